@@ -1,0 +1,219 @@
+#pragma once
+/// The HTTP/WebSocket API messages of DESIGN.md §4 and their JSON codecs (Boost.JSON).
+/// One header for both sides: the service encodes what the kiosk decodes and vice versa.
+#include <boost/json/fwd.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "motcua/domain.hpp"
+#include "motcua/office_time.hpp"
+#include "motcua/result.hpp"
+
+namespace motcua::api {
+
+/// Bumped when a message changes incompatibly; both sides compare it (X-Motcua-Api header).
+inline constexpr int kApiVersion = 1;
+inline constexpr std::string_view kBasePath = "/api/v1";
+/// Largest request body the service reads (DESIGN.md §7).
+inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;
+/// Deepest JSON nesting a decoder accepts; API messages need 4.
+inline constexpr std::size_t kMaxJsonDepth = 16;
+
+// ---- requests ---------------------------------------------------------------------------------
+
+struct LoginRequest {
+    std::string username;
+    std::string password;
+};
+
+struct IssueTicketRequest {
+    std::string category;
+    bool priority = false;
+    std::optional<std::string> priority_reason;
+};
+
+struct RatingRequest {
+    std::string ticket;  // ticket id
+    int level = 0;
+    std::vector<RatingReason> reasons;
+    std::optional<std::string> comment;
+    /// Set by devices that retry: the same key is stored once.
+    std::optional<std::string> idempotency_key;
+};
+
+/// Personal data of an applicant: kept on dossiers only (DESIGN.md §7).
+struct Applicant {
+    std::string name;
+    std::optional<std::string> phone;
+    std::optional<std::string> id_number;
+    std::optional<std::string> address;
+};
+
+struct FinishRequest {
+    FinishOutcome outcome = FinishOutcome::resolved;
+    std::optional<std::string> procedure;
+    std::optional<Applicant> applicant;
+    /// With `result_returned`: the dossier whose result is collected.
+    std::optional<std::string> dossier;
+};
+
+struct TransferRequest {
+    std::string category;
+};
+
+struct ReinstateRequest {
+    std::string ticket;
+};
+
+struct DossierStatusRequest {
+    DossierState status = DossierState::in_process;
+};
+
+struct ApologyRequest {
+    Day new_due;
+    std::string reason;
+};
+
+struct TestClockRequest {
+    TimePoint now;
+};
+
+// ---- responses --------------------------------------------------------------------------------
+
+struct OfficerInfo {
+    std::string username;
+    std::string name;
+    OfficerRole role = OfficerRole::officer;
+};
+
+struct LoginResponse {
+    std::string token;
+    TimePoint expires_at;
+    OfficerInfo officer;
+};
+
+struct CategoryInfo {
+    std::string code;
+    std::string name_vi;
+    std::string name_en;
+    int target_wait_s = 0;
+    int waiting = 0;
+    int estimated_wait_s = 0;
+};
+
+struct ProcedureInfo {
+    std::string code;
+    std::string name_vi;
+    std::string category;
+    int legal_days = 0;
+    int cutoff_minutes = 0;  // "HH:MM" on the wire
+    std::int64_t fee = 0;
+};
+
+/// A ticket as the API shows it (DESIGN.md §4).
+struct TicketView {
+    std::string id;
+    std::string number;
+    std::string category;
+    bool priority = false;
+    TicketState state = TicketState::waiting;
+    TimePoint issued_at;
+    std::optional<TimePoint> called_at;
+    std::optional<TimePoint> started_at;
+    std::optional<TimePoint> finished_at;
+    std::optional<int> counter;
+    int waiting_ahead = 0;
+    int estimated_wait_s = 0;
+};
+
+struct CounterInfo {
+    int number = 0;
+    std::string name;
+    std::vector<std::string> categories;
+    CounterState state = CounterState::closed;
+    std::optional<std::string> officer;  // officer's display name
+    std::optional<TicketView> current;
+};
+
+struct DossierView {
+    std::string code;
+    std::string procedure;
+    DossierState state = DossierState::received;
+    TimePoint received_at;
+    Day due_date;
+    std::optional<TimePoint> returned_at;
+    std::optional<DossierResult> result;
+};
+
+/// Open data: people waiting per category, no personal data.
+struct PublicQueueEntry {
+    std::string code;
+    std::string name_vi;
+    std::string name_en;
+    int waiting = 0;
+    int estimated_wait_s = 0;
+};
+struct PublicQueue {
+    TimePoint at;
+    std::vector<PublicQueueEntry> categories;
+};
+
+/// The body of every 4xx/5xx answer: {"error": {"code", "message"}}.
+struct ErrorBody {
+    Error error;
+};
+
+/// One WebSocket/event-log message: {"seq","type","at", ...fields}.
+struct Event {
+    std::int64_t seq = 0;
+    EventType type = EventType::ticket_issued;
+    TimePoint at;
+    boost::json::object fields;  // type-specific, e.g. "ticket", "counter"
+};
+
+// ---- codecs -----------------------------------------------------------------------------------
+// Encoders take the office zone because times are written with its numeric offset.
+// Decoders never throw: they return a Result whose error names the field and the problem.
+
+/// Parses request bytes: rejects invalid UTF-8, nesting deeper than kMaxJsonDepth, trailing junk.
+Result<boost::json::value> parse_json(std::string_view bytes);
+std::string write_json(const boost::json::value& v);
+
+/// {"error": {"code": ..., "message": ...}}
+boost::json::value to_json(const Error& e);
+
+boost::json::value to_json(const LoginRequest& m);
+boost::json::value to_json(const IssueTicketRequest& m);
+boost::json::value to_json(const RatingRequest& m);
+boost::json::value to_json(const FinishRequest& m);
+boost::json::value to_json(const TransferRequest& m);
+boost::json::value to_json(const ReinstateRequest& m);
+boost::json::value to_json(const DossierStatusRequest& m);
+boost::json::value to_json(const ApologyRequest& m);
+boost::json::value to_json(const TestClockRequest& m, const OfficeZone& zone);
+boost::json::value to_json(const LoginResponse& m, const OfficeZone& zone);
+boost::json::value to_json(const CategoryInfo& m);
+boost::json::value to_json(const ProcedureInfo& m);
+boost::json::value to_json(const TicketView& m, const OfficeZone& zone);
+boost::json::value to_json(const CounterInfo& m, const OfficeZone& zone);
+boost::json::value to_json(const DossierView& m, const OfficeZone& zone);
+boost::json::value to_json(const PublicQueue& m, const OfficeZone& zone);
+boost::json::value to_json(const Event& m, const OfficeZone& zone);
+
+/// Decoders, one per message: `decode<T>(json)`.
+template <typename T>
+Result<T> decode(const boost::json::value& v);
+
+/// Parse then decode: the usual path for a request body.
+template <typename T>
+Result<T> decode_body(std::string_view bytes) {
+    auto parsed = parse_json(bytes);
+    if (!parsed) return parsed.error();
+    return decode<T>(*parsed);
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,62 @@
+#pragma once
+/// The ward's configuration (TOML): office, categories, counters, procedures, policies.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "motcua/domain.hpp"
+#include "motcua/result.hpp"
+
+namespace motcua {
+
+/// One option of the kiosk's priority choice (wording is local policy).
+struct PriorityReason {
+    std::string code;
+    std::string name_vi;
+    std::string name_en;
+};
+
+/// How priority tickets are interleaved with normal ones (DESIGN.md §3 "Call next").
+struct PriorityPolicy {
+    bool enabled = true;
+    /// One priority ticket after every `normal_per_priority` normal ones.
+    int normal_per_priority = 2;
+    /// No normal ticket waits longer than this while priority tickets pass it.
+    int max_normal_wait_s = 30 * 60;
+    std::vector<PriorityReason> reasons;
+};
+
+/// A session of office hours, minutes since local midnight, [open, close).
+struct OfficeSession {
+    int open = 0;
+    int close = 0;
+};
+
+struct WardConfig {
+    std::string source;        // file the config came from, for messages
+    std::string office_name;   // "UBND phường …"
+    std::string unit_code;     // mã đơn vị, first part of dossier codes
+    std::string time_zone = "Asia/Ho_Chi_Minh";
+    std::vector<OfficeSession> hours;
+    std::optional<int> stop_issuing_at;  // minutes; tickets are refused after it
+    std::string admin_pin;               // to leave kiosk mode
+    SatisfactionScale scale = SatisfactionScale::five_level;
+    PriorityPolicy priority;
+    std::vector<Category> categories;
+    std::vector<CounterConfig> counters;
+    std::vector<Procedure> procedures;
+    std::vector<Day> extra_days_off;     // decided each year (e.g. Tết bridges)
+    std::vector<Day> extra_working_days; // worked Saturdays (official swaps)
+
+    [[nodiscard]] const Category* find_category(std::string_view code) const;
+    [[nodiscard]] const CounterConfig* find_counter(int number) const;
+    [[nodiscard]] const Procedure* find_procedure(std::string_view code) const;
+};
+
+/// Parses config text. Errors are one line: "FILE:LINE: key 'a.b': problem".
+Result<WardConfig> parse_config(std::string_view text, const std::string& source_name);
+/// Reads and parses a config file.
+Result<WardConfig> load_config(const std::filesystem::path& path);
+
+}  // namespace motcua

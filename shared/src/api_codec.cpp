@@ -1,0 +1,509 @@
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <limits>
+
+#include "motcua/api.hpp"
+
+namespace json = boost::json;
+
+namespace motcua::api {
+namespace {
+
+// Thrown inside decoders only; decode<T> turns it into an Error.
+struct DecodeError {
+    std::string code;
+    std::string message;
+};
+
+[[noreturn]] void fail_field(std::string_view key, std::string_view problem) {
+    throw DecodeError{"invalid_field", fmt::format("field '{}' {}", key, problem)};
+}
+
+std::string_view kind_of(const json::value& v) {
+    switch (v.kind()) {
+        case json::kind::null: return "null";
+        case json::kind::bool_: return "a boolean";
+        case json::kind::int64:
+        case json::kind::uint64: return "an integer";
+        case json::kind::double_: return "a number";
+        case json::kind::string: return "a string";
+        case json::kind::array: return "an array";
+        case json::kind::object: return "an object";
+    }
+    return "?";
+}
+
+// Typed access to the fields of one JSON object; every problem names the field.
+class Fields {
+public:
+    Fields(const json::value& v, std::string_view what) {
+        if (!v.is_object())
+            throw DecodeError{"invalid_body", fmt::format("{} must be a JSON object, got {}", what, kind_of(v))};
+        obj_ = &v.get_object();
+    }
+
+    [[nodiscard]] const json::value* find(std::string_view key) const {
+        const auto* v = obj_->if_contains(key);
+        return (v == nullptr || v->is_null()) ? nullptr : v;
+    }
+
+    const json::value& need(std::string_view key) const {
+        const auto* v = find(key);
+        if (v == nullptr) throw DecodeError{"missing_field", fmt::format("field '{}' is required", key)};
+        return *v;
+    }
+
+    std::string str(std::string_view key, bool allow_empty = false) const {
+        const auto& v = need(key);
+        if (!v.is_string()) fail_field(key, fmt::format("must be a string, got {}", kind_of(v)));
+        if (!allow_empty && v.get_string().empty()) fail_field(key, "must not be empty");
+        return std::string(v.get_string());
+    }
+
+    std::optional<std::string> opt_str(std::string_view key) const {
+        if (find(key) == nullptr) return std::nullopt;
+        return str(key, true);
+    }
+
+    std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const {
+        const auto& v = need(key);
+        std::int64_t n = 0;
+        if (v.is_int64()) n = v.get_int64();
+        else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v.get_uint64());
+        else if (v.is_uint64()) fail_field(key, fmt::format("is out of range {}..{}", min, max));
+        else fail_field(key, fmt::format("must be an integer, got {}", kind_of(v)));
+        if (n < min || n > max) fail_field(key, fmt::format("is {}, out of range {}..{}", n, min, max));
+        return n;
+    }
+
+    std::optional<std::int64_t> opt_integer(std::string_view key, std::int64_t min, std::int64_t max) const {
+        if (find(key) == nullptr) return std::nullopt;
+        return integer(key, min, max);
+    }
+
+    bool boolean(std::string_view key, bool fallback) const {
+        const auto* v = find(key);
+        if (v == nullptr) return fallback;
+        if (!v->is_bool()) fail_field(key, fmt::format("must be true or false, got {}", kind_of(*v)));
+        return v->get_bool();
+    }
+
+    TimePoint time(std::string_view key) const {
+        auto t = parse_rfc3339(str(key));
+        if (!t) fail_field(key, t.error().message);
+        return *t;
+    }
+
+    std::optional<TimePoint> opt_time(std::string_view key) const {
+        if (find(key) == nullptr) return std::nullopt;
+        return time(key);
+    }
+
+    Day day(std::string_view key) const {
+        auto d = parse_day(str(key));
+        if (!d) fail_field(key, d.error().message);
+        return *d;
+    }
+
+    int hhmm(std::string_view key) const {
+        auto m = parse_hhmm(str(key));
+        if (!m) fail_field(key, m.error().message);
+        return *m;
+    }
+
+    template <typename E>
+    E enumeration(std::string_view key) const {
+        const auto text = str(key);
+        auto e = parse_enum<E>(text);
+        if (!e) fail_field(key, fmt::format("is '{}'; expected one of: {}", text, enum_choices<E>()));
+        return *e;
+    }
+
+    template <typename E>
+    std::optional<E> opt_enumeration(std::string_view key) const {
+        if (find(key) == nullptr) return std::nullopt;
+        return enumeration<E>(key);
+    }
+
+    const json::array& array(std::string_view key) const {
+        const auto& v = need(key);
+        if (!v.is_array()) fail_field(key, fmt::format("must be an array, got {}", kind_of(v)));
+        return v.get_array();
+    }
+
+    std::vector<std::string> strings(std::string_view key) const {
+        std::vector<std::string> out;
+        if (find(key) == nullptr) return out;
+        for (const auto& item : array(key)) {
+            if (!item.is_string()) fail_field(key, fmt::format("must hold strings, got {}", kind_of(item)));
+            out.emplace_back(item.get_string());
+        }
+        return out;
+    }
+
+    const json::object& object() const { return *obj_; }
+
+private:
+    const json::object* obj_ = nullptr;
+};
+
+void put_opt(json::object& o, std::string_view key, const std::optional<std::string>& v) {
+    if (v) o[key] = *v;
+}
+
+json::value time_or_null(const std::optional<TimePoint>& t, const OfficeZone& zone) {
+    if (!t) return nullptr;
+    return json::value(zone.format_rfc3339(*t));
+}
+
+// ---- per-message decoders (throwing DecodeError) ----------------------------------------------
+
+LoginRequest login_request(const json::value& v) {
+    Fields f(v, "login request");
+    return {f.str("username"), f.str("password")};
+}
+
+IssueTicketRequest issue_ticket_request(const json::value& v) {
+    Fields f(v, "ticket request");
+    IssueTicketRequest m;
+    m.category = f.str("category");
+    m.priority = f.boolean("priority", false);
+    m.priority_reason = f.opt_str("priority_reason");
+    return m;
+}
+
+RatingRequest rating_request(const json::value& v) {
+    Fields f(v, "rating");
+    RatingRequest m;
+    m.ticket = f.str("ticket");
+    m.level = static_cast<int>(f.integer("level", kMinRatingLevel, kMaxRatingLevel));
+    if (f.find("reasons") != nullptr) {
+        for (const auto& item : f.array("reasons")) {
+            if (!item.is_string()) fail_field("reasons", fmt::format("must hold strings, got {}", kind_of(item)));
+            auto r = parse_enum<RatingReason>(item.get_string());
+            if (!r) fail_field("reasons", fmt::format("holds '{}'; expected any of: {}",
+                                                      std::string_view(item.get_string()),
+                                                      enum_choices<RatingReason>()));
+            m.reasons.push_back(*r);
+        }
+    }
+    m.comment = f.opt_str("comment");
+    if (m.comment && m.comment->size() > 2000) fail_field("comment", "is longer than 2000 bytes");
+    m.idempotency_key = f.opt_str("idempotency_key");
+    return m;
+}
+
+Applicant applicant(const json::value& v) {
+    Fields f(v, "applicant");
+    return {f.str("name"), f.opt_str("phone"), f.opt_str("id_number"), f.opt_str("address")};
+}
+
+FinishRequest finish_request(const json::value& v) {
+    Fields f(v, "finish request");
+    FinishRequest m;
+    m.outcome = f.enumeration<FinishOutcome>("outcome");
+    m.procedure = f.opt_str("procedure");
+    if (const auto* a = f.find("applicant")) m.applicant = applicant(*a);
+    m.dossier = f.opt_str("dossier");
+    return m;
+}
+
+TicketView ticket_view(const json::value& v) {
+    Fields f(v, "ticket");
+    TicketView t;
+    t.id = f.str("id");
+    t.number = f.str("number");
+    t.category = f.str("category");
+    t.priority = f.boolean("priority", false);
+    t.state = f.enumeration<TicketState>("state");
+    t.issued_at = f.time("issued_at");
+    t.called_at = f.opt_time("called_at");
+    t.started_at = f.opt_time("started_at");
+    t.finished_at = f.opt_time("finished_at");
+    if (auto c = f.opt_integer("counter", 0, 1'000'000)) t.counter = static_cast<int>(*c);
+    t.waiting_ahead = static_cast<int>(f.integer("waiting_ahead", 0, 1'000'000'000));
+    t.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    return t;
+}
+
+CategoryInfo category_info(const json::value& v) {
+    Fields f(v, "category");
+    CategoryInfo c;
+    c.code = f.str("code");
+    c.name_vi = f.str("name_vi");
+    c.name_en = f.str("name_en", true);
+    c.target_wait_s = static_cast<int>(f.integer("target_wait_s", 0, 1'000'000));
+    c.waiting = static_cast<int>(f.integer("waiting", 0, 1'000'000'000));
+    c.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    return c;
+}
+
+PublicQueueEntry public_queue_entry(const json::value& v) {
+    Fields f(v, "queue entry");
+    PublicQueueEntry e;
+    e.code = f.str("code");
+    e.name_vi = f.str("name_vi");
+    e.name_en = f.str("name_en", true);
+    e.waiting = static_cast<int>(f.integer("waiting", 0, 1'000'000'000));
+    e.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    return e;
+}
+
+}  // namespace
+
+// ---- parsing ----------------------------------------------------------------------------------
+
+Result<json::value> parse_json(std::string_view bytes) {
+    json::parse_options options;
+    options.max_depth = kMaxJsonDepth;  // deeper input is rejected, not recursed into
+    boost::system::error_code ec;
+    json::value v = json::parse(bytes, ec, json::storage_ptr(), options);
+    if (ec) {
+        if (ec == json::error::too_deep)
+            return make_error("invalid_json", fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
+        if (ec == json::error::syntax && !bytes.empty())
+            return make_error("invalid_json", "request body is not valid JSON (syntax error or invalid UTF-8)");
+        return make_error("invalid_json", fmt::format("request body is not valid JSON: {}", ec.message()));
+    }
+    return v;
+}
+
+std::string write_json(const json::value& v) { return json::serialize(v); }
+
+// ---- encoders ---------------------------------------------------------------------------------
+
+json::value to_json(const Error& e) {
+    return {{"error", {{"code", e.code}, {"message", e.message}}}};
+}
+
+json::value to_json(const LoginRequest& m) {
+    return {{"username", m.username}, {"password", m.password}};
+}
+
+json::value to_json(const IssueTicketRequest& m) {
+    json::object o{{"category", m.category}, {"priority", m.priority}};
+    put_opt(o, "priority_reason", m.priority_reason);
+    return o;
+}
+
+json::value to_json(const RatingRequest& m) {
+    json::array reasons;
+    for (auto r : m.reasons) reasons.emplace_back(to_string(r));
+    json::object o{{"ticket", m.ticket}, {"level", m.level}, {"reasons", std::move(reasons)}};
+    put_opt(o, "comment", m.comment);
+    put_opt(o, "idempotency_key", m.idempotency_key);
+    return o;
+}
+
+json::value to_json(const FinishRequest& m) {
+    json::object o{{"outcome", to_string(m.outcome)}};
+    put_opt(o, "procedure", m.procedure);
+    if (m.applicant) {
+        json::object a{{"name", m.applicant->name}};
+        put_opt(a, "phone", m.applicant->phone);
+        put_opt(a, "id_number", m.applicant->id_number);
+        put_opt(a, "address", m.applicant->address);
+        o["applicant"] = std::move(a);
+    }
+    put_opt(o, "dossier", m.dossier);
+    return o;
+}
+
+json::value to_json(const TransferRequest& m) { return {{"category", m.category}}; }
+json::value to_json(const ReinstateRequest& m) { return {{"ticket", m.ticket}}; }
+json::value to_json(const DossierStatusRequest& m) { return {{"status", to_string(m.status)}}; }
+json::value to_json(const ApologyRequest& m) {
+    return {{"new_due", format_day(m.new_due)}, {"reason", m.reason}};
+}
+json::value to_json(const TestClockRequest& m, const OfficeZone& zone) {
+    return {{"now", zone.format_rfc3339(m.now)}};
+}
+
+json::value to_json(const LoginResponse& m, const OfficeZone& zone) {
+    return {{"token", m.token},
+            {"expires_at", zone.format_rfc3339(m.expires_at)},
+            {"officer", {{"username", m.officer.username}, {"name", m.officer.name}, {"role", to_string(m.officer.role)}}}};
+}
+
+json::value to_json(const CategoryInfo& m) {
+    return {{"code", m.code}, {"name_vi", m.name_vi}, {"name_en", m.name_en},
+            {"target_wait_s", m.target_wait_s}, {"waiting", m.waiting},
+            {"estimated_wait_s", m.estimated_wait_s}};
+}
+
+json::value to_json(const ProcedureInfo& m) {
+    return {{"code", m.code}, {"name_vi", m.name_vi}, {"category", m.category},
+            {"legal_days", m.legal_days}, {"cutoff", format_hhmm(m.cutoff_minutes)}, {"fee", m.fee}};
+}
+
+json::value to_json(const TicketView& m, const OfficeZone& zone) {
+    json::object o{{"id", m.id},
+                   {"number", m.number},
+                   {"category", m.category},
+                   {"priority", m.priority},
+                   {"state", to_string(m.state)},
+                   {"issued_at", zone.format_rfc3339(m.issued_at)},
+                   {"called_at", time_or_null(m.called_at, zone)},
+                   {"started_at", time_or_null(m.started_at, zone)},
+                   {"finished_at", time_or_null(m.finished_at, zone)},
+                   {"counter", m.counter ? json::value(*m.counter) : json::value(nullptr)},
+                   {"waiting_ahead", m.waiting_ahead},
+                   {"estimated_wait_s", m.estimated_wait_s}};
+    return o;
+}
+
+json::value to_json(const CounterInfo& m, const OfficeZone& zone) {
+    json::array cats;
+    for (const auto& c : m.categories) cats.emplace_back(c);
+    return {{"number", m.number},
+            {"name", m.name},
+            {"categories", std::move(cats)},
+            {"state", to_string(m.state)},
+            {"officer", m.officer ? json::value(*m.officer) : json::value(nullptr)},
+            {"current", m.current ? to_json(*m.current, zone) : json::value(nullptr)}};
+}
+
+json::value to_json(const DossierView& m, const OfficeZone& zone) {
+    return {{"code", m.code},
+            {"procedure", m.procedure},
+            {"state", to_string(m.state)},
+            {"received_at", zone.format_rfc3339(m.received_at)},
+            {"due_date", format_day(m.due_date)},
+            {"returned_at", time_or_null(m.returned_at, zone)},
+            {"result", m.result ? json::value(to_string(*m.result)) : json::value(nullptr)}};
+}
+
+json::value to_json(const PublicQueue& m, const OfficeZone& zone) {
+    json::array cats;
+    for (const auto& c : m.categories)
+        cats.push_back({{"code", c.code}, {"name_vi", c.name_vi}, {"name_en", c.name_en},
+                        {"waiting", c.waiting}, {"estimated_wait_s", c.estimated_wait_s}});
+    return {{"at", zone.format_rfc3339(m.at)}, {"categories", std::move(cats)}};
+}
+
+json::value to_json(const Event& m, const OfficeZone& zone) {
+    json::object o{{"seq", m.seq}, {"type", to_string(m.type)}, {"at", zone.format_rfc3339(m.at)}};
+    for (const auto& [k, v] : m.fields)
+        if (k != "seq" && k != "type" && k != "at") o[k] = v;
+    return o;
+}
+
+// ---- decoders ---------------------------------------------------------------------------------
+
+namespace {
+template <typename T, typename F>
+Result<T> guarded(F&& f) {
+    try {
+        return f();
+    } catch (const DecodeError& e) {
+        return make_error(e.code, e.message);
+    }
+}
+}  // namespace
+
+template <> Result<ErrorBody> decode<ErrorBody>(const json::value& v) {
+    return guarded<ErrorBody>([&] {
+        Fields outer(v, "error response");
+        Fields inner(outer.need("error"), "error");
+        return ErrorBody{Error{inner.str("code"), inner.str("message", true)}};
+    });
+}
+
+template <> Result<LoginRequest> decode<LoginRequest>(const json::value& v) {
+    return guarded<LoginRequest>([&] { return login_request(v); });
+}
+template <> Result<IssueTicketRequest> decode<IssueTicketRequest>(const json::value& v) {
+    return guarded<IssueTicketRequest>([&] { return issue_ticket_request(v); });
+}
+template <> Result<RatingRequest> decode<RatingRequest>(const json::value& v) {
+    return guarded<RatingRequest>([&] { return rating_request(v); });
+}
+template <> Result<FinishRequest> decode<FinishRequest>(const json::value& v) {
+    return guarded<FinishRequest>([&] { return finish_request(v); });
+}
+template <> Result<TransferRequest> decode<TransferRequest>(const json::value& v) {
+    return guarded<TransferRequest>([&] { return TransferRequest{Fields(v, "transfer request").str("category")}; });
+}
+template <> Result<ReinstateRequest> decode<ReinstateRequest>(const json::value& v) {
+    return guarded<ReinstateRequest>([&] { return ReinstateRequest{Fields(v, "reinstate request").str("ticket")}; });
+}
+template <> Result<DossierStatusRequest> decode<DossierStatusRequest>(const json::value& v) {
+    return guarded<DossierStatusRequest>([&] {
+        return DossierStatusRequest{Fields(v, "status request").enumeration<DossierState>("status")};
+    });
+}
+template <> Result<ApologyRequest> decode<ApologyRequest>(const json::value& v) {
+    return guarded<ApologyRequest>([&] {
+        Fields f(v, "apology request");
+        return ApologyRequest{f.day("new_due"), f.str("reason")};
+    });
+}
+template <> Result<TestClockRequest> decode<TestClockRequest>(const json::value& v) {
+    return guarded<TestClockRequest>([&] { return TestClockRequest{Fields(v, "clock request").time("now")}; });
+}
+template <> Result<LoginResponse> decode<LoginResponse>(const json::value& v) {
+    return guarded<LoginResponse>([&] {
+        Fields f(v, "login response");
+        Fields o(f.need("officer"), "officer");
+        return LoginResponse{f.str("token"), f.time("expires_at"),
+                             OfficerInfo{o.str("username"), o.str("name"), o.enumeration<OfficerRole>("role")}};
+    });
+}
+template <> Result<CategoryInfo> decode<CategoryInfo>(const json::value& v) {
+    return guarded<CategoryInfo>([&] { return category_info(v); });
+}
+template <> Result<ProcedureInfo> decode<ProcedureInfo>(const json::value& v) {
+    return guarded<ProcedureInfo>([&] {
+        Fields f(v, "procedure");
+        return ProcedureInfo{f.str("code"), f.str("name_vi"), f.str("category"),
+                             static_cast<int>(f.integer("legal_days", 0, 365)), f.hhmm("cutoff"),
+                             f.integer("fee", 0, 1'000'000'000'000)};
+    });
+}
+template <> Result<TicketView> decode<TicketView>(const json::value& v) {
+    return guarded<TicketView>([&] { return ticket_view(v); });
+}
+template <> Result<CounterInfo> decode<CounterInfo>(const json::value& v) {
+    return guarded<CounterInfo>([&] {
+        Fields f(v, "counter");
+        CounterInfo c;
+        c.number = static_cast<int>(f.integer("number", 1, 999));
+        c.name = f.str("name");
+        c.categories = f.strings("categories");
+        c.state = f.enumeration<CounterState>("state");
+        c.officer = f.opt_str("officer");
+        if (const auto* t = f.find("current")) c.current = ticket_view(*t);
+        return c;
+    });
+}
+template <> Result<DossierView> decode<DossierView>(const json::value& v) {
+    return guarded<DossierView>([&] {
+        Fields f(v, "dossier");
+        return DossierView{f.str("code"), f.str("procedure"), f.enumeration<DossierState>("state"),
+                           f.time("received_at"), f.day("due_date"), f.opt_time("returned_at"),
+                           f.opt_enumeration<DossierResult>("result")};
+    });
+}
+template <> Result<PublicQueue> decode<PublicQueue>(const json::value& v) {
+    return guarded<PublicQueue>([&] {
+        Fields f(v, "public queue");
+        PublicQueue q{f.time("at"), {}};
+        for (const auto& item : f.array("categories")) q.categories.push_back(public_queue_entry(item));
+        return q;
+    });
+}
+template <> Result<Event> decode<Event>(const json::value& v) {
+    return guarded<Event>([&] {
+        Fields f(v, "event");
+        Event e;
+        e.seq = f.integer("seq", 1, std::numeric_limits<std::int64_t>::max());
+        e.type = f.enumeration<EventType>("type");
+        e.at = f.time("at");
+        for (const auto& [k, val] : f.object())
+            if (k != "seq" && k != "type" && k != "at") e.fields[k] = val;
+        return e;
+    });
+}
+
+}  // namespace motcua::api

@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include "motcua/domain.hpp"
+
+using namespace motcua;
+
+TEST_CASE("ticket numbers are prefixed, padded and never wrap", "[domain]") {
+    Category a{"HT", "Tư pháp - Hộ tịch", "Justice", "A", 1, 3, 900};
+    CHECK(format_ticket_number(a, 1) == "A001");
+    CHECK(format_ticket_number(a, 12) == "A012");
+    CHECK(format_ticket_number(a, 999) == "A999");
+    CHECK(format_ticket_number(a, 1000) == "A1000");  // after 999 comes 1000
+    Category numeric{"DC", "Địa chính", "Land", "", 1001, 4, 900};
+    CHECK(format_ticket_number(numeric, 1) == "1001");
+    CHECK(format_ticket_number(numeric, 9000) == "10000");
+}
+
+TEST_CASE("rating scales and their wording", "[domain]") {
+    CHECK(rating_levels(SatisfactionScale::five_level) == std::vector<int>{5, 4, 3, 2, 1});
+    CHECK(rating_levels(SatisfactionScale::three_level) == std::vector<int>{5, 4, 2});
+    CHECK(rating_level_allowed(SatisfactionScale::three_level, 2));
+    CHECK_FALSE(rating_level_allowed(SatisfactionScale::three_level, 3));
+    CHECK_FALSE(rating_level_allowed(SatisfactionScale::five_level, 0));
+    CHECK_FALSE(rating_level_allowed(SatisfactionScale::five_level, 6));
+    CHECK(rating_label_vi(5) == "Rất hài lòng");
+    CHECK(rating_label_vi(1) == "Rất không hài lòng");
+    CHECK(rating_label_en(3) == "Neutral");
+}
+
+TEST_CASE("enum names round-trip and reject unknown text", "[domain]") {
+    for (const auto& [e, name] : EnumNames<EventType>::names) {
+        CHECK(to_string(e) == name);
+        CHECK(parse_enum<EventType>(name) == e);
+    }
+    for (const auto& [e, name] : EnumNames<TicketState>::names) CHECK(parse_enum<TicketState>(name) == e);
+    SECTION("bad inputs") {
+        CHECK_FALSE(parse_enum<TicketState>("Waiting"));  // case matters on the wire
+        CHECK_FALSE(parse_enum<TicketState>(""));         // empty
+        CHECK_FALSE(parse_enum<FinishOutcome>("done"));   // a state, not an outcome
+    }
+}
