@@ -1,0 +1,44 @@
+#pragma once
+/// Transport-neutral request and reply: the API layer never sees a socket.
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "motcua/result.hpp"
+
+namespace motcua::api {
+
+struct Request {
+    std::string method;  // "GET", "POST", ...
+    std::string path;    // without the query
+    std::map<std::string, std::string> query;
+    std::string authorization;
+    std::string content_type;
+    std::string body;
+    std::string remote;  // peer address, for rate limits
+};
+
+struct Reply {
+    int status = 200;
+    std::string body;
+    std::string content_type = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+/// Completion of a request; may be called from any thread, exactly once.
+using Respond = std::function<void(Reply)>;
+
+/// HTTP status for an error code (DESIGN.md §4: 400, 401, 403, 404, 409, 413, 415, 422, 429).
+int status_for(const Error& e);
+Reply json_reply(int status, const boost::json::value& body);
+Reply error_reply(const Error& e);
+Reply error_reply(int status, std::string code, std::string message);
+
+/// Splits "/a/b?x=1&y=%20" into path and decoded query parameters; false on bad escapes.
+bool split_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query);
+
+}  // namespace motcua::api

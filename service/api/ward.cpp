@@ -1,0 +1,165 @@
+#include "api/ward.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <cstdlib>
+
+namespace motcua::api {
+
+namespace json = boost::json;
+
+Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock, store::Store& store)
+    : config_(std::move(config)),
+      zone_(std::move(zone)),
+      clock_(clock),
+      test_clock_(test_clock),
+      store_(store),
+      auth_(store),
+      engine_(config_, zone_, clock.now()),
+      hub_(0) {
+    // Resume the current office day from the database; then expire what the night left waiting.
+    const Day today = zone_.office_day(clock_.now());
+    Snapshot snapshot = store_.load_snapshot(today);
+    // The snapshot holds today's tickets; a database last used on an earlier day still has its
+    // waiting tickets there, and `advance` must see them to expire them.
+    const auto last_day = store_.meta("last_day");
+    if (last_day && *last_day != format_day(today)) {
+        if (auto d = parse_day(*last_day)) {
+            Snapshot earlier = store_.load_snapshot(*d);
+            earlier.last_seq = snapshot.last_seq;
+            snapshot = std::move(earlier);
+        }
+    }
+    engine_.restore(snapshot);
+    hub_.reset(snapshot.last_seq);
+    tick();
+}
+
+void Ward::tick() {
+    std::lock_guard lock(mutex_);
+    auto events = engine_.advance(clock_.now());
+    persist(std::move(events), nullptr);
+}
+
+Result<auth::Principal> Ward::identify(const Request& r) {
+    if (r.authorization.empty() && r.query.contains("token")) return auth_.identify_token(r.query.at("token"));
+    return auth_.identify(r.authorization);
+}
+
+void Ward::apply(const Command& command, const MakeReply& make_reply, const Respond& respond) {
+    std::lock_guard lock(mutex_);
+    const TimePoint now = clock_.now();
+    std::vector<DomainEvent> events = engine_.advance(now);
+    auto change = command(engine_, now);
+    if (!change) {
+        persist(std::move(events), nullptr);
+        respond(error_reply(change.error()));
+        return;
+    }
+    for (auto& e : change->events) events.push_back(std::move(e));
+    Reply reply = make_reply(*change);
+    if (events.empty()) {
+        respond(std::move(reply));
+        return;
+    }
+    persist(std::move(events), [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+}
+
+void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) {
+    if (events.empty()) {
+        if (then) then();
+        return;
+    }
+    struct Item {
+        DomainEvent event;
+        std::string day;
+        std::shared_ptr<const std::string> payload;
+    };
+    auto items = std::make_shared<std::vector<Item>>();
+    items->reserve(events.size());
+    for (auto& e : events) {
+        auto payload = std::make_shared<const std::string>(event_payload(e));
+        std::string day = format_day(zone_.office_day(e.at));
+        items->push_back({std::move(e), std::move(day), std::move(payload)});
+    }
+    // The writer thread runs jobs, and their completions, in submission order: submitting under
+    // the engine lock keeps the log and the live stream in sequence order.
+    std::string today = format_day(engine_.day());
+    store_.submit(
+        [items, today = std::move(today)](store::WriteTx& tx) {
+            for (const auto& item : *items) tx.record(item.event, item.day, *item.payload);
+            tx.put_meta("last_day", today);
+        },
+        [this, items, then = std::move(then)](const Status& status) {
+            if (!status) {
+                // Memory is ahead of the disk: stop; a restart rebuilds from the database.
+                spdlog::critical("could not store events: {}", status.error().message);
+                std::abort();
+            }
+            for (const auto& item : *items) hub_.publish(item.event.seq, item.payload);
+            if (then) then();
+        });
+}
+
+std::string Ward::officer_name(const std::string& username) const {
+    if (auto it = officer_names_.find(username); it != officer_names_.end()) return it->second;
+    auto record = store_.officer(username);
+    std::string name = record ? record->name : username;
+    officer_names_[username] = name;
+    return name;
+}
+
+TicketView Ward::ticket_view(const Ticket& t) const {
+    TicketView v;
+    v.id = t.id;
+    v.number = t.number;
+    v.category = t.category;
+    v.priority = t.priority;
+    v.state = t.state;
+    v.issued_at = t.issued_at;
+    v.called_at = t.called_at;
+    v.started_at = t.started_at;
+    v.finished_at = t.finished_at;
+    v.counter = t.counter;
+    if (t.state == TicketState::waiting && engine_.find(t.id) != nullptr) {
+        v.waiting_ahead = engine_.waiting_ahead(t);
+        v.estimated_wait_s = engine_.estimated_wait_s(t);
+    }
+    return v;
+}
+
+CounterInfo Ward::counter_info(const CounterStatus& c) const {
+    CounterInfo info;
+    info.number = c.number;
+    const CounterConfig* cfg = config_.find_counter(c.number);
+    info.name = cfg->name;
+    info.categories = cfg->categories;
+    info.state = c.state;
+    if (c.officer) info.officer = officer_name(*c.officer);
+    if (c.current_ticket)
+        if (const Ticket* t = engine_.find(*c.current_ticket)) info.current = ticket_view(*t);
+    return info;
+}
+
+std::string Ward::event_payload(const DomainEvent& e) const {
+    Event ev{e.seq, e.type, e.at, {}};
+    if (e.rating) {
+        ev.fields["rating"] = {{"ticket", e.rating->ticket_id}, {"number", e.rating->ticket_number},
+                               {"level", e.rating->level}, {"counter", e.rating->counter},
+                               {"officer", e.rating->officer}};
+    } else if (e.ticket) {
+        ev.fields["ticket"] = to_json(ticket_view(*e.ticket), zone_);
+    }
+    if (e.counter) {
+        ev.fields["counter"] = e.counter->number;
+        ev.fields["counter_state"] = to_string(e.counter->state);
+        ev.fields["officer"] = e.counter->officer ? json::value(officer_name(*e.counter->officer)) : json::value(nullptr);
+    } else if (e.ticket && e.ticket->counter && !e.rating) {
+        ev.fields["counter"] = *e.ticket->counter;
+    }
+    if (e.from_category) ev.fields["from_category"] = *e.from_category;
+    return write_json(to_json(ev, zone_));
+}
+
+}  // namespace motcua::api

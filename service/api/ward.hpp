@@ -1,0 +1,83 @@
+#pragma once
+/// The ward service's core: engine + store + auth behind the HTTP routes of DESIGN.md §4.
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "api/event_hub.hpp"
+#include "api/http.hpp"
+#include "api/metrics.hpp"
+#include "auth/auth.hpp"
+#include "motcua/api.hpp"
+#include "motcua/clock.hpp"
+#include "motcua/config.hpp"
+#include "queue/engine.hpp"
+#include "store/store.hpp"
+
+namespace motcua::api {
+
+class Ward {
+public:
+    /// `test_clock` is set when the service runs with --test-clock (it is also `clock`).
+    Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock, store::Store& store);
+
+    /// Routes one request; `respond` is called once, possibly from the store's writer thread.
+    void handle(const Request& request, const Respond& respond);
+    /// Moves to a new office day when the clock passed midnight (called every second).
+    void tick();
+
+    /// Who is calling, for routes handled by the network layer (the event stream).
+    Result<auth::Principal> identify(const Request& request);
+
+    EventHub& hub() { return hub_; }
+    Metrics& metrics() { return metrics_; }
+    store::Store& store() { return store_; }
+    [[nodiscard]] const OfficeZone& zone() const { return zone_; }
+    [[nodiscard]] const WardConfig& config() const { return config_; }
+
+private:
+    using Command = std::function<Result<queue::Change>(queue::Engine&, TimePoint)>;
+    using MakeReply = std::function<Reply(const queue::Change&)>;
+
+    /// Runs a command on the engine, persists its events, answers once they are durable.
+    void apply(const Command& command, const MakeReply& make_reply, const Respond& respond);
+    /// Queues events for the writer (engine lock held); `then` runs once they are durable.
+    void persist(std::vector<DomainEvent> events, std::function<void()> then);
+
+    // Views (engine lock held).
+    TicketView ticket_view(const Ticket& t) const;
+    CounterInfo counter_info(const CounterStatus& c) const;
+    std::string event_payload(const DomainEvent& e) const;
+    std::string officer_name(const std::string& username) const;
+
+    // Route handlers.
+    void route_api(const Request& r, const std::vector<std::string_view>& parts, const Respond& respond);
+    void login(const Request& r, const Respond& respond);
+    void categories(const Respond& respond);
+    void procedures(const Respond& respond);
+    void counters(const Respond& respond);
+    void issue_ticket(const Request& r, const auth::Principal& who, const Respond& respond);
+    void get_ticket(const std::string& id, const Respond& respond);
+    void public_queue(const Respond& respond);
+    void phone_page(const Request& r, const std::string& id, const Respond& respond);
+    void rate(const Request& r, const auth::Principal& who, const Respond& respond);
+    void counter_action(const Request& r, const auth::Principal& who, int number, std::string_view action,
+                        const Respond& respond);
+    void set_test_clock(const Request& r, const Respond& respond);
+
+    WardConfig config_;
+    OfficeZone zone_;
+    const Clock& clock_;
+    TestClock* test_clock_;
+    store::Store& store_;
+    auth::Authenticator auth_;
+    Metrics metrics_;
+    mutable std::mutex mutex_;  // guards engine_ and officer_names_
+    queue::Engine engine_;
+    EventHub hub_;
+    mutable std::unordered_map<std::string, std::string> officer_names_;
+};
+
+}  // namespace motcua::api

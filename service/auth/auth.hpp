@@ -1,0 +1,72 @@
+#pragma once
+/// Who is calling: device tokens and officer sessions, role rules, login rate limiting.
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <variant>
+
+#include "motcua/api.hpp"
+#include "motcua/result.hpp"
+#include "store/store.hpp"
+
+namespace motcua::auth {
+
+struct OfficerPrincipal {
+    std::string username;
+    std::string name;
+    OfficerRole role = OfficerRole::officer;
+};
+
+struct DevicePrincipal {
+    std::int64_t id = 0;
+    std::string name;
+    DeviceRole role = DeviceRole::kiosk;
+    std::optional<int> counter;  // rating pads belong to one counter
+};
+
+using Principal = std::variant<std::monostate, OfficerPrincipal, DevicePrincipal>;
+
+/// Officer sessions last one working day; expiry runs on the real clock even in test-clock mode.
+inline constexpr std::chrono::hours kSessionLifetime{12};
+
+/// Failed logins allowed per username and per address within the window before 429.
+struct LoginLimits {
+    int max_failures = 5;
+    std::chrono::seconds window{300};
+};
+
+class Authenticator {
+public:
+    Authenticator(store::Store& store, LoginLimits limits = {});
+
+    /// Resolves "Bearer TOKEN". No header: monostate. Unknown or expired token: 401 error.
+    Result<Principal> identify(std::string_view authorization_header);
+    /// Resolves a bare token (WebSocket clients may pass it as ?token=).
+    Result<Principal> identify_token(std::string_view token);
+
+    /// Checks the password (argon2id) and opens a session. Rate limited per username and address.
+    Result<api::LoginResponse> login(const api::LoginRequest& request, std::string_view remote_address);
+
+private:
+    bool limited(const std::string& key, std::chrono::steady_clock::time_point now);
+    void note_failure(const std::string& key, std::chrono::steady_clock::time_point now);
+
+    store::Store& store_;
+    LoginLimits limits_;
+    std::mutex mutex_;
+    std::unordered_map<std::string, DevicePrincipal> devices_;  // digest -> device
+    struct CachedSession {
+        OfficerPrincipal officer;
+        std::chrono::system_clock::time_point expires_at;
+    };
+    std::unordered_map<std::string, CachedSession> sessions_;  // digest -> session
+    struct Failures {
+        int count = 0;
+        std::chrono::steady_clock::time_point first;
+    };
+    std::unordered_map<std::string, Failures> failures_;
+};
+
+}  // namespace motcua::auth

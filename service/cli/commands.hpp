@@ -1,0 +1,40 @@
+#pragma once
+/// motcua-service subcommands (DESIGN.md §5). Each returns the process exit code.
+#include <optional>
+#include <string>
+
+namespace motcua::cli {
+
+struct ServeOptions {
+    std::string config;
+    std::string db;
+    std::string listen = "0.0.0.0:8080";
+    bool test_clock = false;
+};
+
+struct UserAddOptions {
+    std::string config;
+    std::string db;
+    std::string username;
+    std::string name;
+    std::string role;
+};
+
+struct DeviceAddOptions {
+    std::string config;
+    std::string db;
+    std::string name;
+    std::string role;
+    std::optional<int> counter;
+};
+
+int serve(const ServeOptions& options);
+int user_add(const UserAddOptions& options);
+int device_add(const DeviceAddOptions& options);
+
+/// Exit codes of every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+}  // namespace motcua::cli

@@ -1,0 +1,61 @@
+// motcua-service: the ward's queue service and its administration commands (DESIGN.md §5).
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    using namespace motcua::cli;
+    // Logs go to standard error: standard output carries what scripts read (the token, the URL).
+    spdlog::set_default_logger(spdlog::stderr_color_mt("motcua"));
+    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
+
+    CLI::App app{"motcua-service: queue and feedback service of a ward's one-stop desk"};
+    app.require_subcommand(1);
+
+    ServeOptions serve_opts;
+    auto* serve_cmd = app.add_subcommand("serve", "run the service");
+    serve_cmd->add_option("--config", serve_opts.config, "ward config (TOML)")->required();
+    serve_cmd->add_option("--db", serve_opts.db, "SQLite database file (default ./motcua.db)");
+    serve_cmd->add_option("--listen", serve_opts.listen, "HOST:PORT to listen on; port 0 picks a free one")
+        ->capture_default_str();
+    serve_cmd->add_flag("--test-clock", serve_opts.test_clock, "clock stands still until POST /api/v1/test/clock");
+
+    auto* user_cmd = app.add_subcommand("user", "officer accounts");
+    user_cmd->require_subcommand(1);
+    UserAddOptions user_opts;
+    auto* user_add_cmd = user_cmd->add_subcommand("add", "add an officer; the password is read from standard input");
+    user_add_cmd->add_option("--config", user_opts.config, "ward config (TOML)")->required();
+    user_add_cmd->add_option("--db", user_opts.db, "SQLite database file (default ./motcua.db)");
+    user_add_cmd->add_option("--username", user_opts.username, "login name")->required();
+    user_add_cmd->add_option("--name", user_opts.name, "full name, as shown to citizens")->required();
+    user_add_cmd->add_option("--role", user_opts.role, "officer, supervisor or admin")->required();
+
+    auto* device_cmd = app.add_subcommand("device", "screens and pads");
+    device_cmd->require_subcommand(1);
+    DeviceAddOptions device_opts;
+    auto* device_add_cmd = device_cmd->add_subcommand("add", "add a device; prints its token once on standard output");
+    device_add_cmd->add_option("--config", device_opts.config, "ward config (TOML)")->required();
+    device_add_cmd->add_option("--db", device_opts.db, "SQLite database file (default ./motcua.db)");
+    device_add_cmd->add_option("--name", device_opts.name, "a name to recognise it by")->required();
+    device_add_cmd->add_option("--role", device_opts.role, "kiosk, rating or board")->required();
+    device_add_cmd->add_option("--counter", device_opts.counter, "counter number (rating pads)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // One line naming the problem; exit 2 for bad usage.
+        std::cerr << "motcua-service: " << e.what() << " (see --help)\n";
+        return kExitUsage;
+    }
+
+    if (serve_cmd->parsed()) return serve(serve_opts);
+    if (user_add_cmd->parsed()) return user_add(user_opts);
+    if (device_add_cmd->parsed()) return device_add(device_opts);
+    return kExitUsage;
+}

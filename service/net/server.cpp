@@ -1,0 +1,351 @@
+#include "net/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <charconv>
+#include <deque>
+
+namespace motcua::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+void fail(beast::error_code ec, const char* what) {
+    if (ec == asio::error::operation_aborted || ec == websocket::error::closed) return;
+    spdlog::debug("{}: {}", what, ec.message());
+}
+
+// State every session of one listener shares; sessions hold it so it outlives them all.
+struct Shared {
+    Shared(api::Ward& w, ServerLimits l) : ward(w), limits(l) {}
+    api::Ward& ward;
+    ServerLimits limits;
+    std::atomic<int> in_flight{0};
+};
+
+// ---- WebSocket: /api/v1/events?since=SEQ --------------------------------------------------------
+
+class EventSession : public api::Subscriber, public std::enable_shared_from_this<EventSession> {
+public:
+    EventSession(tcp::socket&& socket, std::shared_ptr<Shared> shared, std::int64_t since)
+        : ws_(std::move(socket)), shared_(std::move(shared)), since_(since) {}
+
+    ~EventSession() override { shared_->ward.metrics().websocket_clients.fetch_sub(1); }
+
+    void run(http::request<http::string_body> req) {
+        shared_->ward.metrics().websocket_clients.fetch_add(1);
+        ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        ws_.async_accept(req, beast::bind_front_handler(&EventSession::on_accept, shared_from_this()));
+    }
+
+    void deliver(std::int64_t seq, std::shared_ptr<const std::string> payload) override {
+        asio::post(ws_.get_executor(), [self = shared_from_this(), seq, payload = std::move(payload)] {
+            self->on_live(seq, payload);
+        });
+    }
+
+private:
+    void on_accept(beast::error_code ec) {
+        if (ec) return fail(ec, "ws accept");
+        replay_upto_ = shared_->ward.hub().subscribe(shared_from_this());
+        replaying_ = true;
+        next_chunk();
+        do_read();
+    }
+
+    // Replays stored events (since, upto] in chunks, so a client far behind does not flood memory.
+    void next_chunk() {
+        if (since_ < replay_upto_) {
+            auto events = shared_->ward.store().events_between(since_, replay_upto_, 256);
+            for (auto& e : events) {
+                since_ = e.seq;
+                queue_.push_back(std::make_shared<const std::string>(std::move(e.payload)));
+            }
+            if (!events.empty()) return do_write();
+        }
+        replaying_ = false;
+        for (auto& [seq, payload] : live_buffer_)
+            if (seq > since_) {
+                since_ = seq;
+                queue_.push_back(std::move(payload));
+            }
+        live_buffer_.clear();
+        do_write();
+    }
+
+    void on_live(std::int64_t seq, std::shared_ptr<const std::string> payload) {
+        if (closed_) return;
+        if (replaying_) {
+            live_buffer_.emplace_back(seq, std::move(payload));
+            if (live_buffer_.size() > shared_->limits.max_ws_queue) drop();
+            return;
+        }
+        if (seq <= since_) return;
+        since_ = seq;
+        queue_.push_back(std::move(payload));
+        // A client that cannot keep up is dropped; it reconnects with ?since= and loses nothing.
+        if (queue_.size() > shared_->limits.max_ws_queue) return drop();
+        do_write();
+    }
+
+    void drop() {
+        shared_->ward.metrics().dropped_slow_clients.fetch_add(1);
+        closed_ = true;
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);
+    }
+
+    void do_write() {
+        if (writing_ || closed_ || queue_.empty()) {
+            if (!writing_ && queue_.empty() && replaying_) next_chunk();
+            return;
+        }
+        writing_ = true;
+        ws_.text(true);
+        ws_.async_write(asio::buffer(*queue_.front()),
+                        beast::bind_front_handler(&EventSession::on_write, shared_from_this()));
+    }
+
+    void on_write(beast::error_code ec, std::size_t) {
+        writing_ = false;
+        if (ec) {
+            closed_ = true;
+            return fail(ec, "ws write");
+        }
+        queue_.pop_front();
+        do_write();
+    }
+
+    void do_read() {
+        ws_.async_read(read_buffer_, beast::bind_front_handler(&EventSession::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec) {
+            closed_ = true;
+            return fail(ec, "ws read");
+        }
+        read_buffer_.consume(read_buffer_.size());  // clients have nothing to say; ignore
+        do_read();
+    }
+
+    websocket::stream<beast::tcp_stream> ws_;
+    std::shared_ptr<Shared> shared_;
+    std::int64_t since_;
+    std::int64_t replay_upto_ = 0;
+    bool replaying_ = false;
+    bool writing_ = false;
+    bool closed_ = false;
+    std::deque<std::shared_ptr<const std::string>> queue_;
+    std::vector<std::pair<std::int64_t, std::shared_ptr<const std::string>>> live_buffer_;
+    beast::flat_buffer read_buffer_;
+};
+
+// ---- HTTP -----------------------------------------------------------------------------------------
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+public:
+    HttpSession(tcp::socket&& socket, std::shared_ptr<Shared> shared) : stream_(std::move(socket)), shared_(std::move(shared)) {
+        shared_->ward.metrics().open_connections.fetch_add(1);
+        beast::error_code ec;
+        auto ep = stream_.socket().remote_endpoint(ec);
+        if (!ec) remote_ = ep.address().to_string();
+    }
+    ~HttpSession() { shared_->ward.metrics().open_connections.fetch_sub(1); }
+
+    void run() { asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this())); }
+
+private:
+    void do_read() {
+        parser_.emplace();
+        parser_->header_limit(static_cast<std::uint32_t>(shared_->limits.max_header_bytes));
+        parser_->body_limit(api::kMaxBodyBytes);
+        stream_.expires_after(shared_->limits.read_timeout);
+        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream) return close();
+        if (ec == beast::error::timeout) return close();  // slow or idle client
+        if (ec == http::error::body_limit) {
+            return send_error(413, "body_too_large", fmt::format("request bodies are limited to {} KiB", api::kMaxBodyBytes / 1024), false);
+        }
+        if (ec == http::error::header_limit)
+            return send_error(431, "headers_too_large", "request headers are too large", false);
+        if (ec) {
+            if (ec.category() == http::make_error_code(http::error::bad_target).category() || ec == http::error::partial_message)
+                return send_error(400, "bad_request", "malformed HTTP request", false);
+            return fail(ec, "read");
+        }
+        auto req = parser_->release();
+        start_ = std::chrono::steady_clock::now();
+
+        api::Request r;
+        r.method = std::string(req.method_string());
+        if (!api::split_target(req.target(), r.path, r.query))
+            return send_error(400, "bad_request", "malformed request target", req.keep_alive());
+        r.authorization = std::string(req[http::field::authorization]);
+        r.content_type = std::string(req[http::field::content_type]);
+        r.remote = remote_;
+
+        if (websocket::is_upgrade(req) && r.path == "/api/v1/events") return upgrade(std::move(req), r);
+
+        r.body = std::move(req.body());
+        keep_alive_ = req.keep_alive();
+        version_ = req.version();
+        route_ = route_label(r.path);
+        shared_->in_flight.fetch_add(1);
+        shared_->ward.handle(r, [self = shared_from_this()](api::Reply reply) {
+            asio::post(self->stream_.get_executor(), [self, reply = std::move(reply)]() mutable {
+                self->shared_->in_flight.fetch_sub(1);
+                self->send(std::move(reply));
+            });
+        });
+    }
+
+    void upgrade(http::request<http::string_body> req, const api::Request& r) {
+        auto who = shared_->ward.identify(r);
+        if (!who) return send_error(api::status_for(who.error()), who.error().code, who.error().message, false);
+        if (std::holds_alternative<std::monostate>(*who))
+            return send_error(401, "unauthorized", "the event stream needs a device or officer token", false);
+        std::int64_t since = 0;
+        if (auto it = r.query.find("since"); it != r.query.end()) {
+            const auto& s = it->second;
+            auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), since);
+            if (ec != std::errc() || p != s.data() + s.size() || since < 0)
+                return send_error(400, "invalid_query", "'since' must be a whole number ≥ 0", false);
+        }
+        stream_.expires_never();
+        std::make_shared<EventSession>(stream_.release_socket(), shared_, since)->run(std::move(req));
+    }
+
+    static std::string route_label(const std::string& path) {
+        // Bounded label set for metrics: ids and numbers replaced by placeholders.
+        if (path.rfind("/api/v1/tickets/", 0) == 0) return "/api/v1/tickets/{id}";
+        if (path.rfind("/api/v1/counters/", 0) == 0) {
+            auto last = path.rfind('/');
+            return "/api/v1/counters/{n}" + path.substr(last);
+        }
+        if (path.rfind("/t/", 0) == 0) return "/t/{id}";
+        static const std::array<std::string_view, 9> known{"/api/v1/healthz", "/api/v1/auth/login", "/api/v1/categories",
+                                                           "/api/v1/procedures", "/api/v1/counters", "/api/v1/tickets",
+                                                           "/api/v1/ratings", "/api/v1/public/queue", "/metrics"};
+        for (auto k : known)
+            if (path == k) return std::string(k);
+        return "other";
+    }
+
+    void send_error(int status, std::string code, std::string message, bool keep_alive) {
+        keep_alive_ = keep_alive;
+        version_ = 11;
+        route_ = "bad_request";
+        start_ = std::chrono::steady_clock::now();
+        send(api::error_reply(status, std::move(code), std::move(message)));
+    }
+
+    void send(api::Reply reply) {
+        auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version_);
+        res->set(http::field::server, "motcua");
+        if (reply.status != 204) res->set(http::field::content_type, reply.content_type);
+        for (auto& [k, v] : reply.headers) res->set(k, v);
+        res->keep_alive(keep_alive_);
+        res->body() = std::move(reply.body);
+        res->prepare_payload();
+        shared_->ward.metrics().observe_request(
+            route_, reply.status,
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start_));
+        stream_.expires_after(shared_->limits.read_timeout);
+        http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+            self->on_write(ec, res->need_eof());
+        });
+    }
+
+    void on_write(beast::error_code ec, bool close_after) {
+        if (ec) return fail(ec, "write");
+        if (close_after) return close();
+        do_read();
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    }
+
+    beast::tcp_stream stream_;
+    std::shared_ptr<Shared> shared_;
+    beast::flat_buffer buffer_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::string remote_;
+    std::string route_;
+    bool keep_alive_ = false;
+    unsigned version_ = 11;
+    std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    Listener(asio::io_context& ioc, api::Ward& ward, const tcp::endpoint& endpoint, ServerLimits limits)
+        : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(std::make_shared<Shared>(ward, limits)) {
+        acceptor_.open(endpoint.protocol());
+        acceptor_.set_option(asio::socket_base::reuse_address(true));
+        acceptor_.bind(endpoint);
+        acceptor_.listen(asio::socket_base::max_listen_connections);
+    }
+
+    void start() { do_accept(); }
+    void stop() {
+        asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+            beast::error_code ec;
+            self->acceptor_.close(ec);
+        });
+    }
+    [[nodiscard]] tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
+    [[nodiscard]] int in_flight() const { return shared_->in_flight.load(); }
+
+private:
+    void do_accept() {
+        acceptor_.async_accept(asio::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    }
+
+    void on_accept(beast::error_code ec, tcp::socket socket) {
+        if (ec == asio::error::operation_aborted) return;
+        if (ec) {
+            fail(ec, "accept");
+        } else if (static_cast<std::size_t>(shared_->ward.metrics().open_connections.load()) >= shared_->limits.max_connections) {
+            shared_->ward.metrics().rejected_connections.fetch_add(1);
+            beast::error_code ignored;
+            socket.close(ignored);
+        } else {
+            socket.set_option(tcp::no_delay(true));
+            std::make_shared<HttpSession>(std::move(socket), shared_)->run();
+        }
+        do_accept();
+    }
+
+    asio::io_context& ioc_;
+    tcp::acceptor acceptor_;
+    std::shared_ptr<Shared> shared_;
+};
+
+Server::Server(asio::io_context& ioc, api::Ward& ward, const tcp::endpoint& endpoint, ServerLimits limits)
+    : listener_(std::make_shared<Listener>(ioc, ward, endpoint, limits)) {}
+Server::~Server() = default;
+tcp::endpoint Server::local_endpoint() const { return listener_->local_endpoint(); }
+void Server::start() { listener_->start(); }
+void Server::stop_accepting() { listener_->stop(); }
+int Server::in_flight() const { return listener_->in_flight(); }
+
+}  // namespace motcua::net

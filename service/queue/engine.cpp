@@ -1,0 +1,506 @@
+#include "queue/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace motcua::queue {
+namespace {
+
+constexpr std::size_t kRecentServiceSamples = 20;
+// Before any service was measured today, estimates assume this service time.
+constexpr int kDefaultServiceS = 5 * 60;
+
+Error err(std::string code, std::string message) { return make_error(std::move(code), std::move(message)); }
+
+int seconds_between(TimePoint a, TimePoint b) {
+    return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(b - a).count());
+}
+
+}  // namespace
+
+Engine::Engine(const WardConfig& config, const OfficeZone& zone, TimePoint now)
+    : config_(config), zone_(zone), day_(zone.office_day(now)) {
+    for (const auto& c : config_.categories) queues_[c.code];
+    for (const auto& c : config_.counters) counters_.push_back(CounterStatus{c.number, CounterState::closed, {}, {}, now});
+}
+
+void Engine::restore(const Snapshot& s) {
+    day_ = s.day;
+    seq_ = s.last_seq;
+    next_seq_ = s.next_seq;
+    tickets_.clear();
+    for (auto& [code, q] : queues_) q = Queue{};
+    // Waiting tickets go back in queue order: (re)queue time, then issue order.
+    std::vector<const Ticket*> waiting;
+    for (const auto& t : s.tickets) {
+        tickets_[t.id] = t;
+        if (t.state == TicketState::waiting) waiting.push_back(&tickets_[t.id]);
+    }
+    std::sort(waiting.begin(), waiting.end(), [](const Ticket* a, const Ticket* b) {
+        return std::tie(a->queued_at, a->issued_at, a->seq) < std::tie(b->queued_at, b->issued_at, b->seq);
+    });
+    for (const Ticket* t : waiting) enqueue(tickets_[t->id], false);
+    // Recent service times feed the estimates; rebuild them from today's finished tickets.
+    std::vector<const Ticket*> done;
+    for (const auto& [id, t] : tickets_)
+        if (t.state == TicketState::done && t.started_at && t.finished_at) done.push_back(&t);
+    std::sort(done.begin(), done.end(), [](const Ticket* a, const Ticket* b) { return *a->finished_at < *b->finished_at; });
+    for (const Ticket* t : done) {
+        auto& recent = queues_[t->category].recent_service_s;
+        recent.push_back(std::max(0, seconds_between(*t->started_at, *t->finished_at)));
+        if (recent.size() > kRecentServiceSamples) recent.pop_front();
+    }
+    for (const auto& restored : s.counters)
+        for (auto& c : counters_)
+            if (c.number == restored.number) c = restored;
+    rating_keys_.clear();
+    for (const auto& [key, id] : s.rating_keys) rating_keys_[key] = id;
+}
+
+EngineEvent& Engine::emit(Change& change, EventType type, TimePoint at) {
+    EngineEvent e;
+    e.seq = ++seq_;
+    e.type = type;
+    e.at = at;
+    change.events.push_back(std::move(e));
+    return change.events.back();
+}
+
+std::vector<EngineEvent> Engine::advance(TimePoint now) {
+    const Day today = zone_.office_day(now);
+    if (today <= day_) return {};
+    Change change;
+    // Tickets still waiting when their day ends expire; the rest of the old day leaves memory,
+    // except tickets still held at a counter (they finish normally).
+    std::vector<Ticket*> expiring;
+    for (auto& [id, t] : tickets_)
+        if (t.state == TicketState::waiting) expiring.push_back(&t);
+    std::sort(expiring.begin(), expiring.end(),
+              [](const Ticket* a, const Ticket* b) { return std::tie(a->issued_at, a->seq) < std::tie(b->issued_at, b->seq); });
+    for (Ticket* t : expiring) {
+        t->state = TicketState::expired;
+        t->finished_at = zone_.start_of_day(today);
+        emit(change, EventType::ticket_expired, now).ticket = *t;
+    }
+    std::unordered_set<std::string> held;
+    for (const auto& c : counters_)
+        if (c.current_ticket) held.insert(*c.current_ticket);
+    std::erase_if(tickets_, [&](const auto& kv) { return !held.contains(kv.first); });
+    for (auto& [code, q] : queues_) {
+        q.normal.clear();
+        q.priority.clear();
+        q.normal_since_priority = 0;
+    }
+    next_seq_.clear();
+    rating_keys_.clear();
+    day_ = today;
+    return std::move(change.events);
+}
+
+void Engine::enqueue(Ticket& t, bool at_front) {
+    auto& q = queues_[t.category];
+    auto& line = t.priority ? q.priority : q.normal;
+    if (at_front) line.push_front(t.id);
+    else line.push_back(t.id);
+}
+
+void Engine::dequeue(const Ticket& t) {
+    auto& q = queues_[t.category];
+    auto& line = t.priority ? q.priority : q.normal;
+    if (auto it = std::find(line.begin(), line.end(), t.id); it != line.end()) line.erase(it);
+}
+
+Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& category, bool priority,
+                             std::optional<std::string> priority_reason) {
+    const Category* cat = config_.find_category(category);
+    if (cat == nullptr)
+        return err("unknown_category", fmt::format("no category '{}' in this office", category));
+    if (priority && !config_.priority.enabled)
+        return err("priority_disabled", "this office does not issue priority tickets");
+    if (priority_reason) {
+        const auto& reasons = config_.priority.reasons;
+        const bool known = std::any_of(reasons.begin(), reasons.end(),
+                                       [&](const PriorityReason& r) { return r.code == *priority_reason; });
+        if (!known) return err("unknown_priority_reason", fmt::format("no priority reason '{}'", *priority_reason));
+        if (!priority) return err("invalid_field", "priority_reason given for a ticket that is not a priority ticket");
+    }
+    if (config_.stop_issuing_at && zone_.minutes_of_day(now) >= *config_.stop_issuing_at)
+        return err("issuing_stopped", fmt::format("tickets are not issued after {} today",
+                                                  format_hhmm(*config_.stop_issuing_at)));
+    Ticket t;
+    t.id = std::move(id);
+    t.day = day_;
+    t.issued_category = cat->code;
+    t.seq = ++next_seq_[cat->code];
+    t.number = format_ticket_number(*cat, t.seq);
+    t.category = cat->code;
+    t.priority = priority;
+    t.priority_reason = std::move(priority_reason);
+    t.issued_at = now;
+    t.queued_at = now;
+    auto& stored = tickets_[t.id] = std::move(t);
+    enqueue(stored, false);
+    Change change;
+    emit(change, EventType::ticket_issued, now).ticket = stored;
+    change.ticket = stored;
+    return change;
+}
+
+Result<CounterStatus*> Engine::counter_of(int number, const std::string& officer) {
+    for (auto& c : counters_) {
+        if (c.number != number) continue;
+        if (c.state == CounterState::closed || c.officer != officer)
+            return err("not_at_counter", fmt::format("you have not opened counter {}", number));
+        return &c;
+    }
+    return err("unknown_counter", fmt::format("no counter {} in this office", number));
+}
+
+Result<Ticket*> Engine::current_of(CounterStatus& c) {
+    if (!c.current_ticket)
+        return err("no_current_ticket", fmt::format("counter {} has no ticket called", c.number));
+    return &tickets_.at(*c.current_ticket);
+}
+
+void Engine::leave_counter(CounterStatus& c, TimePoint now, Change& change, EventType type) {
+    c.state = type == EventType::counter_paused ? CounterState::paused : CounterState::closed;
+    if (c.state == CounterState::closed) c.officer.reset();
+    c.since = now;
+    emit(change, type, now).counter = c;
+}
+
+Result<Change> Engine::open_counter(TimePoint now, int number, const std::string& officer) {
+    CounterStatus* target = nullptr;
+    for (auto& c : counters_)
+        if (c.number == number) target = &c;
+    if (target == nullptr) return err("unknown_counter", fmt::format("no counter {} in this office", number));
+    if (target->officer && *target->officer != officer && target->current_ticket)
+        return err("counter_busy", fmt::format("counter {} is serving a citizen; its officer must finish first", number));
+    Change change;
+    // An officer is at one counter at a time: opening one closes their previous one.
+    for (auto& c : counters_) {
+        if (c.number == number || c.officer != officer || c.state == CounterState::closed) continue;
+        if (c.current_ticket)
+            return err("ticket_in_progress",
+                       fmt::format("finish or transfer the ticket at counter {} first", c.number));
+        leave_counter(c, now, change, EventType::counter_closed);
+    }
+    if (target->state == CounterState::open && target->officer == officer) {
+        change.events.clear();  // already open here: nothing changes
+        return change;
+    }
+    target->state = CounterState::open;
+    target->officer = officer;
+    target->since = now;
+    emit(change, EventType::counter_opened, now).counter = *target;
+    return change;
+}
+
+Result<Change> Engine::close_counter(TimePoint now, int number, const std::string& officer) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    if ((*c)->current_ticket)
+        return err("ticket_in_progress", "finish, transfer or mark absent the current ticket before closing");
+    Change change;
+    leave_counter(**c, now, change, EventType::counter_closed);
+    return change;
+}
+
+Result<Change> Engine::pause_counter(TimePoint now, int number, const std::string& officer) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    Change change;
+    if ((*c)->state == CounterState::paused) return change;
+    leave_counter(**c, now, change, EventType::counter_paused);
+    return change;
+}
+
+std::optional<std::string> Engine::pick_in(Queue& q, TimePoint now) {
+    if (q.normal.empty() && q.priority.empty()) return std::nullopt;
+    bool take_priority = false;
+    if (q.normal.empty()) {
+        take_priority = true;
+    } else if (!q.priority.empty()) {
+        const Ticket& oldest_normal = tickets_.at(q.normal.front());
+        // Guard: a normal ticket that has waited the maximum is not passed again.
+        const bool guarded = seconds_between(oldest_normal.issued_at, now) >= config_.priority.max_normal_wait_s;
+        take_priority = !guarded && q.normal_since_priority >= config_.priority.normal_per_priority;
+    }
+    auto& line = take_priority ? q.priority : q.normal;
+    std::string id = line.front();
+    line.pop_front();
+    if (take_priority) q.normal_since_priority = 0;
+    else if (!q.priority.empty()) ++q.normal_since_priority;
+    else q.normal_since_priority = std::min(q.normal_since_priority + 1, config_.priority.normal_per_priority);
+    return id;
+}
+
+std::optional<std::string> Engine::pick_next(const CounterStatus& c, TimePoint now) {
+    const CounterConfig* cfg = config_.find_counter(c.number);
+    // Categories in the counter's order of preference: the first with anyone waiting.
+    for (const auto& code : cfg->categories)
+        if (auto id = pick_in(queues_[code], now)) return id;
+    return std::nullopt;
+}
+
+Result<Change> Engine::call_next(TimePoint now, int number, const std::string& officer) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    CounterStatus& counter = **c;
+    if (counter.state == CounterState::paused)
+        return err("counter_paused", fmt::format("counter {} is paused; open it again to call", number));
+    if (counter.current_ticket)
+        return err("ticket_in_progress",
+                   fmt::format("counter {} still has a ticket: finish it, transfer it or mark it absent", number));
+    Change change;
+    auto id = pick_next(counter, now);
+    if (!id) return change;
+    Ticket& t = tickets_.at(*id);
+    t.state = TicketState::called;
+    if (!t.called_at) t.called_at = now;
+    t.last_called_at = now;
+    t.counter = number;
+    t.officer = officer;
+    counter.current_ticket = t.id;
+    auto& e = emit(change, EventType::ticket_called, now);
+    e.ticket = t;
+    e.counter = counter;
+    change.ticket = t;
+    return change;
+}
+
+Result<Change> Engine::recall(TimePoint now, int number, const std::string& officer) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    auto t = current_of(**c);
+    if (!t) return t.error();
+    if ((*t)->state != TicketState::called)
+        return err("invalid_state", fmt::format("ticket {} is already being served", (*t)->number));
+    (*t)->last_called_at = now;
+    ++(*t)->recalls;
+    Change change;
+    auto& e = emit(change, EventType::ticket_recalled, now);
+    e.ticket = **t;
+    e.counter = **c;
+    change.ticket = **t;
+    return change;
+}
+
+Result<Change> Engine::start(TimePoint now, int number, const std::string& officer) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    auto t = current_of(**c);
+    if (!t) return t.error();
+    if ((*t)->state != TicketState::called)
+        return err("invalid_state", fmt::format("ticket {} is already being served", (*t)->number));
+    (*t)->state = TicketState::serving;
+    (*t)->started_at = now;
+    Change change;
+    auto& e = emit(change, EventType::ticket_started, now);
+    e.ticket = **t;
+    e.counter = **c;
+    change.ticket = **t;
+    return change;
+}
+
+Result<Change> Engine::no_show(TimePoint now, int number, const std::string& officer) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    auto t = current_of(**c);
+    if (!t) return t.error();
+    if ((*t)->state != TicketState::called)
+        return err("invalid_state", fmt::format("ticket {} is being served, not absent", (*t)->number));
+    (*t)->state = TicketState::no_show;
+    (*t)->finished_at = now;
+    (*c)->current_ticket.reset();
+    Change change;
+    auto& e = emit(change, EventType::ticket_no_show, now);
+    e.ticket = **t;
+    e.counter = **c;
+    change.ticket = **t;
+    return change;
+}
+
+Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& officer, const std::string& ticket_id) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    auto it = tickets_.find(ticket_id);
+    if (it == tickets_.end()) return err("unknown_ticket", "no such ticket today");
+    Ticket& t = it->second;
+    if (t.state != TicketState::no_show)
+        return err("invalid_state", fmt::format("ticket {} is not marked absent", t.number));
+    // A citizen who comes back has already waited: they go to the front of their queue.
+    t.state = TicketState::waiting;
+    t.finished_at.reset();
+    t.counter.reset();
+    t.officer.reset();
+    t.queued_at = now;
+    enqueue(t, true);
+    Change change;
+    auto& e = emit(change, EventType::ticket_reinstated, now);
+    e.ticket = t;
+    e.counter = **c;
+    change.ticket = t;
+    return change;
+}
+
+Result<Change> Engine::transfer(TimePoint now, int number, const std::string& officer, const std::string& category) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    if (config_.find_category(category) == nullptr)
+        return err("unknown_category", fmt::format("no category '{}' in this office", category));
+    auto t = current_of(**c);
+    if (!t) return t.error();
+    Ticket& ticket = **t;
+    if (ticket.category == category)
+        return err("same_category", fmt::format("ticket {} already waits in {}", ticket.number, category));
+    const std::string from = ticket.category;
+    // Keeps its number and first call (the citizen's wait); waits again, at the front.
+    ticket.category = category;
+    ticket.state = TicketState::waiting;
+    ticket.started_at.reset();
+    ticket.last_called_at.reset();
+    ticket.counter.reset();
+    ticket.officer.reset();
+    ticket.queued_at = now;
+    (*c)->current_ticket.reset();
+    enqueue(ticket, true);
+    Change change;
+    auto& e = emit(change, EventType::ticket_transferred, now);
+    e.ticket = ticket;
+    e.counter = **c;
+    e.from_category = from;
+    change.ticket = ticket;
+    return change;
+}
+
+Result<Change> Engine::finish(TimePoint now, int number, const std::string& officer, FinishOutcome outcome) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    auto t = current_of(**c);
+    if (!t) return t.error();
+    Ticket& ticket = **t;
+    // If the officer never pressed Start, service started at the last call.
+    if (!ticket.started_at) ticket.started_at = ticket.last_called_at;
+    ticket.state = TicketState::done;
+    ticket.finished_at = now;
+    ticket.outcome = outcome;
+    (*c)->current_ticket.reset();
+    auto& recent = queues_[ticket.category].recent_service_s;
+    recent.push_back(std::max(0, seconds_between(*ticket.started_at, now)));
+    if (recent.size() > kRecentServiceSamples) recent.pop_front();
+    Change change;
+    auto& e = emit(change, EventType::ticket_finished, now);
+    e.ticket = ticket;
+    e.counter = **c;
+    change.ticket = ticket;
+    return change;
+}
+
+Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
+    if (in.idempotency_key) {
+        if (auto it = rating_keys_.find(*in.idempotency_key); it != rating_keys_.end()) {
+            if (it->second != in.ticket_id)
+                return err("idempotency_key_reused", "this idempotency key was used for another ticket");
+            Change change;
+            change.replayed = true;
+            change.ticket = tickets_.at(it->second);
+            return change;
+        }
+    }
+    auto it = tickets_.find(in.ticket_id);
+    if (it == tickets_.end()) return err("unknown_ticket", "no such ticket today (ratings close at the end of the day)");
+    Ticket& t = it->second;
+    if (t.state != TicketState::done)
+        return err("not_served", fmt::format("ticket {} has not been served yet", t.number));
+    if (t.rated) return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
+    if (!rating_level_allowed(config_.scale, in.level))
+        return err("invalid_level", fmt::format("level {} is not on this office's rating scale", in.level));
+    if (in.device_counter && t.counter != in.device_counter)
+        return err("wrong_counter", fmt::format("this rating pad belongs to counter {}, not the counter that served {}",
+                                                *in.device_counter, t.number));
+    t.rated = true;
+    Rating r{t.id, t.number, t.category, t.day, in.level, in.reasons, in.comment,
+             t.counter.value_or(0), t.officer.value_or(""), now, in.idempotency_key, in.device};
+    if (in.idempotency_key) rating_keys_[*in.idempotency_key] = t.id;
+    Change change;
+    auto& e = emit(change, EventType::rating_submitted, now);
+    e.rating = r;
+    e.ticket = t;
+    change.ticket = t;
+    change.rating = std::move(r);
+    return change;
+}
+
+const Ticket* Engine::find(const std::string& id) const {
+    auto it = tickets_.find(id);
+    return it == tickets_.end() ? nullptr : &it->second;
+}
+
+// Position under the interleaving rule, ignoring the max-wait guard (a first estimate):
+// with ratio r and c normal tickets already called since the last priority one, priority
+// ticket k (0-based) is called after s + k*r normal tickets, where s = max(0, r - c).
+int Engine::waiting_ahead(const Ticket& t) const {
+    if (t.state != TicketState::waiting) return 0;
+    const auto& q = queues_.at(t.category);
+    const int r = config_.priority.normal_per_priority;
+    const int s = std::max(0, r - q.normal_since_priority);
+    const int n = static_cast<int>(q.normal.size());
+    const int p = static_cast<int>(q.priority.size());
+    if (t.priority) {
+        const int j = static_cast<int>(std::find(q.priority.begin(), q.priority.end(), t.id) - q.priority.begin());
+        return j + std::min(n, s + j * r);
+    }
+    const int i = static_cast<int>(std::find(q.normal.begin(), q.normal.end(), t.id) - q.normal.begin());
+    const int priority_before = r == 0 ? p : std::min(p, i >= s ? (i - s) / r + 1 : 0);
+    return i + priority_before;
+}
+
+int Engine::mean_service_s(const std::string& category) const {
+    const auto& recent = queues_.at(category).recent_service_s;
+    if (recent.empty()) return kDefaultServiceS;
+    return std::accumulate(recent.begin(), recent.end(), 0) / static_cast<int>(recent.size());
+}
+
+int Engine::open_counters_serving(const std::string& category) const {
+    int n = 0;
+    for (const auto& c : counters_) {
+        if (c.state != CounterState::open) continue;
+        const auto& cats = config_.find_counter(c.number)->categories;
+        n += std::find(cats.begin(), cats.end(), category) != cats.end();
+    }
+    return n;
+}
+
+// First estimate (queue-length based): people ahead ÷ service rate, where the rate is the
+// number of open counters serving the category over the mean of its last 20 service times.
+// With no counter open we still assume one will open, rather than show "infinite".
+int Engine::estimated_wait_s(const Ticket& t) const {
+    if (t.state != TicketState::waiting) return 0;
+    const int counters = std::max(1, open_counters_serving(t.category));
+    return waiting_ahead(t) * mean_service_s(t.category) / counters;
+}
+
+CategoryLoad Engine::load(const std::string& category) const {
+    auto it = queues_.find(category);
+    if (it == queues_.end()) return {};
+    const int waiting = static_cast<int>(it->second.normal.size() + it->second.priority.size());
+    const int counters = std::max(1, open_counters_serving(category));
+    return {waiting, waiting * mean_service_s(category) / counters};
+}
+
+const CounterStatus* Engine::counter(int number) const {
+    for (const auto& c : counters_)
+        if (c.number == number) return &c;
+    return nullptr;
+}
+
+int Engine::total_waiting() const {
+    int n = 0;
+    for (const auto& [code, q] : queues_) n += static_cast<int>(q.normal.size() + q.priority.size());
+    return n;
+}
+
+}  // namespace motcua::queue

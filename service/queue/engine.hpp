@@ -1,0 +1,120 @@
+#pragma once
+/// The queue engine: a pure state machine fed with commands and a clock (DESIGN.md §3).
+/// It knows no sockets and no SQL: callers persist the events it emits.
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "motcua/config.hpp"
+#include "motcua/office_time.hpp"
+#include "motcua/result.hpp"
+#include "motcua/model.hpp"
+
+namespace motcua::queue {
+
+using EngineEvent = DomainEvent;
+
+
+
+/// What a command did: its events and the ticket it acted on (after the change).
+struct Change {
+    std::vector<EngineEvent> events;
+    std::optional<Ticket> ticket;
+    std::optional<Rating> rating;
+    /// A repeated rating with a known idempotency key: nothing changed, answer as before.
+    bool replayed = false;
+};
+
+/// Load of one category for estimates and the public queue.
+struct CategoryLoad {
+    int waiting = 0;
+    int estimated_wait_s = 0;
+};
+
+struct RatingInput {
+    std::string ticket_id;
+    int level = 0;
+    std::vector<RatingReason> reasons;
+    std::optional<std::string> comment;
+    std::optional<std::string> idempotency_key;
+    std::string device;
+    /// A rating pad may rate only tickets its own counter served.
+    std::optional<int> device_counter;
+};
+
+
+class Engine {
+public:
+    Engine(const WardConfig& config, const OfficeZone& zone, TimePoint now);
+
+    /// Replaces the state with one read back from the store.
+    void restore(const Snapshot& snapshot);
+
+    /// Moves to the office day of `now`: tickets still waiting from earlier days expire.
+    std::vector<EngineEvent> advance(TimePoint now);
+
+    Result<Change> issue(TimePoint now, std::string id, const std::string& category, bool priority,
+                         std::optional<std::string> priority_reason);
+    Result<Change> open_counter(TimePoint now, int counter, const std::string& officer);
+    Result<Change> close_counter(TimePoint now, int counter, const std::string& officer);
+    Result<Change> pause_counter(TimePoint now, int counter, const std::string& officer);
+    /// Change.ticket is empty when nobody is waiting for this counter.
+    Result<Change> call_next(TimePoint now, int counter, const std::string& officer);
+    Result<Change> recall(TimePoint now, int counter, const std::string& officer);
+    Result<Change> start(TimePoint now, int counter, const std::string& officer);
+    Result<Change> no_show(TimePoint now, int counter, const std::string& officer);
+    Result<Change> reinstate(TimePoint now, int counter, const std::string& officer,
+                             const std::string& ticket_id);
+    Result<Change> transfer(TimePoint now, int counter, const std::string& officer,
+                            const std::string& category);
+    Result<Change> finish(TimePoint now, int counter, const std::string& officer, FinishOutcome outcome);
+    Result<Change> rate(TimePoint now, const RatingInput& input);
+
+    // ---- queries ----
+    [[nodiscard]] const Ticket* find(const std::string& id) const;
+    /// People that will be called before this waiting ticket in its category.
+    [[nodiscard]] int waiting_ahead(const Ticket& t) const;
+    [[nodiscard]] int estimated_wait_s(const Ticket& t) const;
+    [[nodiscard]] CategoryLoad load(const std::string& category) const;
+    [[nodiscard]] const CounterStatus* counter(int number) const;
+    [[nodiscard]] const std::vector<CounterStatus>& counters() const { return counters_; }
+    [[nodiscard]] Day day() const { return day_; }
+    [[nodiscard]] std::int64_t last_seq() const { return seq_; }
+    [[nodiscard]] int total_waiting() const;
+    [[nodiscard]] const WardConfig& config() const { return config_; }
+
+private:
+    struct Queue {
+        std::deque<std::string> normal;
+        std::deque<std::string> priority;
+        int normal_since_priority = 0;  // normal tickets called since the last priority one
+        std::deque<int> recent_service_s;  // last service durations, for estimates
+    };
+
+    EngineEvent& emit(Change& change, EventType type, TimePoint at);
+    Result<CounterStatus*> counter_of(int number, const std::string& officer);
+    Result<Ticket*> current_of(CounterStatus& c);
+    void enqueue(Ticket& t, bool at_front);
+    void dequeue(const Ticket& t);
+    std::optional<std::string> pick_next(const CounterStatus& c, TimePoint now);
+    std::optional<std::string> pick_in(Queue& q, TimePoint now);
+    [[nodiscard]] int mean_service_s(const std::string& category) const;
+    [[nodiscard]] int open_counters_serving(const std::string& category) const;
+    void leave_counter(CounterStatus& c, TimePoint now, Change& change, EventType type);
+
+    const WardConfig& config_;
+    const OfficeZone& zone_;
+    Day day_;
+    std::int64_t seq_ = 0;
+    std::unordered_map<std::string, Ticket> tickets_;
+    std::map<std::string, Queue> queues_;
+    std::map<std::string, int> next_seq_;
+    std::vector<CounterStatus> counters_;
+    std::unordered_map<std::string, std::string> rating_keys_;
+};
+
+}  // namespace motcua::queue

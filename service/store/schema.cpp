@@ -1,0 +1,121 @@
+#include "store/schema.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <string_view>
+
+namespace motcua::store {
+namespace {
+
+// Append only: a released migration is never edited, a change is a new entry.
+constexpr std::array<std::string_view, 1> kMigrations{
+    // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
+    R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    type TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    day TEXT NOT NULL,
+    ticket_id TEXT,
+    counter INTEGER,
+    payload TEXT NOT NULL
+);
+CREATE INDEX events_day ON events(day);
+CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    issued_category TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    category TEXT NOT NULL,
+    priority INTEGER NOT NULL,
+    priority_reason TEXT,
+    state TEXT NOT NULL,
+    issued_at INTEGER NOT NULL,
+    queued_at INTEGER NOT NULL,
+    called_at INTEGER,
+    last_called_at INTEGER,
+    started_at INTEGER,
+    finished_at INTEGER,
+    counter INTEGER,
+    officer TEXT,
+    outcome TEXT,
+    recalls INTEGER NOT NULL DEFAULT 0,
+    rated INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (day, issued_category, seq)
+);
+CREATE TABLE counters (
+    number INTEGER PRIMARY KEY,
+    state TEXT NOT NULL,
+    officer TEXT,
+    current_ticket TEXT,
+    since INTEGER NOT NULL
+);
+CREATE TABLE ratings (
+    ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+    day TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    comment TEXT,
+    counter INTEGER,
+    officer TEXT,
+    at INTEGER NOT NULL,
+    idempotency_key TEXT UNIQUE,
+    device TEXT NOT NULL
+);
+CREATE INDEX ratings_day ON ratings(day);
+CREATE TABLE officers (
+    username TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE devices (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    counter INTEGER,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES officers(username),
+    expires_at INTEGER NOT NULL
+);
+)sql",
+};
+
+int user_version(Database& db) {
+    auto st = db.prepare("PRAGMA user_version");
+    st.step();
+    return st.integer(0);
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+int migrate(Database& db) {
+    int version = user_version(db);
+    if (version > latest_schema_version())
+        throw SqliteError(fmt::format("the database has schema version {}, newer than this program's {}; "
+                                      "upgrade motcua", version, latest_schema_version()));
+    while (version < latest_schema_version()) {
+        db.exec("BEGIN IMMEDIATE");
+        try {
+            db.exec(kMigrations[static_cast<std::size_t>(version)]);
+            db.exec(fmt::format("PRAGMA user_version = {}", version + 1));
+            db.exec("COMMIT");
+        } catch (...) {
+            db.exec("ROLLBACK");
+            throw;
+        }
+        ++version;
+    }
+    return version;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,317 @@
+#include "store/store.hpp"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <future>
+
+#include "store/schema.hpp"
+
+namespace motcua::store {
+
+const char* const kTicketColumns =
+    "id, day, issued_category, seq, number, category, priority, priority_reason, state, issued_at, "
+    "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, recalls, rated";
+
+namespace {
+
+std::optional<TimePoint> opt_time(const Statement& st, int col) {
+    if (auto v = st.opt_int64(col)) return from_epoch_ms(*v);
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> opt_ms(const std::optional<TimePoint>& t) {
+    if (t) return to_epoch_ms(*t);
+    return std::nullopt;
+}
+
+std::string reasons_text(const std::vector<RatingReason>& reasons) {
+    std::string out;
+    for (auto r : reasons) {
+        if (!out.empty()) out += ',';
+        out += to_string(r);
+    }
+    return out;
+}
+
+}  // namespace
+
+Ticket ticket_from_row(const Statement& st) {
+    Ticket t;
+    t.id = st.text(0);
+    t.day = *parse_day(st.text(1));
+    t.issued_category = st.text(2);
+    t.seq = st.integer(3);
+    t.number = st.text(4);
+    t.category = st.text(5);
+    t.priority = st.integer(6) != 0;
+    t.priority_reason = st.opt_text(7);
+    t.state = parse_enum<TicketState>(st.text(8)).value_or(TicketState::waiting);
+    t.issued_at = from_epoch_ms(st.int64(9));
+    t.queued_at = from_epoch_ms(st.int64(10));
+    t.called_at = opt_time(st, 11);
+    t.last_called_at = opt_time(st, 12);
+    t.started_at = opt_time(st, 13);
+    t.finished_at = opt_time(st, 14);
+    if (auto c = st.opt_int64(15)) t.counter = static_cast<int>(*c);
+    t.officer = st.opt_text(16);
+    if (auto o = st.opt_text(17)) t.outcome = parse_enum<FinishOutcome>(*o);
+    t.recalls = st.integer(18);
+    t.rated = st.integer(19) != 0;
+    return t;
+}
+
+// ---- WriteTx ----------------------------------------------------------------------------------
+
+WriteTx::WriteTx(Database& db)
+    : db_(db),
+      insert_event_(db.prepare("INSERT INTO events (seq, type, at, day, ticket_id, counter, payload) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
+      upsert_ticket_(db.prepare(fmt::format(
+          "INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+          "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", kTicketColumns))),
+      upsert_counter_(db.prepare("INSERT OR REPLACE INTO counters (number, state, officer, current_ticket, since) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5)")),
+      insert_rating_(db.prepare("INSERT INTO ratings (ticket_id, day, level, reasons, comment, counter, officer, "
+                                "at, idempotency_key, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
+      put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
+
+void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload) {
+    insert_event_.bind(1, e.seq).bind(2, to_string(e.type)).bind(3, to_epoch_ms(e.at)).bind(4, day);
+    if (e.ticket) insert_event_.bind(5, e.ticket->id);
+    if (e.counter) insert_event_.bind(6, e.counter->number);
+    insert_event_.bind(7, payload).run();
+    if (e.ticket) {
+        const Ticket& t = *e.ticket;
+        upsert_ticket_.bind(1, t.id).bind(2, format_day(t.day)).bind(3, t.issued_category).bind(4, t.seq)
+            .bind(5, t.number).bind(6, t.category).bind(7, t.priority ? 1 : 0).bind(8, t.priority_reason)
+            .bind(9, to_string(t.state)).bind(10, to_epoch_ms(t.issued_at)).bind(11, to_epoch_ms(t.queued_at))
+            .bind(12, opt_ms(t.called_at)).bind(13, opt_ms(t.last_called_at)).bind(14, opt_ms(t.started_at))
+            .bind(15, opt_ms(t.finished_at)).bind(16, t.counter).bind(17, t.officer);
+        if (t.outcome) upsert_ticket_.bind(18, to_string(*t.outcome));
+        upsert_ticket_.bind(19, t.recalls).bind(20, t.rated ? 1 : 0).run();
+    }
+    if (e.counter) {
+        const CounterStatus& c = *e.counter;
+        upsert_counter_.bind(1, c.number).bind(2, to_string(c.state)).bind(3, c.officer)
+            .bind(4, c.current_ticket).bind(5, to_epoch_ms(c.since)).run();
+    }
+    if (e.rating) {
+        const Rating& r = *e.rating;
+        insert_rating_.bind(1, r.ticket_id).bind(2, format_day(r.day)).bind(3, r.level)
+            .bind(4, reasons_text(r.reasons)).bind(5, r.comment).bind(6, r.counter).bind(7, r.officer)
+            .bind(8, to_epoch_ms(r.at)).bind(9, r.idempotency_key).bind(10, r.device).run();
+    }
+}
+
+void WriteTx::put_meta(std::string_view key, std::string_view value) { put_meta_.bind(1, key).bind(2, value).run(); }
+
+void WriteTx::add_officer(const OfficerRecord& o, TimePoint now) {
+    db_.prepare("INSERT INTO officers (username, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, o.username).bind(2, o.name).bind(3, to_string(o.role)).bind(4, o.password_hash)
+        .bind(5, to_epoch_ms(now)).run();
+}
+
+std::int64_t WriteTx::add_device(const DeviceRecord& d, std::string_view token_hash, TimePoint now) {
+    db_.prepare("INSERT INTO devices (name, role, counter, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, d.name).bind(2, to_string(d.role)).bind(3, d.counter).bind(4, token_hash)
+        .bind(5, to_epoch_ms(now)).run();
+    return sqlite3_last_insert_rowid(db_.handle());
+}
+
+void WriteTx::add_session(std::string_view token_hash, std::string_view username, TimePoint expires_at) {
+    db_.prepare("INSERT INTO sessions (token_hash, username, expires_at) VALUES (?1, ?2, ?3)")
+        .bind(1, token_hash).bind(2, username).bind(3, to_epoch_ms(expires_at)).run();
+}
+
+void WriteTx::delete_session(std::string_view token_hash) {
+    db_.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(1, token_hash).run();
+}
+
+// ---- Store ------------------------------------------------------------------------------------
+
+Store::Store(const std::string& path) : path_(path), write_db_(path), read_db_(path) {}
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+    try {
+        {
+            Database db(path);
+            migrate(db);
+        }
+        std::unique_ptr<Store> store(new Store(path));
+        store->writer_ = std::thread([s = store.get()] { s->writer_loop(); });
+        return store;
+    } catch (const SqliteError& e) {
+        return make_error("database_error", e.what());
+    }
+}
+
+Store::~Store() {
+    {
+        std::lock_guard lock(queue_mutex_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    if (writer_.joinable()) writer_.join();
+}
+
+void Store::submit(Job job, Done done) {
+    {
+        std::lock_guard lock(queue_mutex_);
+        queue_.push_back({std::move(job), std::move(done)});
+    }
+    queue_cv_.notify_one();
+}
+
+Status Store::write(Job job) {
+    std::promise<Status> promise;
+    auto future = promise.get_future();
+    submit(std::move(job), [&promise](const Status& s) { promise.set_value(s); });
+    return future.get();
+}
+
+void Store::writer_loop() {
+    WriteTx tx(write_db_);
+    std::vector<Pending> batch;
+    std::vector<Status> results;
+    while (true) {
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return;  // stopping, and everything queued was written
+            batch.swap(queue_);
+        }
+        results.clear();
+        try {
+            write_db_.exec("BEGIN IMMEDIATE");
+            // Each job in its own savepoint: a job that fails changes nothing and fails alone.
+            for (auto& p : batch) {
+                write_db_.exec("SAVEPOINT job");
+                try {
+                    p.job(tx);
+                    write_db_.exec("RELEASE job");
+                    results.emplace_back(Ok{});
+                } catch (const SqliteError& e) {
+                    write_db_.exec("ROLLBACK TO job");
+                    write_db_.exec("RELEASE job");
+                    results.emplace_back(make_error("database_error", e.what()));
+                }
+            }
+            write_db_.exec("COMMIT");  // WAL + synchronous=FULL: durable when this returns
+        } catch (const SqliteError& e) {
+            // The engine's memory is already ahead of the disk: stop rather than answer
+            // anything that is not durable. A restart rebuilds the state from the database.
+            spdlog::critical("database commit failed, stopping: {}", e.what());
+            std::abort();
+        }
+        commits_.fetch_add(1);
+        for (std::size_t i = 0; i < batch.size(); ++i)
+            if (batch[i].done) batch[i].done(results[i]);
+        batch.clear();
+    }
+}
+
+Snapshot Store::load_snapshot(Day day) {
+    std::lock_guard lock(read_mutex_);
+    Snapshot s;
+    s.day = day;
+    const std::string day_text = format_day(day);
+    {
+        auto st = read_db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
+        st.step();
+        s.last_seq = st.int64(0);
+    }
+    {
+        // Today's tickets, and any earlier ticket still held at a counter.
+        auto st = read_db_.prepare(fmt::format(
+            "SELECT {} FROM tickets WHERE day = ?1 OR id IN (SELECT current_ticket FROM counters "
+            "WHERE current_ticket IS NOT NULL)", kTicketColumns));
+        st.bind(1, day_text);
+        while (st.step()) s.tickets.push_back(ticket_from_row(st));
+    }
+    {
+        auto st = read_db_.prepare("SELECT issued_category, MAX(seq) FROM tickets WHERE day = ?1 GROUP BY issued_category");
+        st.bind(1, day_text);
+        while (st.step()) s.next_seq[st.text(0)] = st.integer(1);
+    }
+    {
+        auto st = read_db_.prepare("SELECT number, state, officer, current_ticket, since FROM counters");
+        while (st.step()) {
+            CounterStatus c;
+            c.number = st.integer(0);
+            c.state = parse_enum<CounterState>(st.text(1)).value_or(CounterState::closed);
+            c.officer = st.opt_text(2);
+            c.current_ticket = st.opt_text(3);
+            c.since = from_epoch_ms(st.int64(4));
+            s.counters.push_back(std::move(c));
+        }
+    }
+    {
+        auto st = read_db_.prepare("SELECT idempotency_key, ticket_id FROM ratings WHERE day = ?1 AND idempotency_key IS NOT NULL");
+        st.bind(1, day_text);
+        while (st.step()) s.rating_keys.emplace_back(st.text(0), st.text(1));
+    }
+    return s;
+}
+
+std::optional<Ticket> Store::find_ticket(const std::string& id) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(fmt::format("SELECT {} FROM tickets WHERE id = ?1", kTicketColumns));
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return ticket_from_row(st);
+}
+
+std::vector<StoredEvent> Store::events_between(std::int64_t since, std::int64_t upto, int limit) {
+    std::lock_guard lock(read_mutex_);
+    std::vector<StoredEvent> out;
+    auto st = read_db_.prepare("SELECT seq, payload FROM events WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3");
+    st.bind(1, since).bind(2, upto).bind(3, limit);
+    while (st.step()) out.push_back({st.int64(0), st.text(1)});
+    return out;
+}
+
+std::optional<std::string> Store::meta(std::string_view key) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT value FROM meta WHERE key = ?1");
+    st.bind(1, key);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+std::optional<OfficerRecord> Store::officer(std::string_view username) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT username, name, role, password_hash FROM officers WHERE username = ?1");
+    st.bind(1, username);
+    if (!st.step()) return std::nullopt;
+    return OfficerRecord{st.text(0), st.text(1), parse_enum<OfficerRole>(st.text(2)).value_or(OfficerRole::officer),
+                         st.text(3)};
+}
+
+std::optional<DeviceRecord> Store::device_by_token_hash(std::string_view token_hash) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT id, name, role, counter FROM devices WHERE token_hash = ?1");
+    st.bind(1, token_hash);
+    if (!st.step()) return std::nullopt;
+    DeviceRecord d{st.int64(0), st.text(1), parse_enum<DeviceRole>(st.text(2)).value_or(DeviceRole::board), {}};
+    if (auto c = st.opt_int64(3)) d.counter = static_cast<int>(*c);
+    return d;
+}
+
+std::optional<SessionRecord> Store::session(std::string_view token_hash) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT username, expires_at FROM sessions WHERE token_hash = ?1");
+    st.bind(1, token_hash);
+    if (!st.step()) return std::nullopt;
+    return SessionRecord{st.text(0), from_epoch_ms(st.int64(1))};
+}
+
+std::int64_t Store::count_tickets() {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT COUNT(*) FROM tickets");
+    st.step();
+    return st.int64(0);
+}
+
+}  // namespace motcua::store

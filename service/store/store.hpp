@@ -1,0 +1,122 @@
+#pragma once
+/// The ward's SQLite store: one writer thread with group commit, plus a read connection.
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "motcua/model.hpp"
+#include "motcua/office_time.hpp"
+#include "motcua/result.hpp"
+#include "store/sqlite.hpp"
+
+namespace motcua::store {
+
+struct OfficerRecord {
+    std::string username;
+    std::string name;
+    OfficerRole role = OfficerRole::officer;
+    std::string password_hash;  // argon2id, libsodium's encoded form
+};
+
+struct DeviceRecord {
+    std::int64_t id = 0;
+    std::string name;
+    DeviceRole role = DeviceRole::kiosk;
+    std::optional<int> counter;
+};
+
+struct SessionRecord {
+    std::string username;
+    TimePoint expires_at;
+};
+
+struct StoredEvent {
+    std::int64_t seq = 0;
+    std::string payload;  // the event's JSON as sent on the WebSocket
+};
+
+/// The writes of one job, inside the writer's transaction.
+class WriteTx {
+public:
+    /// Appends the event to the log and applies its snapshots (ticket, counter, rating).
+    void record(const DomainEvent& e, std::string_view day, std::string_view payload);
+    void put_meta(std::string_view key, std::string_view value);
+    void add_officer(const OfficerRecord& officer, TimePoint now);
+    std::int64_t add_device(const DeviceRecord& device, std::string_view token_hash, TimePoint now);
+    void add_session(std::string_view token_hash, std::string_view username, TimePoint expires_at);
+    void delete_session(std::string_view token_hash);
+
+private:
+    friend class Store;
+    explicit WriteTx(Database& db);
+    Database& db_;
+    Statement insert_event_;
+    Statement upsert_ticket_;
+    Statement upsert_counter_;
+    Statement insert_rating_;
+    Statement put_meta_;
+};
+
+class Store {
+public:
+    using Job = std::function<void(WriteTx&)>;
+    using Done = std::function<void(const Status&)>;
+
+    /// Opens or creates the database at `path` and applies migrations.
+    static Result<std::unique_ptr<Store>> open(const std::string& path);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    /// Queues a job for the writer. `done` runs on the writer thread once the transaction holding
+    /// the job is durable (or with the job's error, in which case the job changed nothing).
+    void submit(Job job, Done done);
+    /// Submits and waits: for the CLI and for start-up.
+    Status write(Job job);
+
+    // ---- reads (any thread) ----
+    Snapshot load_snapshot(Day day);
+    std::optional<Ticket> find_ticket(const std::string& id);
+    /// Events with since < seq <= upto, oldest first, at most `limit`.
+    std::vector<StoredEvent> events_between(std::int64_t since, std::int64_t upto, int limit);
+    std::optional<std::string> meta(std::string_view key);
+    std::optional<OfficerRecord> officer(std::string_view username);
+    std::optional<DeviceRecord> device_by_token_hash(std::string_view token_hash);
+    std::optional<SessionRecord> session(std::string_view token_hash);
+    std::int64_t count_tickets();
+
+    /// Writes batched per transaction so far (for /metrics and tests).
+    [[nodiscard]] std::uint64_t commits() const { return commits_.load(); }
+
+private:
+    explicit Store(const std::string& path);
+    void writer_loop();
+
+    struct Pending {
+        Job job;
+        Done done;
+    };
+
+    std::string path_;
+    Database write_db_;
+    Database read_db_;
+    std::mutex read_mutex_;
+    std::mutex queue_mutex_;
+    std::condition_variable queue_cv_;
+    std::vector<Pending> queue_;
+    bool stopping_ = false;
+    std::atomic<std::uint64_t> commits_{0};
+    std::thread writer_;
+};
+
+/// Column list and reader for the tickets table, shared by every query that returns tickets.
+extern const char* const kTicketColumns;
+Ticket ticket_from_row(const Statement& st);
+
+}  // namespace motcua::store

@@ -1,0 +1,83 @@
+#pragma once
+/// Run-time domain records shared by the queue engine and the store: tickets, counters, ratings, events.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "motcua/domain.hpp"
+
+namespace motcua {
+
+/// A ticket as the engine keeps it. `category` is where it waits now (after a transfer);
+/// `issued_category` and `seq` identify its number, which never changes.
+struct Ticket {
+    std::string id;  // unguessable, from the caller
+    Day day;         // office day it belongs to
+    std::string issued_category;
+    int seq = 0;     // daily sequence within issued_category
+    std::string number;
+    std::string category;
+    bool priority = false;
+    std::optional<std::string> priority_reason;
+    TicketState state = TicketState::waiting;
+    TimePoint issued_at;
+    TimePoint queued_at;  // when it (re)entered its current queue
+    std::optional<TimePoint> called_at;       // first call: wait = called_at - issued_at
+    std::optional<TimePoint> last_called_at;  // latest call or recall
+    std::optional<TimePoint> started_at;
+    std::optional<TimePoint> finished_at;
+    std::optional<int> counter;               // counter holding it (called/serving) or that served it
+    std::optional<std::string> officer;       // username at that counter
+    std::optional<FinishOutcome> outcome;
+    int recalls = 0;
+    bool rated = false;
+};
+
+/// A counter's run-time state.
+struct CounterStatus {
+    int number = 0;
+    CounterState state = CounterState::closed;
+    std::optional<std::string> officer;         // username
+    std::optional<std::string> current_ticket;  // id of the ticket called/serving here
+    TimePoint since;                            // last state change
+};
+
+/// A citizen's rating of one served ticket, tied to the counter and officer that served it.
+struct Rating {
+    std::string ticket_id;
+    std::string ticket_number;
+    std::string category;
+    Day day;
+    int level = 0;
+    std::vector<RatingReason> reasons;
+    std::optional<std::string> comment;
+    int counter = 0;
+    std::string officer;
+    TimePoint at;
+    std::optional<std::string> idempotency_key;
+    std::string device;  // name of the device that submitted it
+};
+
+/// One state change, with snapshots of what it touched (for the store and the event stream).
+struct DomainEvent {
+    std::int64_t seq = 0;
+    EventType type = EventType::ticket_issued;
+    TimePoint at;
+    std::optional<Ticket> ticket;
+    std::optional<CounterStatus> counter;
+    std::optional<Rating> rating;
+    std::optional<std::string> from_category;  // ticket_transferred
+};
+
+/// Everything needed to resume the current office day after a restart.
+struct Snapshot {
+    Day day;
+    std::int64_t last_seq = 0;
+    std::vector<Ticket> tickets;          // tickets of `day` (and any still at a counter)
+    std::vector<CounterStatus> counters;  // last known counter states
+    std::map<std::string, int> next_seq;  // issued category -> last sequence used on `day`
+    std::vector<std::pair<std::string, std::string>> rating_keys;  // idempotency key -> ticket id
+};
+
+}  // namespace motcua
