@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--db", serve_opts.db, "SQLite database file (default ./motcua.db)");
     serve_cmd->add_option("--listen", serve_opts.listen, "HOST:PORT to listen on; port 0 picks a free one")
         ->capture_default_str();
+    serve_cmd->add_option("--read-timeout", serve_opts.read_timeout_s, "seconds a request may take to arrive")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
     serve_cmd->add_flag("--test-clock", serve_opts.test_clock, "clock stands still until POST /api/v1/test/clock");
 
     auto* user_cmd = app.add_subcommand("user", "officer accounts");

@@ -10,6 +10,7 @@ struct ServeOptions {
     std::string db;
     std::string listen = "0.0.0.0:8080";
     bool test_clock = false;
+    int read_timeout_s = 30;  // a request's headers and body must arrive within this
 };
 
 struct UserAddOptions {

@@ -72,7 +72,9 @@ int serve(const ServeOptions& o) {
     asio::io_context ioc;
     std::optional<net::Server> server;
     try {
-        server.emplace(ioc, *ward, *endpoint);
+        net::ServerLimits limits;
+        limits.read_timeout = std::chrono::seconds(o.read_timeout_s);
+        server.emplace(ioc, *ward, *endpoint, limits);
     } catch (const boost::system::system_error& e) {
         return failure(fmt::format("cannot listen on {}: {}", o.listen, e.code().message()));
     }

@@ -22,7 +22,9 @@ int seconds_between(TimePoint a, TimePoint b) {
 
 Engine::Engine(const WardConfig& config, const OfficeZone& zone, TimePoint now)
     : config_(config), zone_(zone), day_(zone.office_day(now)) {
-    for (const auto& c : config_.categories) queues_[c.code];
+    // The ratio counter starts full: the first priority ticket of the day need not wait for
+    // normal ones to pass first.
+    for (const auto& c : config_.categories) queues_[c.code].normal_since_priority = config_.priority.normal_per_priority;
     for (const auto& c : config_.counters) counters_.push_back(CounterStatus{c.number, CounterState::closed, {}, {}, now});
 }
 
@@ -31,7 +33,7 @@ void Engine::restore(const Snapshot& s) {
     seq_ = s.last_seq;
     next_seq_ = s.next_seq;
     tickets_.clear();
-    for (auto& [code, q] : queues_) q = Queue{};
+    for (auto& [code, q] : queues_) q = Queue{{}, {}, config_.priority.normal_per_priority, {}};
     // Waiting tickets go back in queue order: (re)queue time, then issue order.
     std::vector<const Ticket*> waiting;
     for (const auto& t : s.tickets) {
@@ -91,7 +93,7 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     for (auto& [code, q] : queues_) {
         q.normal.clear();
         q.priority.clear();
-        q.normal_since_priority = 0;
+        q.normal_since_priority = config_.priority.normal_per_priority;
     }
     next_seq_.clear();
     rating_keys_.clear();

@@ -1,0 +1,281 @@
+#include "harness.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <poll.h>
+#include <random>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace harness {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+std::string bin() { return std::string(MOTCUA_BIN_DIR) + "/motcua-service"; }
+
+// Reads everything from fd until EOF.
+std::string drain(int fd) {
+    std::string out;
+    char buf[4096];
+    ssize_t n;
+    while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    return out;
+}
+
+pid_t spawn(const std::vector<std::string>& args, int in_fd, int out_fd, int err_fd) {
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    if (in_fd >= 0) posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+    if (out_fd >= 0) posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
+    if (err_fd >= 0) posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(bin().c_str()));
+    std::string b = bin();
+    argv[0] = b.data();
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, b.c_str(), &fa, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    REQUIRE(rc == 0);
+    return pid;
+}
+
+}  // namespace
+
+boost::json::value Response::json() const {
+    boost::system::error_code ec;
+    auto v = boost::json::parse(body, ec);
+    INFO(body);
+    REQUIRE_FALSE(ec);
+    return v;
+}
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path = std::filesystem::temp_directory_path() / ("motcua-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path);
+}
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+}
+
+CommandResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text) {
+    int in[2], out[2], err[2];
+    REQUIRE(pipe(in) == 0);
+    REQUIRE(pipe(out) == 0);
+    REQUIRE(pipe(err) == 0);
+    pid_t pid = spawn(args, in[0], out[1], err[1]);
+    close(in[0]);
+    close(out[1]);
+    close(err[1]);
+    if (!stdin_text.empty()) REQUIRE(::write(in[1], stdin_text.data(), stdin_text.size()) == static_cast<ssize_t>(stdin_text.size()));
+    close(in[1]);
+    CommandResult r;
+    r.out = drain(out[0]);
+    r.err = drain(err[0]);
+    close(out[0]);
+    close(err[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string config_path() { return std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml"; }
+
+Service::Service(const std::filesystem::path& db, std::vector<std::string> extra) {
+    int out[2];
+    REQUIRE(pipe(out) == 0);
+    std::vector<std::string> args{"serve", "--config", config_path(), "--db", db.string(), "--listen", "127.0.0.1:0",
+                                  "--test-clock"};
+    for (auto& a : extra) args.push_back(a);
+    int devnull = ::open("/dev/null", O_WRONLY);
+    pid_ = spawn(args, -1, out[1], devnull);
+    close(devnull);
+    close(out[1]);
+    std::string line;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+        pollfd p{out[0], POLLIN, 0};
+        if (poll(&p, 1, 200) > 0) {
+            char c[256];
+            ssize_t n = ::read(out[0], c, sizeof c);
+            if (n <= 0) break;
+            line.append(c, static_cast<std::size_t>(n));
+        }
+    }
+    close(out[0]);
+    INFO(line);
+    REQUIRE(line.rfind("listening on http://127.0.0.1:", 0) == 0);
+    port_ = std::stoi(line.substr(std::string("listening on http://127.0.0.1:").size()));
+}
+
+Service::~Service() {
+    if (pid_ > 0) {
+        ::kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+    }
+}
+
+void Service::kill9() {
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+    pid_ = -1;
+}
+
+int Service::stop() {
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+Response request(int port, const std::string& method, const std::string& target, const std::string& token,
+                 const std::optional<std::string>& body, const std::string& content_type) {
+    asio::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.expires_after(std::chrono::seconds(10));
+    stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    http::request<http::string_body> req{http::string_to_verb(method), target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
+    if (body) {
+        req.set(http::field::content_type, content_type);
+        req.body() = *body;
+    }
+    req.prepare_payload();
+    http::write(stream, req);
+    beast::flat_buffer buffer;
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    http::read(stream, buffer, parser);
+    auto res = parser.release();
+    Response r{static_cast<int>(res.result_int()), res.body(), {}};
+    for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    return r;
+}
+
+std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
+    asio::io_context ioc;
+    tcp::socket s(ioc);
+    s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    asio::write(s, asio::buffer(bytes));
+    std::string out;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    s.non_blocking(true);
+    while (std::chrono::steady_clock::now() < deadline) {
+        char buf[4096];
+        boost::system::error_code ec;
+        auto n = s.read_some(asio::buffer(buf), ec);
+        if (ec == asio::error::would_block) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            continue;
+        }
+        if (ec) break;
+        out.append(buf, n);
+    }
+    return out;
+}
+
+struct EventClient::Impl {
+    asio::io_context ioc;
+    websocket::stream<beast::tcp_stream> ws{ioc};
+};
+
+EventClient::EventClient(int port, const std::string& token, long since) : impl_(new Impl) {
+    auto& ws = impl_->ws;
+    beast::get_lowest_layer(ws).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    ws.set_option(websocket::stream_base::decorator([token](websocket::request_type& req) {
+        req.set(http::field::authorization, "Bearer " + token);
+    }));
+    ws.handshake("127.0.0.1", "/api/v1/events?since=" + std::to_string(since));
+}
+
+EventClient::~EventClient() {
+    beast::error_code ec;
+    beast::get_lowest_layer(impl_->ws).socket().close(ec);
+    delete impl_;
+}
+
+std::optional<boost::json::object> EventClient::next(int timeout_ms) {
+    auto& ws = impl_->ws;
+    beast::flat_buffer buffer;
+    bool done = false;
+    beast::error_code result;
+    ws.async_read(buffer, [&](beast::error_code ec, std::size_t) {
+        done = true;
+        result = ec;
+    });
+    impl_->ioc.restart();
+    impl_->ioc.run_for(std::chrono::milliseconds(timeout_ms));
+    if (!done) {
+        beast::get_lowest_layer(ws).cancel();
+        impl_->ioc.restart();
+        impl_->ioc.run();
+        return std::nullopt;
+    }
+    if (result) return std::nullopt;
+    return boost::json::parse(beast::buffers_to_string(buffer.data())).as_object();
+}
+
+Ward::Ward() {
+    auto add = run_cli({"user", "add", "--config", config_path(), "--db", db.string(), "--username", "lan", "--name",
+                        "Nguyễn Thị Lan", "--role", "officer"},
+                       "matkhau-123\n");
+    REQUIRE(add.exit_code == 0);
+    add = run_cli({"user", "add", "--config", config_path(), "--db", db.string(), "--username", "binh", "--name",
+                   "Trần Văn Bình", "--role", "officer"},
+                  "matkhau-456\n");
+    REQUIRE(add.exit_code == 0);
+    auto device = [&](const std::vector<std::string>& extra) {
+        std::vector<std::string> args{"device", "add", "--config", config_path(), "--db", db.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = run_cli(args);
+        REQUIRE(r.exit_code == 0);
+        REQUIRE(r.out.size() > 20);
+        return r.out.substr(0, r.out.find('\n'));
+    };
+    kiosk_token = device({"--name", "Kiosk", "--role", "kiosk"});
+    board_token = device({"--name", "Board", "--role", "board"});
+    rating1_token = device({"--name", "Pad 1", "--role", "rating", "--counter", "1"});
+}
+
+std::string Ward::login(Service& s, const std::string& user, const std::string& password) {
+    auto r = request(s.port(), "POST", "/api/v1/auth/login", "",
+                     boost::json::serialize(boost::json::value{{"username", user}, {"password", password}}));
+    REQUIRE(r.status == 200);
+    return std::string(r.json().at("token").as_string());
+}
+
+void set_clock(int port, const std::string& rfc3339) {
+    auto r = request(port, "POST", "/api/v1/test/clock", "", "{\"now\":\"" + rfc3339 + "\"}");
+    INFO(r.body);
+    REQUIRE(r.status == 200);
+}
+
+}  // namespace harness
