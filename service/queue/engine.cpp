@@ -14,6 +14,13 @@ constexpr int kDefaultServiceS = 5 * 60;
 
 Error err(std::string code, std::string message) { return make_error(std::move(code), std::move(message)); }
 
+// Index of `id` in a queue line, searched from the back: the ticket asked about most often is
+// the one just issued, at the back of a possibly long line.
+int position(const std::deque<std::string>& line, const std::string& id) {
+    const auto it = std::find(line.rbegin(), line.rend(), id);
+    return static_cast<int>(line.rend() - it) - 1;
+}
+
 int seconds_between(TimePoint a, TimePoint b) {
     return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(b - a).count());
 }
@@ -452,10 +459,10 @@ int Engine::waiting_ahead(const Ticket& t) const {
     const int n = static_cast<int>(q.normal.size());
     const int p = static_cast<int>(q.priority.size());
     if (t.priority) {
-        const int j = static_cast<int>(std::find(q.priority.begin(), q.priority.end(), t.id) - q.priority.begin());
+        const int j = position(q.priority, t.id);
         return j + std::min(n, s + j * r);
     }
-    const int i = static_cast<int>(std::find(q.normal.begin(), q.normal.end(), t.id) - q.normal.begin());
+    const int i = position(q.normal, t.id);
     const int priority_before = r == 0 ? p : std::min(p, i >= s ? (i - s) / r + 1 : 0);
     return i + priority_before;
 }

@@ -1,0 +1,118 @@
+// motcua-load: durable ticket issuance / call-next load from a separate process.
+// Usage: motcua-load --port P --token T [--connections N] [--seconds S] [--path /api/v1/tickets]
+//        [--body JSON]. Prints throughput and p50/p99/max latency. Not a test: figures only.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <memory>
+#include <thread>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Stats {
+    std::vector<double> latencies_ms;
+    std::uint64_t ok = 0;
+    std::uint64_t failed = 0;
+};
+
+// One keep-alive connection sending requests back to back until the deadline.
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    Connection(asio::io_context& ioc, tcp::endpoint ep, http::request<http::string_body> req, Clock::time_point end,
+               Stats& stats)
+        : stream_(ioc), ep_(ep), req_(std::move(req)), end_(end), stats_(stats) {}
+
+    void start() {
+        stream_.async_connect(ep_, [self = shared_from_this()](beast::error_code ec) {
+            if (ec) return;
+            self->send();
+        });
+    }
+
+private:
+    void send() {
+        if (Clock::now() >= end_) return;
+        start_ = Clock::now();
+        http::async_write(stream_, req_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            self->res_ = {};
+            http::async_read(self->stream_, self->buffer_, self->res_, [self](beast::error_code ec2, std::size_t) {
+                if (ec2) return;
+                const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - self->start_).count();
+                self->stats_.latencies_ms.push_back(ms);
+                if (self->res_.result_int() < 300) ++self->stats_.ok;
+                else ++self->stats_.failed;
+                self->send();
+            });
+        });
+    }
+
+    beast::tcp_stream stream_;
+    tcp::endpoint ep_;
+    http::request<http::string_body> req_;
+    Clock::time_point end_;
+    Stats& stats_;
+    beast::flat_buffer buffer_;
+    http::response<http::string_body> res_;
+    Clock::time_point start_;
+};
+
+double percentile(std::vector<double>& v, double p) {
+    if (v.empty()) return 0;
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(std::max<std::size_t>(rank, 1) - 1), v.end());
+    return v[std::max<std::size_t>(rank, 1) - 1];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"motcua-load: HTTP load for motcua-service (prints figures)"};
+    int port = 0, connections = 64, seconds = 5;
+    std::string token, path = "/api/v1/tickets", body = R"({"category":"HT"})", method = "POST";
+    app.add_option("--port", port, "service port")->required();
+    app.add_option("--token", token, "bearer token (kiosk device for tickets)");
+    app.add_option("--connections", connections, "concurrent keep-alive connections")->check(CLI::Range(1, 4096));
+    app.add_option("--seconds", seconds, "duration")->check(CLI::Range(1, 600));
+    app.add_option("--path", path, "request path");
+    app.add_option("--method", method, "HTTP method");
+    app.add_option("--body", body, "JSON body (empty for none)");
+    CLI11_PARSE(app, argc, argv);
+
+    asio::io_context ioc(1);
+    const tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port));
+    http::request<http::string_body> req{http::string_to_verb(method), path, 11};
+    req.set(http::field::host, "127.0.0.1");
+    if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
+    if (!body.empty()) {
+        req.set(http::field::content_type, "application/json");
+        req.body() = body;
+    }
+    req.keep_alive(true);
+    req.prepare_payload();
+    Stats stats;
+    const auto begin = Clock::now();
+    const auto end = begin + std::chrono::seconds(seconds);
+    for (int i = 0; i < connections; ++i) std::make_shared<Connection>(ioc, ep, req, end, stats)->start();
+    ioc.run();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - begin).count();
+    auto& l = stats.latencies_ms;
+    const double max = l.empty() ? 0 : *std::max_element(l.begin(), l.end());
+    fmt::print("connections={} requests={} ok={} failed={} seconds={:.2f} throughput={:.0f}/s p50={:.2f}ms p99={:.2f}ms max={:.2f}ms\n",
+               connections, l.size(), stats.ok, stats.failed, elapsed, static_cast<double>(l.size()) / elapsed,
+               percentile(l, 50), percentile(l, 99), max);
+    return 0;
+}
