@@ -33,8 +33,19 @@ std::string new_token() {
 
 std::string new_ticket_id() {
     static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    std::string id(16, ' ');
-    for (auto& ch : id) ch = kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
+    // One random draw per id (not one per character: each is a system call). Bytes >= 248 are
+    // skipped so that every character stays uniform over the 62 (248 = 4 × 62).
+    std::string id;
+    id.reserve(16);
+    std::array<unsigned char, 32> bytes{};
+    while (id.size() < 16) {
+        randombytes_buf(bytes.data(), bytes.size());
+        for (unsigned char b : bytes) {
+            if (b >= 248) continue;
+            id.push_back(kAlphabet[b % kAlphabet.size()]);
+            if (id.size() == 16) break;
+        }
+    }
     return id;
 }
 

@@ -156,10 +156,10 @@ Store::~Store() {
     if (writer_.joinable()) writer_.join();
 }
 
-void Store::submit(Job job, Done done) {
+void Store::submit(Job job, Done done, bool isolated) {
     {
         std::lock_guard lock(queue_mutex_);
-        queue_.push_back({std::move(job), std::move(done)});
+        queue_.push_back({std::move(job), std::move(done), isolated});
     }
     queue_cv_.notify_one();
 }
@@ -167,12 +167,17 @@ void Store::submit(Job job, Done done) {
 Status Store::write(Job job) {
     std::promise<Status> promise;
     auto future = promise.get_future();
-    submit(std::move(job), [&promise](const Status& s) { promise.set_value(s); });
+    submit(std::move(job), [&promise](const Status& s) { promise.set_value(s); }, true);
     return future.get();
 }
 
 void Store::writer_loop() {
     WriteTx tx(write_db_);
+    auto savepoint = write_db_.prepare("SAVEPOINT job");
+    auto release = write_db_.prepare("RELEASE job");
+    auto rollback_to = write_db_.prepare("ROLLBACK TO job");
+    auto begin = write_db_.prepare("BEGIN IMMEDIATE");
+    auto commit = write_db_.prepare("COMMIT");
     std::vector<Pending> batch;
     std::vector<Status> results;
     while (true) {
@@ -184,21 +189,26 @@ void Store::writer_loop() {
         }
         results.clear();
         try {
-            write_db_.exec("BEGIN IMMEDIATE");
-            // Each job in its own savepoint: a job that fails changes nothing and fails alone.
+            begin.run();
             for (auto& p : batch) {
-                write_db_.exec("SAVEPOINT job");
+                if (!p.isolated) {
+                    p.job(tx);  // throws only on a defect or a broken disk: handled below
+                    results.emplace_back(Ok{});
+                    continue;
+                }
+                // An isolated job in its own savepoint: if it fails it changes nothing, alone.
+                savepoint.run();
                 try {
                     p.job(tx);
-                    write_db_.exec("RELEASE job");
+                    release.run();
                     results.emplace_back(Ok{});
                 } catch (const SqliteError& e) {
-                    write_db_.exec("ROLLBACK TO job");
-                    write_db_.exec("RELEASE job");
+                    rollback_to.run();
+                    release.run();
                     results.emplace_back(make_error("database_error", e.what()));
                 }
             }
-            write_db_.exec("COMMIT");  // WAL + synchronous=FULL: durable when this returns
+            commit.run();  // WAL + synchronous=FULL: durable when this returns
         } catch (const SqliteError& e) {
             // The engine's memory is already ahead of the disk: stop rather than answer
             // anything that is not durable. A restart rebuilds the state from the database.

@@ -75,8 +75,10 @@ public:
     Store& operator=(const Store&) = delete;
 
     /// Queues a job for the writer. `done` runs on the writer thread once the transaction holding
-    /// the job is durable (or with the job's error, in which case the job changed nothing).
-    void submit(Job job, Done done);
+    /// the job is durable. An `isolated` job runs in its own savepoint: if it fails it changed
+    /// nothing and `done` gets its error. A job that is not isolated must not fail: if it does,
+    /// the service stops (the engine's memory would be ahead of the disk).
+    void submit(Job job, Done done, bool isolated = false);
     /// Submits and waits: for the CLI and for start-up.
     Status write(Job job);
 
@@ -101,6 +103,7 @@ private:
     struct Pending {
         Job job;
         Done done;
+        bool isolated = false;
     };
 
     std::string path_;

@@ -57,14 +57,19 @@ int OfficeZone::minutes_of_day(TimePoint t) const {
 }
 
 std::string OfficeZone::format_rfc3339(TimePoint t) const {
+    // On every event and answer: formatted with fmt, not iostreams.
     const auto secs = date::floor<std::chrono::seconds>(t);
     const auto info = zone_->get_info(secs);
     const auto offset_min = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
-    const auto local = date::local_seconds{secs.time_since_epoch() + info.offset};
+    const auto local = secs.time_since_epoch() + info.offset;
+    const auto days = date::floor<date::days>(local);
+    const Day ymd{date::sys_days{days}};
+    const date::hh_mm_ss<std::chrono::seconds> hms{local - days};
     const char sign = offset_min < 0 ? '-' : '+';
     const auto abs_min = offset_min < 0 ? -offset_min : offset_min;
-    return fmt::format("{}{}{:02}:{:02}", date::format("%FT%T", local), sign, abs_min / 60,
-                       abs_min % 60);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
+                       hms.minutes().count(), hms.seconds().count(), sign, abs_min / 60, abs_min % 60);
 }
 
 Result<TimePoint> parse_rfc3339(std::string_view s) {
@@ -123,7 +128,10 @@ Result<Day> parse_day(std::string_view s) {
     return day;
 }
 
-std::string format_day(Day day) { return date::format("%F", day); }
+std::string format_day(Day day) {
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                       static_cast<unsigned>(day.day()));
+}
 
 Result<int> parse_hhmm(std::string_view s) {
     int h = 0, m = 0;
