@@ -269,29 +269,54 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
     std::mt19937 rng(Catch::rngSeed());
     for (int round = 0; round < 20; ++round) {
         Fixture f;
+        const int ratio = f.config.priority.normal_per_priority;
+        const auto guard = std::chrono::seconds(f.config.priority.max_normal_wait_s);
         const std::vector<std::string> officers{"lan", "binh", "an"};
         std::set<std::pair<std::string, int>> numbers;  // (issued category, seq) seen
-        std::map<std::string, TimePoint> issued;         // id -> issue time
-        std::vector<std::pair<TimePoint, bool>> calls_normal;  // (issued_at) order of normal calls per cat
-        std::map<std::string, std::vector<TimePoint>> called_issue_times;  // cat|class -> issue times in call order
+        // Shadow of the waiting lines: category -> class -> (issue time, id) in issue order.
+        std::map<std::string, std::map<bool, std::vector<std::pair<TimePoint, std::string>>>> waiting;
+        std::map<std::string, int> normals_since_priority;
+        std::map<std::string, bool> priority_line_was_empty;  // since the last priority call
+        for (const auto& c : f.config.categories) priority_line_was_empty[c.code] = true;
+
         for (int step = 0; step < 400; ++step) {
-            f.now += std::chrono::seconds(std::uniform_int_distribution<int>(0, 90)(rng));
+            f.now += std::chrono::seconds(std::uniform_int_distribution<int>(0, 240)(rng));
             const int op = std::uniform_int_distribution<int>(0, 9)(rng);
             const int counter = std::uniform_int_distribution<int>(1, 3)(rng);
             const std::string& officer = officers[static_cast<std::size_t>(counter - 1)];
             if (op <= 3) {
-                const bool prio = std::uniform_int_distribution<int>(0, 3)(rng) == 0;
-                auto c = f.engine.issue(f.now, "id" + std::to_string(step), op % 2 ? "HT" : "DC", prio, std::nullopt);
+                const bool prio = std::uniform_int_distribution<int>(0, 2)(rng) == 0;
+                const std::string cat = op % 2 ? "HT" : "DC";
+                auto c = f.engine.issue(f.now, "id" + std::to_string(step), cat, prio, std::nullopt);
                 REQUIRE(c.ok());
+                // numbers unique per day
                 CHECK(numbers.insert({c->ticket->issued_category, c->ticket->seq}).second);
-                issued[c->ticket->id] = f.now;
+                waiting[cat][prio].emplace_back(f.now, c->ticket->id);
             } else if (op == 4) {
                 (void)f.engine.open_counter(f.now, counter, officer);
             } else if (op <= 6) {
                 auto c = f.engine.call_next(f.now, counter, officer);
-                if (c.ok() && c->ticket && c->ticket->recalls == 0 && c->ticket->queued_at == c->ticket->issued_at)
-                    called_issue_times[c->ticket->category + (c->ticket->priority ? "|P" : "|N")].push_back(
-                        c->ticket->issued_at);
+                if (c.ok() && c->ticket) {
+                    const Ticket& t = *c->ticket;
+                    auto& line = waiting[t.category][t.priority];
+                    REQUIRE_FALSE(line.empty());
+                    // first come, first served within a class
+                    CHECK(line.front().second == t.id);
+                    line.erase(line.begin());
+                    auto& normals = waiting[t.category][false];
+                    if (t.priority) {
+                        if (!normals.empty()) {
+                            // the guard: no normal ticket that waited the maximum is passed
+                            CHECK(f.now - normals.front().first < guard);
+                            // the ratio: enough normal tickets went since the last priority one
+                            CHECK((normals_since_priority[t.category] >= ratio || priority_line_was_empty[t.category]));
+                        }
+                        normals_since_priority[t.category] = 0;
+                        priority_line_was_empty[t.category] = false;
+                    } else {
+                        ++normals_since_priority[t.category];
+                    }
+                }
             } else if (op == 7) {
                 (void)f.engine.finish(f.now, counter, officer, FinishOutcome::resolved);
             } else if (op == 8) {
@@ -299,6 +324,8 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
             } else {
                 (void)f.engine.start(f.now, counter, officer);
             }
+            for (auto& [cat, lines] : waiting)
+                if (lines[true].empty()) priority_line_was_empty[cat] = true;
             // A ticket is never at two counters.
             std::set<std::string> held;
             for (const auto& c : f.engine.counters()) {
@@ -309,8 +336,9 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
                 CHECK((t->state == TicketState::called || t->state == TicketState::serving));
                 CHECK(t->counter == c.number);
             }
+            // The engine's count of people waiting matches the shadow lines.
+            for (auto& [cat, lines] : waiting)
+                CHECK(f.engine.load(cat).waiting == static_cast<int>(lines[false].size() + lines[true].size()));
         }
-        // First come, first served within a class (tickets never transferred or reinstated).
-        for (const auto& [key, times] : called_issue_times) CHECK(std::is_sorted(times.begin(), times.end()));
     }
 }
