@@ -257,6 +257,8 @@ private:
     void send(api::Reply reply) {
         auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version_);
         res->set(http::field::server, "motcua");
+        // Clients compare it at connect and show a clear screen on a mismatch.
+        res->set("X-Motcua-Api", std::to_string(api::kApiVersion));
         if (reply.status != 204) res->set(http::field::content_type, reply.content_type);
         for (auto& [k, v] : reply.headers) res->set(k, v);
         res->keep_alive(keep_alive_);

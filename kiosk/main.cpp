@@ -1,0 +1,98 @@
+// motcua-kiosk: parse the command line, wire the layers together, run the main loop.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "kiosk/core/client_thread.hpp"
+#include "kiosk/core/options.hpp"
+#include "kiosk/platform/glfw_platform.hpp"
+#include "kiosk/platform/main_loop.hpp"
+#include "kiosk/platform/signals.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/translations.hpp"
+#include "motcua/config.hpp"
+#include "motcua/office_time.hpp"
+
+namespace {
+
+using namespace motcua;
+using namespace motcua::kiosk;
+
+constexpr const char* kDefaultTimeZone = "Asia/Ho_Chi_Minh";
+
+int fail(const std::string& message) {
+    std::cerr << "motcua-kiosk: " << message << '\n';
+    return kExitFailure;
+}
+
+int run(const KioskOptions& opt) {
+    // First, before any thread exists: every later thread inherits the blocked quit signals.
+    platform::QuitSignals signals([] { platform::GlfwPlatform::post_wakeup(); });
+
+    ui::KioskAppConfig app_config;
+    app_config.shell.mode = opt.mode;
+    app_config.shell.counter = opt.counter;
+    app_config.shell.kiosk_locked = !opt.windowed.has_value();
+    app_config.language = opt.language;
+    app_config.a11y_dump = opt.a11y_dump;
+    std::string time_zone = kDefaultTimeZone;
+    if (opt.config) {
+        auto config = load_config(*opt.config);
+        if (!config) return fail(config.error().message);
+        app_config.shell.office_name = config->office_name;
+        app_config.admin_pin = config->admin_pin;
+        time_zone = config->time_zone;
+    }
+    auto zone = OfficeZone::load(time_zone);
+    if (!zone) return fail(zone.error().message);
+    auto translations = ui::Translations::builtin();
+    if (!translations) return fail(translations.error().message);
+    auto fonts = ui::find_font_files();
+    if (!fonts) return fail(fonts.error().message);
+
+    platform::WindowSpec spec;
+    spec.fullscreen = !opt.windowed.has_value();
+    if (opt.windowed) {
+        spec.width = opt.windowed->width;
+        spec.height = opt.windowed->height;
+    }
+    auto window = platform::GlfwPlatform::create(spec);
+    if (!window) return fail(window.error().message);
+
+    ui::KioskApp app(std::move(app_config), std::move(*translations), std::move(*zone),
+                     std::move(*fonts));
+
+    ClientSettings client_settings;
+    client_settings.server = opt.server;
+    client_settings.token = opt.token;
+    ClientThread client(std::move(client_settings));
+    client.set_wakeup([] { platform::GlfwPlatform::post_wakeup(); });
+    client.start();
+    spdlog::info("motcua-kiosk {} mode, server {}", to_string(opt.mode), opt.server.text());
+
+    const int code = platform::run_main_loop(**window, app, client, signals);
+    // The client thread goes first: it must not wake a window that no longer exists.
+    client.stop();
+    window->reset();
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const CommandLine command_line = parse_command_line(argc, argv);
+    if (const auto* exit = std::get_if<CommandLineExit>(&command_line)) {
+        (exit->code == kExitOk ? std::cout : std::cerr)
+            << exit->text << (exit->text.ends_with('\n') ? "" : "\n");
+        return exit->code;
+    }
+    spdlog::set_default_logger(spdlog::stderr_color_mt("motcua-kiosk"));
+    try {
+        return run(std::get<KioskOptions>(command_line));
+    } catch (const std::exception& e) {
+        return fail(e.what());
+    }
+}

@@ -1,0 +1,204 @@
+#include "kiosk/platform/glfw_platform.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <mutex>
+
+namespace motcua::kiosk::platform {
+
+namespace {
+
+/// GLSL version of the OpenGL 3.0 context: old enough for every Mesa and Intel GPU
+/// a ward's kiosk may have.
+constexpr const char* kGlslVersion = "#version 130";
+constexpr int kGlMajor = 3;
+constexpr int kGlMinor = 0;
+
+// post_wakeup may come from the client thread while the UI thread tears GLFW down: the mutex
+// makes "GLFW is alive" and the call to glfwPostEmptyEvent one step.
+std::mutex g_wakeup_mutex;
+bool g_glfw_alive = false;
+std::atomic<int> g_input_events{0};
+
+void on_glfw_error(int code, const char* description) {
+    spdlog::error("GLFW error {}: {}", code, description);
+}
+
+// Counting callbacks, installed before ImGui's backend, which chains to them. They only count:
+// the backend feeds ImGui.
+void count_mouse_button(GLFWwindow* /*w*/, int /*button*/, int /*action*/, int /*mods*/) {
+    ++g_input_events;
+}
+void count_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
+    ++g_input_events;
+}
+void count_scroll(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
+    ++g_input_events;
+}
+void count_key(GLFWwindow* /*w*/, int /*key*/, int /*scancode*/, int /*action*/, int /*mods*/) {
+    ++g_input_events;
+}
+void count_char(GLFWwindow* /*w*/, unsigned int /*c*/) {
+    ++g_input_events;
+}
+void count_enter(GLFWwindow* /*w*/, int /*entered*/) {
+    ++g_input_events;
+}
+void count_focus(GLFWwindow* /*w*/, int /*focused*/) {
+    ++g_input_events;
+}
+void count_resize(GLFWwindow* /*w*/, int /*width*/, int /*height*/) {
+    ++g_input_events;
+}
+void count_refresh(GLFWwindow* /*w*/) {
+    ++g_input_events;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<GlfwPlatform>> GlfwPlatform::create(const WindowSpec& spec) {
+    glfwSetErrorCallback(on_glfw_error);
+    if (glfwInit() != GLFW_TRUE)
+        return make_error("no_display", "cannot start GLFW (is there a display?)");
+    {
+        const std::lock_guard lock(g_wakeup_mutex);
+        g_glfw_alive = true;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, kGlMajor);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, kGlMinor);
+    // A kiosk must stay on screen when focus moves (e.g. a notification): never minimise.
+    glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+
+    GLFWwindow* window = nullptr;
+    if (spec.fullscreen) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+        if (mode == nullptr) {
+            glfwTerminate();
+            return make_error("no_display",
+                              "no monitor found for full-screen mode (try --windowed WxH)");
+        }
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        window = glfwCreateWindow(mode->width, mode->height, spec.title.c_str(), monitor, nullptr);
+    } else {
+        window = glfwCreateWindow(spec.width, spec.height, spec.title.c_str(), nullptr, nullptr);
+    }
+    if (window == nullptr) {
+        {
+            const std::lock_guard lock(g_wakeup_mutex);
+            g_glfw_alive = false;
+        }
+        glfwTerminate();
+        return make_error("no_window", "cannot open an OpenGL 3.0 window");
+    }
+    std::unique_ptr<GlfwPlatform> p(new GlfwPlatform(window));
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+
+    glfwSetMouseButtonCallback(window, count_mouse_button);
+    glfwSetCursorPosCallback(window, count_cursor);
+    glfwSetScrollCallback(window, count_scroll);
+    glfwSetKeyCallback(window, count_key);
+    glfwSetCharCallback(window, count_char);
+    glfwSetCursorEnterCallback(window, count_enter);
+    glfwSetWindowFocusCallback(window, count_focus);
+    glfwSetFramebufferSizeCallback(window, count_resize);
+    glfwSetWindowRefreshCallback(window, count_refresh);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    p->imgui_glfw_ = ImGui_ImplGlfw_InitForOpenGL(window, true);
+    p->imgui_gl_ = ImGui_ImplOpenGL3_Init(kGlslVersion);
+    if (!p->imgui_glfw_ || !p->imgui_gl_)
+        return make_error("no_window", "cannot start the ImGui renderer");
+    // Now rather than lazily in the first NewFrame, so reload_fonts() can always replace the
+    // font texture instead of racing the backend's own first upload.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    return p;
+}
+
+GlfwPlatform::~GlfwPlatform() {
+    if (imgui_gl_) ImGui_ImplOpenGL3_Shutdown();
+    if (imgui_glfw_) ImGui_ImplGlfw_Shutdown();
+    if (ImGui::GetCurrentContext() != nullptr) ImGui::DestroyContext();
+    {
+        const std::lock_guard lock(g_wakeup_mutex);
+        g_glfw_alive = false;
+    }
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+void GlfwPlatform::wait_events(double timeout_s) {
+    if (timeout_s <= 0)
+        glfwPollEvents();
+    else
+        glfwWaitEventsTimeout(timeout_s);
+}
+
+int GlfwPlatform::take_input_events() {
+    return g_input_events.exchange(0);
+}
+
+bool GlfwPlatform::close_requested() const {
+    return glfwWindowShouldClose(window_) != 0;
+}
+
+void GlfwPlatform::refuse_close() {
+    glfwSetWindowShouldClose(window_, GLFW_FALSE);
+}
+
+ImVec2 GlfwPlatform::window_size() const {
+    int w = 0;
+    int h = 0;
+    glfwGetWindowSize(window_, &w, &h);
+    return {static_cast<float>(w), static_cast<float>(h)};
+}
+
+float GlfwPlatform::pixel_density() const {
+    int w = 0;
+    int fb_w = 0;
+    int h = 0;
+    int fb_h = 0;
+    glfwGetWindowSize(window_, &w, &h);
+    glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+    return w > 0 ? static_cast<float>(fb_w) / static_cast<float>(w) : 1.0F;
+}
+
+void GlfwPlatform::reload_fonts() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void GlfwPlatform::begin_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void GlfwPlatform::end_frame(ImU32 clear_colour) {
+    ImGui::Render();
+    int w = 0;
+    int h = 0;
+    glfwGetFramebufferSize(window_, &w, &h);
+    glViewport(0, 0, w, h);
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clear_colour);
+    glClearColor(c.x, c.y, c.z, c.w);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window_);
+}
+
+void GlfwPlatform::post_wakeup() {
+    const std::lock_guard lock(g_wakeup_mutex);
+    if (g_glfw_alive) glfwPostEmptyEvent();
+}
+
+}  // namespace motcua::kiosk::platform

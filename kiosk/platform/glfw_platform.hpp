@@ -1,0 +1,61 @@
+#pragma once
+/// The window: GLFW + OpenGL 3 (GLSL 130) with Dear ImGui's backends, and idle sleeping.
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+
+#include "motcua/result.hpp"
+
+struct GLFWwindow;
+
+namespace motcua::kiosk::platform {
+
+struct WindowSpec {
+    /// Full screen on the primary monitor, no decorations: the kiosk default.
+    bool fullscreen = true;
+    /// Window size when not full screen.
+    int width = 0;
+    int height = 0;
+    std::string title = "motcua-kiosk";
+};
+
+/// Owns GLFW, the window, the GL context and the ImGui context with its GLFW/OpenGL3 backends.
+/// UI thread only, except post_wakeup().
+class GlfwPlatform {
+public:
+    static Result<std::unique_ptr<GlfwPlatform>> create(const WindowSpec& spec);
+    ~GlfwPlatform();
+    GlfwPlatform(const GlfwPlatform&) = delete;
+    GlfwPlatform& operator=(const GlfwPlatform&) = delete;
+
+    /// Sleeps until an event, a wake-up or `timeout_s`; returns at once (polls) when 0.
+    void wait_events(double timeout_s);
+    /// Input events (mouse, touch, keys, focus) seen since the last call.
+    int take_input_events();
+    /// The window's close button (or the window manager) asked to close.
+    [[nodiscard]] bool close_requested() const;
+    /// Kiosk mode refuses to close: clears the request.
+    void refuse_close();
+
+    /// Window size in window pixels and framebuffer pixels per window pixel.
+    [[nodiscard]] ImVec2 window_size() const;
+    [[nodiscard]] float pixel_density() const;
+    /// Uploads the font atlas again after it was rebuilt.
+    void reload_fonts();
+
+    void begin_frame();
+    void end_frame(ImU32 clear_colour);
+
+    /// Any thread: wakes wait_events (glfwPostEmptyEvent). A no-op before create() and after
+    /// destruction.
+    static void post_wakeup();
+
+private:
+    explicit GlfwPlatform(GLFWwindow* window) : window_(window) {}
+    GLFWwindow* window_;
+    bool imgui_glfw_ = false;
+    bool imgui_gl_ = false;
+};
+
+}  // namespace motcua::kiosk::platform

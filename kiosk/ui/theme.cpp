@@ -1,0 +1,59 @@
+#include "kiosk/ui/theme.hpp"
+
+#include <algorithm>
+
+namespace motcua::kiosk::ui {
+
+namespace {
+
+/// The design is drawn for a 1080-pixel short side; everything scales from there.
+constexpr float kDesignShortSide = 1080.0F;
+/// Below this the text would be too small to read at a desk; the layout then clips instead.
+constexpr float kMinScale = 0.5F;
+
+}  // namespace
+
+Theme Theme::for_display(float width, float height) {
+    Theme t;
+    const float short_side = std::min(width, height);
+    t.scale = std::max(kMinScale, short_side / kDesignShortSide);
+    const auto px = [&](float at_1080) { return at_1080 * t.scale; };
+
+    t.text_small = px(28);
+    t.text_body = px(36);
+    t.text_heading = px(52);
+    t.text_title = px(68);
+    t.text_huge = px(200);
+
+    t.touch_target = px(104);
+    t.button_min_width = px(240);
+    t.button_padding_x = px(40);
+    t.margin = px(48);
+    t.gap = px(24);
+    t.header_height = px(168);
+    t.header_clock_row = px(64);
+    t.footer_height = px(96);
+    t.rounding = px(14);
+    t.border = px(3);
+    t.rule = px(2);
+    t.status_dot = px(13);
+    t.admin_corner = px(140);
+    t.content_max_width = px(1400);
+    t.pin_key_w = px(200);
+    t.pin_key_h = px(108);
+    t.pin_dot = px(14);
+    return t;
+}
+
+void Theme::apply(ImGuiStyle& style) const {
+    style = ImGuiStyle{};
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.FramePadding = ImVec2(0, 0);
+    style.ItemSpacing = ImVec2(0, 0);
+    style.Colors[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colours.page);
+    style.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colours.text);
+}
+
+}  // namespace motcua::kiosk::ui

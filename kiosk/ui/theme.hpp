@@ -1,0 +1,92 @@
+#pragma once
+/// Every size, colour and timing of the kiosk screens, scaled to the display.
+#include <imgui.h>
+
+namespace motcua::kiosk::ui {
+
+/// Calm, high-contrast public-service colours: deep blue header, light page, dark text.
+/// Text/background pairs keep at least WCAG AA contrast (most are AAA).
+struct Palette {
+    ImU32 page = IM_COL32(0xF4, 0xF6, 0xFA, 0xFF);
+    ImU32 text = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
+    ImU32 text_muted = IM_COL32(0x45, 0x4F, 0x5C, 0xFF);
+    ImU32 header = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
+    ImU32 header_text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 header_text_soft = IM_COL32(0xD3, 0xE0, 0xF4, 0xFF);
+    ImU32 footer = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 rule = IM_COL32(0xD5, 0xDA, 0xE1, 0xFF);
+    ImU32 card = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+
+    ImU32 primary = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);
+    ImU32 primary_pressed = IM_COL32(0x08, 0x42, 0xA0, 0xFF);
+    ImU32 primary_text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 secondary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 secondary_pressed = IM_COL32(0xDC, 0xE6, 0xF5, 0xFF);
+    ImU32 secondary_text = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
+    ImU32 secondary_border = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
+    ImU32 disabled = IM_COL32(0xC4, 0xCA, 0xD3, 0xFF);
+    ImU32 disabled_text = IM_COL32(0x4F, 0x58, 0x64, 0xFF);
+
+    ImU32 online = IM_COL32(0x1E, 0x7B, 0x34, 0xFF);
+    ImU32 connecting = IM_COL32(0x8A, 0x5A, 0x00, 0xFF);
+    ImU32 unavailable = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
+    ImU32 notice_fill = IM_COL32(0xFF, 0xF4, 0xF2, 0xFF);
+    ImU32 error_text = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
+};
+
+struct Theme {
+    /// Layout and type scale: the display's shorter side over 1080, so a portrait 1080x1920
+    /// kiosk and a landscape 1920x1080 TV get the same physical sizes.
+    float scale = 1.0F;
+
+    // Type sizes in window pixels (1080p values: body readable from two metres).
+    float text_small = 0;
+    float text_body = 0;
+    float text_heading = 0;
+    float text_title = 0;
+    float text_huge = 0;  // ticket numbers and the board's clock
+
+    // Layout in window pixels.
+    float touch_target = 0;  // smallest height of anything tappable
+    float button_min_width = 0;
+    float button_padding_x = 0;
+    float margin = 0;  // page edge to content
+    float gap = 0;     // between neighbouring elements
+    float header_height = 0;
+    /// Extra header height on portrait displays, where the clock moves to a row of its own.
+    float header_clock_row = 0;
+    /// Displays narrower than this width:height ratio (portrait kiosks) stack the header.
+    float wide_aspect = 1.2F;
+    float footer_height = 0;
+    float rounding = 0;
+    float border = 0;
+    float rule = 0;          // thin separators
+    float status_dot = 0;    // radius of the connection dot
+    float admin_corner = 0;  // side of the hidden long-press square, top-left
+    float content_max_width = 0;
+    float pin_key_w = 0;  // a PIN pad key
+    float pin_key_h = 0;
+    float pin_dot = 0;  // radius of a masked PIN digit
+
+    Palette colours;
+
+    // Timings.
+    /// Holding the hidden corner this long opens the admin PIN pad.
+    float admin_long_press_s = 3.0F;
+    /// An abandoned PIN pad closes itself so the next citizen never finds it open.
+    double admin_pin_idle_s = 30.0;
+    /// Frames drawn after each input event: ImGui 1.86 has no input queue, so a press and a
+    /// release arriving together need separate frames to count as a tap.
+    int frames_after_input = 3;
+    /// Frame period while something animates or is held (a long-press counting down).
+    double animation_frame_s = 1.0 / 30.0;
+    /// Longest sleep between frames when nothing happens (the clock sets shorter ones).
+    double max_idle_wait_s = 60.0;
+
+    /// Sizes for a display of this many window pixels.
+    static Theme for_display(float width, float height);
+    /// Window background, no padding or borders: screens lay themselves out.
+    void apply(ImGuiStyle& style) const;
+};
+
+}  // namespace motcua::kiosk::ui
