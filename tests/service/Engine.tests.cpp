@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include <map>
 #include <random>
 #include <set>
@@ -53,7 +55,7 @@ struct Fixture {
     int next_id = 0;
 
     Ticket issue(const std::string& cat, bool priority = false) {
-        auto c = engine.issue(now, "t" + std::to_string(++next_id), cat, priority, std::nullopt);
+        auto c = engine.issue(now, fmt::format("t{}", ++next_id), cat, priority, std::nullopt);
         REQUIRE(c.ok());
         return *c->ticket;
     }
@@ -287,7 +289,7 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
             if (op <= 3) {
                 const bool prio = std::uniform_int_distribution<int>(0, 2)(rng) == 0;
                 const std::string cat = op % 2 ? "HT" : "DC";
-                auto c = f.engine.issue(f.now, "id" + std::to_string(step), cat, prio, std::nullopt);
+                auto c = f.engine.issue(f.now, fmt::format("id{}", step), cat, prio, std::nullopt);
                 REQUIRE(c.ok());
                 // numbers unique per day
                 CHECK(numbers.insert({c->ticket->issued_category, c->ticket->seq}).second);
