@@ -127,6 +127,12 @@ Service::Service(const std::filesystem::path& db, std::vector<std::string> extra
         }
     }
     close(out[0]);
+    if (line.rfind("listening on http://127.0.0.1:", 0) != 0) {
+        // A failed REQUIRE in a constructor skips the destructor: do not leave the child behind.
+        ::kill(pid_, SIGKILL);
+        waitpid(pid_, nullptr, 0);
+        pid_ = -1;
+    }
     INFO(line);
     REQUIRE(line.rfind("listening on http://127.0.0.1:", 0) == 0);
     port_ = std::stoi(line.substr(std::string("listening on http://127.0.0.1:").size()));
