@@ -1,6 +1,8 @@
 // motcua-load: durable ticket issuance / call-next load from a separate process.
 // Usage: motcua-load --port P --token T [--connections N] [--seconds S] [--path /api/v1/tickets]
-//        [--body JSON]. Prints throughput and p50/p99/max latency. Not a test: figures only.
+//        [--body JSON] [--then PATH --then-body JSON]. Prints throughput and p50/p99/max latency of
+//        the first request; `--then` sends a second, untimed request after each (call-next, then
+//        finish). `{n}` in a path becomes the connection's number, 1-based. Figures only.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -25,15 +27,16 @@ namespace {
 struct Stats {
     std::vector<double> latencies_ms;
     std::uint64_t ok = 0;
+    std::uint64_t empty = 0;  // 204: nothing to do (e.g. nobody waiting)
     std::uint64_t failed = 0;
 };
 
 // One keep-alive connection sending requests back to back until the deadline.
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(asio::io_context& ioc, tcp::endpoint ep, http::request<http::string_body> req, Clock::time_point end,
-               Stats& stats)
-        : stream_(ioc), ep_(ep), req_(std::move(req)), end_(end), stats_(stats) {}
+    Connection(asio::io_context& ioc, tcp::endpoint ep, std::vector<http::request<http::string_body>> reqs,
+               Clock::time_point end, Stats& stats)
+        : stream_(ioc), ep_(ep), reqs_(std::move(reqs)), end_(end), stats_(stats) {}
 
     void start() {
         stream_.async_connect(ep_, [self = shared_from_this()](beast::error_code ec) {
@@ -46,15 +49,21 @@ private:
     void send() {
         if (Clock::now() >= end_) return;
         start_ = Clock::now();
-        http::async_write(stream_, req_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        auto& req = reqs_[next_];
+        const bool measured = next_ == 0;  // only the first request of a cycle is timed
+        next_ = (next_ + 1) % reqs_.size();
+        http::async_write(stream_, req, [self = shared_from_this(), measured](beast::error_code ec, std::size_t) {
             if (ec) return;
             self->res_ = {};
-            http::async_read(self->stream_, self->buffer_, self->res_, [self](beast::error_code ec2, std::size_t) {
+            http::async_read(self->stream_, self->buffer_, self->res_, [self, measured](beast::error_code ec2, std::size_t) {
                 if (ec2) return;
-                const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - self->start_).count();
-                self->stats_.latencies_ms.push_back(ms);
-                if (self->res_.result_int() < 300) ++self->stats_.ok;
-                else ++self->stats_.failed;
+                if (measured) {
+                    const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - self->start_).count();
+                    self->stats_.latencies_ms.push_back(ms);
+                    if (self->res_.result_int() == 204) ++self->stats_.empty;
+                    else if (self->res_.result_int() < 300) ++self->stats_.ok;
+                    else ++self->stats_.failed;
+                }
                 self->send();
             });
         });
@@ -62,7 +71,8 @@ private:
 
     beast::tcp_stream stream_;
     tcp::endpoint ep_;
-    http::request<http::string_body> req_;
+    std::vector<http::request<http::string_body>> reqs_;
+    std::size_t next_ = 0;
     Clock::time_point end_;
     Stats& stats_;
     beast::flat_buffer buffer_;
@@ -82,37 +92,51 @@ double percentile(std::vector<double>& v, double p) {
 int main(int argc, char** argv) {
     CLI::App app{"motcua-load: HTTP load for motcua-service (prints figures)"};
     int port = 0, connections = 64, seconds = 5;
-    std::string token, path = "/api/v1/tickets", body = R"({"category":"HT"})", method = "POST";
+    std::vector<std::string> tokens;
+    std::string path = "/api/v1/tickets", body = R"({"category":"HT"})", method = "POST";
     app.add_option("--port", port, "service port")->required();
-    app.add_option("--token", token, "bearer token (kiosk device for tickets)");
+    app.add_option("--token", tokens, "bearer token(s); connection i uses the i-th (kiosk device for tickets)");
     app.add_option("--connections", connections, "concurrent keep-alive connections")->check(CLI::Range(1, 4096));
     app.add_option("--seconds", seconds, "duration")->check(CLI::Range(1, 600));
     app.add_option("--path", path, "request path");
     app.add_option("--method", method, "HTTP method");
     app.add_option("--body", body, "JSON body (empty for none)");
+    std::string then_path, then_body;
+    app.add_option("--then", then_path, "second request path, sent after each timed one");
+    app.add_option("--then-body", then_body, "JSON body of the second request");
     CLI11_PARSE(app, argc, argv);
 
     asio::io_context ioc(1);
     const tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port));
-    http::request<http::string_body> req{http::string_to_verb(method), path, 11};
-    req.set(http::field::host, "127.0.0.1");
-    if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
-    if (!body.empty()) {
-        req.set(http::field::content_type, "application/json");
-        req.body() = body;
-    }
-    req.keep_alive(true);
-    req.prepare_payload();
+    auto make = [&](const std::string& target, const std::string& json, int n) {
+        std::string p = target;
+        if (auto at = p.find("{n}"); at != std::string::npos) p.replace(at, 3, std::to_string(n));
+        http::request<http::string_body> req{http::string_to_verb(method), p, 11};
+        req.set(http::field::host, "127.0.0.1");
+        if (!tokens.empty())
+            req.set(http::field::authorization, "Bearer " + tokens[static_cast<std::size_t>(n - 1) % tokens.size()]);
+        if (!json.empty()) {
+            req.set(http::field::content_type, "application/json");
+            req.body() = json;
+        }
+        req.keep_alive(true);
+        req.prepare_payload();
+        return req;
+    };
     Stats stats;
     const auto begin = Clock::now();
     const auto end = begin + std::chrono::seconds(seconds);
-    for (int i = 0; i < connections; ++i) std::make_shared<Connection>(ioc, ep, req, end, stats)->start();
+    for (int i = 0; i < connections; ++i) {
+        std::vector<http::request<http::string_body>> reqs{make(path, body, i + 1)};
+        if (!then_path.empty()) reqs.push_back(make(then_path, then_body, i + 1));
+        std::make_shared<Connection>(ioc, ep, std::move(reqs), end, stats)->start();
+    }
     ioc.run();
     const double elapsed = std::chrono::duration<double>(Clock::now() - begin).count();
     auto& l = stats.latencies_ms;
     const double max = l.empty() ? 0 : *std::max_element(l.begin(), l.end());
-    fmt::print("connections={} requests={} ok={} failed={} seconds={:.2f} throughput={:.0f}/s p50={:.2f}ms p99={:.2f}ms max={:.2f}ms\n",
-               connections, l.size(), stats.ok, stats.failed, elapsed, static_cast<double>(l.size()) / elapsed,
+    fmt::print("connections={} requests={} ok={} empty={} failed={} seconds={:.2f} throughput={:.0f}/s p50={:.2f}ms p99={:.2f}ms max={:.2f}ms\n",
+               connections, l.size(), stats.ok, stats.empty, stats.failed, elapsed, static_cast<double>(l.size()) / elapsed,
                percentile(l, 50), percentile(l, 99), max);
     return 0;
 }
