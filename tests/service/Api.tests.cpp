@@ -283,3 +283,45 @@ TEST_CASE("a client sending headers one byte a second is cut off, others are ser
     slow.join();
     CHECK(took < std::chrono::seconds(6));  // cut off near the 2 s timeout, not after 22 s of bytes
 }
+
+TEST_CASE("the current office day is rebuilt from the database after a restart", "[api][integration]") {
+    Ward w;
+    std::string first_id;
+    {
+        Service s(w.db);
+        const int p = s.port();
+        set_clock(p, "2026-11-23T08:00:00+07:00");
+        first_id = std::string(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("id").as_string());
+        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT", true)).status == 201);
+        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("VX")).status == 201);
+        const std::string officer = w.login(s);
+        REQUIRE(request(p, "POST", "/api/v1/counters/4/open", officer).status == 200);
+        s.kill9();
+    }
+    Service s(w.db);
+    const int p = s.port();
+    auto q = request(p, "GET", "/api/v1/public/queue").json();
+    CHECK(q.at("categories").at(0).at("waiting") == 2);  // HT
+    CHECK(q.at("categories").at(2).at("waiting") == 1);  // VX
+    // the session and the open counter survived; the queue order too (priority first, then A001)
+    const auto login = w.login(s);
+    auto counters = request(p, "GET", "/api/v1/counters", login).json().as_array();
+    CHECK(counters.at(3).at("state") == "open");
+    auto c1 = request(p, "POST", "/api/v1/counters/4/call-next", login);
+    REQUIRE(c1.status == 200);
+    CHECK(c1.json().at("category") == "VX");  // counter 4 prefers VX
+    REQUIRE(request(p, "POST", "/api/v1/counters/4/finish", login, R"({"outcome":"guidance"})").status == 200);
+    auto c2 = request(p, "POST", "/api/v1/counters/4/call-next", login).json();
+    CHECK(c2.at("number") == "A002");  // the priority ticket
+    REQUIRE(request(p, "POST", "/api/v1/counters/4/finish", login, R"({"outcome":"guidance"})").status == 200);
+    CHECK(request(p, "POST", "/api/v1/counters/4/call-next", login).json().at("id") == first_id.c_str());
+    // numbering continues
+    CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("number") == "A003");
+    SECTION("tickets still waiting when the day ends expire") {
+        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("DC")).status == 201);
+        set_clock(p, "2026-11-24T07:00:00+07:00");
+        auto next_day = request(p, "GET", "/api/v1/public/queue").json();
+        for (const auto& c : next_day.at("categories").as_array()) CHECK(c.at("waiting") == 0);
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("number") == "A001");
+    }
+}
