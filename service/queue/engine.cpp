@@ -263,9 +263,8 @@ Result<Change> Engine::call_next(TimePoint now, int number, const std::string& o
     if (counter.current_ticket)
         return err("ticket_in_progress",
                    fmt::format("counter {} still has a ticket: finish it, transfer it or mark it absent", number));
-    Change change;
     auto id = pick_next(counter, now);
-    if (!id) return change;
+    if (!id) return Change{};
     Ticket& t = tickets_.at(*id);
     t.state = TicketState::called;
     if (!t.called_at) t.called_at = now;
@@ -273,63 +272,51 @@ Result<Change> Engine::call_next(TimePoint now, int number, const std::string& o
     t.counter = number;
     t.officer = officer;
     counter.current_ticket = t.id;
-    auto& e = emit(change, EventType::ticket_called, now);
+    return ticket_change(EventType::ticket_called, now, t, counter);
+}
+
+Result<Engine::AtCounter> Engine::called_at(int number, const std::string& officer, std::string_view busy) {
+    auto c = counter_of(number, officer);
+    if (!c) return c.error();
+    auto t = current_of(**c);
+    if (!t) return t.error();
+    if ((*t)->state != TicketState::called)
+        return err("invalid_state", fmt::format("ticket {} {}", (*t)->number, busy));
+    return AtCounter{*c, *t};
+}
+
+Change Engine::ticket_change(EventType type, TimePoint now, const Ticket& t, const CounterStatus& c) {
+    Change change;
+    auto& e = emit(change, type, now);
     e.ticket = t;
-    e.counter = counter;
+    e.counter = c;
     change.ticket = t;
     return change;
 }
 
 Result<Change> Engine::recall(TimePoint now, int number, const std::string& officer) {
-    auto c = counter_of(number, officer);
-    if (!c) return c.error();
-    auto t = current_of(**c);
-    if (!t) return t.error();
-    if ((*t)->state != TicketState::called)
-        return err("invalid_state", fmt::format("ticket {} is already being served", (*t)->number));
-    (*t)->last_called_at = now;
-    ++(*t)->recalls;
-    Change change;
-    auto& e = emit(change, EventType::ticket_recalled, now);
-    e.ticket = **t;
-    e.counter = **c;
-    change.ticket = **t;
-    return change;
+    auto at = called_at(number, officer, "is already being served");
+    if (!at) return at.error();
+    at->ticket->last_called_at = now;
+    ++at->ticket->recalls;
+    return ticket_change(EventType::ticket_recalled, now, *at->ticket, *at->counter);
 }
 
 Result<Change> Engine::start(TimePoint now, int number, const std::string& officer) {
-    auto c = counter_of(number, officer);
-    if (!c) return c.error();
-    auto t = current_of(**c);
-    if (!t) return t.error();
-    if ((*t)->state != TicketState::called)
-        return err("invalid_state", fmt::format("ticket {} is already being served", (*t)->number));
-    (*t)->state = TicketState::serving;
-    (*t)->started_at = now;
-    Change change;
-    auto& e = emit(change, EventType::ticket_started, now);
-    e.ticket = **t;
-    e.counter = **c;
-    change.ticket = **t;
-    return change;
+    auto at = called_at(number, officer, "is already being served");
+    if (!at) return at.error();
+    at->ticket->state = TicketState::serving;
+    at->ticket->started_at = now;
+    return ticket_change(EventType::ticket_started, now, *at->ticket, *at->counter);
 }
 
 Result<Change> Engine::no_show(TimePoint now, int number, const std::string& officer) {
-    auto c = counter_of(number, officer);
-    if (!c) return c.error();
-    auto t = current_of(**c);
-    if (!t) return t.error();
-    if ((*t)->state != TicketState::called)
-        return err("invalid_state", fmt::format("ticket {} is being served, not absent", (*t)->number));
-    (*t)->state = TicketState::no_show;
-    (*t)->finished_at = now;
-    (*c)->current_ticket.reset();
-    Change change;
-    auto& e = emit(change, EventType::ticket_no_show, now);
-    e.ticket = **t;
-    e.counter = **c;
-    change.ticket = **t;
-    return change;
+    auto at = called_at(number, officer, "is being served, not absent");
+    if (!at) return at.error();
+    at->ticket->state = TicketState::no_show;
+    at->ticket->finished_at = now;
+    at->counter->current_ticket.reset();
+    return ticket_change(EventType::ticket_no_show, now, *at->ticket, *at->counter);
 }
 
 Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& officer, const std::string& ticket_id) {
@@ -347,12 +334,7 @@ Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& o
     t.officer.reset();
     t.queued_at = now;
     enqueue(t, true);
-    Change change;
-    auto& e = emit(change, EventType::ticket_reinstated, now);
-    e.ticket = t;
-    e.counter = **c;
-    change.ticket = t;
-    return change;
+    return ticket_change(EventType::ticket_reinstated, now, t, **c);
 }
 
 Result<Change> Engine::transfer(TimePoint now, int number, const std::string& officer, const std::string& category) {
@@ -376,12 +358,8 @@ Result<Change> Engine::transfer(TimePoint now, int number, const std::string& of
     ticket.queued_at = now;
     (*c)->current_ticket.reset();
     enqueue(ticket, true);
-    Change change;
-    auto& e = emit(change, EventType::ticket_transferred, now);
-    e.ticket = ticket;
-    e.counter = **c;
-    e.from_category = from;
-    change.ticket = ticket;
+    Change change = ticket_change(EventType::ticket_transferred, now, ticket, **c);
+    change.events.back().from_category = from;
     return change;
 }
 
@@ -400,12 +378,7 @@ Result<Change> Engine::finish(TimePoint now, int number, const std::string& offi
     auto& recent = queues_[ticket.category].recent_service_s;
     recent.push_back(std::max(0, seconds_between(*ticket.started_at, now)));
     if (recent.size() > kRecentServiceSamples) recent.pop_front();
-    Change change;
-    auto& e = emit(change, EventType::ticket_finished, now);
-    e.ticket = ticket;
-    e.counter = **c;
-    change.ticket = ticket;
-    return change;
+    return ticket_change(EventType::ticket_finished, now, ticket, **c);
 }
 
 Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {

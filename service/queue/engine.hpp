@@ -95,7 +95,16 @@ private:
         std::deque<int> recent_service_s;  // last service durations, for estimates
     };
 
+    struct AtCounter {
+        CounterStatus* counter;
+        Ticket* ticket;
+    };
+
     EngineEvent& emit(Change& change, EventType type, TimePoint at);
+    /// A change of one ticket at one counter: its event and the ticket after it.
+    Change ticket_change(EventType type, TimePoint now, const Ticket& t, const CounterStatus& c);
+    /// The ticket `officer` has called at counter `number`, still in state `called`.
+    Result<AtCounter> called_at(int number, const std::string& officer, std::string_view busy);
     Result<CounterStatus*> counter_of(int number, const std::string& officer);
     Result<Ticket*> current_of(CounterStatus& c);
     void enqueue(Ticket& t, bool at_front);
