@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--read-timeout", serve_opts.read_timeout_s, "seconds a request may take to arrive")
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
+    serve_cmd->add_option("--ws-queue", serve_opts.ws_queue, "event messages queued per slow client before it is dropped")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
     serve_cmd->add_flag("--test-clock", serve_opts.test_clock, "clock stands still until POST /api/v1/test/clock");
 
     auto* user_cmd = app.add_subcommand("user", "officer accounts");

@@ -11,6 +11,7 @@ struct ServeOptions {
     std::string listen = "0.0.0.0:8080";
     bool test_clock = false;
     int read_timeout_s = 30;  // a request's headers and body must arrive within this
+    int ws_queue = 4096;      // event messages queued for one client before it is dropped
 };
 
 struct UserAddOptions {

@@ -74,6 +74,7 @@ int serve(const ServeOptions& o) {
     try {
         net::ServerLimits limits;
         limits.read_timeout = std::chrono::seconds(o.read_timeout_s);
+        limits.max_ws_queue = static_cast<std::size_t>(o.ws_queue);
         server.emplace(ioc, *ward, *endpoint, limits);
     } catch (const boost::system::system_error& e) {
         return failure(fmt::format("cannot listen on {}: {}", o.listen, e.code().message()));

@@ -36,6 +36,8 @@ struct Shared {
 
 // ---- WebSocket: /api/v1/events?since=SEQ --------------------------------------------------------
 
+constexpr int kWsSendBuffer = 64 * 1024;
+
 class EventSession : public api::Subscriber, public std::enable_shared_from_this<EventSession> {
 public:
     EventSession(tcp::socket&& socket, std::shared_ptr<Shared> shared, std::int64_t since)
@@ -45,6 +47,10 @@ public:
 
     void run(http::request<http::string_body> req) {
         shared_->ward.metrics().websocket_clients.fetch_add(1);
+        // A modest kernel send buffer: what a stalled client holds stays small, and the bounded
+        // queue below (not the kernel) decides when it is dropped.
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().set_option(asio::socket_base::send_buffer_size(kWsSendBuffer), ignored);
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
         ws_.async_accept(req, beast::bind_front_handler(&EventSession::on_accept, shared_from_this()));
     }

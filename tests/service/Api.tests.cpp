@@ -5,6 +5,9 @@
 #include <thread>
 
 #include <boost/asio.hpp>
+#include <sys/socket.h>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
 
 #include "harness.hpp"
 
@@ -324,4 +327,46 @@ TEST_CASE("the current office day is rebuilt from the database after a restart",
         for (const auto& c : next_day.at("categories").as_array()) CHECK(c.at("waiting") == 0);
         CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("number") == "A001");
     }
+}
+
+TEST_CASE("an event client that does not read is dropped; the service is not slowed", "[api][websocket][integration]") {
+    Ward w;
+    Service s(w.db, {"--ws-queue", "8"});
+    const int p = s.port();
+    // A client with a tiny receive window that never reads.
+    boost::asio::io_context ioc;
+    boost::beast::websocket::stream<boost::beast::tcp_stream> ws(ioc);
+    auto& sock = boost::beast::get_lowest_layer(ws).socket();
+    sock.open(boost::asio::ip::tcp::v4());
+    sock.set_option(boost::asio::socket_base::receive_buffer_size(2048));
+    sock.connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(p)});
+    const std::string token = w.board_token;
+    ws.set_option(boost::beast::websocket::stream_base::decorator(
+        [&token](boost::beast::websocket::request_type& req) { req.set("Authorization", "Bearer " + token); }));
+    ws.handshake("127.0.0.1", "/api/v1/events?since=0");
+
+    // Thousands of events; every request is still answered promptly.
+    const auto start = std::chrono::steady_clock::now();
+    int answered = 0;
+    for (int i = 0; i < 3000; ++i)
+        answered += request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body(i % 2 ? "HT" : "DC")).status == 201;
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK(answered == 3000);
+    CHECK(took < std::chrono::seconds(30));
+    auto metrics = request(p, "GET", "/metrics").body;
+    CHECK(metrics.find("motcua_dropped_slow_clients_total 1") != std::string::npos);
+    // the dropped client finds its connection closed once it reads what was buffered
+    // (bounded: if it was not dropped, the read stops at the 3,000 events and the checks fail)
+    timeval five_seconds{5, 0};
+    REQUIRE(setsockopt(sock.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &five_seconds, sizeof five_seconds) == 0);
+    boost::beast::flat_buffer buffer;
+    boost::beast::error_code ec;
+    int read = 0;
+    while (!ec && read < 100000) {
+        ws.read(buffer, ec);
+        buffer.consume(buffer.size());
+        ++read;
+    }
+    CHECK(ec);
+    CHECK(read < 3000);  // it did not receive everything: it was cut off, and may resume with since=
 }
