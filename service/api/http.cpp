@@ -18,7 +18,7 @@ int status_for(const Error& e) {
         {"not_found", 404}, {"unknown_counter", 404}, {"unknown_ticket", 404},
         {"method_not_allowed", 405},
         {"already_rated", 409}, {"ticket_in_progress", 409}, {"counter_busy", 409}, {"counter_paused", 409},
-        {"no_current_ticket", 409}, {"invalid_state", 409}, {"idempotency_key_reused", 409},
+        {"no_current_ticket", 409}, {"invalid_state", 409}, {"idempotency_key_reused", 409}, {"ambiguous_number", 409},
         {"body_too_large", 413}, {"unsupported_media_type", 415},
         {"unknown_category", 422}, {"not_served", 422}, {"invalid_level", 422}, {"unknown_priority_reason", 422},
         {"priority_disabled", 422}, {"unknown_procedure", 422}, {"issuing_stopped", 422}, {"same_category", 422}, {"clock_backwards", 422},

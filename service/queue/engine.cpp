@@ -21,6 +21,12 @@ int position(const std::deque<std::string>& line, const std::string& id) {
     return static_cast<int>(line.rend() - it) - 1;
 }
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
 int seconds_between(TimePoint a, TimePoint b) {
     return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(b - a).count());
 }
@@ -392,9 +398,9 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
             return change;
         }
     }
-    auto it = tickets_.find(in.ticket_id);
-    if (it == tickets_.end()) return err("unknown_ticket", "no such ticket today (ratings close at the end of the day)");
-    Ticket& t = it->second;
+    auto found = find_for_rating(in.ticket_id);
+    if (!found) return found.error();
+    Ticket& t = **found;
     if (t.state != TicketState::done)
         return err("not_served", fmt::format("ticket {} has not been served yet", t.number));
     if (t.rated) return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
@@ -414,6 +420,19 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     change.ticket = t;
     change.rating = std::move(r);
     return change;
+}
+
+// A citizen at the kiosk knows the printed number ("A012"), not the id: accept either.
+Result<Ticket*> Engine::find_for_rating(const std::string& id_or_number) {
+    if (auto it = tickets_.find(id_or_number); it != tickets_.end()) return &it->second;
+    Ticket* match = nullptr;
+    for (auto& [id, t] : tickets_) {
+        if (t.day != day_ || !equal_ignoring_case(t.number, id_or_number)) continue;
+        if (match != nullptr) return err("ambiguous_number", fmt::format("two tickets today have the number {}", t.number));
+        match = &t;
+    }
+    if (match == nullptr) return err("unknown_ticket", "no such ticket today (ratings close at the end of the day)");
+    return match;
 }
 
 const Ticket* Engine::find(const std::string& id) const {

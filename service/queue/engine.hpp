@@ -101,6 +101,8 @@ private:
     };
 
     EngineEvent& emit(Change& change, EventType type, TimePoint at);
+    /// Today's ticket by id, or by its printed number.
+    Result<Ticket*> find_for_rating(const std::string& id_or_number);
     /// A change of one ticket at one counter: its event and the ticket after it.
     Change ticket_change(EventType type, TimePoint now, const Ticket& t, const CounterStatus& c);
     /// The ticket `officer` has called at counter `number`, still in state `called`.

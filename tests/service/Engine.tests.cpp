@@ -148,6 +148,12 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
         CHECK(again->replayed);
         CHECK(again->events.empty());
     }
+    SECTION("a citizen may give the printed number instead of the id") {
+        auto r = f.engine.rate(f.now, {"a001", 3, {}, {}, {}, "kiosk", {}});
+        REQUIRE(r.ok());
+        CHECK(r->rating->ticket_id == t.id);
+        CHECK(f.engine.rate(f.now, {"A999", 3, {}, {}, {}, "kiosk", {}}).error().code == "unknown_ticket");
+    }
     SECTION("a rating pad cannot rate another counter's ticket") {
         CHECK(f.engine.rate(f.now, {t.id, 5, {}, {}, {}, "pad2", 2}).error().code == "wrong_counter");
     }
