@@ -12,6 +12,21 @@
 namespace motcua {
 namespace {
 
+// Errors are one line whatever the file holds: control characters quoted in the message
+// (found by fuzzing: toml++ quotes the character it saw, which may be a newline).
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else if (c == '\t') out += "\\t";
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else out += c;
+    }
+    return out;
+}
+
 // Thrown inside the parser only; turned into a Result at the boundary.
 struct ConfigError {
     std::string message;
@@ -307,11 +322,11 @@ Result<WardConfig> parse_config(std::string_view text, const std::string& source
         return read_root(root, source_name);
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        return make_error("invalid_config", fmt::format("{}:{}:{}: TOML syntax error: {}",
-                                                        source_name, where.line, where.column,
-                                                        e.description()));
+        return make_error("invalid_config", one_line(fmt::format("{}:{}:{}: TOML syntax error: {}",
+                                                                 source_name, where.line, where.column,
+                                                                 e.description())));
     } catch (const ConfigError& e) {
-        return make_error("invalid_config", e.message);
+        return make_error("invalid_config", one_line(e.message));
     }
 }
 

@@ -60,8 +60,12 @@ std::string OfficeZone::format_rfc3339(TimePoint t) const {
     // On every event and answer: formatted with fmt, not iostreams.
     const auto secs = date::floor<std::chrono::seconds>(t);
     const auto info = zone_->get_info(secs);
-    const auto offset_min = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
-    const auto local = secs.time_since_epoch() + info.offset;
+    // RFC 3339 offsets are whole minutes; historical local mean times are not (Hanoi before
+    // 1906 was +07:06:40). Use the whole-minute offset for both the clock and the suffix so the
+    // text names the same instant (found by fuzzing).
+    const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.offset);
+    const auto offset_min = offset.count();
+    const auto local = secs.time_since_epoch() + offset;
     const auto days = date::floor<date::days>(local);
     const Day ymd{date::sys_days{days}};
     const date::hh_mm_ss<std::chrono::seconds> hms{local - days};

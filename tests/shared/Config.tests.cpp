@@ -102,6 +102,8 @@ TEST_CASE("a broken config names file, line and key in one line", "[config]") {
                   "ward.toml:5: key 'office.time_zone': unknown time zone 'Mars/Base'") == 0);
         // TOML syntax error
         CHECK(error_of(with("prefix = \"A\"", "prefix = \"A")).rfind("ward.toml:11:", 0) == 0);
+        // a syntax error quoting a newline stays on one line (error_of checks it)
+        CHECK(error_of(with("admin_pin = \"1234\"", "admin_pin = \"1234\"\nflag = t\n")).find("\\n") != std::string::npos);
         // bad time of day
         CHECK(error_of(with("admin_pin", "stop_issuing_at = \"25:00\"\nadmin_pin")).rfind(
                   "ward.toml:5: key 'office.stop_issuing_at':", 0) == 0);

@@ -26,6 +26,12 @@ TEST_CASE("office day and local time in Asia/Ho_Chi_Minh", "[office_time]") {
         CHECK(zone->format_rfc3339(t) == "2026-11-23T07:30:00+07:00");
         CHECK(*parse_rfc3339(zone->format_rfc3339(t)) == t);
     }
+    SECTION("times before standard time (local mean time +07:06:40) still round-trip") {
+        const auto t = *parse_rfc3339("1013-11-23T00:30:00Z");
+        const auto text = zone->format_rfc3339(t);
+        CHECK(text == "1013-11-23T07:36:00+07:06");
+        CHECK(*parse_rfc3339(text) == t);
+    }
     SECTION("bad inputs") {
         auto bad = OfficeZone::load("Asia/Hanoi_Nowhere");  // not in the tz database
         REQUIRE_FALSE(bad.ok());
