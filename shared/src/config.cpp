@@ -287,6 +287,18 @@ WardConfig read_root(TableReader& root, const std::string& source) {
     root.each_table("counters", [&](TableReader& t) { read_counter(t, cfg); });
     if (cfg.counters.empty()) root.fail(nullptr, "counters", "at least one counter is needed");
     root.each_table("procedures", [&](TableReader& t) { read_procedure(t, cfg); });
+    root.sub_table("voice", [&](TableReader& r) {
+        auto& v = cfg.voice;
+        v.call_template = r.text_or("call_template", v.call_template);
+        if (v.call_template.find("{number}") == std::string::npos)
+            r.fail(r.get("call_template"), "call_template", "must contain {number}");
+        v.repeat = r.integer("repeat", v.repeat, 1, 5);
+        v.voice = r.text_or("voice", v.voice);
+        v.volume = r.integer("volume", v.volume, 0, 200);
+        v.rate_wpm = r.integer("rate_wpm", v.rate_wpm, 80, 400);
+        v.chime = r.optional<bool>("chime", "a boolean").value_or(v.chime);
+        v.max_age_s = r.integer("max_age_s", v.max_age_s, 0, 3600);
+    });
     root.sub_table("calendar", [&](TableReader& r) {
         cfg.extra_days_off = r.days("days_off");
         cfg.extra_working_days = r.days("working_days");

@@ -61,6 +61,8 @@ TEST_CASE("the demo ward config loads with its categories, counters and policies
     CHECK(cfg->priority.max_normal_wait_s == 30 * 60);
     CHECK(cfg->priority.reasons.size() == 4);
     CHECK(cfg->scale == SatisfactionScale::five_level);
+    CHECK(cfg->voice.repeat == 2);
+    CHECK(cfg->voice.call_template == "Mời công dân có số {number} đến quầy số {counter}");
     REQUIRE(cfg->find_procedure("HT-KS") != nullptr);
     CHECK(cfg->find_procedure("HT-KS")->cutoff_minutes == 15 * 60);
     CHECK(cfg->find_procedure("HT-TL")->fee == 8000);
@@ -104,6 +106,9 @@ TEST_CASE("a broken config names file, line and key in one line", "[config]") {
         CHECK(error_of(with("prefix = \"A\"", "prefix = \"A")).rfind("ward.toml:11:", 0) == 0);
         // a syntax error quoting a newline stays on one line (error_of checks it)
         CHECK(error_of(with("admin_pin = \"1234\"", "admin_pin = \"1234\"\nflag = t\n")).find("\\n") != std::string::npos);
+        // a voice template that would not say the number
+        CHECK(error_of(kMinimal + "[voice]\ncall_template = \"Mời quý khách\"\n").find(
+                  "key 'voice.call_template': must contain {number}") != std::string::npos);
         // bad time of day
         CHECK(error_of(with("admin_pin", "stop_issuing_at = \"25:00\"\nadmin_pin")).rfind(
                   "ward.toml:5: key 'office.stop_issuing_at':", 0) == 0);

@@ -33,6 +33,18 @@ struct OfficeSession {
     int close = 0;
 };
 
+/// How the display board announces calls (espeak-ng, offline).
+struct VoiceSettings {
+    /// {number} is replaced by the ticket number as spoken, {counter} by the counter number.
+    std::string call_template = "Mời công dân có số {number} đến quầy số {counter}";
+    int repeat = 2;             // times each call is said
+    std::string voice = "vi";   // espeak-ng voice name
+    int volume = 100;           // espeak-ng volume, 0..200
+    int rate_wpm = 140;         // words per minute
+    bool chime = true;          // a two-tone chime before each call
+    int max_age_s = 60;         // calls older than this when a board reconnects are shown, not said
+};
+
 struct WardConfig {
     std::string source;        // file the config came from, for messages
     std::string office_name;   // "UBND phường …"
@@ -48,6 +60,7 @@ struct WardConfig {
     std::vector<Procedure> procedures;
     std::vector<Day> extra_days_off;     // decided each year (e.g. Tết bridges)
     std::vector<Day> extra_working_days; // worked Saturdays (official swaps)
+    VoiceSettings voice;
 
     [[nodiscard]] const Category* find_category(std::string_view code) const;
     [[nodiscard]] const CounterConfig* find_counter(int number) const;
