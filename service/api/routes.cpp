@@ -126,7 +126,8 @@ void Ward::route_api(const Request& r, const std::vector<std::string_view>& part
     // Everything else needs a device or an officer; unknown routes are 404 before auth.
     const bool known = (n == 3 && (a == "categories" || a == "procedures" || a == "counters" || a == "tickets" ||
                                    a == "ratings" || a == "events")) ||
-                       (n == 5 && a == "counters");
+                       (n == 5 && a == "counters") ||
+                       (n == 4 && a == "reports" && (route(3) == "turnaround" || route(3) == "ratings"));
     if (!known) return respond(not_found());
     auto who = identify(r);
     if (!who) return respond(error_reply(who.error()));
@@ -154,6 +155,11 @@ void Ward::route_api(const Request& r, const std::vector<std::string_view>& part
     }
     if (n == 3 && a == "events")
         return respond(error_reply(400, "websocket_required", "open /api/v1/events as a WebSocket"));
+    if (n == 4 && a == "reports") {
+        if (r.method != "GET") return respond(method_not_allowed("GET"));
+        if (as_officer(*who) == nullptr) return respond(error_reply(forbidden("reports are for officers")));
+        return route(3) == "turnaround" ? turnaround_report(r, respond) : ratings_report(r, respond);
+    }
     // /counters/{n}/{action}
     if (r.method != "POST") return respond(method_not_allowed("POST"));
     auto number = parse_int(route(3));

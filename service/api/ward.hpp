@@ -66,6 +66,8 @@ private:
     void counter_action(const Request& r, const auth::Principal& who, int number, std::string_view action,
                         const Respond& respond);
     void set_test_clock(const Request& r, const Respond& respond);
+    void turnaround_report(const Request& r, const Respond& respond);
+    void ratings_report(const Request& r, const Respond& respond);
 
     WardConfig config_;
     OfficeZone zone_;

@@ -8,7 +8,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 1> kMigrations{
+constexpr std::array<std::string_view, 2> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -85,6 +85,12 @@ CREATE TABLE sessions (
     username TEXT NOT NULL REFERENCES officers(username),
     expires_at INTEGER NOT NULL
 );
+)sql",
+    // 2: counter sessions for the officer report: who opened a counter, found by time.
+    R"sql(
+ALTER TABLE events ADD COLUMN officer TEXT;
+CREATE INDEX events_counter_state ON events(at) WHERE type IN ('counter_opened', 'counter_closed', 'counter_paused');
+CREATE INDEX tickets_day ON tickets(day);
 )sql",
 };
 

@@ -62,12 +62,37 @@ Ticket ticket_from_row(const Statement& st) {
     return t;
 }
 
+Rating rating_from_row(const Statement& st) {
+    Rating r;
+    r.ticket_id = st.text(0);
+    r.ticket_number = st.text(1);
+    r.category = st.text(2);
+    r.day = *parse_day(st.text(3));
+    r.level = st.integer(4);
+    const std::string reasons = st.text(5);
+    std::size_t pos = 0;
+    while (pos < reasons.size()) {
+        const auto comma = reasons.find(',', pos);
+        const auto item = reasons.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        if (auto reason = parse_enum<RatingReason>(item)) r.reasons.push_back(*reason);
+        if (comma == std::string::npos) break;
+        pos = comma + 1;
+    }
+    r.comment = st.opt_text(6);
+    r.counter = st.integer(7);
+    r.officer = st.text(8);
+    r.at = from_epoch_ms(st.int64(9));
+    r.idempotency_key = st.opt_text(10);
+    r.device = st.text(11);
+    return r;
+}
+
 // ---- WriteTx ----------------------------------------------------------------------------------
 
 WriteTx::WriteTx(Database& db)
     : db_(db),
-      insert_event_(db.prepare("INSERT INTO events (seq, type, at, day, ticket_id, counter, payload) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
+      insert_event_(db.prepare("INSERT INTO events (seq, type, at, day, ticket_id, counter, payload, officer) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")),
       upsert_ticket_(db.prepare(fmt::format(
           "INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
           "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", kTicketColumns))),
@@ -80,7 +105,7 @@ WriteTx::WriteTx(Database& db)
 void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload) {
     insert_event_.bind(1, e.seq).bind(2, to_string(e.type)).bind(3, to_epoch_ms(e.at)).bind(4, day);
     if (e.ticket) insert_event_.bind(5, e.ticket->id);
-    if (e.counter) insert_event_.bind(6, e.counter->number);
+    if (e.counter) insert_event_.bind(6, e.counter->number).bind(8, e.counter->officer);
     insert_event_.bind(7, payload).run();
     if (e.ticket) {
         const Ticket& t = *e.ticket;
@@ -315,6 +340,50 @@ std::optional<SessionRecord> Store::session(std::string_view token_hash) {
     st.bind(1, token_hash);
     if (!st.step()) return std::nullopt;
     return SessionRecord{st.text(0), from_epoch_ms(st.int64(1))};
+}
+
+ReportRows Store::report_rows(Day from, Day to, TimePoint end) {
+    std::lock_guard lock(read_mutex_);
+    ReportRows out;
+    const std::string from_text = format_day(from);
+    const std::string to_text = format_day(to);
+    {
+        auto st = read_db_.prepare(fmt::format("SELECT {} FROM tickets WHERE day BETWEEN ?1 AND ?2", kTicketColumns));
+        st.bind(1, from_text).bind(2, to_text);
+        while (st.step()) out.tickets.push_back(ticket_from_row(st));
+    }
+    out.ratings = query_ratings(from_text, to_text);
+    {
+        auto st = read_db_.prepare(
+            "SELECT at, counter, type, officer FROM events WHERE type IN ('counter_opened', 'counter_closed', "
+            "'counter_paused') AND at < ?1 ORDER BY seq");
+        st.bind(1, to_epoch_ms(end));
+        while (st.step())
+            out.counter_events.push_back({from_epoch_ms(st.int64(0)), st.integer(1),
+                                          parse_enum<EventType>(st.text(2)).value_or(EventType::counter_closed),
+                                          st.opt_text(3)});
+    }
+    {
+        auto st = read_db_.prepare("SELECT username, name FROM officers");
+        while (st.step()) out.officer_names[st.text(0)] = st.text(1);
+    }
+    return out;
+}
+
+std::vector<Rating> Store::ratings_between(Day from, Day to) {
+    std::lock_guard lock(read_mutex_);
+    return query_ratings(format_day(from), format_day(to));
+}
+
+std::vector<Rating> Store::query_ratings(const std::string& from, const std::string& to) {
+    std::vector<Rating> out;
+    auto st = read_db_.prepare(
+        "SELECT r.ticket_id, t.number, t.category, r.day, r.level, r.reasons, r.comment, r.counter, r.officer, r.at, "
+        "r.idempotency_key, r.device FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+        "WHERE r.day BETWEEN ?1 AND ?2 ORDER BY r.at");
+    st.bind(1, from).bind(2, to);
+    while (st.step()) out.push_back(rating_from_row(st));
+    return out;
 }
 
 std::int64_t Store::count_tickets() {

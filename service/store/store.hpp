@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,6 +40,22 @@ struct SessionRecord {
 struct StoredEvent {
     std::int64_t seq = 0;
     std::string payload;  // the event's JSON as sent on the WebSocket
+};
+
+/// A counter opened, closed or paused: the officer report rebuilds sessions from these.
+struct CounterEventRow {
+    TimePoint at;
+    int counter = 0;
+    EventType type = EventType::counter_closed;
+    std::optional<std::string> officer;  // username, for counter_opened
+};
+
+/// What the reports read for a period.
+struct ReportRows {
+    std::vector<Ticket> tickets;
+    std::vector<Rating> ratings;
+    std::vector<CounterEventRow> counter_events;  // every one before the period's end, in order
+    std::map<std::string, std::string> officer_names;
 };
 
 /// The writes of one job, inside the writer's transaction.
@@ -92,6 +109,9 @@ public:
     std::optional<DeviceRecord> device_by_token_hash(std::string_view token_hash);
     std::optional<SessionRecord> session(std::string_view token_hash);
     std::int64_t count_tickets();
+    /// Tickets and ratings of the office days [from, to]; counter events before `end`.
+    ReportRows report_rows(Day from, Day to, TimePoint end);
+    std::vector<Rating> ratings_between(Day from, Day to);
 
     /// Writes batched per transaction so far (for /metrics and tests).
     [[nodiscard]] std::uint64_t commits() const { return commits_.load(); }
@@ -99,6 +119,7 @@ public:
 private:
     explicit Store(const std::string& path);
     void writer_loop();
+    std::vector<Rating> query_ratings(const std::string& from, const std::string& to);  // read lock held
 
     struct Pending {
         Job job;
@@ -121,5 +142,6 @@ private:
 /// Column list and reader for the tickets table, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
 Ticket ticket_from_row(const Statement& st);
+Rating rating_from_row(const Statement& st);
 
 }  // namespace motcua::store

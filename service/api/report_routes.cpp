@@ -1,0 +1,102 @@
+// Report routes: GET /api/v1/reports/turnaround and /api/v1/reports/ratings (officers).
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+
+#include "api/ward.hpp"
+#include "reports/export.hpp"
+#include "reports/report_json.hpp"
+#include "reports/report_source.hpp"
+
+namespace motcua::api {
+
+namespace json = boost::json;
+
+namespace {
+
+// The longest period a report may cover: beyond it the answer would be slow and nobody reads it.
+constexpr int kMaxReportDays = 3 * 366;
+
+struct Period {
+    Day from;
+    Day to;
+};
+
+Result<Period> period_of(const Request& r) {
+    auto get = [&](const char* name) -> Result<Day> {
+        auto it = r.query.find(name);
+        if (it == r.query.end()) return make_error("invalid_query", fmt::format("'{}' is required (YYYY-MM-DD)", name));
+        auto d = parse_day(it->second);
+        if (!d) return make_error("invalid_query", fmt::format("'{}': {}", name, d.error().message));
+        return *d;
+    };
+    auto from = get("from");
+    if (!from) return from.error();
+    auto to = get("to");
+    if (!to) return to.error();
+    if (*to < *from) return make_error("invalid_query", "'to' is before 'from'");
+    if ((date::sys_days{*to} - date::sys_days{*from}).count() >= kMaxReportDays)
+        return make_error("invalid_query", fmt::format("a report covers at most {} days", kMaxReportDays));
+    return Period{*from, *to};
+}
+
+}  // namespace
+
+void Ward::turnaround_report(const Request& r, const Respond& respond) {
+    auto period = period_of(r);
+    if (!period) return respond(error_reply(period.error()));
+    auto group = reports::GroupBy::category;
+    if (auto it = r.query.find("group_by"); it != r.query.end()) {
+        auto g = parse_enum<reports::GroupBy>(it->second);
+        if (!g)
+            return respond(error_reply(400, "invalid_query",
+                                       fmt::format("'group_by' must be one of: {}", enum_choices<reports::GroupBy>())));
+        group = *g;
+    }
+    std::string format = "json";
+    if (auto it = r.query.find("format"); it != r.query.end()) format = it->second;
+    if (format != "json" && format != "csv" && format != "xlsx")
+        return respond(error_reply(400, "invalid_query", "'format' must be one of: json, csv, xlsx"));
+
+    const auto report = reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group, clock_.now());
+    const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group), format_day(period->from), format_day(period->to));
+    if (format == "json") return respond(json_reply(200, reports::to_json(report)));
+    Reply reply;
+    if (format == "csv") {
+        reply = Reply{200, reports::to_csv(report), "text/csv; charset=utf-8", {}};
+        reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", name));
+    } else {
+        auto bytes = reports::to_xlsx({report});
+        if (!bytes) return respond(error_reply(500, bytes.error().code, bytes.error().message));
+        reply = Reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}};
+        reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", name));
+    }
+    respond(std::move(reply));
+}
+
+void Ward::ratings_report(const Request& r, const Respond& respond) {
+    auto period = period_of(r);
+    if (!period) return respond(error_reply(period.error()));
+    json::array out;
+    const auto ratings = store_.ratings_between(period->from, period->to);
+    std::lock_guard lock(mutex_);  // officer names are cached under the engine's lock
+    for (const auto& rating : ratings) {
+        json::array reasons;
+        for (auto reason : rating.reasons) reasons.emplace_back(to_string(reason));
+        out.push_back({{"ticket", rating.ticket_id},
+                       {"number", rating.ticket_number},
+                       {"category", rating.category},
+                       {"level", rating.level},
+                       {"reasons", std::move(reasons)},
+                       {"comment", rating.comment ? json::value(*rating.comment) : json::value(nullptr)},
+                       {"counter", rating.counter},
+                       {"officer", rating.officer},
+                       {"officer_name", officer_name(rating.officer)},
+                       {"at", zone_.format_rfc3339(rating.at)},
+                       {"device", rating.device}});
+    }
+    respond(json_reply(200, json::object{{"from", format_day(period->from)}, {"to", format_day(period->to)},
+                                         {"ratings", std::move(out)}}));
+}
+
+}  // namespace motcua::api

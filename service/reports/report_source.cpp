@@ -1,0 +1,35 @@
+#include "reports/report_source.hpp"
+
+#include <map>
+
+namespace motcua::reports {
+
+std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventRow>& events, TimePoint end) {
+    std::vector<CounterSession> out;
+    std::map<int, CounterSession> open;  // counter -> session in progress
+    for (const auto& e : events) {
+        if (e.at >= end) break;
+        if (auto it = open.find(e.counter); it != open.end()) {
+            // Any later event of the counter ends the session in progress (closed, paused, or
+            // opened by another officer, which moves them there).
+            it->second.to = e.at;
+            out.push_back(it->second);
+            open.erase(it);
+        }
+        if (e.type == EventType::counter_opened && e.officer) open[e.counter] = {e.counter, *e.officer, e.at, end};
+    }
+    for (auto& [counter, session] : open) out.push_back(session);
+    return out;
+}
+
+TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
+                                       Day from, Day to, GroupBy group_by, TimePoint now) {
+    const TimePoint period_end = zone.start_of_day(Day{date::sys_days{to} + date::days{1}});
+    const TimePoint end = std::min(period_end, now);
+    auto rows = store.report_rows(from, to, end);
+    ReportInput input{std::move(rows.tickets), std::move(rows.ratings), sessions_from(rows.counter_events, end),
+                      std::move(rows.officer_names)};
+    return compute_turnaround(input, config, from, to, group_by, zone);
+}
+
+}  // namespace motcua::reports

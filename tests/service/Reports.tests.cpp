@@ -1,0 +1,365 @@
+// Turnaround report: a multi-day scenario driven through the API with the test clock; every
+// expected figure is computed here from the times the test itself set.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "harness.hpp"
+#include "motcua/office_time.hpp"
+
+using namespace harness;
+namespace json = boost::json;
+using motcua::TimePoint;
+
+namespace {
+
+struct Rec {  // what the test knows about one ticket
+    std::string id, number, category, day, hour, officer;
+    int counter = 0;
+    std::int64_t issued = 0, called = -1, started = -1, finished = -1;  // seconds since epoch
+    std::string state = "waiting";
+    int rating = 0;
+};
+
+const motcua::OfficeZone& zone() {
+    static const auto z = *motcua::OfficeZone::load("Asia/Ho_Chi_Minh");
+    return z;
+}
+
+std::string at(std::int64_t s) { return zone().format_rfc3339(motcua::from_epoch_ms(s * 1000)); }
+std::int64_t secs(const std::string& rfc) { return motcua::to_epoch_ms(*motcua::parse_rfc3339(rfc)) / 1000; }
+
+double round1(double v) { return std::round(v * 10) / 10; }
+
+json::object expected_stats(std::vector<std::int64_t> v) {
+    if (v.empty()) return {{"mean", 0.0}, {"p50", 0}, {"p90", 0}, {"max", 0}};
+    std::sort(v.begin(), v.end());
+    auto rank = [&](double p) { return v[std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100 * v.size()))) - 1]; };
+    double sum = 0;
+    for (auto x : v) sum += static_cast<double>(x);
+    return {{"mean", round1(sum / v.size())}, {"p50", rank(50)}, {"p90", rank(90)}, {"max", v.back()}};
+}
+
+json::object expected_row(const std::string& key, const std::vector<const Rec*>& recs, const std::map<std::string, int>& targets) {
+    int issued = 0, served = 0, no_show = 0, expired = 0, called = 0, within = 0;
+    std::vector<std::int64_t> wait, service, visit;
+    std::map<int, int> levels{{1, 0}, {2, 0}, {3, 0}, {4, 0}, {5, 0}};
+    int rated = 0, satisfied = 0, not_dissatisfied = 0;
+    for (const Rec* r : recs) {
+        ++issued;
+        served += r->state == "done";
+        no_show += r->state == "no_show";
+        expired += r->state == "expired";
+        if (r->called >= 0) {
+            ++called;
+            within += r->called - r->issued <= targets.at(r->category);
+        }
+        if (r->state == "done") {
+            wait.push_back(r->called - r->issued);
+            service.push_back(r->finished - r->started);
+            visit.push_back(r->finished - r->issued);
+        }
+        if (r->rating > 0) {
+            ++rated;
+            ++levels[r->rating];
+            satisfied += r->rating >= 4;
+            not_dissatisfied += r->rating >= 3;
+        }
+    }
+    json::object lv;
+    for (auto [l, n] : levels) lv[std::to_string(l)] = n;
+    auto pct = [](int a, int b) { return b == 0 ? 0.0 : round1(100.0 * a / b); };
+    return {{"key", key}, {"issued", issued}, {"served", served}, {"no_show", no_show}, {"expired", expired},
+            {"wait_s", expected_stats(wait)}, {"service_s", expected_stats(service)}, {"visit_s", expected_stats(visit)},
+            {"within_target_pct", pct(within, called)},
+            {"ratings", {{"count", rated}, {"levels", lv}, {"satisfied_pct", pct(satisfied, rated)},
+                         {"not_dissatisfied_pct", pct(not_dissatisfied, rated)}}}};
+}
+
+// Every expected field equals the report's (numbers to 0.05, so percentages to 0.1).
+void check_row(const json::object& expected, const json::object& actual) {
+    for (const auto& [k, v] : expected) {
+        INFO("row " << (expected.contains("key") ? json::serialize(expected.at("key")) : "") << " field " << std::string(k)
+                    << " actual " << json::serialize(actual));
+        REQUIRE(actual.contains(k));
+        if (v.is_object()) {
+            check_row(v.get_object(), actual.at(k).as_object());
+        } else if (v.is_string()) {
+            CHECK(actual.at(k) == v);
+        } else {
+            CHECK(actual.at(k).to_number<double>() == Approx(v.to_number<double>()).margin(0.05));
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("turnaround report of a multi-day scenario matches figures computed from the times set",
+          "[reports][integration]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    std::mt19937 rng(Catch::rngSeed());
+    auto uni = [&](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
+    const std::map<std::string, int> targets{{"HT", 900}, {"DC", 1200}, {"VX", 900}, {"TK", 600}};
+    const std::string lan = w.login(s), binh = w.login(s, "binh", "matkhau-456");
+    struct Desk { int number; std::string token; std::string officer; std::int64_t free_at = 0; Rec* current = nullptr; std::int64_t next = 0; int step = 0; };
+    std::vector<Rec> recs;
+    recs.reserve(1000);
+    std::int64_t now = secs("2026-11-23T07:00:00+07:00");
+    auto clock = [&](std::int64_t t) {
+        REQUIRE(t >= now);
+        now = t;
+        set_clock(p, at(now));
+    };
+    const std::vector<std::string> days{"2026-11-23", "2026-11-24", "2026-11-25"};
+    for (const auto& day : days) {
+        const std::int64_t open = secs(day + "T07:30:00+07:00");
+        clock(open);
+        std::vector<Desk> desks{{1, lan, "lan"}, {3, binh, "binh"}};
+        for (auto& d : desks) {
+            REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/open", d.token).status == 200);
+            d.next = open;
+        }
+        std::vector<std::int64_t> arrivals;
+        for (int i = 0; i < 180; ++i) arrivals.push_back(open + uni(0, 4 * 3600));
+        std::sort(arrivals.begin(), arrivals.end());
+        std::size_t ai = 0;
+        const std::int64_t close = open + 4 * 3600 + 1800;
+        while (true) {
+            std::int64_t t_arrival = ai < arrivals.size() ? arrivals[ai] : INT64_MAX;
+            auto desk = std::min_element(desks.begin(), desks.end(), [](const Desk& a, const Desk& b) { return a.next < b.next; });
+            if (std::min(t_arrival, desk->next) >= close) break;
+            if (t_arrival <= desk->next) {
+                clock(t_arrival);
+                const char* cats[] = {"HT", "HT", "DC", "TK"};
+                const std::string cat = cats[uni(0, 3)];
+                auto r = request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":")" + cat + "\"}");
+                REQUIRE(r.status == 201);
+                Rec rec;
+                rec.id = std::string(r.json().at("id").as_string());
+                rec.category = cat;
+                rec.issued = now;
+                rec.day = day;
+                rec.hour = std::string(at(now).substr(11, 2));
+                recs.push_back(rec);
+                ++ai;
+                continue;
+            }
+            clock(desk->next);
+            const std::string base = "/api/v1/counters/" + std::to_string(desk->number);
+            if (desk->current == nullptr) {
+                auto r = request(p, "POST", base + "/call-next", desk->token);
+                if (r.status == 204) { desk->next = now + 60; continue; }
+                REQUIRE(r.status == 200);
+                const std::string id(r.json().at("id").as_string());
+                auto it = std::find_if(recs.begin(), recs.end(), [&](const Rec& x) { return x.id == id; });
+                REQUIRE(it != recs.end());
+                desk->current = &*it;
+                it->called = now;
+                it->counter = desk->number;
+                it->officer = desk->officer;
+                it->state = "called";
+                desk->step = uni(0, 9) == 0 ? 3 : (uni(0, 1) ? 1 : 2);  // 3: absent; 1: press start; 2: finish directly
+                desk->next = now + uni(10, 60);
+                continue;
+            }
+            Rec& t = *desk->current;
+            if (desk->step == 3) {
+                REQUIRE(request(p, "POST", base + "/no-show", desk->token).status == 200);
+                t.state = "no_show";
+                t.finished = now;
+                desk->current = nullptr;
+                desk->next = now + 5;
+            } else if (desk->step == 1) {
+                REQUIRE(request(p, "POST", base + "/start", desk->token).status == 200);
+                t.started = now;
+                desk->step = 2;
+                desk->next = now + uni(60, 900);
+            } else {
+                if (t.started < 0) t.started = t.called;  // never pressed Start: service from the call
+                REQUIRE(request(p, "POST", base + "/finish", desk->token, R"({"outcome":"resolved"})").status == 200);
+                t.state = "done";
+                t.finished = now;
+                if (uni(0, 9) < 7) {
+                    t.rating = uni(1, 5);
+                    REQUIRE(request(p, "POST", "/api/v1/ratings", w.kiosk_token,
+                                    R"({"ticket":")" + t.id + R"(","level":)" + std::to_string(t.rating) + "}").status == 201);
+                }
+                desk->current = nullptr;
+                desk->next = now + uni(5, 30);
+            }
+        }
+        // close the desks; what still waits expires overnight
+        for (auto& d : desks) {
+            if (d.current != nullptr && d.current->started >= 0) {  // being served: finish the visit
+                REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/finish", d.token,
+                                R"({"outcome":"guidance"})").status == 200);
+                d.current->state = "done";
+                d.current->finished = now;
+            } else if (d.current != nullptr) {
+                REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/no-show", d.token).status == 200);
+                d.current->state = "no_show";
+                d.current->finished = now;
+            }
+            REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/close", d.token).status == 200);
+        }
+        for (auto& r : recs)
+            if (r.day == day && r.state == "waiting") r.state = "expired";
+        clock(secs(day + "T23:59:59+07:00") + 1);  // midnight: expiry happens now
+    }
+    REQUIRE(recs.size() >= 500);
+
+    auto report = [&](const std::string& group, const std::string& format = "json") {
+        return request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=" + group +
+                                     "&format=" + format, lan);
+    };
+    auto check_grouping = [&](const std::string& group, auto key_of) {
+        INFO("group_by=" << group);
+        auto r = report(group);
+        REQUIRE(r.status == 200);
+        auto body = r.json().as_object();
+        CHECK(body.at("from") == "2026-11-23");
+        CHECK(body.at("group_by") == group.c_str());
+        std::map<std::string, std::vector<const Rec*>> groups;
+        std::vector<const Rec*> all;
+        for (const auto& rec : recs) {
+            all.push_back(&rec);
+            if (auto k = key_of(rec); !k.empty()) groups[k].push_back(&rec);
+        }
+        std::map<std::string, json::object> rows;
+        for (const auto& row : body.at("rows").as_array()) rows[std::string(row.at("key").as_string())] = row.as_object();
+        for (const auto& [k, v] : groups) {
+            INFO("key " << k);
+            REQUIRE(rows.contains(k));
+            check_row(expected_row(k, v, targets), rows.at(k));
+        }
+        check_row(expected_row("total", all, targets), body.at("total").as_object());
+    };
+    check_grouping("category", [](const Rec& r) { return r.category; });
+    check_grouping("counter", [](const Rec& r) { return r.counter ? std::to_string(r.counter) : std::string(); });
+    check_grouping("officer", [](const Rec& r) { return r.officer; });
+    check_grouping("day", [](const Rec& r) { return r.day; });
+    check_grouping("hour", [](const Rec& r) { return r.hour; });
+
+    SECTION("CSV and XLSX hold the same figures as JSON") {
+        auto csv = report("category", "csv");
+        REQUIRE(csv.status == 200);
+        CHECK(csv.body.rfind("\xEF\xBB\xBF", 0) == 0);  // BOM
+        CHECK(csv.body.find("wait_s_mean") != std::string::npos);
+        auto xlsx = report("category", "xlsx");
+        REQUIRE(xlsx.status == 200);
+        TempDir dir;
+        const auto path = dir.path / "r.xlsx";
+        std::ofstream(path, std::ios::binary) << xlsx.body;
+        const std::string cmd = std::string("python3 ") + MOTCUA_SOURCE_DIR + "/tests/service/read_xlsx.py " + path.string();
+        std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+        REQUIRE(pipe);
+        std::string sheet;
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, pipe.get()) != nullptr) sheet += buf;
+        // CSV rows (after the header) and sheet rows (after title and heading) hold the same cells
+        std::vector<std::vector<std::string>> csv_rows, xlsx_rows;
+        std::istringstream cs(csv.body.substr(3));
+        std::string line;
+        std::getline(cs, line);
+        while (std::getline(cs, line)) {
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            std::vector<std::string> cells;
+            std::string cell;
+            bool quoted = false;
+            for (char c : line) {
+                if (c == '"') quoted = !quoted;
+                else if (c == ',' && !quoted) { cells.push_back(cell); cell.clear(); }
+                else cell += c;
+            }
+            cells.push_back(cell);
+            csv_rows.push_back(cells);
+        }
+        std::istringstream xs(sheet);
+        int n = 0;
+        while (std::getline(xs, line)) {
+            if (++n <= 3) continue;  // "#sheet", title, headings
+            std::vector<std::string> cells;
+            std::stringstream ls(line);
+            std::string cell;
+            while (std::getline(ls, cell, '\t')) cells.push_back(cell);
+            xlsx_rows.push_back(cells);
+        }
+        REQUIRE(csv_rows.size() == xlsx_rows.size());
+        for (std::size_t i = 0; i < csv_rows.size(); ++i) {
+            REQUIRE(csv_rows[i].size() == xlsx_rows[i].size());
+            for (std::size_t c = 0; c < csv_rows[i].size(); ++c) {
+                if (c < 2) CHECK(csv_rows[i][c] == xlsx_rows[i][c]);
+                else CHECK(std::stod(csv_rows[i][c]) == Approx(std::stod(xlsx_rows[i][c])).margin(1e-9));
+            }
+        }
+    }
+    SECTION("bad queries and roles") {
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25", w.kiosk_token).status == 403);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25").status == 401);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?to=2026-11-25", lan).status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-26&to=2026-11-25", lan).status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=week", lan).status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&format=pdf", lan).status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-13-01&to=2026-11-25", lan).status == 400);
+    }
+    SECTION("the ratings list holds every rating with its counter and officer") {
+        auto r = request(p, "GET", "/api/v1/reports/ratings?from=2026-11-23&to=2026-11-25", lan);
+        REQUIRE(r.status == 200);
+        const auto body = r.json();
+        const auto& list = body.at("ratings").as_array();
+        std::size_t rated = 0;
+        for (const auto& rec : recs) rated += rec.rating > 0;
+        CHECK(list.size() == rated);
+        for (const auto& item : list) {
+            const std::string id(item.at("ticket").as_string());
+            auto it = std::find_if(recs.begin(), recs.end(), [&](const Rec& x) { return x.id == id; });
+            REQUIRE(it != recs.end());
+            CHECK(item.at("level") == it->rating);
+            CHECK(item.at("counter") == it->counter);
+            CHECK(item.at("officer") == it->officer.c_str());
+        }
+    }
+}
+
+TEST_CASE("officer idle time on a scenario built to have known idle time", "[reports][integration]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    const std::string lan = w.login(s);
+    set_clock(p, "2026-11-23T08:00:00+07:00");
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);           // open from 08:00
+    set_clock(p, "2026-11-23T08:10:00+07:00");
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"HT"})").status == 201);
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"VX"})").status == 201);  // not served at 1
+    set_clock(p, "2026-11-23T08:15:00+07:00");                                            // idle 5 min while A001 waits
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/call-next", lan).status == 200);
+    set_clock(p, "2026-11-23T08:25:00+07:00");                                            // serving 10 min
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"guidance"})").status == 200);
+    set_clock(p, "2026-11-23T08:30:00+07:00");
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/pause", lan).status == 200);            // paused 10 min: not open
+    set_clock(p, "2026-11-23T08:40:00+07:00");
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);
+    set_clock(p, "2026-11-23T08:50:00+07:00");
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/close", lan).status == 200);
+    auto r = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-23&group_by=officer", lan);
+    REQUIRE(r.status == 200);
+    const auto body = r.json();
+    const auto& row = body.at("rows").at(0).as_object();
+    CHECK(row.at("key") == "lan");
+    CHECK(row.at("label") == "Nguyễn Thị Lan");
+    CHECK(row.at("open_s") == 40 * 60);                // 08:00–08:30 and 08:40–08:50
+    CHECK(row.at("serving_s") == 10 * 60);             // 08:15–08:25
+    CHECK(row.at("idle_s") == 30 * 60);
+    CHECK(row.at("idle_while_waiting_s") == 5 * 60);   // 08:10–08:15 (the VX ticket is not its to serve)
+    CHECK(body.at("total").at("open_s") == 40 * 60);
+}
