@@ -48,6 +48,19 @@ int main(int argc, char** argv) {
     device_add_cmd->add_option("--role", device_opts.role, "kiosk, rating or board")->required();
     device_add_cmd->add_option("--counter", device_opts.counter, "counter number (rating pads)");
 
+    auto* report_cmd = app.add_subcommand("report", "reports from the database");
+    report_cmd->require_subcommand(1);
+    ReportOptions report_opts;
+    auto* turnaround_cmd = report_cmd->add_subcommand("turnaround", "waiting, service and satisfaction report");
+    turnaround_cmd->add_option("--config", report_opts.config, "ward config (TOML)")->required();
+    turnaround_cmd->add_option("--db", report_opts.db, "SQLite database file (default ./motcua.db)");
+    turnaround_cmd->add_option("--from", report_opts.from, "first office day, YYYY-MM-DD")->required();
+    turnaround_cmd->add_option("--to", report_opts.to, "last office day, YYYY-MM-DD")->required();
+    turnaround_cmd->add_option("--group-by", report_opts.group_by, "category, counter, officer, day or hour")
+        ->capture_default_str();
+    turnaround_cmd->add_option("--format", report_opts.format, "json, csv or xlsx")->capture_default_str();
+    turnaround_cmd->add_option("--out", report_opts.out, "write to this file instead of standard output");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -63,5 +76,6 @@ int main(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(serve_opts);
     if (user_add_cmd->parsed()) return user_add(user_opts);
     if (device_add_cmd->parsed()) return device_add(device_opts);
+    if (turnaround_cmd->parsed()) return report_turnaround(report_opts);
     return kExitUsage;
 }

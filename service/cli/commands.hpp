@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+
+
 namespace motcua::cli {
 
 struct ServeOptions {
@@ -30,7 +32,18 @@ struct DeviceAddOptions {
     std::optional<int> counter;
 };
 
+struct ReportOptions {
+    std::string config;
+    std::string db;
+    std::string from;
+    std::string to;
+    std::string group_by = "category";
+    std::string format = "json";
+    std::string out;  // empty: standard output
+};
+
 int serve(const ServeOptions& options);
+int report_turnaround(const ReportOptions& options);
 int user_add(const UserAddOptions& options);
 int device_add(const DeviceAddOptions& options);
 

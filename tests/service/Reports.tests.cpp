@@ -303,6 +303,26 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
             }
         }
     }
+    SECTION("the CLI gives the same figures") {
+        for (const char* group : {"category", "officer", "hour"}) {
+            auto cli = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
+                                "2026-11-23", "--to", "2026-11-25", "--group-by", group, "--format", "json"});
+            INFO(cli.err);
+            REQUIRE(cli.exit_code == 0);
+            CHECK(json::parse(cli.out) == report(group).json());
+        }
+        auto csv = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
+                            "2026-11-23", "--to", "2026-11-25", "--group-by", "day", "--format", "csv"});
+        CHECK(csv.out == report("day", "csv").body);
+        // bad usage: exit 2 and one line naming the problem
+        auto bad = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
+                            "2026-11-23", "--to", "2026-11-25", "--group-by", "week"});
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err == "motcua-service: --group-by must be one of: category, counter, officer, day, hour\n");
+        auto no_out = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
+                               "2026-11-23", "--to", "2026-11-25", "--format", "xlsx"});
+        CHECK(no_out.exit_code == 2);
+    }
     SECTION("bad queries and roles") {
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25", w.kiosk_token).status == 403);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25").status == 401);
