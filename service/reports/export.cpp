@@ -64,12 +64,17 @@ std::string heading_vi(const std::string& column) {
 std::string to_csv(const TurnaroundReport& report) {
     std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads the accents as UTF-8
     const auto columns = flat_columns(report);
-    for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + csv_field(columns[i]);
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (i > 0) out += ',';
+        out += csv_field(columns[i]);
+    }
     out += "\r\n";
     auto line = [&](const TurnaroundRow& row) {
         const auto values = flat_values(report, row);
-        for (std::size_t i = 0; i < values.size(); ++i)
-            out += (i ? "," : "") + (values[i].is_text ? csv_field(values[i].text) : number_text(values[i].number));
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i > 0) out += ',';
+            out += values[i].is_text ? csv_field(values[i].text) : number_text(values[i].number);
+        }
         out += "\r\n";
     };
     for (const auto& row : report.rows) line(row);
