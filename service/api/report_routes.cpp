@@ -58,7 +58,8 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
     if (format != "json" && format != "csv" && format != "xlsx")
         return respond(error_reply(400, "invalid_query", "'format' must be one of: json, csv, xlsx"));
 
-    const auto report = reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group, clock_.now());
+    const auto report =
+        reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group, clock_.now(), &report_cache_);
     const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group), format_day(period->from), format_day(period->to));
     if (format == "json") return respond(json_reply(200, reports::to_json(report)));
     Reply reply;

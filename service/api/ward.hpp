@@ -14,6 +14,7 @@
 #include "motcua/clock.hpp"
 #include "motcua/config.hpp"
 #include "queue/engine.hpp"
+#include "reports/report_cache.hpp"
 #include "store/store.hpp"
 
 namespace motcua::api {
@@ -80,6 +81,7 @@ private:
     queue::Engine engine_;
     EventHub hub_;
     mutable std::unordered_map<std::string, std::string> officer_names_;
+    reports::ReportCache report_cache_;
 };
 
 }  // namespace motcua::api

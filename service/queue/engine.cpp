@@ -403,13 +403,13 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     Ticket& t = **found;
     if (t.state != TicketState::done)
         return err("not_served", fmt::format("ticket {} has not been served yet", t.number));
-    if (t.rated) return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
+    if (t.rating != 0) return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
     if (!rating_level_allowed(config_.scale, in.level))
         return err("invalid_level", fmt::format("level {} is not on this office's rating scale", in.level));
     if (in.device_counter && t.counter != in.device_counter)
         return err("wrong_counter", fmt::format("this rating pad belongs to counter {}, not the counter that served {}",
                                                 *in.device_counter, t.number));
-    t.rated = true;
+    t.rating = in.level;
     Rating r{t.id, t.number, t.category, t.day, in.level, in.reasons, in.comment,
              t.counter.value_or(0), t.officer.value_or(""), now, in.idempotency_key, in.device};
     if (in.idempotency_key) rating_keys_[*in.idempotency_key] = t.id;

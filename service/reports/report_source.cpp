@@ -23,12 +23,21 @@ std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventR
 }
 
 TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
-                                       Day from, Day to, GroupBy group_by, TimePoint now) {
+                                       Day from, Day to, GroupBy group_by, TimePoint now, ReportCache* cache) {
     const TimePoint period_end = zone.start_of_day(Day{date::sys_days{to} + date::days{1}});
     const TimePoint end = std::min(period_end, now);
-    auto rows = store.report_rows(from, to, end);
-    ReportInput input{std::move(rows.tickets), std::move(rows.ratings), sessions_from(rows.counter_events, end),
-                      std::move(rows.officer_names)};
+    ReportInput input;
+    if (cache != nullptr) {
+        // A ticket can still change the day after its own (held at a counter past midnight):
+        // only days before yesterday are final.
+        const Day stable_before{date::sys_days{zone.office_day(now)} - date::days{1}};
+        input.rows = cache->tickets(store, from, to, stable_before);
+        input.rows.counter_events = store.counter_events(end);
+        input.rows.officer_names = store.officer_names();
+    } else {
+        input.rows = store.report_rows(from, to, end);
+    }
+    input.sessions = sessions_from(input.rows.counter_events, end);
     return compute_turnaround(input, config, from, to, group_by, zone);
 }
 

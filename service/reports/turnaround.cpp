@@ -5,45 +5,38 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 namespace motcua::reports {
 namespace {
 
 using Interval = std::pair<std::int64_t, std::int64_t>;  // [from, to) in ms
+using store::ReportTicket;
 
-std::int64_t seconds(TimePoint a, TimePoint b) {
-    return std::llround(static_cast<double>(to_epoch_ms(b) - to_epoch_ms(a)) / 1000.0);
+std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) {
+    return std::llround(static_cast<double>(to_ms - from_ms) / 1000.0);
 }
 
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
 
 double pct(int part, int whole) { return whole == 0 ? 0.0 : round1(100.0 * part / whole); }
 
-TimeStats stats_of(std::vector<std::int64_t> values) {
+// Mean, nearest-rank p50 and p90, and max, in linear time (nth_element, not a full sort).
+TimeStats stats_of(std::vector<std::int64_t>& values) {
     TimeStats s;
-    if (values.empty()) return s;
-    std::sort(values.begin(), values.end());
     const auto n = values.size();
-    // Nearest rank: the smallest value with at least p% of the values at or below it.
-    const auto rank = [&](double p) {
-        const auto r = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n)));
-        return values[std::max<std::size_t>(r, 1) - 1];
+    if (n == 0) return s;
+    const auto nth = [&](double p) {
+        const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n))));
+        std::nth_element(values.begin(), values.begin() + static_cast<long>(rank - 1), values.end());
+        return values[rank - 1];
     };
     s.mean = round1(static_cast<double>(std::accumulate(values.begin(), values.end(), std::int64_t{0})) /
                     static_cast<double>(n));
-    s.p50 = rank(50);
-    s.p90 = rank(90);
-    s.max = values.back();
+    s.max = *std::max_element(values.begin(), values.end());
+    s.p90 = nth(90);
+    s.p50 = nth(50);
     return s;
 }
-
-// Tickets and ratings of one row, collected before the figures are computed.
-struct Bucket {
-    std::string label;
-    std::vector<const Ticket*> tickets;
-    std::vector<const Rating*> ratings;
-};
 
 std::vector<Interval> merge(std::vector<Interval> v) {
     std::sort(v.begin(), v.end());
@@ -91,40 +84,73 @@ std::int64_t overlap_ms(const std::vector<Interval>& a, const std::vector<Interv
     return sum;
 }
 
+// The part of a merged, sorted list inside [from, to).
+std::vector<Interval> window(const std::vector<Interval>& v, std::int64_t from, std::int64_t to) {
+    std::vector<Interval> out;
+    auto it = std::lower_bound(v.begin(), v.end(), from, [](const Interval& i, std::int64_t t) { return i.second <= t; });
+    for (; it != v.end() && it->first < to; ++it) out.emplace_back(std::max(it->first, from), std::min(it->second, to));
+    return out;
+}
+
+// Figures of one row, gathered in one pass over its tickets.
+struct Accumulator {
+    int issued = 0, served = 0, no_show = 0, expired = 0, called = 0, within = 0;
+    std::vector<std::int64_t> wait, service, visit;
+    std::array<int, 6> levels{};  // index = level
+
+    void add(const ReportTicket& t, int target_s) {
+        ++issued;
+        switch (t.state) {
+            case TicketState::done: ++served; break;
+            case TicketState::no_show: ++no_show; break;
+            case TicketState::expired: ++expired; break;
+            default: break;
+        }
+        if (t.called_ms >= 0) {
+            ++called;
+            within += seconds(t.issued_ms, t.called_ms) <= target_s;
+        }
+        if (t.state == TicketState::done && t.called_ms >= 0 && t.started_ms >= 0 && t.finished_ms >= 0) {
+            wait.push_back(seconds(t.issued_ms, t.called_ms));
+            service.push_back(seconds(t.started_ms, t.finished_ms));
+            visit.push_back(seconds(t.issued_ms, t.finished_ms));
+        }
+        if (t.rating >= 1 && t.rating <= 5) ++levels[static_cast<std::size_t>(t.rating)];
+    }
+};
+
 class Builder {
 public:
     Builder(const ReportInput& in, const WardConfig& cfg, const OfficeZone& zone, Day from, Day to, GroupBy g)
-        : in_(in), cfg_(cfg), zone_(zone), group_(g),
+        : in_(in), rows_(in.rows), cfg_(cfg), zone_(zone), group_(g),
           begin_(to_epoch_ms(zone.start_of_day(from))),
-          end_(to_epoch_ms(zone.start_of_day(Day{date::sys_days{to} + date::days{1}}))) {}
+          end_(to_epoch_ms(zone.start_of_day(Day{date::sys_days{to} + date::days{1}}))) {
+        for (const auto& code : rows_.categories) {
+            const Category* c = cfg_.find_category(code);
+            targets_.push_back(c != nullptr ? c->target_wait_s : 0);
+        }
+        for (const auto& d : rows_.days) day_starts_.push_back(to_epoch_ms(zone.start_of_day(d)));
+    }
 
     TurnaroundReport build(Day from, Day to) {
-        std::unordered_map<std::string, const Ticket*> by_id;
-        for (const auto& t : in_.tickets) by_id[t.id] = &t;
-        std::map<std::string, Bucket> buckets;
-        Bucket all{"Tổng cộng", {}, {}};
-        for (const auto& t : in_.tickets) {
-            all.tickets.push_back(&t);
-            if (auto key = key_of(t)) buckets[*key].tickets.push_back(&t);
-        }
-        for (const auto& r : in_.ratings) {
-            all.ratings.push_back(&r);
-            auto it = by_id.find(r.ticket_id);
-            if (it != by_id.end())
-                if (auto key = key_of(*it->second)) buckets[*key].ratings.push_back(&r);
+        std::map<std::int64_t, Accumulator> groups;  // group key (an index or number) -> figures
+        Accumulator all;
+        for (const auto& t : rows_.tickets) {
+            const int target = targets_[static_cast<std::size_t>(t.category)];
+            all.add(t, target);
+            if (auto key = key_of(t)) groups[*key].add(t, target);
         }
         if (group_ == GroupBy::category)  // every category of the office, even a quiet one
-            for (const auto& c : cfg_.categories) buckets[c.code];
+            for (const auto& c : cfg_.categories) groups[category_key(c.code)];
         if (group_ == GroupBy::officer)
-            for (const auto& s : in_.sessions) buckets[s.officer];
+            for (const auto& s : in_.sessions) groups[officer_key(s.officer)];
 
         TurnaroundReport report;
         report.from = from;
         report.to = to;
         report.group_by = group_;
-        for (auto& [key, bucket] : buckets) report.rows.push_back(row(key, label_of(key), bucket));
-        sort_rows(report.rows);
-        report.total = row("total", all.label, all);
+        for (auto& [key, acc] : groups) report.rows.push_back(row(key_text(key), label_of(key), acc));
+        report.total = row("total", "Tổng cộng", all);
         if (group_ == GroupBy::officer) {
             OfficerTime sum;
             for (const auto& r : report.rows) {
@@ -139,88 +165,103 @@ public:
     }
 
 private:
-    std::optional<std::string> key_of(const Ticket& t) const {
+    // Category keys follow the config's order; unknown codes (removed from the config) go last.
+    std::int64_t category_key(const std::string& code) const {
+        for (std::size_t i = 0; i < cfg_.categories.size(); ++i)
+            if (cfg_.categories[i].code == code) return static_cast<std::int64_t>(i);
+        for (std::size_t i = 0; i < rows_.categories.size(); ++i)
+            if (rows_.categories[i] == code) return static_cast<std::int64_t>(cfg_.categories.size() + i);
+        return -1;
+    }
+
+    std::int64_t officer_key(const std::string& username) {
+        auto it = std::find(officer_order_.begin(), officer_order_.end(), username);
+        if (it == officer_order_.end()) {
+            officer_order_.push_back(username);
+            return static_cast<std::int64_t>(officer_order_.size() - 1);
+        }
+        return it - officer_order_.begin();
+    }
+
+    std::optional<std::int64_t> key_of(const ReportTicket& t) {
         switch (group_) {
-            case GroupBy::category: return t.category;
+            case GroupBy::category: {
+                if (static_cast<std::size_t>(t.category) >= category_keys_.size()) {
+                    category_keys_.clear();
+                    for (const auto& code : rows_.categories) category_keys_.push_back(category_key(code));
+                }
+                return category_keys_[static_cast<std::size_t>(t.category)];
+            }
             case GroupBy::counter:
-                if (!t.counter) return std::nullopt;
-                return std::to_string(*t.counter);
-            case GroupBy::officer: return t.officer;
-            case GroupBy::day: return format_day(t.day);
-            case GroupBy::hour: return fmt::format("{:02}", zone_.minutes_of_day(t.issued_at) / 60);
+                if (t.counter == 0) return std::nullopt;
+                return t.counter;
+            case GroupBy::officer:
+                if (t.officer < 0) return std::nullopt;
+                return officer_key(rows_.officers[static_cast<std::size_t>(t.officer)]);
+            case GroupBy::day: return date::sys_days{rows_.days[static_cast<std::size_t>(t.day)]}.time_since_epoch().count();
+            case GroupBy::hour: return (t.issued_ms - day_starts_[static_cast<std::size_t>(t.day)]) / 3'600'000;
         }
         return std::nullopt;
     }
 
-    std::string label_of(const std::string& key) const {
+    std::string key_text(std::int64_t key) const {
+        switch (group_) {
+            case GroupBy::category: {
+                const auto i = static_cast<std::size_t>(key);
+                return i < cfg_.categories.size() ? cfg_.categories[i].code : rows_.categories[i - cfg_.categories.size()];
+            }
+            case GroupBy::counter: return std::to_string(key);
+            case GroupBy::officer: return officer_order_[static_cast<std::size_t>(key)];
+            case GroupBy::day: return format_day(Day{date::sys_days{date::days{key}}});
+            case GroupBy::hour: return fmt::format("{:02}", key);
+        }
+        return {};
+    }
+
+    std::string label_of(std::int64_t key) const {
+        const std::string text = key_text(key);
         switch (group_) {
             case GroupBy::category:
-                if (const auto* c = cfg_.find_category(key)) return c->name_vi;
-                return key;
-            case GroupBy::counter: {
-                if (const auto* c = cfg_.find_counter(std::stoi(key))) return c->name;
-                return "Quầy " + key;
-            }
+                if (const auto* c = cfg_.find_category(text)) return c->name_vi;
+                return text;
+            case GroupBy::counter:
+                if (const auto* c = cfg_.find_counter(static_cast<int>(key))) return c->name;
+                return "Quầy " + text;
             case GroupBy::officer: {
-                auto it = in_.officer_names.find(key);
-                return it == in_.officer_names.end() ? key : it->second;
+                auto it = rows_.officer_names.find(text);
+                return it == rows_.officer_names.end() ? text : it->second;
             }
-            case GroupBy::day: return key;
-            case GroupBy::hour: return key + ":00–" + fmt::format("{:02}", (std::stoi(key) + 1) % 24) + ":00";
+            case GroupBy::day: return text;
+            case GroupBy::hour: return fmt::format("{:02}:00–{:02}:00", key, (key + 1) % 24);
         }
-        return key;
+        return text;
     }
 
-    void sort_rows(std::vector<TurnaroundRow>& rows) const {
-        if (group_ == GroupBy::category) {
-            const auto order = [&](const std::string& code) {
-                for (std::size_t i = 0; i < cfg_.categories.size(); ++i)
-                    if (cfg_.categories[i].code == code) return i;
-                return cfg_.categories.size();
-            };
-            std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return order(a.key) < order(b.key); });
-        } else if (group_ == GroupBy::counter) {
-            std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::stoi(a.key) < std::stoi(b.key); });
-        }  // officer, day, hour: the map's key order is already right
-    }
-
-    TurnaroundRow row(const std::string& key, const std::string& label, const Bucket& b) const {
+    TurnaroundRow row(const std::string& key, const std::string& label, Accumulator& a) {
         TurnaroundRow r;
         r.key = key;
         r.label = label;
-        std::vector<std::int64_t> waits, services, visits;
-        int called = 0, within = 0;
-        for (const Ticket* t : b.tickets) {
-            ++r.issued;
-            if (t->state == TicketState::done) ++r.served;
-            if (t->state == TicketState::no_show) ++r.no_show;
-            if (t->state == TicketState::expired) ++r.expired;
-            if (t->called_at) {
-                ++called;
-                const Category* c = cfg_.find_category(t->category);
-                if (c != nullptr && seconds(t->issued_at, *t->called_at) <= c->target_wait_s) ++within;
-            }
-            if (t->state == TicketState::done && t->called_at && t->started_at && t->finished_at) {
-                waits.push_back(seconds(t->issued_at, *t->called_at));
-                services.push_back(seconds(*t->started_at, *t->finished_at));
-                visits.push_back(seconds(t->issued_at, *t->finished_at));
-            }
-        }
-        r.wait_s = stats_of(std::move(waits));
-        r.service_s = stats_of(std::move(services));
-        r.visit_s = stats_of(std::move(visits));
-        r.within_target_pct = pct(within, called);
-        for (int level : rating_levels(cfg_.scale)) r.ratings.levels[level] = 0;
+        r.issued = a.issued;
+        r.served = a.served;
+        r.no_show = a.no_show;
+        r.expired = a.expired;
+        r.wait_s = stats_of(a.wait);
+        r.service_s = stats_of(a.service);
+        r.visit_s = stats_of(a.visit);
+        r.within_target_pct = pct(a.within, a.called);
         int satisfied = 0, not_dissatisfied = 0;
-        for (const Rating* rating : b.ratings) {
-            ++r.ratings.count;
-            ++r.ratings.levels[rating->level];
-            satisfied += rating->level >= 4;
-            not_dissatisfied += rating->level >= 3;
+        for (int level : rating_levels(cfg_.scale)) r.ratings.levels[level] = 0;
+        for (int level = 1; level <= 5; ++level) {
+            const int n = a.levels[static_cast<std::size_t>(level)];
+            if (n == 0) continue;
+            r.ratings.levels[level] += n;
+            r.ratings.count += n;
+            if (level >= 4) satisfied += n;
+            if (level >= 3) not_dissatisfied += n;
         }
         r.ratings.satisfied_pct = pct(satisfied, r.ratings.count);
         r.ratings.not_dissatisfied_pct = pct(not_dissatisfied, r.ratings.count);
-        if (group_ == GroupBy::officer) r.officer = officer_time(key);
+        if (group_ == GroupBy::officer) r.officer = key == "total" ? OfficerTime{} : officer_time(key);
         return r;
     }
 
@@ -232,41 +273,32 @@ private:
         return merge(std::move(v));
     }
 
-    // The part of a merged, sorted list inside [from, to).
-    static std::vector<Interval> window(const std::vector<Interval>& v, std::int64_t from, std::int64_t to) {
-        std::vector<Interval> out;
-        auto it = std::lower_bound(v.begin(), v.end(), from, [](const Interval& i, std::int64_t t) { return i.second <= t; });
-        for (; it != v.end() && it->first < to; ++it) out.emplace_back(std::max(it->first, from), std::min(it->second, to));
-        return out;
-    }
-
     // Indexes built once per report: busy intervals per (officer, counter), waiting per counter.
-    void index_intervals() const {
+    void index_intervals() {
         if (indexed_) return;
         indexed_ = true;
-        std::map<std::pair<std::string, int>, std::vector<Interval>> busy;
-        std::map<std::string, std::vector<Interval>> waiting_by_category;
-        for (const auto& t : in_.tickets) {
+        std::map<std::pair<std::int32_t, int>, std::vector<Interval>> busy;
+        std::vector<std::vector<Interval>> waiting_by_category(rows_.categories.size());
+        for (const auto& t : rows_.tickets) {
             // Busy: from the call to the end of the visit (finished or marked absent).
-            if (t.officer && t.counter && t.called_at && t.finished_at)
-                busy[{*t.officer, *t.counter}].emplace_back(to_epoch_ms(*t.called_at), to_epoch_ms(*t.finished_at));
+            if (t.officer >= 0 && t.counter != 0 && t.called_ms >= 0 && t.finished_ms >= 0)
+                busy[{t.officer, t.counter}].emplace_back(t.called_ms, t.finished_ms);
             // Waiting: from issue to the first call (or the end of its day when it expired, or the
             // period's end while still waiting), in the category it waits in now.
-            const auto until = t.called_at ? to_epoch_ms(*t.called_at) : t.finished_at ? to_epoch_ms(*t.finished_at) : end_;
-            waiting_by_category[t.category].emplace_back(to_epoch_ms(t.issued_at), until);
+            const auto until = t.called_ms >= 0 ? t.called_ms : t.finished_ms >= 0 ? t.finished_ms : end_;
+            waiting_by_category[static_cast<std::size_t>(t.category)].emplace_back(t.issued_ms, until);
         }
-        for (auto& [k, v] : busy) busy_[k] = merge(std::move(v));
+        for (auto& [k, v] : busy) busy_[{rows_.officers[static_cast<std::size_t>(k.first)], k.second}] = merge(std::move(v));
         for (const auto& c : cfg_.counters) {
             std::vector<Interval> all;
-            for (const auto& code : c.categories) {
-                auto it = waiting_by_category.find(code);
-                if (it != waiting_by_category.end()) all.insert(all.end(), it->second.begin(), it->second.end());
-            }
+            for (std::size_t i = 0; i < rows_.categories.size(); ++i)
+                if (std::find(c.categories.begin(), c.categories.end(), rows_.categories[i]) != c.categories.end())
+                    all.insert(all.end(), waiting_by_category[i].begin(), waiting_by_category[i].end());
             waiting_[c.number] = clip(std::move(all));
         }
     }
 
-    OfficerTime officer_time(const std::string& officer) const {
+    OfficerTime officer_time(const std::string& officer) {
         index_intervals();
         std::int64_t open = 0, serving = 0, idle = 0, idle_waiting = 0;
         static const std::vector<Interval> kNone;
@@ -290,21 +322,29 @@ private:
     }
 
     const ReportInput& in_;
+    const store::ReportRows& rows_;
     const WardConfig& cfg_;
     const OfficeZone& zone_;
     GroupBy group_;
     std::int64_t begin_;
     std::int64_t end_;
-    mutable bool indexed_ = false;
-    mutable std::map<std::pair<std::string, int>, std::vector<Interval>> busy_;
-    mutable std::map<int, std::vector<Interval>> waiting_;
+    std::vector<int> targets_;               // per interned category
+    std::vector<std::int64_t> day_starts_;   // per interned day, ms
+    std::vector<std::int64_t> category_keys_;
+    std::vector<std::string> officer_order_;  // officer keys, first met first
+    bool indexed_ = false;
+    std::map<std::pair<std::string, int>, std::vector<Interval>> busy_;
+    std::map<int, std::vector<Interval>> waiting_;
 };
 
 }  // namespace
 
 TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from, Day to,
                                     GroupBy group_by, const OfficeZone& zone) {
-    return Builder(input, config, zone, from, to, group_by).build(from, to);
+    TurnaroundReport report = Builder(input, config, zone, from, to, group_by).build(from, to);
+    if (group_by == GroupBy::officer)  // by username
+        std::sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+    return report;
 }
 
 }  // namespace motcua::reports

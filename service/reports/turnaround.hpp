@@ -9,6 +9,7 @@
 #include "motcua/config.hpp"
 #include "motcua/model.hpp"
 #include "motcua/office_time.hpp"
+#include "store/store.hpp"
 
 namespace motcua::reports {
 
@@ -68,12 +69,10 @@ struct CounterSession {
     TimePoint to;
 };
 
-/// What the report reads: the period's tickets and ratings, and counter sessions.
+/// What the report reads: the period's tickets (lean rows, ratings included) and counter sessions.
 struct ReportInput {
-    std::vector<Ticket> tickets;
-    std::vector<Rating> ratings;
+    store::ReportRows rows;
     std::vector<CounterSession> sessions;
-    std::map<std::string, std::string> officer_names;  // username -> full name (labels)
 };
 
 TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from, Day to,

@@ -91,6 +91,7 @@ CREATE TABLE sessions (
 ALTER TABLE events ADD COLUMN officer TEXT;
 CREATE INDEX events_counter_state ON events(at) WHERE type IN ('counter_opened', 'counter_closed', 'counter_paused');
 CREATE INDEX tickets_day ON tickets(day);
+-- tickets.rated holds the rating level (1..5), 0 when not rated: reports need no join.
 )sql",
 };
 

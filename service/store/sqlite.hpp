@@ -43,6 +43,11 @@ public:
     [[nodiscard]] std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
     [[nodiscard]] int integer(int col) const { return sqlite3_column_int(stmt_, col); }
     [[nodiscard]] std::string text(int col) const;
+    /// Valid until the next step: no allocation (report scans read millions of these).
+    [[nodiscard]] std::string_view text_view(int col) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+        return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+    }
     [[nodiscard]] bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     [[nodiscard]] std::optional<std::string> opt_text(int col) const;
     [[nodiscard]] std::optional<std::int64_t> opt_int64(int col) const;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <future>
 
@@ -58,7 +59,7 @@ Ticket ticket_from_row(const Statement& st) {
     t.officer = st.opt_text(16);
     if (auto o = st.opt_text(17)) t.outcome = parse_enum<FinishOutcome>(*o);
     t.recalls = st.integer(18);
-    t.rated = st.integer(19) != 0;
+    t.rating = st.integer(19);
     return t;
 }
 
@@ -115,7 +116,7 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
             .bind(12, opt_ms(t.called_at)).bind(13, opt_ms(t.last_called_at)).bind(14, opt_ms(t.started_at))
             .bind(15, opt_ms(t.finished_at)).bind(16, t.counter).bind(17, t.officer);
         if (t.outcome) upsert_ticket_.bind(18, to_string(*t.outcome));
-        upsert_ticket_.bind(19, t.recalls).bind(20, t.rated ? 1 : 0).run();
+        upsert_ticket_.bind(19, t.recalls).bind(20, t.rating).run();
     }
     if (e.counter) {
         const CounterStatus& c = *e.counter;
@@ -343,30 +344,69 @@ std::optional<SessionRecord> Store::session(std::string_view token_hash) {
 }
 
 ReportRows Store::report_rows(Day from, Day to, TimePoint end) {
-    std::lock_guard lock(read_mutex_);
     ReportRows out;
-    const std::string from_text = format_day(from);
-    const std::string to_text = format_day(to);
-    {
-        auto st = read_db_.prepare(fmt::format("SELECT {} FROM tickets WHERE day BETWEEN ?1 AND ?2", kTicketColumns));
-        st.bind(1, from_text).bind(2, to_text);
-        while (st.step()) out.tickets.push_back(ticket_from_row(st));
+    append_report_tickets(out, from, to);
+    out.counter_events = counter_events(end);
+    out.officer_names = officer_names();
+    return out;
+}
+
+void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
+    std::lock_guard lock(read_mutex_);
+    // A lean scan in day order (the day index): numbers and interned strings, no per-row allocation.
+    auto st = read_db_.prepare(
+        "SELECT category, officer, counter, day, state, rated, issued_at, called_at, started_at, finished_at "
+        "FROM tickets WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
+    st.bind(1, format_day(from)).bind(2, format_day(to));
+    auto intern = [](std::vector<std::string>& table, std::string_view text) {
+        for (std::size_t i = table.size(); i-- > 0;)
+            if (table[i] == text) return static_cast<std::int32_t>(i);
+        table.emplace_back(text);
+        return static_cast<std::int32_t>(table.size() - 1);
+    };
+    std::string last_day;
+    std::int32_t day_index = -1;
+    while (st.step()) {
+        ReportTicket t;
+        t.category = intern(out.categories, st.text_view(0));
+        if (!st.is_null(1)) t.officer = intern(out.officers, st.text_view(1));
+        t.counter = st.integer(2);
+        if (const auto day = st.text_view(3); day != last_day) {
+            last_day = day;
+            const Day d = *parse_day(day);
+            auto it = std::find(out.days.begin(), out.days.end(), d);
+            if (it == out.days.end()) it = out.days.insert(out.days.end(), d);
+            day_index = static_cast<std::int32_t>(it - out.days.begin());
+        }
+        t.day = day_index;
+        t.state = parse_enum<TicketState>(st.text_view(4)).value_or(TicketState::waiting);
+        t.rating = static_cast<std::int8_t>(st.integer(5));
+        t.issued_ms = st.int64(6);
+        t.called_ms = st.is_null(7) ? -1 : st.int64(7);
+        t.started_ms = st.is_null(8) ? -1 : st.int64(8);
+        t.finished_ms = st.is_null(9) ? -1 : st.int64(9);
+        out.tickets.push_back(t);
     }
-    out.ratings = query_ratings(from_text, to_text);
-    {
-        auto st = read_db_.prepare(
-            "SELECT at, counter, type, officer FROM events WHERE type IN ('counter_opened', 'counter_closed', "
-            "'counter_paused') AND at < ?1 ORDER BY seq");
-        st.bind(1, to_epoch_ms(end));
-        while (st.step())
-            out.counter_events.push_back({from_epoch_ms(st.int64(0)), st.integer(1),
-                                          parse_enum<EventType>(st.text(2)).value_or(EventType::counter_closed),
-                                          st.opt_text(3)});
-    }
-    {
-        auto st = read_db_.prepare("SELECT username, name FROM officers");
-        while (st.step()) out.officer_names[st.text(0)] = st.text(1);
-    }
+}
+
+std::vector<CounterEventRow> Store::counter_events(TimePoint end) {
+    std::lock_guard lock(read_mutex_);
+    std::vector<CounterEventRow> out;
+    auto st = read_db_.prepare(
+        "SELECT at, counter, type, officer FROM events WHERE type IN ('counter_opened', 'counter_closed', "
+        "'counter_paused') AND at < ?1 ORDER BY seq");
+    st.bind(1, to_epoch_ms(end));
+    while (st.step())
+        out.push_back({from_epoch_ms(st.int64(0)), st.integer(1),
+                       parse_enum<EventType>(st.text(2)).value_or(EventType::counter_closed), st.opt_text(3)});
+    return out;
+}
+
+std::map<std::string, std::string> Store::officer_names() {
+    std::lock_guard lock(read_mutex_);
+    std::map<std::string, std::string> out;
+    auto st = read_db_.prepare("SELECT username, name FROM officers");
+    while (st.step()) out[st.text(0)] = st.text(1);
     return out;
 }
 

@@ -50,10 +50,26 @@ struct CounterEventRow {
     std::optional<std::string> officer;  // username, for counter_opened
 };
 
+/// One ticket as the reports read it: numbers only, strings interned in ReportRows.
+struct ReportTicket {
+    std::int32_t category = 0;  // index into ReportRows::categories
+    std::int32_t officer = -1;  // index into ReportRows::officers, -1 when never called
+    std::int32_t counter = 0;   // 0 when never called
+    std::int32_t day = 0;       // index into ReportRows::days
+    TicketState state = TicketState::waiting;
+    std::int8_t rating = 0;     // level, 0 when not rated
+    std::int64_t issued_ms = 0;
+    std::int64_t called_ms = -1;  // -1: not set
+    std::int64_t started_ms = -1;
+    std::int64_t finished_ms = -1;
+};
+
 /// What the reports read for a period.
 struct ReportRows {
-    std::vector<Ticket> tickets;
-    std::vector<Rating> ratings;
+    std::vector<std::string> categories;  // codes, as met
+    std::vector<std::string> officers;    // usernames, as met
+    std::vector<Day> days;                // office days, as met
+    std::vector<ReportTicket> tickets;
     std::vector<CounterEventRow> counter_events;  // every one before the period's end, in order
     std::map<std::string, std::string> officer_names;
 };
@@ -111,6 +127,11 @@ public:
     std::int64_t count_tickets();
     /// Tickets and ratings of the office days [from, to]; counter events before `end`.
     ReportRows report_rows(Day from, Day to, TimePoint end);
+    /// Appends the tickets of [from, to] to `out`, in day order, interning into its tables.
+    void append_report_tickets(ReportRows& out, Day from, Day to);
+    /// Counter opened/closed/paused events before `end`, in order.
+    std::vector<CounterEventRow> counter_events(TimePoint end);
+    std::map<std::string, std::string> officer_names();
     std::vector<Rating> ratings_between(Day from, Day to);
 
     /// Writes batched per transaction so far (for /metrics and tests).

@@ -128,6 +128,7 @@ int main(int argc, char** argv) {
             const std::int64_t called = issued + static_cast<std::int64_t>(wait * 1000);
             const std::int64_t finished = called + static_cast<std::int64_t>(service * 1000);
             const bool rated = !expired && !absent && unit(rng) < 0.6;
+            const int level = rated ? pick_level(rng) + 1 : 0;
             // Columns in kTicketColumns order: id, day, issued_category, seq, number, category, priority,
             // priority_reason, state, issued_at, queued_at, called_at, last_called_at, started_at,
             // finished_at, counter, officer, outcome, recalls, rated.
@@ -141,9 +142,8 @@ int main(int argc, char** argv) {
                     .bind(16, counter.number).bind(17, fmt::format("canbo{}", counter.number));
                 if (!absent) insert_ticket.bind(14, called).bind(18, "resolved");
             }
-            insert_ticket.bind(19, 0).bind(20, rated ? 1 : 0).run();
+            insert_ticket.bind(19, 0).bind(20, level).run();
             if (rated) {
-                const int level = pick_level(rng) + 1;
                 insert_rating.bind(1, id).bind(2, day_text).bind(3, level).bind(4, level <= 2 ? "long_wait" : "")
                     .bind(5, counter.number).bind(6, fmt::format("canbo{}", counter.number)).bind(7, finished + 20000).run();
             }

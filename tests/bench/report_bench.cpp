@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     auto zone = *OfficeZone::load(cfg->time_zone);
     const Day from = *parse_day(from_text), to = *parse_day(to_text);
     const TimePoint now = zone.start_of_day(Day{date::sys_days{to} + date::days{30}});
+    reports::ReportCache cache;
     for (auto group : {reports::GroupBy::category, reports::GroupBy::counter, reports::GroupBy::officer,
                        reports::GroupBy::day, reports::GroupBy::hour}) {
         std::vector<double> ms;
@@ -40,14 +41,16 @@ int main(int argc, char** argv) {
         int issued = 0;
         for (int i = 0; i < runs; ++i) {
             const auto start = std::chrono::steady_clock::now();
-            const auto report = reports::turnaround_from_store(**store, *cfg, zone, from, to, group, now);
+            // As the service does: the first run reads the database, later ones finished days from memory.
+            const auto report = reports::turnaround_from_store(**store, *cfg, zone, from, to, group, now, &cache);
             bytes = api::write_json(reports::to_json(report)).size();
             ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
             issued = report.total.issued;
         }
+        const double first = ms.front();
         std::sort(ms.begin(), ms.end());
-        std::cout << fmt::format("group_by={:<8} tickets={} median={:.1f} ms min={:.1f} ms max={:.1f} ms json={} bytes\n",
-                                 to_string(group), issued, ms[ms.size() / 2], ms.front(), ms.back(), bytes);
+        std::cout << fmt::format("group_by={:<8} tickets={} first={:.1f} ms median={:.1f} ms max={:.1f} ms json={} bytes\n",
+                                 to_string(group), issued, first, ms[ms.size() / 2], ms.back(), bytes);
     }
     return 0;
 }

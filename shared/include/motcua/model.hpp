@@ -31,7 +31,7 @@ struct Ticket {
     std::optional<std::string> officer;       // username at that counter
     std::optional<FinishOutcome> outcome;
     int recalls = 0;
-    bool rated = false;
+    int rating = 0;  // the citizen's level once rated (1..5), 0 before
 };
 
 /// A counter's run-time state.
