@@ -389,6 +389,17 @@ json::value to_json(const Event& m, const OfficeZone& zone) {
     return o;
 }
 
+json::value to_json(const CounterEventFields& m) {
+    return {{"counter", m.counter},
+            {"counter_state", to_string(m.state)},
+            {"officer", m.officer ? json::value(*m.officer) : json::value(nullptr)}};
+}
+
+json::value to_json(const RatingSubmittedFields& m) {
+    return {{"ticket", m.ticket}, {"number", m.number}, {"level", m.level},
+            {"counter", m.counter}, {"officer", m.officer}};
+}
+
 // ---- decoders ---------------------------------------------------------------------------------
 
 namespace {
@@ -503,6 +514,22 @@ template <> Result<Event> decode<Event>(const json::value& v) {
         for (const auto& [k, val] : f.object())
             if (k != "seq" && k != "type" && k != "at") e.fields[k] = val;
         return e;
+    });
+}
+
+template <> Result<CounterEventFields> decode<CounterEventFields>(const json::value& v) {
+    return guarded<CounterEventFields>([&] {
+        Fields f(v, "counter event");
+        return CounterEventFields{static_cast<int>(f.integer("counter", 1, 999)),
+                                  f.enumeration<CounterState>("counter_state"), f.opt_str("officer")};
+    });
+}
+template <> Result<RatingSubmittedFields> decode<RatingSubmittedFields>(const json::value& v) {
+    return guarded<RatingSubmittedFields>([&] {
+        Fields f(v, "rating event");
+        return RatingSubmittedFields{f.str("ticket"), f.str("number"),
+                                     static_cast<int>(f.integer("level", kMinRatingLevel, kMaxRatingLevel)),
+                                     static_cast<int>(f.integer("counter", 0, 999)), f.str("officer", true)};
     });
 }
 

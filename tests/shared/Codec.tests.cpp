@@ -198,6 +198,31 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(m.fields.at("counter").as_int64() == 2);
         check_same(*decode<TicketView>(m.fields.at("ticket")), sample_ticket());
     }
+    SECTION("event payload parts: counter changes and submitted ratings") {
+        const CounterEventFields opened{3, CounterState::open, "Nguyễn Thị Lan"};
+        const auto c = round_trip(opened);
+        CHECK(c.counter == 3);
+        CHECK(c.state == CounterState::open);
+        CHECK(c.officer == "Nguyễn Thị Lan");
+        const auto closed = round_trip(CounterEventFields{3, CounterState::closed, std::nullopt});
+        CHECK_FALSE(closed.officer);
+        // what the service sends inside a counter_opened event
+        auto ev = decode_body<Event>(
+            R"({"seq":7,"type":"counter_opened","at":"2026-11-23T07:30:00+07:00","counter":1,)"
+            R"("counter_state":"open","officer":"Trần Văn Bình"})");
+        REQUIRE(ev.ok());
+        auto fields = decode<CounterEventFields>(json::value(ev->fields));
+        REQUIRE(fields.ok());
+        CHECK(fields->officer == "Trần Văn Bình");
+
+        const RatingSubmittedFields rated{"q7Hk2mZx9PaL", "A012", 5, 1, "lan"};
+        const auto r = round_trip(rated);
+        CHECK(r.ticket == "q7Hk2mZx9PaL");
+        CHECK(r.number == "A012");
+        CHECK(r.level == 5);
+        CHECK(r.counter == 1);
+        CHECK(r.officer == "lan");
+    }
     SECTION("error body") {
         const auto wire = write_json(to_json(Error{"already_rated", "Phiếu này đã được đánh giá"}));
         CHECK(wire == R"({"error":{"code":"already_rated","message":"Phiếu này đã được đánh giá"}})");
@@ -285,5 +310,10 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         CHECK(decode_error<DossierView>(R"({"code":"c"})").code == "missing_field");
         CHECK(decode_error<PublicQueue>(R"({"at":"2026-11-23T07:30:00Z","categories":{}})").code == "invalid_field");
         CHECK(decode_error<ErrorBody>(R"({"message":"x"})").code == "missing_field");
+        // a counter event without its state, a rating event with a level off the scale
+        CHECK(decode_error<CounterEventFields>(R"({"counter":1})").code == "missing_field");
+        CHECK(decode_error<RatingSubmittedFields>(
+                  R"({"ticket":"t","number":"A1","level":9,"counter":1,"officer":"lan"})")
+                  .code == "invalid_field");
     }
 }

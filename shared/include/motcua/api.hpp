@@ -175,6 +175,22 @@ struct Event {
     boost::json::object fields;  // type-specific, e.g. "ticket", "counter"
 };
 
+/// The fields of counter_opened, counter_closed and counter_paused events: who is at the desk.
+struct CounterEventFields {
+    int counter = 0;
+    CounterState state = CounterState::closed;
+    std::optional<std::string> officer;  // display name; absent when nobody is at the counter
+};
+
+/// The "rating" object of a rating_submitted event: the rating tied to ticket, counter, officer.
+struct RatingSubmittedFields {
+    std::string ticket;  // ticket id
+    std::string number;  // printed number
+    int level = 0;
+    int counter = 0;
+    std::string officer;  // username of the officer who served the ticket
+};
+
 // ---- codecs -----------------------------------------------------------------------------------
 // Encoders take the office zone because times are written with its numeric offset.
 // Decoders never throw: they return a Result whose error names the field and the problem.
@@ -203,6 +219,9 @@ boost::json::value to_json(const CounterInfo& m, const OfficeZone& zone);
 boost::json::value to_json(const DossierView& m, const OfficeZone& zone);
 boost::json::value to_json(const PublicQueue& m, const OfficeZone& zone);
 boost::json::value to_json(const Event& m, const OfficeZone& zone);
+/// Event payload parts: the object holding the fields (an Event's `fields`, or `fields["rating"]`).
+boost::json::value to_json(const CounterEventFields& m);
+boost::json::value to_json(const RatingSubmittedFields& m);
 
 /// Decoders, one per message: `decode<T>(json)`.
 template <typename T>
