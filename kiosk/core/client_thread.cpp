@@ -203,4 +203,23 @@ RunQueue& ClientThread::ui_queue() {
     return impl_->ui_queue;
 }
 
+asio::any_io_executor ClientThread::executor() const {
+    return impl_->io.get_executor();
+}
+
+const ClientSettings& ClientThread::settings() const {
+    return impl_->settings;
+}
+
+void ClientThread::update(const std::function<bool(AppState&)>& change) {
+    std::function<void()> wake;
+    {
+        const std::lock_guard lock(impl_->mutex);
+        if (!change(impl_->state)) return;
+        ++impl_->state.revision;
+        wake = impl_->wakeup;
+    }
+    if (wake) wake();
+}
+
 }  // namespace motcua::kiosk

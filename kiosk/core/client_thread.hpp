@@ -1,5 +1,6 @@
 #pragma once
 /// The kiosk's one network thread: health checks, reconnect backoff, commands from the UI.
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <memory>
@@ -50,6 +51,13 @@ public:
     void post(Command command);
     /// Closures for the UI thread, e.g. a command's result.
     RunQueue& ui_queue();
+
+    /// The client thread's executor, for loops of their own (the ward link's polling, events).
+    [[nodiscard]] boost::asio::any_io_executor executor() const;
+    [[nodiscard]] const ClientSettings& settings() const;
+    /// Client thread: changes the state under the lock. `change` returns true when something
+    /// visible changed; only then is the revision bumped and the UI woken.
+    void update(const std::function<bool(AppState&)>& change);
 
 private:
     struct Impl;

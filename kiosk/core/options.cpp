@@ -14,6 +14,8 @@ constexpr int kMinWindowSide = 320;
 constexpr int kMaxWindowSide = 16384;
 /// Wards have a handful of counters; a four-digit number is a typo.
 constexpr int kMaxCounterNumber = 999;
+/// Most kiosk printers take 80 mm rolls; 58 mm is the small-printer alternative.
+constexpr int kDefaultPaperMm = 80;
 
 CommandLineExit usage_error(std::string message) {
     // One line, always: scripts and the systemd journal read the first line only.
@@ -83,8 +85,17 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     app.add_option("--a11y-dump", a11y_dump,
                    "Rewrite FILE with the screen's elements as JSON whenever the screen changes")
         ->type_name("FILE");
-    app.add_option("--printer", printer, "Ticket printer destination (ticket mode)")
+    app.add_option("--printer", printer,
+                   "Ticket printer (ticket mode): /dev/usb/lp0, tcp://HOST:PORT or file:PATH")
         ->type_name("DEST");
+    int paper = kDefaultPaperMm;
+    app.add_option("--paper", paper, "Ticket paper width in mm: 58 or 80 (default 80)")
+        ->type_name("58|80")
+        ->check(CLI::IsMember({58, 80}));
+    std::string data_dir;
+    app.add_option("--data-dir", data_dir,
+                   "Where ratings wait for delivery (default $XDG_STATE_HOME/motcua)")
+        ->type_name("DIR");
     app.add_option("--config", config, "Ward config (office name, time zone, admin PIN)")
         ->type_name("FILE");
 
@@ -116,10 +127,15 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         out.windowed = *size;
     }
     if (counter_opt->count() > 0) out.counter = counter;
+    // A rating pad belongs to one counter: it rates the tickets that counter finishes.
+    if (out.mode == Mode::rating && !out.counter)
+        return usage_error("--mode rating needs --counter N (the counter this pad faces)");
     if (!token.empty()) out.token = token;
     if (!a11y_dump.empty()) out.a11y_dump = a11y_dump;
     if (!printer.empty()) out.printer = printer;
     if (!config.empty()) out.config = config;
+    out.paper_mm = paper;
+    if (!data_dir.empty()) out.data_dir = data_dir;
     return out;
 }
 

@@ -26,8 +26,12 @@ struct KioskOptions {
     /// Absent: full screen without decorations (kiosk mode, leaving needs the admin PIN).
     std::optional<WindowSize> windowed;
     std::optional<std::filesystem::path> a11y_dump;
-    /// Ticket printer destination; kept for the printing work, unused by the shell.
+    /// Ticket printer: a device file, tcp://HOST:PORT or file:PATH (ticket mode).
     std::optional<std::string> printer;
+    /// Thermal paper width in millimetres: 58 or 80.
+    int paper_mm = 80;
+    /// Where the kiosk keeps its own files (the rating outbox); default default_state_dir().
+    std::optional<std::filesystem::path> data_dir;
     /// The ward config, for the office name, time zone and admin PIN.
     std::optional<std::filesystem::path> config;
 };

@@ -2,22 +2,23 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cassert>
+
 #include "kiosk/ui/board_home_screen.hpp"
 #include "kiosk/ui/counter_home_screen.hpp"
-#include "kiosk/ui/rating_home_screen.hpp"
 #include "kiosk/ui/reports_home_screen.hpp"
-#include "kiosk/ui/ticket_home_screen.hpp"
 
 namespace motcua::kiosk::ui {
 
 namespace {
 
+/// The shell screen of a mode without screens of its own; none for the citizen modes, whose
+/// screens come from the caller (they need the network).
 std::unique_ptr<Screen> make_mode_screen(Mode mode) {
     switch (mode) {
         case Mode::ticket:
-            return std::make_unique<TicketHomeScreen>();
         case Mode::rating:
-            return std::make_unique<RatingHomeScreen>();
+            return nullptr;
         case Mode::counter:
             return std::make_unique<CounterHomeScreen>();
         case Mode::board:
@@ -25,7 +26,7 @@ std::unique_ptr<Screen> make_mode_screen(Mode mode) {
         case Mode::reports:
             return std::make_unique<ReportsHomeScreen>();
     }
-    return std::make_unique<TicketHomeScreen>();
+    return nullptr;
 }
 
 constexpr ImGuiWindowFlags kScreenWindowFlags =
@@ -36,14 +37,16 @@ constexpr ImGuiWindowFlags kScreenWindowFlags =
 }  // namespace
 
 KioskApp::KioskApp(KioskAppConfig config, Translations translations, OfficeZone zone,
-                   FontFiles fonts)
+                   FontFiles fonts, std::unique_ptr<ModeScreens> mode_screens)
     : config_(std::move(config)),
       translations_(std::move(translations)),
       zone_(std::move(zone)),
       font_files_(std::move(fonts)),
       language_(config_.language),
       mode_screen_(make_mode_screen(config_.shell.mode)),
+      mode_screens_(std::move(mode_screens)),
       admin_pin_(AdminPinGate(config_.admin_pin)) {
+    assert((mode_screen_ || mode_screens_) && "ticket and rating modes need their screens");
     if (config_.a11y_dump) dump_.emplace(*config_.a11y_dump);
 }
 
@@ -64,10 +67,6 @@ Result<bool> KioskApp::prepare_display(ImVec2 size, float pixel_density) {
     return true;
 }
 
-Screen& KioskApp::mode_screen() {
-    return *mode_screen_;
-}
-
 FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
                              std::chrono::steady_clock::time_point steady_now) {
     FrameOutcome out;
@@ -83,14 +82,18 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
                a11y_,          actions,    ImGui::GetWindowDrawList(),
                io.DisplaySize, steady_now, theme_.max_idle_wait_s};
 
-    // Admin first: ward IT must be able to leave even while the service is down.
+    // Admin first: ward IT must be able to leave even while the service is down. A citizen
+    // holding a number on screen or giving a rating keeps it through a service outage.
+    const bool service_away = view.connection == ConnectionState::unavailable ||
+                              view.connection == ConnectionState::incompatible;
     if (admin_open_)
         admin_pin_.draw(ui, view);
-    else if (view.connection == ConnectionState::unavailable ||
-             view.connection == ConnectionState::incompatible)
+    else if (mode_screens_ && (!service_away || mode_screens_->busy_with_citizen()))
+        mode_screens_->draw(ui, view, state);
+    else if (service_away || !mode_screen_)
         unavailable_.draw(ui, view);
     else
-        mode_screen().draw(ui, view);
+        mode_screen_->draw(ui, view);
     ImGui::End();
 
     out.animating = ui.animating;
@@ -122,6 +125,8 @@ void KioskApp::apply(const UiAction& action, std::chrono::steady_clock::time_poi
                 admin_pin_.open(steady_now);
             } else if constexpr (std::is_same_v<A, CloseAdminPin>) {
                 admin_open_ = false;
+            } else if constexpr (std::is_same_v<A, ResetLanguage>) {
+                language_ = config_.language;
             } else if constexpr (std::is_same_v<A, ExitKiosk>) {
                 spdlog::info("admin PIN accepted: leaving kiosk mode");
                 out.quit = true;

@@ -41,7 +41,10 @@ struct FrameOutcome {
 /// it in a bare ImGui context.
 class KioskApp {
 public:
-    KioskApp(KioskAppConfig config, Translations translations, OfficeZone zone, FontFiles fonts);
+    /// `mode_screens` draws the ticket and rating modes (their screens need the network);
+    /// the other modes' shell screens are built in.
+    KioskApp(KioskAppConfig config, Translations translations, OfficeZone zone, FontFiles fonts,
+             std::unique_ptr<ModeScreens> mode_screens = nullptr);
 
     /// Rebuilds theme and font atlas when the display's size or density changed. True when
     /// the atlas was rebuilt: the renderer must upload it again before the next frame.
@@ -58,7 +61,6 @@ public:
     [[nodiscard]] bool allows_window_close() const { return !config_.shell.kiosk_locked; }
 
 private:
-    Screen& mode_screen();
     void apply(const UiAction& action, std::chrono::steady_clock::time_point steady_now,
                FrameOutcome& out);
 
@@ -73,6 +75,7 @@ private:
     float density_ = 0;
 
     std::unique_ptr<Screen> mode_screen_;
+    std::unique_ptr<ModeScreens> mode_screens_;
     UnavailableScreen unavailable_;
     AdminPinScreen admin_pin_;
     bool admin_open_ = false;

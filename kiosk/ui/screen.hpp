@@ -1,5 +1,6 @@
 #pragma once
 /// A screen: one class per screen, drawing one frame from the view model.
+#include "kiosk/core/app_state.hpp"
 #include "kiosk/core/view_model.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -14,6 +15,22 @@ public:
 
     /// Draws the whole window: names itself in the a11y tree, reports taps as UiActions.
     virtual void draw(UiFrame& ui, const ShellView& view) = 0;
+};
+
+/// A mode with several screens of its own that draw from the client's data and act through the
+/// network (the citizen screens: ticket kiosk and rating pad).
+class ModeScreens {
+public:
+    ModeScreens() = default;
+    virtual ~ModeScreens() = default;
+    ModeScreens(const ModeScreens&) = delete;
+    ModeScreens& operator=(const ModeScreens&) = delete;
+
+    /// Draws the current screen from `state`, this frame's copy of the client's state.
+    virtual void draw(UiFrame& ui, const ShellView& view, const AppState& state) = 0;
+    /// A citizen is mid-way through something that needs no service right now: keep showing it
+    /// even while the service is away (the app shows its "unavailable" notice otherwise).
+    [[nodiscard]] virtual bool busy_with_citizen() const = 0;
 };
 
 }  // namespace motcua::kiosk::ui

@@ -42,6 +42,15 @@ Theme Theme::for_display(float width, float height) {
     t.pin_key_w = px(200);
     t.pin_key_h = px(108);
     t.pin_dot = px(14);
+    t.tile_min_width = px(720);
+    t.tile_max_height = px(300);
+    t.tile_badge = px(132);
+    t.key_w = px(180);
+    t.number_box_w = px(588);
+    t.qr_side = px(264);
+    t.face = px(132);
+    t.face_small = px(64);
+    t.check_box = px(52);
     return t;
 }
 

@@ -2,6 +2,11 @@
 /// Every size, colour and timing of the kiosk screens, scaled to the display.
 #include <imgui.h>
 
+#include <array>
+
+#include "kiosk/core/rating_flow.hpp"
+#include "kiosk/core/ticket_flow.hpp"
+
 namespace motcua::kiosk::ui {
 
 /// Calm, high-contrast public-service colours: deep blue header, light page, dark text.
@@ -32,6 +37,23 @@ struct Palette {
     ImU32 unavailable = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
     ImU32 notice_fill = IM_COL32(0xFF, 0xF4, 0xF2, 0xFF);
     ImU32 error_text = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
+
+    // Category tiles: the primary blue, with the number's letter in a white badge.
+    ImU32 tile_note = IM_COL32(0xDC, 0xE8, 0xFB, 0xFF);
+    ImU32 badge = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 badge_text = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
+    /// A chosen option (priority group, low-rating reason): light blue behind dark text.
+    ImU32 chosen_fill = IM_COL32(0xDC, 0xE8, 0xFB, 0xFF);
+    ImU32 info_fill = IM_COL32(0xE8, 0xF5, 0xEC, 0xFF);  // "take your ticket": calm green
+    ImU32 info_text = IM_COL32(0x14, 0x5A, 0x27, 0xFF);
+    ImU32 qr_dark = IM_COL32(0x00, 0x00, 0x00, 0xFF);  // QR needs plain black on white
+    ImU32 qr_light = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    /// Rating faces, level 1 (red) to 5 (green): the colours people already read as bad..good;
+    /// the features are dark on every one of them.
+    std::array<ImU32, 5> level{IM_COL32(0xE0, 0x4B, 0x3A, 0xFF), IM_COL32(0xF2, 0x8C, 0x28, 0xFF),
+                               IM_COL32(0xF5, 0xC5, 0x18, 0xFF), IM_COL32(0x8B, 0xC3, 0x4A, 0xFF),
+                               IM_COL32(0x3D, 0xAE, 0x5C, 0xFF)};
+    ImU32 face_ink = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
 };
 
 struct Theme {
@@ -68,6 +90,17 @@ struct Theme {
     float pin_key_h = 0;
     float pin_dot = 0;  // radius of a masked PIN digit
 
+    // Citizen screens.
+    float tile_min_width = 0;  // below two of these side by side, tiles take one column
+    float tile_max_height = 0;
+    float tile_badge = 0;    // diameter of the letter badge on a category tile
+    float key_w = 0;         // rating keypad keys (their height is the touch target)
+    float number_box_w = 0;  // the typed ticket number
+    float qr_side = 0;       // the phone-page QR code, quiet zone included
+    float face = 0;          // diameter of a rating face on its button
+    float face_small = 0;    // the idle pad's row of faces
+    float check_box = 0;     // side of a reason's check box
+
     Palette colours;
 
     // Timings.
@@ -82,6 +115,9 @@ struct Theme {
     double animation_frame_s = 1.0 / 30.0;
     /// Longest sleep between frames when nothing happens (the clock sets shorter ones).
     double max_idle_wait_s = 60.0;
+    /// How long the issued ticket, priority list, rating screens and thanks stay up.
+    TicketTiming ticket_timing;
+    RatingTiming rating_timing;
 
     /// Sizes for a display of this many window pixels.
     static Theme for_display(float width, float height);

@@ -181,6 +181,22 @@ bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, 
     return tapped;
 }
 
+Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label, A11yRole role,
+                 bool enabled) {
+    ImGui::SetCursorScreenPos(box.min);
+    if (!enabled) ImGui::BeginDisabled();
+    Touch t;
+    t.tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
+    t.held = enabled && ImGui::IsItemActive();
+    if (!enabled) ImGui::EndDisabled();
+    record(ui, role, std::string(label), box, enabled);
+    return t;
+}
+
+void record_text(UiFrame& ui, std::string_view text, const Box& box) {
+    record(ui, A11yRole::text, std::string(text), box, true);
+}
+
 bool long_press_area(UiFrame& ui, const char* id, const Box& box, float seconds) {
     ImGui::SetCursorScreenPos(box.min);
     ImGui::InvisibleButton(id, box.size());

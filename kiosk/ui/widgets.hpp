@@ -39,7 +39,10 @@ struct OpenAdminPin {};
 struct CloseAdminPin {};
 /// The admin PIN was accepted: leave kiosk mode (quit).
 struct ExitKiosk {};
-using UiAction = std::variant<ToggleLanguage, OpenAdminPin, CloseAdminPin, ExitKiosk>;
+/// A citizen's visit ended: back to the kiosk's own language for the next one.
+struct ResetLanguage {};
+using UiAction =
+    std::variant<ToggleLanguage, OpenAdminPin, CloseAdminPin, ExitKiosk, ResetLanguage>;
 
 /// Everything a screen needs to draw one frame; screens keep no pointers to it.
 struct UiFrame {
@@ -94,6 +97,17 @@ ImVec2 button_size(const UiFrame& ui, std::string_view text);
 /// No state is shown on hover only: touch screens have no hover.
 bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text,
             ButtonKind kind = ButtonKind::primary, bool enabled = true);
+/// What a finger did to a touch area this frame.
+struct Touch {
+    bool tapped = false;  // pressed and released on it
+    bool held = false;    // being pressed now: draw the pressed look
+};
+/// A tappable area whose look the caller draws (tiles, cards, keys with pictures). Recorded in
+/// the a11y tree as `role` with `label`, like a button.
+Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label,
+                 A11yRole role = A11yRole::button, bool enabled = true);
+/// Records visible text drawn by other means (e.g. inside a touch area) for the a11y tree.
+void record_text(UiFrame& ui, std::string_view text, const Box& box);
 /// An invisible area that fires once after being held `seconds`; not in the a11y tree.
 bool long_press_area(UiFrame& ui, const char* id, const Box& box, float seconds);
 /// A filled circle: the connection indicator beside its words.

@@ -5,7 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "citizen_rig.hpp"
+#include "fake_services.hpp"
 #include "imgui_harness.hpp"
+#include "kiosk/ui/citizen_screens.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
 
 using namespace motcua;
@@ -23,7 +26,12 @@ struct AppRig {
         REQUIRE(zone);
         auto fonts = ui::find_font_files();
         REQUIRE(fonts);
-        app.emplace(std::move(config), std::move(*tables), std::move(*zone), std::move(*fonts));
+        ui::CitizenScreensConfig citizen;
+        citizen.session.mode = config.shell.mode;
+        citizen.server_origin = "http://127.0.0.1:8080";
+        auto screens = std::make_unique<ui::CitizenScreens>(std::move(citizen), *zone, services);
+        app.emplace(std::move(config), std::move(*tables), std::move(*zone), std::move(*fonts),
+                    std::move(screens));
         auto rebuilt = app->prepare_display(display, 1.0F);
         REQUIRE(rebuilt);
         CHECK(*rebuilt);
@@ -52,6 +60,7 @@ struct AppRig {
     }
 
     test::ImGuiHarness harness;
+    test::FakeCitizenServices services;
     std::optional<ui::KioskApp> app;
     AppState state;
     TimePoint now;
@@ -94,6 +103,24 @@ TEST_CASE("the app shows the mode's screen or the unavailable notice", "[app]") 
     CHECK_FALSE(out.quit);
     CHECK_FALSE(out.animating);
     CHECK(out.redraw_in_s == Approx(45.0));  // asleep until the clock's next minute
+}
+
+TEST_CASE("a number on screen stays through a service outage", "[app]") {
+    AppRig rig(kiosk_config());
+    rig.state = test::served_state();
+    rig.frame();
+    rig.tap("Tư pháp - Hộ tịch");
+    REQUIRE(rig.services.issue_done.size() == 1);
+    rig.services.issue_done[0](test::sample_ticket());
+    rig.frame();
+    CHECK(rig.app->a11y_tree().screen == "ticket_issued");
+
+    rig.state.connection = ConnectionState::unavailable;
+    rig.frame();
+    CHECK(rig.app->a11y_tree().screen == "ticket_issued");  // the citizen still reads A012
+    CHECK(find(rig.app->a11y_tree(), "A012") != nullptr);
+    rig.tap("Xong");
+    CHECK(rig.app->a11y_tree().screen == "unavailable");  // nobody is left to serve
 }
 
 TEST_CASE("the language button switches every text at runtime", "[app]") {

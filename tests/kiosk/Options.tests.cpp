@@ -83,6 +83,23 @@ TEST_CASE("the kiosk command line of DESIGN.md section 5", "[options]") {
         check_usage_error(parse({"--mode", "ticket", "--server", "http://h:1", "--fullscreen"}));
         // a stray positional argument
         check_usage_error(parse({"--mode", "ticket", "--server", "http://h:1", "extra"}));
+        // paper that is neither 58 nor 80 mm
+        check_usage_error(parse({"--mode", "ticket", "--server", "http://h:1", "--paper", "70"}));
+        // a rating pad without the counter it faces
+        check_usage_error(parse({"--mode", "rating", "--server", "http://h:1"}));
+    }
+    SECTION("printing and the kiosk's own files") {
+        auto cl = parse({"--mode", "ticket", "--server", "http://h:1", "--printer",
+                         "file:/tmp/slip.bin", "--paper", "58", "--data-dir", "/var/lib/motcua"});
+        const auto* o = std::get_if<KioskOptions>(&cl);
+        REQUIRE(o != nullptr);
+        CHECK(o->printer == "file:/tmp/slip.bin");
+        CHECK(o->paper_mm == 58);
+        CHECK(o->data_dir == std::filesystem::path("/var/lib/motcua"));
+        auto plain = parse({"--mode", "rating", "--counter", "2", "--server", "http://h:1"});
+        REQUIRE(std::get_if<KioskOptions>(&plain) != nullptr);
+        CHECK(std::get<KioskOptions>(plain).paper_mm == 80);  // the common roll
+        CHECK_FALSE(std::get<KioskOptions>(plain).data_dir);
     }
 }
 

@@ -5,10 +5,8 @@
 #include "kiosk/ui/admin_pin_screen.hpp"
 #include "kiosk/ui/board_home_screen.hpp"
 #include "kiosk/ui/counter_home_screen.hpp"
-#include "kiosk/ui/rating_home_screen.hpp"
 #include "kiosk/ui/reports_home_screen.hpp"
 #include "kiosk/ui/shell_chrome.hpp"
-#include "kiosk/ui/ticket_home_screen.hpp"
 #include "kiosk/ui/unavailable_screen.hpp"
 
 using namespace motcua;
@@ -27,12 +25,13 @@ ShellView fake_view(Mode mode, ConnectionState connection) {
     return v;
 }
 
+/// The shell screens of the officers' and the board's modes (the citizen modes' screens are
+/// tested in CitizenScreens.tests.cpp).
 std::unique_ptr<ui::Screen> home_screen(Mode mode) {
     switch (mode) {
         case Mode::ticket:
-            return std::make_unique<ui::TicketHomeScreen>();
         case Mode::rating:
-            return std::make_unique<ui::RatingHomeScreen>();
+            return nullptr;
         case Mode::counter:
             return std::make_unique<ui::CounterHomeScreen>();
         case Mode::board:
@@ -68,8 +67,7 @@ void check_layout(const ui::A11yTree& tree, ImVec2 display, const ui::Theme& the
 TEST_CASE("each mode's home screen shows title, clock, connection and the language switch",
           "[screens]") {
     const ImVec2 display = GENERATE(ImVec2{1920, 1080}, ImVec2{1080, 1920}, ImVec2{1280, 800});
-    const Mode mode =
-        GENERATE(Mode::ticket, Mode::rating, Mode::counter, Mode::board, Mode::reports);
+    const Mode mode = GENERATE(Mode::counter, Mode::board, Mode::reports);
     INFO(display.x << "x" << display.y << " " << to_string(mode));
     ScreenKit kit(display);
     auto screen = home_screen(mode);
@@ -93,49 +91,11 @@ TEST_CASE("each mode's home screen shows title, clock, connection and the langua
     CHECK(find(en, "English") == nullptr);
 }
 
-TEST_CASE("the ticket home screen at 1080p", "[screens]") {
-    ScreenKit kit({1920, 1080});
-    ui::TicketHomeScreen screen;
-    const auto tree = kit.draw(screen, fake_view(Mode::ticket, ConnectionState::online));
-
-    CHECK(find(tree, "Lấy số thứ tự") != nullptr);
-    CHECK(find(tree, "Trung tâm Phục vụ hành chính công phường Bến Thành") != nullptr);
-    CHECK(find(tree, "Thứ Hai, ngày 23/11/2026") != nullptr);
-    CHECK(find(tree, "Kính chào Quý khách") != nullptr);
-    // Touch targets: at least 96 px high at 1080p.
-    const auto* lang = find(tree, "English");
-    REQUIRE(lang != nullptr);
-    CHECK(lang->h >= 96);
-    // An honest shell: the only thing to press is the language switch.
-    int buttons = 0;
-    for (const auto& e : tree.elements) buttons += e.role == ui::A11yRole::button ? 1 : 0;
-    CHECK(buttons == 1);
-    // The clock changes at the next minute: 45 s after 07:30:15.
-    CHECK(kit.redraw_in_s == Approx(45.0));
-
-    SECTION("tapping the language button asks the app to switch") {
-        kit.harness.mouse(test::centre_of(*lang), false);
-        kit.draw(screen, fake_view(Mode::ticket, ConnectionState::online));
-        kit.harness.mouse(test::centre_of(*lang), true);
-        kit.draw(screen, fake_view(Mode::ticket, ConnectionState::online));
-        CHECK(kit.actions.empty());  // a press alone is not a tap
-        kit.harness.mouse(test::centre_of(*lang), false);
-        kit.draw(screen, fake_view(Mode::ticket, ConnectionState::online));
-        REQUIRE(kit.actions.size() == 1);
-        CHECK(std::holds_alternative<ui::ToggleLanguage>(kit.actions[0]));
-    }
-    SECTION("without a configured office name the header says motcua") {
-        ShellView v = fake_view(Mode::ticket, ConnectionState::online);
-        v.office_name.clear();
-        CHECK(find(kit.draw(screen, v), "motcua") != nullptr);
-    }
-}
-
 TEST_CASE("a long office name is cut with an ellipsis, a portrait header gets two rows",
           "[screens]") {
     ScreenKit kit({1080, 1920});
-    ui::TicketHomeScreen screen;
-    ShellView v = fake_view(Mode::ticket, ConnectionState::online);
+    ui::CounterHomeScreen screen;
+    ShellView v = fake_view(Mode::counter, ConnectionState::online);
     auto tree = kit.draw(screen, v);
     check_layout(tree, {1080, 1920}, kit.theme);
     // The usual name fits once the clock has moved to its own row.

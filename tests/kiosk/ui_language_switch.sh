@@ -55,7 +55,7 @@ field() { sed -E "s/.*\"$1\":(-?[0-9]+).*/\1/" <<<"$2"; }
 # Under AddressSanitizer, leak checks stay off for this process only: Mesa's software GL driver
 # leaks a few bytes at exit after being unloaded, so LeakSanitizer cannot even name it. The
 # unit tests, which draw the same screens without GL, keep leak checking on.
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$kiosk" --mode ticket --windowed 1920x1080 --server http://127.0.0.1:1 --a11y-dump "$dump" >"$log" 2>&1 &
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$kiosk" --mode ticket --windowed 1920x1080 --server http://127.0.0.1:1 --a11y-dump "$dump" --data-dir "$work/data" >"$log" 2>&1 &
 pid=$!
 
 wait_for '"screen": "unavailable"' 30

@@ -1,0 +1,21 @@
+#pragma once
+/// Test data shared by the kiosk's view-model and screen tests.
+#include <string>
+
+#include "motcua/api.hpp"
+
+namespace motcua::kiosk::test {
+
+/// A ticket as the service would issue it.
+inline api::TicketView sample_ticket(std::string number = "A012", std::string category = "HT") {
+    api::TicketView t;
+    t.id = "q7Hk2mZx9PaL";
+    t.number = std::move(number);
+    t.category = std::move(category);
+    t.issued_at = *parse_rfc3339("2026-11-23T07:31:00+07:00");
+    t.waiting_ahead = 3;
+    t.estimated_wait_s = 700;
+    return t;
+}
+
+}  // namespace motcua::kiosk::test

@@ -1,0 +1,163 @@
+#!/bin/bash
+# Screenshots of every citizen screen, in Vietnamese and in English, for the documentation:
+# the real kiosk under Xvfb against the real service (temporary database, test clock), driven
+# through --a11y-dump and xdotool like the UI tests. PNGs are scaled to 960 px wide.
+#
+# usage: tests/ui/screenshots.sh [OUT_DIR] [BIN_DIR]
+#        (defaults: docs/screenshots and build/debug/bin of this checkout)
+set -euo pipefail
+SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+OUT=$(realpath -m "${1:-$SRC/docs/screenshots}")
+BIN=$(realpath -m "${2:-$SRC/build/debug/bin}")
+WIDTH=960
+
+if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
+    export MOTCUA_UI_INNER=1
+    # Tall enough for the portrait kiosk (1080x1920) as well.
+    exec xvfb-run -a -s "-screen 0 1920x1920x24" bash "$0" "$OUT" "$BIN"
+fi
+
+WORK=$(mktemp -d)
+# shellcheck source=tests/ui/lib.sh
+source "$SRC/tests/ui/lib.sh"
+trap 'ui_cleanup; rm -rf "$WORK"' EXIT
+mkdir -p "$OUT"
+
+# shot KIOSK NAME: a screenshot once two grabs in a row agree (the frame has been swapped).
+shot() {
+    local a=$WORK/shot-a.png b=$WORK/shot-b.png
+    screenshot "$1" "$a"
+    for _ in $(seq 20); do
+        sleep 0.15
+        screenshot "$1" "$b"
+        cmp -s "$a" "$b" && break
+        mv "$b" "$a"
+    done
+    convert "$b" -filter Lanczos -resize "${WIDTH}x" -strip "$OUT/$2.png"
+    echo "  $OUT/$2.png"
+}
+
+# english KIOSK: switch to English (the button shows the language it switches to).
+english() {
+    tap "$1" button "English"
+    wait_for "$1" '"role":"button","label":"Tiếng Việt"' 5
+}
+
+service_start
+set_clock 2026-11-23T08:40:00+07:00
+officer_add lan "Nguyễn Thị Lan" matkhau-123
+kiosk_token=$(device_add "Kiosk lối vào" kiosk)
+pad_token=$(device_add "Đánh giá quầy 1" rating 1)
+officer=$(login lan matkhau-123)
+api POST /counters/1/open "$officer" >/dev/null
+# A morning's queue, so the tiles have something to say.
+for c in HT HT HT DC DC VX HT TK; do api POST /tickets "$kiosk_token" "{\"category\":\"$c\"}" >/dev/null; done
+# Counter 1 serves a while so the estimate has service times to go by.
+for m in 45 52; do
+    api POST /counters/1/call-next "$officer" >/dev/null
+    set_clock "2026-11-23T08:${m}:00+07:00"
+    api POST /counters/1/finish "$officer" '{"outcome":"resolved"}' >/dev/null
+done
+
+# ---- the ticket kiosk, landscape, both languages -----------------------------------------------
+for lang in vi en; do
+    echo "ticket kiosk ($lang)"
+    kiosk_start kiosk --mode ticket --token "$kiosk_token" --config "$CONFIG" --windowed 1920x1080 \
+        --printer "file:$WORK/slip-$lang.bin" --data-dir "$WORK/kiosk-data"
+    wait_screen kiosk ticket_home
+    wait_for kiosk 'Đang chờ: 2 người · Khoảng'  # the tiles carry the morning's queue
+    [[ $lang == en ]] && english kiosk
+    if [[ $lang == vi ]]; then
+        cat_a="Tư pháp - Hộ tịch" cat_c="Văn hóa - Xã hội" prio="Tôi thuộc diện ưu tiên"
+        elderly="Người cao tuổi (từ 60 tuổi)" done_="Xong" rate="Đánh giá dịch vụ" next="Tiếp tục"
+        low="Không hài lòng" wait_reason="Chờ quá lâu" send="Gửi đánh giá"
+        printed="Mời Quý khách nhận phiếu ở khe bên dưới" remember="Vui lòng ghi nhớ số của bạn"
+    else
+        cat_a="Justice - Civil status" cat_c="Culture - Social affairs" prio="I am entitled to priority"
+        elderly="Elderly (60 or older)" done_="Done" rate="Rate our service" next="Continue"
+        low="Dissatisfied" wait_reason="Waited too long" send="Send rating"
+        printed="Please take your ticket from the slot below" remember="Please remember your number"
+    fi
+    shot kiosk "ticket-home-$lang"
+    tap kiosk button "$prio"
+    wait_screen kiosk ticket_priority
+    shot kiosk "ticket-priority-$lang"
+    tap kiosk button "$elderly"
+    wait_screen kiosk ticket_home
+    shot kiosk "ticket-home-priority-$lang"
+    tap kiosk button "$cat_a"
+    wait_screen kiosk ticket_issued 10
+    wait_for kiosk "$printed" 10
+    shot kiosk "ticket-issued-$lang"
+    tap kiosk button "$done_"
+    wait_screen kiosk ticket_home
+    [[ $lang == en ]] && english kiosk
+    tap kiosk button "$rate"
+    wait_screen kiosk rate_keypad
+    for k in A 0 0; do tap kiosk button "$k"; done
+    shot kiosk "rate-keypad-$lang"
+    tap kiosk button "9"
+    tap kiosk button "$next"
+    wait_screen kiosk rating_levels
+    shot kiosk "rating-levels-kiosk-$lang"
+    tap kiosk button "$low"
+    wait_screen kiosk rating_reasons
+    tap kiosk checkbox "$wait_reason"
+    shot kiosk "rating-reasons-$lang"
+    tap kiosk button "$send"
+    wait_screen kiosk rate_keypad 10  # A009 was never issued: the kiosk says so
+    shot kiosk "rate-keypad-unknown-$lang"
+    kiosk_stop kiosk
+
+    echo "ticket kiosk with a broken printer ($lang)"
+    kiosk_start broken --mode ticket --token "$kiosk_token" --config "$CONFIG" --windowed 1920x1080 \
+        --printer "file:$WORK/no-such-dir/slip.bin" --data-dir "$WORK/kiosk-data"
+    wait_screen broken ticket_home
+    [[ $lang == en ]] && english broken
+    tap broken button "$cat_c"
+    wait_screen broken ticket_issued 10
+    wait_for broken "$remember" 10
+    shot broken "ticket-issued-print-failed-$lang"
+    kiosk_stop broken
+done
+
+# ---- the rating pad, both languages ------------------------------------------------------------
+for lang in vi en; do
+    echo "rating pad ($lang)"
+    kiosk_start pad --mode rating --counter 1 --token "$pad_token" --config "$CONFIG" \
+        --windowed 1280x800 --lang "$lang" --data-dir "$WORK/pad-data"
+    wait_screen pad rating_idle
+    wait_for pad 'Nguyễn Thị Lan'
+    shot pad "rating-idle-$lang"
+    api POST /counters/1/call-next "$officer" >/dev/null
+    api POST /counters/1/finish "$officer" '{"outcome":"resolved"}' >/dev/null
+    wait_screen pad rating_levels 10
+    shot pad "rating-levels-$lang"
+    if [[ $lang == vi ]]; then best="Rất hài lòng"; else best="Very satisfied"; fi
+    tap pad button "$best"
+    wait_screen pad rating_thanks
+    shot pad "rating-thanks-$lang"
+    kiosk_stop pad
+done
+
+# ---- the portrait kiosk (deploy/run's 1080x1920), Vietnamese -----------------------------------
+echo "portrait ticket kiosk"
+kiosk_start tall --mode ticket --token "$kiosk_token" --config "$CONFIG" --windowed 1080x1920 \
+    --printer "file:$WORK/slip-tall.bin" --data-dir "$WORK/kiosk-data"
+wait_screen tall ticket_home
+wait_for tall 'Đang chờ:'
+shot tall "ticket-home-portrait-vi"
+tap tall button "Trả kết quả"
+wait_screen tall ticket_issued 10
+wait_for tall "Mời Quý khách nhận phiếu ở khe bên dưới" 10
+shot tall "ticket-issued-portrait-vi"
+tap tall button "Xong"
+wait_screen tall ticket_home
+
+# After the day's stop time the service issues no more: the kiosk says so plainly.
+set_clock 2026-11-23T16:50:00+07:00
+tap tall button "Trả kết quả"
+wait_for tall 'Đã hết giờ lấy số hôm nay' 10
+shot tall "ticket-home-stopped-portrait-vi"
+kiosk_stop tall
+echo "done: $(find "$OUT" -name '*.png' -newer "$WORK/ward.db" | wc -l) screenshots"
