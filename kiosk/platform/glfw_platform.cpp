@@ -175,6 +175,9 @@ float GlfwPlatform::pixel_density() const {
 void GlfwPlatform::reload_fonts() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The atlas now lives in the GPU texture; its CPU copies (tens of MB with the Vietnamese
+    // ranges at five sizes) are not needed until the next rebuild, which makes them anew.
+    ImGui::GetIO().Fonts->ClearTexData();
 }
 
 void GlfwPlatform::begin_frame() {
