@@ -7,14 +7,11 @@
 
 #include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/options.hpp"
-#include "kiosk/core/rating_outbox.hpp"
-#include "kiosk/core/ward_link.hpp"
+#include "kiosk/mode_wiring.hpp"
 #include "kiosk/platform/glfw_platform.hpp"
 #include "kiosk/platform/main_loop.hpp"
 #include "kiosk/platform/signals.hpp"
 #include "kiosk/print/ticket_printer.hpp"
-#include "kiosk/ui/citizen_screens.hpp"
-#include "kiosk/ui/citizen_services.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
 #include "kiosk/ui/translations.hpp"
@@ -35,20 +32,6 @@ int fail(const std::string& message, int code = kExitFailure) {
 
 bool citizen_mode(Mode mode) {
     return mode == Mode::ticket || mode == Mode::rating;
-}
-
-/// What the ticket kiosk and the rating pad fetch and keep. Each device has its own outbox: a
-/// rating must go out with the token of the device it was given on (a pad's names its counter).
-WardLinkSettings link_settings(const KioskOptions& opt) {
-    WardLinkSettings s;
-    s.fetch_categories = opt.mode == Mode::ticket;
-    s.fetch_counters = true;
-    s.subscribe_events = true;
-    const std::filesystem::path dir = opt.data_dir.value_or(default_state_dir());
-    s.outbox_dir = dir / (opt.mode == Mode::ticket
-                              ? std::string("outbox-ticket")
-                              : "outbox-rating-" + std::to_string(opt.counter.value_or(0)));
-    return s;
 }
 
 int run(const KioskOptions& opt) {
@@ -73,11 +56,10 @@ int run(const KioskOptions& opt) {
     } else if (citizen_mode(opt.mode)) {
         spdlog::warn("no --config: no priority choice, and the rating keypad has digits only");
     }
-    std::optional<print::PrinterTarget> printer;
     if (opt.printer) {
-        auto target = print::parse_printer_target(*opt.printer);
-        if (!target) return fail("--printer: " + target.error().message, kExitUsage);
-        printer = *target;
+        // Checked before any window opens: a typo is a usage error, not a blank kiosk.
+        if (auto target = print::parse_printer_target(*opt.printer); !target)
+            return fail("--printer: " + target.error().message, kExitUsage);
     }
     auto zone = OfficeZone::load(time_zone);
     if (!zone) return fail(zone.error().message);
@@ -100,37 +82,14 @@ int run(const KioskOptions& opt) {
     client_settings.token = opt.token;
     ClientThread client(std::move(client_settings));
 
-    // The citizen modes: the ward link on the client thread, printing on its own thread, and
-    // the screens that use them. Declared before the app, so they outlive its screens.
-    std::optional<WardLink> link;
-    std::unique_ptr<ui::LiveCitizenServices> services;
-    std::unique_ptr<ui::ModeScreens> mode_screens;
-    if (citizen_mode(opt.mode)) {
-        link.emplace(client, link_settings(opt));
-        services = std::make_unique<ui::LiveCitizenServices>(
-            *link, client.ui_queue(), printer,
-            opt.paper_mm == 58 ? print::Paper::mm58 : print::Paper::mm80);
-        ui::CitizenScreensConfig citizen;
-        citizen.session.mode = opt.mode;
-        citizen.session.counter = opt.counter.value_or(0);
-        citizen.session.scale = ward.scale;
-        // Timings do not scale with the display: any theme carries the same ones.
-        const ui::Theme timings;
-        citizen.session.ticket_timing = timings.ticket_timing;
-        citizen.session.rating_timing = timings.rating_timing;
-        citizen.ward = ward;
-        citizen.server_origin = opt.server.text();
-        auto screens = std::make_unique<ui::CitizenScreens>(std::move(citizen), *zone, *services);
-        // Only the pad acts on events; the kiosk's tiles follow them through the ward data, so
-        // its UI is not woken for each one.
-        if (opt.mode == Mode::rating)
-            link->set_event_handler([s = screens.get()](const api::Event& e) { s->on_event(e); });
-        if (auto started = link->start(); !started) return fail(started.error().message);
-        mode_screens = std::move(screens);
-    }
+    // The mode's screens and what they use (ward link, printer, voice). Declared before the app,
+    // so they outlive its screens.
+    ModeParts parts;
+    auto mode_screens = build_mode(opt, ward, *zone, client, parts);
+    if (!mode_screens) return fail(mode_screens.error().message);
 
     ui::KioskApp app(std::move(app_config), std::move(*translations), std::move(*zone),
-                     std::move(*fonts), std::move(mode_screens));
+                     std::move(*fonts), std::move(*mode_screens));
     client.set_wakeup([] { platform::GlfwPlatform::post_wakeup(); });
     client.start();
     spdlog::info("motcua-kiosk {} mode, server {}", to_string(opt.mode), opt.server.text());

@@ -11,6 +11,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "motcua/clock.hpp"
+
 namespace motcua::kiosk {
 
 namespace asio = boost::asio;
@@ -63,6 +65,11 @@ asio::awaitable<void> EventStream::run() {
         // The head is asked on every (re)connect: cheap, and it notices a replaced database.
         auto head = co_await fetch_event_head(head_http_);
         Error problem;
+        if (head && hooks_.on_service_time) {
+            // Asked after the head: every event replayed next is at most as new as this time.
+            auto service_now = co_await fetch_service_time(head_http_);
+            if (service_now) hooks_.on_service_time(*service_now, SystemClock{}.now());
+        }
         if (head) {
             subscribed_ = false;
             problem = co_await session(choose_since(last_seq_, *head));

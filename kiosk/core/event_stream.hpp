@@ -33,6 +33,9 @@ struct EventStreamHooks {
     std::function<void(const api::Event&)> on_event;
     /// Client thread: the subscription opened (true) or was lost (false).
     std::function<void(bool)> on_connected;
+    /// Client thread, before each (re)subscription: the service's clock, so the events replayed
+    /// after an outage can be aged on it (a board announces only the recent calls). Optional.
+    std::function<void(TimePoint service_now, TimePoint local_now)> on_service_time;
 };
 
 /// Where to (re)subscribe: after the last event seen; from the service's head when none was seen
@@ -48,6 +51,9 @@ public:
     void start();
     /// Client thread.
     [[nodiscard]] std::optional<std::int64_t> last_seq() const { return last_seq_; }
+    /// Client thread: the token for the next subscription (an officer who logged in again); the
+    /// open one keeps the token it was authorised with.
+    void set_token(Token token) { settings_.token = std::move(token); }
 
 private:
     boost::asio::awaitable<void> run();

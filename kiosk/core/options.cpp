@@ -98,6 +98,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         ->type_name("DIR");
     app.add_option("--config", config, "Ward config (office name, time zone, admin PIN)")
         ->type_name("FILE");
+    std::string audio_out;
+    app.add_option("--audio-out", audio_out,
+                   "Board: also write each call announcement as a WAV file in DIR")
+        ->type_name("DIR");
 
     try {
         app.parse(argc, argv);
@@ -130,12 +134,16 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     // A rating pad belongs to one counter: it rates the tickets that counter finishes.
     if (out.mode == Mode::rating && !out.counter)
         return usage_error("--mode rating needs --counter N (the counter this pad faces)");
+    // A console drives one desk: the officer opens, calls and serves at that counter.
+    if (out.mode == Mode::counter && !out.counter)
+        return usage_error("--mode counter needs --counter N (the counter this console drives)");
     if (!token.empty()) out.token = token;
     if (!a11y_dump.empty()) out.a11y_dump = a11y_dump;
     if (!printer.empty()) out.printer = printer;
     if (!config.empty()) out.config = config;
     out.paper_mm = paper;
     if (!data_dir.empty()) out.data_dir = data_dir;
+    if (!audio_out.empty()) out.audio_out = audio_out;
     return out;
 }
 

@@ -34,6 +34,8 @@ struct KioskOptions {
     std::optional<std::filesystem::path> data_dir;
     /// The ward config, for the office name, time zone and admin PIN.
     std::optional<std::filesystem::path> config;
+    /// Board: also write each announcement as a WAV file here.
+    std::optional<std::filesystem::path> audio_out;
 };
 
 /// Parsing ended without options: print `text` and exit with `code`

@@ -104,6 +104,15 @@ asio::awaitable<Result<std::int64_t>> fetch_event_head(HttpClient& http) {
     co_return make_error("protocol", "/metrics has no motcua_event_seq");
 }
 
+asio::awaitable<Result<TimePoint>> fetch_service_time(HttpClient& http) {
+    auto res = co_await http.request(get(api_target("/public/queue"), std::nullopt));
+    if (!res) co_return res.error();
+    if (!res->success()) co_return error_of(*res);
+    auto queue = api::decode_body<api::PublicQueue>(res->body);
+    if (!queue) co_return queue.error();
+    co_return queue->at;
+}
+
 RatingAnswer classify_rating_answer(const Result<HttpResponse>& res) {
     RatingAnswer out;
     if (!res) {

@@ -52,6 +52,10 @@ std::optional<std::int64_t> parse_event_head(std::string_view metrics);
 /// flooded with the whole history (the API has no other way to ask).
 boost::asio::awaitable<Result<std::int64_t>> fetch_event_head(HttpClient& http);
 
+/// The service's clock, from the open-data queue's `at` (the API has no other way to ask, and
+/// that route needs no token). Screens measure ticket timers and call ages on it.
+boost::asio::awaitable<Result<TimePoint>> fetch_service_time(HttpClient& http);
+
 /// What became of one attempt to deliver a rating.
 enum class RatingVerdict {
     delivered,      // 201: stored (or a replay of the same idempotency key)

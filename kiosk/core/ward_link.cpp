@@ -89,6 +89,8 @@ struct WardLink::State : std::enable_shared_from_this<WardLink::State> {
     std::optional<RatingOutbox> outbox;
     std::map<std::string, RatingDone> first_answer;  // by idempotency key
     EventHandler on_event;                           // runs on the UI thread
+    ServiceTimeHandler on_service_time;              // runs on the UI thread
+    std::optional<Token> token_override;             // client thread once started
     std::shared_ptr<EventStream> events;
     bool outbox_stalled = false;  // the last attempt said "later": log the next success
     std::string refresh_problem;  // logged once per kind: an outage must not flood the journal
@@ -96,7 +98,15 @@ struct WardLink::State : std::enable_shared_from_this<WardLink::State> {
     [[nodiscard]] bool online() const {
         return client.snapshot().connection == ConnectionState::online;
     }
-    [[nodiscard]] const Token& token() const { return client.settings().token; }
+    [[nodiscard]] Token token() const {
+        return token_override ? *token_override : client.settings().token;
+    }
+    void publish_service_time(TimePoint service_now, TimePoint local_now) {
+        if (on_service_time)
+            client.ui_queue().push([handler = on_service_time, service_now, local_now] {
+                handler(service_now, local_now);
+            });
+    }
 
     asio::awaitable<void> refresh_loop();
     asio::awaitable<void> refresh_once();
@@ -119,6 +129,10 @@ asio::awaitable<void> WardLink::State::refresh_loop() {
 }
 
 asio::awaitable<void> WardLink::State::refresh_once() {
+    if (settings.track_service_clock) {
+        auto service_now = co_await fetch_service_time(refresh_http);
+        if (service_now) publish_service_time(*service_now, SystemClock{}.now());
+    }
     if (settings.fetch_categories) {
         auto categories = co_await fetch_categories(refresh_http, token());
         if (categories) {
@@ -233,11 +247,28 @@ void WardLink::set_event_handler(EventHandler handler) {
     state_->on_event = std::move(handler);
 }
 
+void WardLink::set_service_time_handler(ServiceTimeHandler handler) {
+    state_->on_service_time = std::move(handler);
+}
+
+void WardLink::set_token(Token token) {
+    if (!started_) {
+        state_->token_override = std::move(token);  // no loop runs yet: nothing else reads it
+        return;
+    }
+    asio::post(state_->ex, [st = state_, token = std::move(token)] {
+        st->token_override = token;
+        if (st->events) st->events->set_token(token);
+        st->refresh_alarm.ring_within(Millis{0});  // the new token may see what the old did not
+    });
+}
+
 Status WardLink::start() {
     auto& st = *state_;
+    if (started_) return Ok{};
     if (st.settings.outbox_dir) {
         auto box = RatingOutbox::open(*st.settings.outbox_dir);
-        if (!box) return box.error();
+        if (!box) return box.error();  // nothing runs yet: a later start() may try again
         st.outbox.emplace(std::move(*box));
         if (const auto n = st.outbox->size(); n > 0)
             spdlog::info("rating outbox: {} rating(s) from an earlier run to deliver", n);
@@ -245,6 +276,7 @@ Status WardLink::start() {
             st.ex, [s = state_] { return s->outbox_loop(); },
             [](const std::exception_ptr& e) { log_failure(e, "rating outbox"); });
     }
+    started_ = true;
     if (st.settings.fetch_categories || st.settings.fetch_counters)
         asio::co_spawn(
             st.ex, [s = state_] { return s->refresh_loop(); },
@@ -252,7 +284,7 @@ Status WardLink::start() {
     if (st.settings.subscribe_events) {
         EventStreamSettings es;
         es.server = st.client.settings().server;
-        es.token = st.client.settings().token;
+        es.token = st.token();
         es.timing = st.client.settings().timing;
         EventStreamHooks hooks;
         hooks.on_event = [weak = std::weak_ptr<State>(state_)](const api::Event& e) {
@@ -266,6 +298,11 @@ Status WardLink::start() {
                     return changed;
                 });
         };
+        if (st.settings.track_service_clock)
+            hooks.on_service_time = [weak = std::weak_ptr<State>(state_)](TimePoint service,
+                                                                          TimePoint local) {
+                if (auto s = weak.lock()) s->publish_service_time(service, local);
+            };
         st.events = std::make_shared<EventStream>(st.ex, std::move(es), std::move(hooks));
         st.events->start();
     }

@@ -27,6 +27,9 @@ struct WardLinkSettings {
     bool fetch_categories = true;
     bool fetch_counters = true;
     bool subscribe_events = true;
+    /// Read the service's clock with each refresh and before each event subscription (the
+    /// console's timers, the board's "is this call recent"): see set_service_time_handler().
+    bool track_service_clock = false;
     /// Where pending ratings live; none: this screen takes no ratings.
     std::optional<std::filesystem::path> outbox_dir;
 };
@@ -40,6 +43,7 @@ public:
     /// The first attempt's answer: settled (delivered, already rated, rejected) or queued for
     /// a later try (`retry`): either way the rating is safe on disk.
     using RatingDone = std::function<void(const RatingAnswer&)>;
+    using ServiceTimeHandler = std::function<void(TimePoint service_now, TimePoint local_now)>;
 
     WardLink(ClientThread& client, WardLinkSettings settings);
     ~WardLink();
@@ -48,7 +52,14 @@ public:
 
     /// Events for the screens (rating pad: ticket_finished, counters, ratings). Before start().
     void set_event_handler(EventHandler handler);
+    /// Readings of the service's clock (with track_service_clock), on the UI thread in order
+    /// with the events: those replayed after an outage come after a fresh reading. Before start().
+    void set_service_time_handler(ServiceTimeHandler handler);
+    /// The token for the service instead of the device's (an officer's session, known only
+    /// after login). UI thread; before or after start().
+    void set_token(Token token);
     /// Opens the outbox and spawns the loops. Fails when the outbox directory is unusable.
+    /// May come after the client thread started (the console starts its link at login).
     Status start();
 
     void issue_ticket(api::IssueTicketRequest request, IssueDone done);
@@ -60,6 +71,7 @@ public:
 private:
     struct State;
     std::shared_ptr<State> state_;
+    bool started_ = false;  // UI thread
 };
 
 }  // namespace motcua::kiosk

@@ -5,8 +5,11 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <optional>
+#include <utility>
 
 namespace motcua::kiosk::platform {
 
@@ -39,8 +42,32 @@ void count_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
 void count_scroll(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
     ++g_input_events;
 }
-void count_key(GLFWwindow* /*w*/, int /*key*/, int /*scancode*/, int /*action*/, int /*mods*/) {
+std::optional<KeyPress> shortcut_key(int key) {
+    if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return KeyPress::function(key - GLFW_KEY_F1 + 1);
+    if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) return KeyPress::digit(key - GLFW_KEY_1 + 1);
+    if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9)
+        return KeyPress::digit(key - GLFW_KEY_KP_1 + 1);
+    if (key == GLFW_KEY_ESCAPE) return KeyPress::escape();
+    return std::nullopt;
+}
+
+// GLFW calls back on the UI thread, inside wait_events: no lock needed.
+std::vector<KeyPress> g_key_presses;
+// Keys pressed since the last frame, and those of them already released again: ImGui 1.86 reads
+// key state, not events, so a press and release in one poll would never be seen (Enter in a text
+// field). Such a key is held down for one frame (see settle_keys).
+std::vector<int> g_pressed;
+std::vector<int> g_tapped;
+std::vector<int> g_held_for_a_frame;
+
+void count_key(GLFWwindow* /*w*/, int key, int /*scancode*/, int action, int /*mods*/) {
     ++g_input_events;
+    if (action == GLFW_RELEASE &&
+        std::find(g_pressed.begin(), g_pressed.end(), key) != g_pressed.end())
+        g_tapped.push_back(key);
+    if (action != GLFW_PRESS) return;  // auto-repeat must not call the next citizen twice
+    g_pressed.push_back(key);
+    if (const auto k = shortcut_key(key)) g_key_presses.push_back(*k);
 }
 void count_char(GLFWwindow* /*w*/, unsigned int /*c*/) {
     ++g_input_events;
@@ -145,6 +172,23 @@ void GlfwPlatform::wait_events(double timeout_s) {
 
 int GlfwPlatform::take_input_events() {
     return g_input_events.exchange(0);
+}
+
+std::vector<KeyPress> GlfwPlatform::take_key_presses() {
+    return std::exchange(g_key_presses, {});
+}
+
+void GlfwPlatform::settle_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    const auto in_range = [&](int k) { return k >= 0 && k < IM_ARRAYSIZE(io.KeysDown); };
+    for (int k : std::exchange(g_held_for_a_frame, {}))
+        if (in_range(k) && glfwGetKey(window_, k) != GLFW_PRESS) io.KeysDown[k] = false;
+    for (int k : std::exchange(g_tapped, {})) {
+        if (!in_range(k)) continue;
+        io.KeysDown[k] = true;  // seen down this frame, up the next
+        g_held_for_a_frame.push_back(k);
+    }
+    g_pressed.clear();
 }
 
 bool GlfwPlatform::close_requested() const {

@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "kiosk/core/key_press.hpp"
 #include "motcua/result.hpp"
 
 struct GLFWwindow;
@@ -33,6 +35,12 @@ public:
     void wait_events(double timeout_s);
     /// Input events (mouse, touch, keys, focus) seen since the last call.
     int take_input_events();
+    /// Shortcut keys (F-keys, digits, Escape) pressed since the last call, in order: latched
+    /// here because ImGui 1.86 loses a press and release that arrive in the same poll.
+    std::vector<KeyPress> take_key_presses();
+    /// Before each frame: a key pressed and released since the last frame is shown to ImGui as
+    /// held for this frame (ImGui 1.86 reads key state, and would miss such a quick tap).
+    void settle_keys();
     /// The window's close button (or the window manager) asked to close.
     [[nodiscard]] bool close_requested() const;
     /// Kiosk mode refuses to close: clears the request.

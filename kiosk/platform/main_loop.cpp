@@ -18,6 +18,7 @@ int run_main_loop(GlfwPlatform& platform, ui::KioskApp& app, ClientThread& clien
         // 1. Poll or sleep. Woken by input, by the client thread (glfwPostEmptyEvent), by a
         //    quit signal, or when the screen said it changes by itself (the clock's minute).
         platform.wait_events(wait_s);
+        platform.settle_keys();
         if (platform.take_input_events() > 0) extra_frames = app.theme().frames_after_input;
         if (signals.requested()) return kExitOk;
         if (platform.close_requested()) {
@@ -37,8 +38,8 @@ int run_main_loop(GlfwPlatform& platform, ui::KioskApp& app, ClientThread& clien
         platform.begin_frame();
 
         // 3. Draw.
-        const ui::FrameOutcome out =
-            app.frame(state, clock.now(), std::chrono::steady_clock::now());
+        const ui::FrameOutcome out = app.frame(state, clock.now(), std::chrono::steady_clock::now(),
+                                               platform.take_key_presses());
 
         // 4. Render and 5. swap.
         platform.end_frame(app.theme().colours.page);

@@ -38,7 +38,7 @@ public:
     ~CitizenScreens() override;
 
     void draw(UiFrame& ui, const ShellView& view, const AppState& state) override;
-    [[nodiscard]] bool busy_with_citizen() const override { return session_.busy_with_citizen(); }
+    [[nodiscard]] bool draws_while_away() const override { return session_.busy_with_citizen(); }
     /// An event from the service (rating pad: its counter's finished tickets). UI thread.
     void on_event(const api::Event& event);
     [[nodiscard]] const CitizenSession& session() const { return session_; }

@@ -68,7 +68,8 @@ Result<bool> KioskApp::prepare_display(ImVec2 size, float pixel_density) {
 }
 
 FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
-                             std::chrono::steady_clock::time_point steady_now) {
+                             std::chrono::steady_clock::time_point steady_now,
+                             std::vector<KeyPress> keys) {
     FrameOutcome out;
     const ImGuiIO& io = ImGui::GetIO();
     const ShellView view = make_shell_view(config_.shell, state, local_date_time(zone_, now));
@@ -81,6 +82,8 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
     UiFrame ui{theme_,         fonts_,     Translator(translations_, language_),
                a11y_,          actions,    ImGui::GetWindowDrawList(),
                io.DisplaySize, steady_now, theme_.max_idle_wait_s};
+    ui.wall_now = now;
+    ui.keys = std::move(keys);
 
     // Admin first: ward IT must be able to leave even while the service is down. A citizen
     // holding a number on screen or giving a rating keeps it through a service outage.
@@ -88,7 +91,7 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
                               view.connection == ConnectionState::incompatible;
     if (admin_open_)
         admin_pin_.draw(ui, view);
-    else if (mode_screens_ && (!service_away || mode_screens_->busy_with_citizen()))
+    else if (mode_screens_ && (!service_away || mode_screens_->draws_while_away()))
         mode_screens_->draw(ui, view, state);
     else if (service_away || !mode_screen_)
         unavailable_.draw(ui, view);

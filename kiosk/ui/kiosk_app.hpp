@@ -41,17 +41,20 @@ struct FrameOutcome {
 /// it in a bare ImGui context.
 class KioskApp {
 public:
-    /// `mode_screens` draws the ticket and rating modes (their screens need the network);
-    /// the other modes' shell screens are built in.
+    /// `mode_screens` draws the modes with screens of their own (ticket, rating, counter,
+    /// board: they need the network); the shell's screens are built in for the rest (reports),
+    /// and stand in for the counter and board when no screens are given (tests).
     KioskApp(KioskAppConfig config, Translations translations, OfficeZone zone, FontFiles fonts,
              std::unique_ptr<ModeScreens> mode_screens = nullptr);
 
     /// Rebuilds theme and font atlas when the display's size or density changed. True when
     /// the atlas was rebuilt: the renderer must upload it again before the next frame.
     Result<bool> prepare_display(ImVec2 size, float pixel_density);
-    /// Draws the current screen for `state` at `now` and applies the taps it reports.
+    /// Draws the current screen for `state` at `now` and applies the taps it reports; `keys`
+    /// were pressed since the last frame.
     FrameOutcome frame(const AppState& state, TimePoint now,
-                       std::chrono::steady_clock::time_point steady_now);
+                       std::chrono::steady_clock::time_point steady_now,
+                       std::vector<KeyPress> keys = {});
 
     [[nodiscard]] const Theme& theme() const { return theme_; }
     [[nodiscard]] Language language() const { return language_; }

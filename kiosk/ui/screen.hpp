@@ -18,7 +18,7 @@ public:
 };
 
 /// A mode with several screens of its own that draw from the client's data and act through the
-/// network (the citizen screens: ticket kiosk and rating pad).
+/// network (the citizen screens, the counter console, the display board).
 class ModeScreens {
 public:
     ModeScreens() = default;
@@ -28,9 +28,10 @@ public:
 
     /// Draws the current screen from `state`, this frame's copy of the client's state.
     virtual void draw(UiFrame& ui, const ShellView& view, const AppState& state) = 0;
-    /// A citizen is mid-way through something that needs no service right now: keep showing it
-    /// even while the service is away (the app shows its "unavailable" notice otherwise).
-    [[nodiscard]] virtual bool busy_with_citizen() const = 0;
+    /// Keep drawing this mode's screen while the service is away (the app shows its
+    /// "unavailable" notice otherwise): a citizen mid-way through something that needs no
+    /// service, an officer's console (its actions say why they fail), the board (its own sign).
+    [[nodiscard]] virtual bool draws_while_away() const = 0;
 };
 
 }  // namespace motcua::kiosk::ui

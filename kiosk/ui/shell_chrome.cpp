@@ -73,7 +73,7 @@ float header_height(const UiFrame& ui) {
     return ui.theme.header_height + (stacked_header(ui) ? ui.theme.header_clock_row : 0);
 }
 
-void draw_header(UiFrame& ui, const ShellView& view, std::string_view title) {
+void draw_header(UiFrame& ui, const ShellView& view, std::string_view title, bool language_switch) {
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     const float w = ui.display.x;
@@ -88,9 +88,11 @@ void draw_header(UiFrame& ui, const ShellView& view, std::string_view title) {
 
     // Right to left: the language button, then the clock; the names get what is left.
     const std::string& switch_label = ui.tr(TextId::language_switch);
-    const ImVec2 bsize = button_size(ui, switch_label);
-    const Box lang{{w - t.margin - bsize.x, (h - bsize.y) / 2}, {w - t.margin, (h + bsize.y) / 2}};
-    if (button(ui, "##language", lang, switch_label, ButtonKind::secondary))
+    const ImVec2 bsize = language_switch ? button_size(ui, switch_label) : ImVec2{0, 0};
+    Box lang{{w - t.margin - bsize.x, (h - bsize.y) / 2}, {w - t.margin, (h + bsize.y) / 2}};
+    if (!language_switch)
+        lang.min.x = w - t.margin + 2 * t.gap;  // the clock takes the button's place
+    else if (button(ui, "##language", lang, switch_label, ButtonKind::secondary))
         ui.actions.emplace_back(ToggleLanguage{});
 
     const std::string time = format_time(ui.tr, view.now);

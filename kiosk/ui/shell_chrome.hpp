@@ -17,7 +17,9 @@ std::string format_time(const Translator& tr, const LocalDateTime& t);
 /// Deep-blue band: the ward's name and `title` on the left; time, date and the language
 /// button on the right (on portrait displays the time and date get a row below).
 /// In kiosk mode its top-left corner hides the admin long-press.
-void draw_header(UiFrame& ui, const ShellView& view, std::string_view title);
+/// `language_switch` false: no language button (the board: a TV nobody touches).
+void draw_header(UiFrame& ui, const ShellView& view, std::string_view title,
+                 bool language_switch = true);
 /// White band: the connection state in plain words; the counter number when there is one.
 void draw_footer(UiFrame& ui, const ShellView& view);
 /// Header height for this display: taller on portrait displays (the clock gets its own row).

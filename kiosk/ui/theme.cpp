@@ -51,6 +51,14 @@ Theme Theme::for_display(float width, float height) {
     t.face = px(132);
     t.face_small = px(64);
     t.check_box = px(52);
+    t.key_cap_w = px(72);
+    t.key_cap_h = px(48);
+    t.field_w = px(880);
+    t.console_card_h = px(330);
+    t.console_row_h = px(44);
+    t.board_row_max = px(200);
+    t.board_strip_h = px(212);
+    t.board_call_row = px(112);
     return t;
 }
 

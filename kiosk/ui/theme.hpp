@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include <array>
+#include <cstddef>
 
+#include "kiosk/core/counter_console.hpp"
 #include "kiosk/core/rating_flow.hpp"
 #include "kiosk/core/ticket_flow.hpp"
 
@@ -54,6 +56,16 @@ struct Palette {
                                IM_COL32(0xF5, 0xC5, 0x18, 0xFF), IM_COL32(0x8B, 0xC3, 0x4A, 0xFF),
                                IM_COL32(0x3D, 0xAE, 0x5C, 0xFF)};
     ImU32 face_ink = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
+    /// The newest call on the board, and the counter it goes to: amber with dark text stands
+    /// out on the light page from across the room without reading as an alarm.
+    ImU32 highlight = IM_COL32(0xFF, 0xD5, 0x4F, 0xFF);
+    ImU32 highlight_text = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
+    /// The board's numbers: the header's deep blue, the darkest colour after the text.
+    ImU32 number = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
+    /// A text field: white with the secondary border; a focused one gets the primary blue.
+    ImU32 field = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    ImU32 field_border = IM_COL32(0x6B, 0x75, 0x82, 0xFF);
+    ImU32 field_selection = IM_COL32(0xB9, 0xD1, 0xF7, 0xFF);
 };
 
 struct Theme {
@@ -101,6 +113,21 @@ struct Theme {
     float face_small = 0;    // the idle pad's row of faces
     float check_box = 0;     // side of a reason's check box
 
+    // Counter console (officers at a desk: mouse and keyboard, read from half a metre).
+    float key_cap_w = 0;  // the "F1" plate on an action button
+    float key_cap_h = 0;
+    float field_w = 0;                 // login text fields
+    float console_card_h = 0;          // the current ticket
+    float console_side_ratio = 0.36F;  // the right column's share of the width
+    float console_row_h = 0;           // a line in the side panels
+
+    // Display board (a 1080p TV read from five metres).
+    float board_row_max = 0;          // tallest counter row
+    float board_number_ratio = 0.8F;  // a number's height as a share of its row
+    float board_calls_ratio = 0.4F;   // the calls column's share of the width
+    float board_strip_h = 0;          // the waiting-per-category strip
+    float board_call_row = 0;         // a line of the calls list
+
     Palette colours;
 
     // Timings.
@@ -118,6 +145,11 @@ struct Theme {
     /// How long the issued ticket, priority list, rating screens and thanks stay up.
     TicketTiming ticket_timing;
     RatingTiming rating_timing;
+    ConsoleTiming console_timing;
+    /// The board's newest call stays highlighted this long.
+    double board_highlight_s = 10.0;
+    /// Calls the board keeps in its list.
+    std::size_t board_max_calls = 8;
 
     /// Sizes for a display of this many window pixels.
     static Theme for_display(float width, float height);

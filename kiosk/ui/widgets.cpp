@@ -197,6 +197,11 @@ void record_text(UiFrame& ui, std::string_view text, const Box& box) {
     record(ui, A11yRole::text, std::string(text), box, true);
 }
 
+void record_element(UiFrame& ui, A11yRole role, std::string_view label, const Box& box,
+                    bool enabled) {
+    record(ui, role, std::string(label), box, enabled);
+}
+
 bool long_press_area(UiFrame& ui, const char* id, const Box& box, float seconds) {
     ImGui::SetCursorScreenPos(box.min);
     ImGui::InvisibleButton(id, box.size());

@@ -8,10 +8,12 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/core/key_press.hpp"
 #include "kiosk/ui/a11y.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/translations.hpp"
+#include "motcua/time.hpp"
 
 namespace motcua::kiosk::ui {
 
@@ -60,6 +62,10 @@ struct UiFrame {
     double redraw_in_s = 0;
     /// Something moves or is held down: draw the next frame soon.
     bool animating = false;
+    /// The wall clock (ours, not the service's): timers measured on the service's clock.
+    TimePoint wall_now{};
+    /// Keys pressed since the last frame, in order (the platform latches them).
+    std::vector<KeyPress> keys{};
 
     /// Keeps the earliest requested redraw.
     void redraw_within(double seconds);
@@ -108,6 +114,9 @@ Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view l
                  A11yRole role = A11yRole::button, bool enabled = true);
 /// Records visible text drawn by other means (e.g. inside a touch area) for the a11y tree.
 void record_text(UiFrame& ui, std::string_view text, const Box& box);
+/// Records any element drawn by other means (an ImGui text field) for the a11y tree.
+void record_element(UiFrame& ui, A11yRole role, std::string_view label, const Box& box,
+                    bool enabled = true);
 /// An invisible area that fires once after being held `seconds`; not in the a11y tree.
 bool long_press_area(UiFrame& ui, const char* id, const Box& box, float seconds);
 /// A filled circle: the connection indicator beside its words.

@@ -87,6 +87,17 @@ TEST_CASE("the kiosk command line of DESIGN.md section 5", "[options]") {
         check_usage_error(parse({"--mode", "ticket", "--server", "http://h:1", "--paper", "70"}));
         // a rating pad without the counter it faces
         check_usage_error(parse({"--mode", "rating", "--server", "http://h:1"}));
+        // a counter console without the counter it drives
+        check_usage_error(parse({"--mode", "counter", "--server", "http://h:1"}));
+    }
+    SECTION("the board's voice can also go to WAV files") {
+        auto cl = parse({"--mode", "board", "--server", "http://h:1", "--audio-out", "/tmp/calls"});
+        const auto* o = std::get_if<KioskOptions>(&cl);
+        REQUIRE(o != nullptr);
+        CHECK(o->audio_out == std::filesystem::path("/tmp/calls"));
+        auto plain = parse({"--mode", "board", "--server", "http://h:1"});
+        REQUIRE(std::get_if<KioskOptions>(&plain) != nullptr);
+        CHECK_FALSE(std::get<KioskOptions>(plain).audio_out);
     }
     SECTION("printing and the kiosk's own files") {
         auto cl = parse({"--mode", "ticket", "--server", "http://h:1", "--printer",

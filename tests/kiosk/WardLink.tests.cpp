@@ -293,3 +293,63 @@ TEST_CASE("a rating given while the service is down is delivered exactly once", 
         CHECK(kiosk.eventually([&] { return RatingOutbox::open(outbox)->size() == 0; }));
     }
 }
+
+TEST_CASE("the console's link starts with the officer's token and reads the service's clock",
+          "[ward_link]") {
+    harness::Ward ward;
+    ServiceOnPort service(ward.db, 0);
+    const int port = service.port();
+    harness::set_clock(port, "2026-11-23T08:30:00+07:00");
+    // The console has no device token: it reads with the officer's session, known after login.
+    ClientSettings cs;
+    cs.server.host = "127.0.0.1";
+    cs.server.port = static_cast<std::uint16_t>(port);
+    cs.timing.first_retry = 50ms;
+    cs.timing.online_poll = 200ms;
+    ClientThread client(cs);
+    WardLinkSettings ls;
+    ls.track_service_clock = true;
+    ls.refresh_period = 300ms;
+    ls.online_check = 50ms;
+    WardLink link(client, ls);
+    std::vector<TimePoint> clock;
+    std::vector<api::Event> events;
+    link.set_service_time_handler(
+        [&](TimePoint service_now, TimePoint) { clock.push_back(service_now); });
+    link.set_event_handler([&](const api::Event& e) { events.push_back(e); });
+    client.start();
+    link.set_token(login(port));
+    REQUIRE(link.start());
+    const auto eventually = [&](auto pred) {
+        const auto deadline = std::chrono::steady_clock::now() + 10s;
+        while (std::chrono::steady_clock::now() < deadline) {
+            client.ui_queue().run_all();
+            if (pred()) return true;
+            std::this_thread::sleep_for(10ms);
+        }
+        return false;
+    };
+    REQUIRE(eventually([&] {
+        const auto s = client.snapshot();
+        return s.ward.categories_loaded && s.ward.counters_loaded && s.ward.events_connected;
+    }));
+    REQUIRE_FALSE(clock.empty());
+    CHECK(clock.back() == *parse_rfc3339("2026-11-23T08:30:00+07:00"));  // the test clock's time
+    REQUIRE(
+        harness::request(port, "POST", "/api/v1/tickets", ward.kiosk_token, R"({"category":"HT"})")
+            .status == 201);
+    CHECK(eventually(
+        [&] { return !events.empty() && events.back().type == EventType::ticket_issued; }));
+
+    SECTION("another officer's token later (the harness's second officer): reading goes on") {
+        auto r = harness::request(port, "POST", "/api/v1/auth/login", "",
+                                  R"({"username":"binh","password":"matkhau-456"})");
+        REQUIRE(r.status == 200);
+        link.set_token(std::string(r.json().at("token").as_string()));
+        REQUIRE(harness::request(port, "POST", "/api/v1/tickets", ward.kiosk_token,
+                                 R"({"category":"TK"})")
+                    .status == 201);
+        CHECK(eventually([&] { return client.snapshot().ward.categories.back().waiting == 1; }));
+    }
+    client.stop();
+}

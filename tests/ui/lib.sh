@@ -181,7 +181,8 @@ field() { sed -E "s/.*\"$1\":(-?[0-9]+).*/\1/" <<<"$2"; }
 window_of() {
     local w=
     for _ in $(seq 100); do
-        w=$(xdotool search --pid "${KIOSK_PIDS[$1]}" --name '^motcua-kiosk$' 2>/dev/null | head -n 1 || true)
+        # --all: xdotool matches ANY criterion by default, i.e. another kiosk's window too.
+        w=$(xdotool search --all --pid "${KIOSK_PIDS[$1]}" --name '^motcua-kiosk$' 2>/dev/null | head -n 1 || true)
         [[ -n $w ]] && break
         sleep 0.05
     done

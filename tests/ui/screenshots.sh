@@ -1,5 +1,6 @@
 #!/bin/bash
-# Screenshots of every citizen screen, in Vietnamese and in English, for the documentation:
+# Screenshots of every citizen screen, the counter console and the display board, in Vietnamese
+# and in English, for the documentation:
 # the real kiosk under Xvfb against the real service (temporary database, test clock), driven
 # through --a11y-dump and xdotool like the UI tests. PNGs are scaled to 960 px wide.
 #
@@ -138,6 +139,81 @@ for lang in vi en; do
     wait_screen pad rating_thanks
     shot pad "rating-thanks-$lang"
     kiosk_stop pad
+done
+
+# ---- the counter console and the display board, both languages ---------------------------------
+officer_add binh "Trần Văn Bình" matkhau-456
+officer_add cuong "Lê Minh Cường" matkhau-789
+board_token=$(device_add "Bảng hiển thị sảnh" board)
+binh=$(login binh matkhau-456)
+cuong=$(login cuong matkhau-789)
+api POST /counters/2/open "$binh" >/dev/null
+api POST /counters/3/open "$cuong" >/dev/null
+for c in HT TK HT DC HT TK HT HT DC TK HT HT; do
+    api POST /tickets "$kiosk_token" "{\"category\":\"$c\"}" >/dev/null
+done
+api POST /counters/2/call-next "$binh" >/dev/null
+api POST /counters/3/call-next "$cuong" >/dev/null
+
+# console_login NAME: types lan's credentials into console NAME.
+console_login() {
+    tap "$1" textbox "$2"
+    xdotool windowfocus --sync "$(window_of "$1")"
+    xdotool type --delay 30 lan
+    xdotool key Return
+    sleep 0.3
+    xdotool type --delay 30 matkhau-123
+    xdotool key Return
+    wait_screen "$1" counter_console 10
+}
+
+for lang in vi en; do
+    echo "display board and counter console ($lang)"
+    if [[ $lang == vi ]]; then
+        user="Tên đăng nhập" open_="Quầy đang mở" serving="Đang phục vụ" finish_="Kết quả phục vụ số"
+        transfer_="sang lĩnh vực nào"
+    else
+        user="Username" open_="Counter open" serving="Being served" finish_="How did the visit of"
+        transfer_="to which category"
+    fi
+    kiosk_start board --mode board --token "$board_token" --config "$CONFIG" --windowed 1920x1080 \
+        --lang "$lang" --audio-out "$WORK/calls-$lang"
+    kiosk_start console --mode counter --counter 1 --config "$CONFIG" --windowed 1280x800 \
+        --lang "$lang"
+    wait_screen console counter_login
+    xdotool windowmove "$(window_of console)" 0 1080  # under the board: never over it
+    shot console "counter-login-$lang"
+    console_login console "$user"
+    wait_for console "$open_" 10
+    # A citizen who did not come, one put back in the queue, one at the desk being served.
+    xdotool key F1
+    sleep 0.5
+    xdotool key F4
+    sleep 0.5
+    xdotool key F1
+    sleep 0.5
+    xdotool key F3
+    wait_for console "$serving" 10
+    api POST /counters/2/recall "$binh" >/dev/null
+    sleep 1
+    shot console "counter-console-$lang"
+    shot board "board-$lang"
+    xdotool key F6
+    wait_for console "$finish_" 5
+    shot console "counter-finish-$lang"
+    xdotool key Escape
+    sleep 0.3
+    xdotool key F5
+    wait_for console "$transfer_" 5
+    shot console "counter-transfer-$lang"
+    xdotool key Escape
+    sleep 0.3
+    xdotool key F6
+    sleep 0.3
+    xdotool key 1
+    sleep 0.5
+    kiosk_stop console
+    kiosk_stop board
 done
 
 # ---- the portrait kiosk (deploy/run's 1080x1920), Vietnamese -----------------------------------

@@ -4,6 +4,8 @@
 //                                      one JSON object per line, until the stream is quiet
 //   ui_probe compare-slip JOB PNG      decodes the ESC/POS job's raster image and checks that it
 //                                      is not blank and equals the PNG preview, pixel for pixel
+//   ui_probe wav FILE                  checks a call announcement: a plausible length, the chime,
+//                                      and speech after it that is not silence
 //
 // Exit 0 on success, 1 on a failed check, 2 on bad usage.
 #include <boost/asio/connect.hpp>
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/audio/pcm.hpp"
 #include "kiosk/print/ticket_printer.hpp"
 
 namespace {
@@ -32,6 +35,14 @@ using tcp = asio::ip::tcp;
 constexpr auto kQuiet = std::chrono::milliseconds(1500);
 /// A slip with fewer black pixels than this share printed nothing useful.
 constexpr double kMinInk = 0.01;
+/// An announcement: chime (1.2 s), a pause, then "Mời công dân có số … đến quầy số …" said once
+/// or twice at 140 words a minute: a few seconds; a minute would be a runaway synthesis.
+constexpr double kMinAnnouncementS = 3.0;
+constexpr double kMaxAnnouncementS = 30.0;
+/// The chime and its pause end here; speech follows.
+constexpr double kSpeechStartsS = 1.6;
+/// Root mean square of 16-bit samples: silence is 0, espeak-ng's speech several thousand.
+constexpr double kMinLoudness = 500;
 
 int events(const std::string& port, const std::string& token) {
     asio::io_context io;
@@ -105,6 +116,29 @@ int compare_slip(const std::string& job_path, const std::string& png_path) {
     return differ == 0 ? 0 : 1;
 }
 
+int check_wav(const std::string& path) {
+    namespace audio = motcua::kiosk::audio;
+    auto pcm = audio::read_wav(path);
+    if (!pcm) {
+        std::cerr << "ui_probe: " << pcm.error().message << '\n';
+        return 1;
+    }
+    const double seconds = pcm->seconds();
+    const double chime = audio::rms(*pcm, 0, 1.0);
+    const double speech = audio::rms(*pcm, kSpeechStartsS, seconds);
+    std::cout << "announcement " << seconds << " s, chime rms " << chime << ", speech rms "
+              << speech << '\n';
+    if (seconds < kMinAnnouncementS || seconds > kMaxAnnouncementS) {
+        std::cerr << "ui_probe: an announcement of " << seconds << " s is not plausible\n";
+        return 1;
+    }
+    if (chime < kMinLoudness || speech < kMinLoudness) {
+        std::cerr << "ui_probe: the announcement is silent\n";
+        return 1;
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -112,10 +146,12 @@ int main(int argc, char** argv) {
     try {
         if (args.size() == 3 && args[0] == "events") return events(args[1], args[2]);
         if (args.size() == 3 && args[0] == "compare-slip") return compare_slip(args[1], args[2]);
+        if (args.size() == 2 && args[0] == "wav") return check_wav(args[1]);
     } catch (const std::exception& e) {
         std::cerr << "ui_probe: " << e.what() << '\n';
         return 1;
     }
-    std::cerr << "usage: ui_probe events PORT TOKEN | ui_probe compare-slip JOB PNG\n";
+    std::cerr << "usage: ui_probe events PORT TOKEN | ui_probe compare-slip JOB PNG | ui_probe "
+                 "wav FILE\n";
     return 2;
 }

@@ -1,0 +1,34 @@
+#pragma once
+/// What each mode adds to the shell: the ward link's settings, the services its screens act
+/// through, the voice of the board, and the screens themselves. main.cpp stays a thin shell.
+#include <memory>
+#include <optional>
+
+#include "kiosk/audio/announcer.hpp"
+#include "kiosk/core/client_thread.hpp"
+#include "kiosk/core/options.hpp"
+#include "kiosk/core/ward_link.hpp"
+#include "kiosk/ui/citizen_services.hpp"
+#include "kiosk/ui/counter_services.hpp"
+#include "kiosk/ui/screen.hpp"
+#include "motcua/config.hpp"
+#include "motcua/office_time.hpp"
+
+namespace motcua::kiosk {
+
+/// Lives as long as the run: declared before the app, so the app's screens (which use these)
+/// go first. Members are destroyed bottom-up: services before the link they use.
+struct ModeParts {
+    std::optional<WardLink> link;
+    std::unique_ptr<audio::Announcer> announcer;
+    std::unique_ptr<ui::LiveCitizenServices> citizen_services;
+    std::unique_ptr<ui::LiveCounterServices> counter_services;
+};
+
+/// Builds the screens of `opt.mode` (none for the shell-only modes) and starts what they need
+/// on `client`. Fails when the outbox or printer cannot be set up.
+Result<std::unique_ptr<ui::ModeScreens>> build_mode(const KioskOptions& opt, const WardConfig& ward,
+                                                    const OfficeZone& zone, ClientThread& client,
+                                                    ModeParts& parts);
+
+}  // namespace motcua::kiosk

@@ -1,0 +1,95 @@
+#include "kiosk/ui/console_widgets.hpp"
+
+#include <algorithm>
+
+#include "kiosk/ui/console_text.hpp"
+
+namespace motcua::kiosk::ui {
+
+TextFieldState text_field(UiFrame& ui, const char* id, const Box& box, std::string_view label,
+                          char* buffer, std::size_t size, bool password, bool focus, bool enabled) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    ImFont* font = ui.fonts.body;
+    const float text_h = font_px(font);
+    ImGui::SetCursorScreenPos(box.min);
+    ImGui::PushFont(font);
+    // The field is exactly `box`: the padding centres one line of text in it.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(t.gap, std::max(0.0F, (box.height() - text_h) / 2)));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.rounding);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, t.border);
+    const ImVec4 field = ImGui::ColorConvertU32ToFloat4(c.field);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, field);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, field);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, field);
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(c.field_border));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.text));
+    ImGui::PushStyleColor(ImGuiCol_TextSelectedBg,
+                          ImGui::ColorConvertU32ToFloat4(c.field_selection));
+    ImGui::SetNextItemWidth(box.width());
+    if (focus && enabled) ImGui::SetKeyboardFocusHere();
+    if (!enabled) ImGui::BeginDisabled();
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+    if (password) flags |= ImGuiInputTextFlags_Password;
+    TextFieldState out;
+    out.submitted = ImGui::InputText(id, buffer, size, flags) && enabled;
+    out.active = ImGui::IsItemActive();
+    if (!enabled) ImGui::EndDisabled();
+    ImGui::PopStyleColor(6);
+    ImGui::PopStyleVar(3);
+    ImGui::PopFont();
+    // The field with the keyboard says so the way a touch button says it is held.
+    if (out.active) ui.draw->AddRect(box.min, box.max, c.primary, t.rounding, 0, 2 * t.border);
+    record_element(ui, A11yRole::textbox, label, box, enabled);
+    return out;
+}
+
+float key_button_width(const UiFrame& ui, std::string_view text, std::string_view key) {
+    const Theme& t = ui.theme;
+    float w = measure(ui.fonts.body_bold, text).x + 2 * t.button_padding_x;
+    if (!key.empty()) w += t.key_cap_w + t.gap;
+    return std::max(w, t.button_min_width);
+}
+
+bool key_button(UiFrame& ui, const char* id, const Box& box, std::string_view text,
+                std::string_view key, ButtonKind kind, bool enabled) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    // The label is cut exactly as drawn: the dump lists what a person sees.
+    const float text_w = box.width() - 2 * t.gap - (key.empty() ? 0 : t.key_cap_w + t.gap);
+    const std::string shown = fit_line(ui.fonts.body_bold, text, text_w);
+    const Touch touch = touch_area(ui, id, box, with_key(shown, key), A11yRole::button, enabled);
+    const bool primary = kind == ButtonKind::primary;
+    ImU32 fill = primary ? (touch.held ? c.primary_pressed : c.primary)
+                         : (touch.held ? c.secondary_pressed : c.secondary);
+    ImU32 ink = primary ? c.primary_text : c.secondary_text;
+    if (!enabled) {
+        fill = c.disabled;
+        ink = c.disabled_text;
+    }
+    ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
+    if (!primary && enabled)
+        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, t.border);
+
+    float text_left = box.min.x + t.gap;
+    if (!key.empty()) {
+        // The key's name on a plate, like the key cap the officer's finger looks for.
+        const Box plate{{box.min.x + t.gap, box.centre().y - t.key_cap_h / 2},
+                        {box.min.x + t.gap + t.key_cap_w, box.centre().y + t.key_cap_h / 2}};
+        ui.draw->AddRect(plate.min, plate.max, ink, t.rounding / 2, 0, t.border);
+        const ImVec2 ks = measure(ui.fonts.small, key);
+        ui.draw->AddText(ui.fonts.small, font_px(ui.fonts.small),
+                         {plate.centre().x - ks.x / 2, plate.centre().y - ks.y / 2}, ink,
+                         key.data(), key.data() + key.size());
+        text_left = plate.max.x + t.gap;
+    }
+    const Box text_box{{text_left, box.min.y}, {box.max.x - t.gap, box.max.y}};
+    const ImVec2 size = measure(ui.fonts.body_bold, shown);
+    ui.draw->AddText(ui.fonts.body_bold, font_px(ui.fonts.body_bold),
+                     {text_box.centre().x - size.x / 2, text_box.centre().y - size.y / 2}, ink,
+                     shown.c_str());
+    return touch.tapped;
+}
+
+}  // namespace motcua::kiosk::ui

@@ -1,0 +1,29 @@
+#pragma once
+/// Widgets of the officers' screens: a text field typed on a physical keyboard, and a big action
+/// button that shows its keyboard shortcut. Both record themselves for the a11y dump.
+#include <cstddef>
+#include <string_view>
+
+#include "kiosk/ui/widgets.hpp"
+
+namespace motcua::kiosk::ui {
+
+struct TextFieldState {
+    bool submitted = false;  // Enter pressed in it
+    bool active = false;     // has the keyboard
+};
+
+/// One line of text (ImGui::InputText) in `box`, recorded as a `textbox` named `label`.
+/// `password` shows dots; `focus` gives it the keyboard this frame.
+TextFieldState text_field(UiFrame& ui, const char* id, const Box& box, std::string_view label,
+                          char* buffer, std::size_t size, bool password, bool focus,
+                          bool enabled = true);
+
+/// A big button with a key plate ("F1", "1", "Esc") at its left; the a11y label is
+/// "Gọi tiếp (F1)". An empty `key` draws no plate.
+bool key_button(UiFrame& ui, const char* id, const Box& box, std::string_view text,
+                std::string_view key, ButtonKind kind = ButtonKind::primary, bool enabled = true);
+/// Width `key_button` needs for `text` and its plate.
+float key_button_width(const UiFrame& ui, std::string_view text, std::string_view key);
+
+}  // namespace motcua::kiosk::ui
