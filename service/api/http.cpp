@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
+#include <cctype>
 #include <string_view>
 #include <unordered_map>
 
@@ -15,17 +16,30 @@ int status_for(const Error& e) {
         {"invalid_query", 400}, {"bad_request", 400},
         {"unauthorized", 401}, {"session_expired", 401}, {"bad_credentials", 401},
         {"forbidden", 403}, {"not_at_counter", 403}, {"wrong_counter", 403},
-        {"not_found", 404}, {"unknown_counter", 404}, {"unknown_ticket", 404},
+        {"not_found", 404}, {"unknown_counter", 404}, {"unknown_ticket", 404}, {"dossier_not_found", 404},
         {"method_not_allowed", 405},
         {"already_rated", 409}, {"ticket_in_progress", 409}, {"counter_busy", 409}, {"counter_paused", 409},
         {"no_current_ticket", 409}, {"invalid_state", 409}, {"idempotency_key_reused", 409}, {"ambiguous_number", 409},
+        {"dossier_closed", 409}, {"apology_exists", 409},
         {"body_too_large", 413}, {"unsupported_media_type", 415},
         {"unknown_category", 422}, {"not_served", 422}, {"invalid_level", 422}, {"unknown_priority_reason", 422},
         {"priority_disabled", 422}, {"unknown_procedure", 422}, {"issuing_stopped", 422}, {"same_category", 422}, {"clock_backwards", 422},
+        {"procedure_required", 422}, {"applicant_required", 422}, {"dossier_required", 422},
+        {"unknown_dossier", 422}, {"invalid_status", 422}, {"apology_too_late", 422}, {"new_due_not_later", 422},
         {"too_many_attempts", 429},
     };
     auto it = kStatus.find(e.code);
     return it == kStatus.end() ? 500 : it->second;
+}
+
+bool is_json_media(std::string_view content_type) {
+    const auto semi = content_type.find(';');
+    auto media = content_type.substr(0, semi);
+    while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+    if (media.size() != 16) return false;
+    std::string lower(media);
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower == "application/json";
 }
 
 Reply json_reply(int status, const boost::json::value& body) {

@@ -35,6 +35,8 @@ using Respond = std::function<void(Reply)>;
 /// HTTP status for an error code (DESIGN.md §4: 400, 401, 403, 404, 409, 413, 415, 422, 429).
 int status_for(const Error& e);
 Reply json_reply(int status, const boost::json::value& body);
+/// True for "application/json", any case, with or without parameters (charset).
+bool is_json_media(std::string_view content_type);
 Reply error_reply(const Error& e);
 Reply error_reply(int status, std::string code, std::string message);
 

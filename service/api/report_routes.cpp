@@ -1,8 +1,9 @@
-// Report routes: GET /api/v1/reports/turnaround and /api/v1/reports/ratings (officers).
+// Report routes: GET /api/v1/reports/turnaround, /waits and /ratings (officers).
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
 
+#include "api/report_period.hpp"
 #include "api/ward.hpp"
 #include "reports/export.hpp"
 #include "reports/report_json.hpp"
@@ -17,10 +18,7 @@ namespace {
 // The longest period a report may cover: beyond it the answer would be slow and nobody reads it.
 constexpr int kMaxReportDays = 3 * 366;
 
-struct Period {
-    Day from;
-    Day to;
-};
+}  // namespace
 
 Result<Period> period_of(const Request& r) {
     auto get = [&](const char* name) -> Result<Day> {
@@ -40,14 +38,15 @@ Result<Period> period_of(const Request& r) {
     return Period{*from, *to};
 }
 
-}  // namespace
-
 void Ward::turnaround_report(const Request& r, const Respond& respond) {
     auto period = period_of(r);
     if (!period) return respond(error_reply(period.error()));
     auto group = reports::GroupBy::category;
-    if (auto it = r.query.find("group_by"); it != r.query.end()) {
-        auto g = parse_enum<reports::GroupBy>(it->second);
+    // group_by=all: one Excel workbook with a sheet per grouping (the dashboard's "Xuất Excel").
+    const auto group_it = r.query.find("group_by");
+    const bool every_grouping = group_it != r.query.end() && group_it->second == "all";
+    if (group_it != r.query.end() && !every_grouping) {
+        auto g = parse_enum<reports::GroupBy>(group_it->second);
         if (!g)
             return respond(error_reply(400, "invalid_query",
                                        fmt::format("'group_by' must be one of: {}", enum_choices<reports::GroupBy>())));
@@ -58,6 +57,21 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
     if (format != "json" && format != "csv" && format != "xlsx")
         return respond(error_reply(400, "invalid_query", "'format' must be one of: json, csv, xlsx"));
 
+    if (every_grouping) {
+        if (format != "xlsx")
+            return respond(error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
+        std::vector<reports::TurnaroundReport> sheets;
+        for (const auto& grouping : EnumNames<reports::GroupBy>::names)
+            sheets.push_back(reports::turnaround_from_store(store_, config_, zone_, period->from, period->to,
+                                                            grouping.first, clock_.now(), &report_cache_));
+        auto bytes = reports::to_xlsx(sheets);
+        if (!bytes) return respond(error_reply(500, bytes.error().code, bytes.error().message));
+        Reply reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}};
+        reply.headers.emplace_back("Content-Disposition",
+                                   fmt::format("attachment; filename=\"bao-cao-tat-ca-{}-{}.xlsx\"",
+                                               format_day(period->from), format_day(period->to)));
+        return respond(std::move(reply));
+    }
     const auto report =
         reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group, clock_.now(), &report_cache_);
     const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group), format_day(period->from), format_day(period->to));
@@ -73,6 +87,13 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
         reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", name));
     }
     respond(std::move(reply));
+}
+
+void Ward::waits_report(const Request& r, const Respond& respond) {
+    auto period = period_of(r);
+    if (!period) return respond(error_reply(period.error()));
+    respond(json_reply(200, reports::to_json(reports::waits_from_store(store_, config_, zone_, period->from,
+                                                                       period->to, clock_.now(), &report_cache_))));
 }
 
 void Ward::ratings_report(const Request& r, const Respond& respond) {

@@ -42,26 +42,16 @@ Reply method_not_allowed(std::string_view allowed) {
     return r;
 }
 
-bool is_json(std::string_view content_type) {
-    const auto semi = content_type.find(';');
-    auto media = content_type.substr(0, semi);
-    while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-    if (media.size() != 16) return false;
-    std::string lower(media);
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower == "application/json";
-}
-
 // Body of a POST: must be JSON when present (415 otherwise); required routes reject none.
 template <typename T>
 Result<T> body_of(const Request& r) {
-    if (!is_json(r.content_type))
+    if (!is_json_media(r.content_type))
         return make_error("unsupported_media_type", "send the body as application/json");
     return decode_body<T>(r.body);
 }
 
 Status content_ok_if_any(const Request& r) {
-    if (!r.body.empty() && !is_json(r.content_type))
+    if (!r.body.empty() && !is_json_media(r.content_type))
         return make_error("unsupported_media_type", "send the body as application/json");
     return Ok{};
 }
@@ -123,15 +113,44 @@ void Ward::route_api(const Request& r, const std::vector<std::string_view>& part
         return set_test_clock(r, respond);
     }
 
+    // A dossier's public view is for anyone holding its code; officers get the full view.
+    if (n == 4 && a == "dossiers") {
+        if (r.method != "GET") return respond(method_not_allowed("GET"));
+        auto who = identify(r);
+        if (!who) return respond(error_reply(who.error()));
+        return get_dossier(*who, std::string(route(3)), respond);
+    }
+
     // Everything else needs a device or an officer; unknown routes are 404 before auth.
     const bool known = (n == 3 && (a == "categories" || a == "procedures" || a == "counters" || a == "tickets" ||
                                    a == "ratings" || a == "events")) ||
                        (n == 5 && a == "counters") ||
-                       (n == 4 && a == "reports" && (route(3) == "turnaround" || route(3) == "ratings"));
+                       (n == 5 && a == "procedures" && route(4) == "due-date") ||
+                       (n == 5 && a == "dossiers" && (route(4) == "status" || route(4) == "apology")) ||
+                       (n == 6 && a == "dossiers" && route(4) == "forms") ||
+                       (n == 4 && a == "reports" &&
+                        (route(3) == "turnaround" || route(3) == "ratings" || route(3) == "waits" ||
+                         route(3) == "dossiers" ||
+                         route(3) == "dossier-register"));
     if (!known) return respond(not_found());
     auto who = identify(r);
     if (!who) return respond(error_reply(who.error()));
     if (anonymous(*who)) return respond(error_reply(need_login()));
+
+    if (n == 5 && a == "procedures") {
+        if (r.method != "GET") return respond(method_not_allowed("GET"));
+        return due_date_preview(std::string(route(3)), respond);
+    }
+    if (a == "dossiers") {
+        if (as_officer(*who) == nullptr) return respond(error_reply(forbidden("dossiers are handled by officers")));
+        if (n == 6) {
+            if (r.method != "GET") return respond(method_not_allowed("GET"));
+            return dossier_form(std::string(route(3)), route(5), respond);
+        }
+        if (r.method != "POST") return respond(method_not_allowed("POST"));
+        if (route(4) == "status") return dossier_status(r, std::string(route(3)), respond);
+        return dossier_apology(r, std::string(route(3)), respond);
+    }
 
     if (n == 3 && a == "categories") {
         if (r.method != "GET") return respond(method_not_allowed("GET"));
@@ -158,6 +177,9 @@ void Ward::route_api(const Request& r, const std::vector<std::string_view>& part
     if (n == 4 && a == "reports") {
         if (r.method != "GET") return respond(method_not_allowed("GET"));
         if (as_officer(*who) == nullptr) return respond(error_reply(forbidden("reports are for officers")));
+        if (route(3) == "dossiers") return dossier_report(r, respond);
+        if (route(3) == "dossier-register") return dossier_register(r, respond);
+        if (route(3) == "waits") return waits_report(r, respond);
         return route(3) == "turnaround" ? turnaround_report(r, respond) : ratings_report(r, respond);
     }
     // /counters/{n}/{action}
@@ -335,6 +357,8 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         if (!req) return respond(error_reply(req.error()));
         if (req->procedure && config_.find_procedure(*req->procedure) == nullptr)
             return respond(error_reply(422, "unknown_procedure", fmt::format("no procedure '{}'", *req->procedure)));
+        if (req->outcome == FinishOutcome::dossier_received || req->outcome == FinishOutcome::result_returned)
+            return finish_with_dossier(*req, number, user, respond);
         return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); }, ticket_reply,
                      respond);
     }

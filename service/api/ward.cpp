@@ -17,7 +17,8 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
       store_(store),
       auth_(store),
       engine_(config_, zone_, clock.now()),
-      hub_(0) {
+      hub_(0),
+      calendar_(config_) {
     // Resume the current office day from the database; then expire what the night left waiting.
     const Day today = zone_.office_day(clock_.now());
     Snapshot snapshot = store_.load_snapshot(today);
@@ -159,6 +160,8 @@ std::string Ward::event_payload(const DomainEvent& e) const {
         ev.fields["counter"] = *e.ticket->counter;
     }
     if (e.from_category) ev.fields["from_category"] = *e.from_category;
+    // Dossier events carry the public view: the stream reaches boards and kiosks (DESIGN.md §7).
+    if (e.dossier) ev.fields["dossier"] = to_json(dossier_view(*e.dossier, false), zone_);
     return write_json(to_json(ev, zone_));
 }
 

@@ -11,6 +11,7 @@
 #include "api/metrics.hpp"
 #include "auth/auth.hpp"
 #include "motcua/api.hpp"
+#include "motcua/calendar.hpp"
 #include "motcua/clock.hpp"
 #include "motcua/config.hpp"
 #include "queue/engine.hpp"
@@ -69,6 +70,24 @@ private:
     void set_test_clock(const Request& r, const Respond& respond);
     void turnaround_report(const Request& r, const Respond& respond);
     void ratings_report(const Request& r, const Respond& respond);
+    void waits_report(const Request& r, const Respond& respond);
+
+    // Dossiers (dossier_routes.cpp).
+    /// Finish with a dossier: receipt (dossier_received) or return of a result (result_returned).
+    void finish_with_dossier(const FinishRequest& req, int number, const std::string& officer, const Respond& respond);
+    void get_dossier(const auth::Principal& who, const std::string& code, const Respond& respond);
+    void dossier_status(const Request& r, const std::string& code, const Respond& respond);
+    void dossier_apology(const Request& r, const std::string& code, const Respond& respond);
+    void dossier_form(const std::string& code, std::string_view form, const Respond& respond);
+    void due_date_preview(const std::string& procedure, const Respond& respond);
+    void dossier_report(const Request& r, const Respond& respond);
+    void dossier_register(const Request& r, const Respond& respond);
+    /// The latest state of a dossier (engine lock held): changed in this run, else stored.
+    std::optional<Dossier> load_dossier(const std::string& code);
+    /// Records a changed dossier and its event (engine lock held).
+    DomainEvent dossier_event(EventType type, TimePoint now, const Dossier& d);
+    DossierView dossier_view(const Dossier& d, bool full) const;
+    [[nodiscard]] Procedure procedure_or_placeholder(const std::string& code) const;
 
     WardConfig config_;
     OfficeZone zone_;
@@ -81,6 +100,12 @@ private:
     queue::Engine engine_;
     EventHub hub_;
     mutable std::unordered_map<std::string, std::string> officer_names_;
+    WorkingCalendar calendar_;
+    // Dossiers changed in this run, newest state: the store's read connection may not see a
+    // change whose transaction is still queued (guarded by mutex_).
+    std::unordered_map<std::string, Dossier> dossiers_;
+    Day dossier_day_{};
+    int dossier_seq_ = 0;  // last sequence used on dossier_day_
     reports::ReportCache report_cache_;
 };
 

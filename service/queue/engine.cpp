@@ -83,6 +83,14 @@ EngineEvent& Engine::emit(Change& change, EventType type, TimePoint at) {
     return change.events.back();
 }
 
+EngineEvent Engine::next_event(EventType type, TimePoint at) {
+    EngineEvent e;
+    e.seq = ++seq_;
+    e.type = type;
+    e.at = at;
+    return e;
+}
+
 std::vector<EngineEvent> Engine::advance(TimePoint now) {
     const Day today = zone_.office_day(now);
     if (today <= day_) return {};

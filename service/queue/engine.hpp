@@ -73,6 +73,9 @@ public:
                             const std::string& category);
     Result<Change> finish(TimePoint now, int counter, const std::string& officer, FinishOutcome outcome);
     Result<Change> rate(TimePoint now, const RatingInput& input);
+    /// An event about something beyond the queue (a dossier) in the same sequence: only its
+    /// number, type and time are set.
+    EngineEvent next_event(EventType type, TimePoint at);
 
     // ---- queries ----
     [[nodiscard]] const Ticket* find(const std::string& id) const;

@@ -22,8 +22,8 @@ std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventR
     return out;
 }
 
-TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
-                                       Day from, Day to, GroupBy group_by, TimePoint now, ReportCache* cache) {
+ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone, TimePoint now,
+                         ReportCache* cache) {
     const TimePoint period_end = zone.start_of_day(Day{date::sys_days{to} + date::days{1}});
     const TimePoint end = std::min(period_end, now);
     ReportInput input;
@@ -38,7 +38,17 @@ TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& co
         input.rows = store.report_rows(from, to, end);
     }
     input.sessions = sessions_from(input.rows.counter_events, end);
-    return compute_turnaround(input, config, from, to, group_by, zone);
+    return input;
+}
+
+TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
+                                       Day from, Day to, GroupBy group_by, TimePoint now, ReportCache* cache) {
+    return compute_turnaround(report_input(store, from, to, zone, now, cache), config, from, to, group_by, zone);
+}
+
+WaitHistogram waits_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone, Day from,
+                               Day to, TimePoint now, ReportCache* cache) {
+    return compute_wait_histogram(report_input(store, from, to, zone, now, cache).rows, config, from, to);
 }
 
 }  // namespace motcua::reports

@@ -2,6 +2,7 @@
 /// Reads a period's records from the store and computes the turnaround report.
 #include "reports/report_cache.hpp"
 #include "reports/turnaround.hpp"
+#include "reports/wait_histogram.hpp"
 #include "store/store.hpp"
 
 namespace motcua::reports {
@@ -11,8 +12,17 @@ std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventR
 
 /// The whole report for office days [from, to]; `now` bounds sessions still open. With a cache,
 /// days that ended before yesterday are read from memory after the first time.
+/// What the reports read for office days [from, to]; `now` bounds sessions still open. With a
+/// cache, days that ended before yesterday are read from memory after the first time.
+ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone, TimePoint now,
+                         ReportCache* cache = nullptr);
+
 TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
                                        Day from, Day to, GroupBy group_by, TimePoint now,
                                        ReportCache* cache = nullptr);
+
+/// The waits histogram of office days [from, to] (the dashboard's chart).
+WaitHistogram waits_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone, Day from,
+                               Day to, TimePoint now, ReportCache* cache = nullptr);
 
 }  // namespace motcua::reports

@@ -289,6 +289,9 @@ private:
             waiting_by_category[static_cast<std::size_t>(t.category)].emplace_back(t.issued_ms, until);
         }
         for (auto& [k, v] : busy) busy_[{rows_.officers[static_cast<std::size_t>(k.first)], k.second}] = merge(std::move(v));
+        // Merge each category once: a counter's waiting time is the union of a few short lists
+        // instead of a sort of every ticket of its categories again.
+        for (auto& w : waiting_by_category) w = merge(std::move(w));
         for (const auto& c : cfg_.counters) {
             std::vector<Interval> all;
             for (std::size_t i = 0; i < rows_.categories.size(); ++i)

@@ -8,7 +8,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 2> kMigrations{
+constexpr std::array<std::string_view, 3> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -92,6 +92,40 @@ ALTER TABLE events ADD COLUMN officer TEXT;
 CREATE INDEX events_counter_state ON events(at) WHERE type IN ('counter_opened', 'counter_closed', 'counter_paused');
 CREATE INDEX tickets_day ON tickets(day);
 -- tickets.rated holds the rating level (1..5), 0 when not rated: reports need no join.
+)sql",
+    // 3: dossiers (hồ sơ): current state; their history is in the event log. Personal data of the
+    // applicant lives here only (DESIGN.md §7).
+    R"sql(
+CREATE TABLE dossiers (
+    code TEXT PRIMARY KEY,
+    day TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    procedure TEXT NOT NULL,
+    category TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    state TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    due_date TEXT NOT NULL,
+    new_due_date TEXT,
+    apology_reason TEXT,
+    apology_at INTEGER,
+    returned_at INTEGER,
+    closed_at INTEGER,
+    result TEXT,
+    applicant_name TEXT NOT NULL,
+    applicant_phone TEXT,
+    applicant_id_number TEXT,
+    applicant_address TEXT,
+    ticket_id TEXT NOT NULL,
+    counter INTEGER NOT NULL,
+    officer TEXT NOT NULL,
+    return_ticket_id TEXT,
+    updated_at INTEGER NOT NULL,
+    status_note TEXT
+);
+CREATE UNIQUE INDEX dossiers_day_seq ON dossiers(day, seq);
+CREATE INDEX dossiers_received ON dossiers(received_at);
+CREATE INDEX dossiers_open ON dossiers(closed_at);
 )sql",
 };
 

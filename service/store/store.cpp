@@ -15,6 +15,11 @@ const char* const kTicketColumns =
     "id, day, issued_category, seq, number, category, priority, priority_reason, state, issued_at, "
     "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, recalls, rated";
 
+const char* const kDossierColumns =
+    "code, day, seq, procedure, category, channel, state, received_at, due_date, new_due_date, apology_reason, "
+    "apology_at, returned_at, closed_at, result, applicant_name, applicant_phone, applicant_id_number, "
+    "applicant_address, ticket_id, counter, officer, return_ticket_id, updated_at, status_note";
+
 namespace {
 
 std::optional<TimePoint> opt_time(const Statement& st, int col) {
@@ -88,6 +93,36 @@ Rating rating_from_row(const Statement& st) {
     return r;
 }
 
+Dossier dossier_from_row(const Statement& st) {
+    Dossier d;
+    d.code = st.text(0);
+    d.day = *parse_day(st.text(1));
+    d.seq = st.integer(2);
+    d.procedure = st.text(3);
+    d.category = st.text(4);
+    d.channel = parse_enum<DossierChannel>(st.text(5)).value_or(DossierChannel::direct);
+    d.state = parse_enum<DossierState>(st.text(6)).value_or(DossierState::received);
+    d.received_at = from_epoch_ms(st.int64(7));
+    d.due_date = *parse_day(st.text(8));
+    if (auto v = st.opt_text(9)) d.new_due_date = *parse_day(*v);
+    d.apology_reason = st.opt_text(10);
+    d.apology_at = opt_time(st, 11);
+    d.returned_at = opt_time(st, 12);
+    d.closed_at = opt_time(st, 13);
+    if (auto v = st.opt_text(14)) d.result = parse_enum<DossierResult>(*v);
+    d.applicant.name = st.text(15);
+    d.applicant.phone = st.opt_text(16);
+    d.applicant.id_number = st.opt_text(17);
+    d.applicant.address = st.opt_text(18);
+    d.ticket_id = st.text(19);
+    d.counter = st.integer(20);
+    d.officer = st.text(21);
+    d.return_ticket_id = st.opt_text(22);
+    d.updated_at = from_epoch_ms(st.int64(23));
+    d.note = st.opt_text(24);
+    return d;
+}
+
 // ---- WriteTx ----------------------------------------------------------------------------------
 
 WriteTx::WriteTx(Database& db)
@@ -101,6 +136,9 @@ WriteTx::WriteTx(Database& db)
                                  "VALUES (?1, ?2, ?3, ?4, ?5)")),
       insert_rating_(db.prepare("INSERT INTO ratings (ticket_id, day, level, reasons, comment, counter, officer, "
                                 "at, idempotency_key, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
+      upsert_dossier_(db.prepare(fmt::format(
+          "INSERT OR REPLACE INTO dossiers ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+          "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)", kDossierColumns))),
       put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
 
 void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload) {
@@ -122,6 +160,21 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
         const CounterStatus& c = *e.counter;
         upsert_counter_.bind(1, c.number).bind(2, to_string(c.state)).bind(3, c.officer)
             .bind(4, c.current_ticket).bind(5, to_epoch_ms(c.since)).run();
+    }
+    if (e.dossier) {
+        const Dossier& d = *e.dossier;
+        std::optional<std::string> new_due;
+        if (d.new_due_date) new_due = format_day(*d.new_due_date);
+        std::optional<std::string> result;
+        if (d.result) result = std::string(to_string(*d.result));
+        upsert_dossier_.bind(1, d.code).bind(2, format_day(d.day)).bind(3, d.seq).bind(4, d.procedure)
+            .bind(5, d.category).bind(6, to_string(d.channel)).bind(7, to_string(d.state))
+            .bind(8, to_epoch_ms(d.received_at)).bind(9, format_day(d.due_date)).bind(10, new_due)
+            .bind(11, d.apology_reason).bind(12, opt_ms(d.apology_at)).bind(13, opt_ms(d.returned_at))
+            .bind(14, opt_ms(d.closed_at)).bind(15, result).bind(16, d.applicant.name).bind(17, d.applicant.phone)
+            .bind(18, d.applicant.id_number).bind(19, d.applicant.address).bind(20, d.ticket_id).bind(21, d.counter)
+            .bind(22, d.officer).bind(23, d.return_ticket_id).bind(24, to_epoch_ms(d.updated_at)).bind(25, d.note)
+            .run();
     }
     if (e.rating) {
         const Rating& r = *e.rating;
@@ -297,6 +350,44 @@ std::optional<Ticket> Store::find_ticket(const std::string& id) {
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return ticket_from_row(st);
+}
+
+std::optional<Dossier> Store::find_dossier(const std::string& code) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(fmt::format("SELECT {} FROM dossiers WHERE code = ?1", kDossierColumns));
+    st.bind(1, code);
+    if (!st.step()) return std::nullopt;
+    return dossier_from_row(st);
+}
+
+int Store::last_dossier_seq(Day day) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM dossiers WHERE day = ?1");
+    st.bind(1, format_day(day));
+    st.step();
+    return st.integer(0);
+}
+
+std::vector<Dossier> Store::dossiers_open_during(TimePoint start, TimePoint end) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(fmt::format(
+        "SELECT {} FROM dossiers WHERE received_at < ?2 AND (closed_at IS NULL OR closed_at >= ?1) "
+        "ORDER BY received_at, code", kDossierColumns));
+    st.bind(1, to_epoch_ms(start)).bind(2, to_epoch_ms(end));
+    std::vector<Dossier> out;
+    while (st.step()) out.push_back(dossier_from_row(st));
+    return out;
+}
+
+std::vector<Dossier> Store::dossiers_received_between(TimePoint start, TimePoint end) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(fmt::format(
+        "SELECT {} FROM dossiers WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, code",
+        kDossierColumns));
+    st.bind(1, to_epoch_ms(start)).bind(2, to_epoch_ms(end));
+    std::vector<Dossier> out;
+    while (st.step()) out.push_back(dossier_from_row(st));
+    return out;
 }
 
 std::vector<StoredEvent> Store::events_between(std::int64_t since, std::int64_t upto, int limit) {

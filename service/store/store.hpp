@@ -93,6 +93,7 @@ private:
     Statement upsert_ticket_;
     Statement upsert_counter_;
     Statement insert_rating_;
+    Statement upsert_dossier_;
     Statement put_meta_;
 };
 
@@ -133,6 +134,14 @@ public:
     std::vector<CounterEventRow> counter_events(TimePoint end);
     std::map<std::string, std::string> officer_names();
     std::vector<Rating> ratings_between(Day from, Day to);
+    std::optional<Dossier> find_dossier(const std::string& code);
+    /// The highest dossier sequence used on `day` (0 when none).
+    int last_dossier_seq(Day day);
+    /// Dossiers that matter to a report of [start, end): received before `end` and not closed
+    /// before `start`; in order of receipt.
+    std::vector<Dossier> dossiers_open_during(TimePoint start, TimePoint end);
+    /// Dossiers received in [start, end), in order of receipt (the register, form 07).
+    std::vector<Dossier> dossiers_received_between(TimePoint start, TimePoint end);
 
     /// Writes batched per transaction so far (for /metrics and tests).
     [[nodiscard]] std::uint64_t commits() const { return commits_.load(); }
@@ -164,5 +173,7 @@ private:
 extern const char* const kTicketColumns;
 Ticket ticket_from_row(const Statement& st);
 Rating rating_from_row(const Statement& st);
+extern const char* const kDossierColumns;
+Dossier dossier_from_row(const Statement& st);
 
 }  // namespace motcua::store

@@ -196,7 +196,12 @@ RatingRequest rating_request(const json::value& v) {
 
 Applicant applicant(const json::value& v) {
     Fields f(v, "applicant");
-    return {f.str("name"), f.opt_str("phone"), f.opt_str("id_number"), f.opt_str("address")};
+    Applicant a{f.str("name"), f.opt_str("phone"), f.opt_str("id_number"), f.opt_str("address")};
+    if (a.name.size() > 200) fail_field("name", "is longer than 200 bytes");
+    if (a.phone && a.phone->size() > 32) fail_field("phone", "is longer than 32 bytes");
+    if (a.id_number && a.id_number->size() > 32) fail_field("id_number", "is longer than 32 bytes");
+    if (a.address && a.address->size() > 500) fail_field("address", "is longer than 500 bytes");
+    return a;
 }
 
 FinishRequest finish_request(const json::value& v) {
@@ -296,16 +301,18 @@ json::value to_json(const RatingRequest& m) {
     return o;
 }
 
+static json::object applicant_json(const Applicant& a) {
+    json::object o{{"name", a.name}};
+    put_opt(o, "phone", a.phone);
+    put_opt(o, "id_number", a.id_number);
+    put_opt(o, "address", a.address);
+    return o;
+}
+
 json::value to_json(const FinishRequest& m) {
     json::object o{{"outcome", to_string(m.outcome)}};
     put_opt(o, "procedure", m.procedure);
-    if (m.applicant) {
-        json::object a{{"name", m.applicant->name}};
-        put_opt(a, "phone", m.applicant->phone);
-        put_opt(a, "id_number", m.applicant->id_number);
-        put_opt(a, "address", m.applicant->address);
-        o["applicant"] = std::move(a);
-    }
+    if (m.applicant) o["applicant"] = applicant_json(*m.applicant);
     put_opt(o, "dossier", m.dossier);
     return o;
 }
@@ -365,13 +372,29 @@ json::value to_json(const CounterInfo& m, const OfficeZone& zone) {
 }
 
 json::value to_json(const DossierView& m, const OfficeZone& zone) {
-    return {{"code", m.code},
-            {"procedure", m.procedure},
-            {"state", to_string(m.state)},
+    json::object o{{"code", m.code},
+                   {"procedure", m.procedure},
+                   {"state", to_string(m.state)},
+                   {"received_at", zone.format_rfc3339(m.received_at)},
+                   {"due_date", format_day(m.due_date)},
+                   {"returned_at", time_or_null(m.returned_at, zone)},
+                   {"result", m.result ? json::value(to_string(*m.result)) : json::value(nullptr)},
+                   {"procedure_name", m.procedure_name},
+                   {"new_due_date", m.new_due_date ? json::value(format_day(*m.new_due_date)) : json::value(nullptr)}};
+    if (m.details) {
+        o["applicant"] = applicant_json(m.details->applicant);
+        o["category"] = m.details->category;
+        o["counter"] = m.details->counter;
+        o["officer"] = m.details->officer;
+        o["apology_reason"] = m.details->apology_reason ? json::value(*m.details->apology_reason) : json::value(nullptr);
+    }
+    return o;
+}
+
+json::value to_json(const DueDatePreview& m, const OfficeZone& zone) {
+    return {{"procedure", m.procedure},
             {"received_at", zone.format_rfc3339(m.received_at)},
-            {"due_date", format_day(m.due_date)},
-            {"returned_at", time_or_null(m.returned_at, zone)},
-            {"result", m.result ? json::value(to_string(*m.result)) : json::value(nullptr)}};
+            {"due_date", format_day(m.due_date)}};
 }
 
 json::value to_json(const PublicQueue& m, const OfficeZone& zone) {
@@ -447,7 +470,9 @@ template <> Result<DossierStatusRequest> decode<DossierStatusRequest>(const json
 template <> Result<ApologyRequest> decode<ApologyRequest>(const json::value& v) {
     return guarded<ApologyRequest>([&] {
         Fields f(v, "apology request");
-        return ApologyRequest{f.day("new_due"), f.str("reason")};
+        ApologyRequest m{f.day("new_due"), f.str("reason")};
+        if (m.reason.size() > 2000) fail_field("reason", "is longer than 2000 bytes");
+        return m;
     });
 }
 template <> Result<TestClockRequest> decode<TestClockRequest>(const json::value& v) {
@@ -491,9 +516,27 @@ template <> Result<CounterInfo> decode<CounterInfo>(const json::value& v) {
 template <> Result<DossierView> decode<DossierView>(const json::value& v) {
     return guarded<DossierView>([&] {
         Fields f(v, "dossier");
-        return DossierView{f.str("code"), f.str("procedure"), f.enumeration<DossierState>("state"),
-                           f.time("received_at"), f.day("due_date"), f.opt_time("returned_at"),
-                           f.opt_enumeration<DossierResult>("result")};
+        DossierView d{f.str("code"), f.str("procedure"), f.enumeration<DossierState>("state"),
+                      f.time("received_at"), f.day("due_date"), f.opt_time("returned_at"),
+                      f.opt_enumeration<DossierResult>("result"), f.opt_str("procedure_name").value_or(""),
+                      std::nullopt, std::nullopt};
+        if (f.find("new_due_date") != nullptr) d.new_due_date = f.day("new_due_date");
+        if (const auto* a = f.find("applicant")) {
+            DossierDetails details;
+            details.applicant = applicant(*a);
+            details.category = f.str("category");
+            details.counter = static_cast<int>(f.integer("counter", 0, 999));
+            details.officer = f.str("officer", true);
+            details.apology_reason = f.opt_str("apology_reason");
+            d.details = std::move(details);
+        }
+        return d;
+    });
+}
+template <> Result<DueDatePreview> decode<DueDatePreview>(const json::value& v) {
+    return guarded<DueDatePreview>([&] {
+        Fields f(v, "due date");
+        return DueDatePreview{f.str("procedure"), f.time("received_at"), f.day("due_date")};
     });
 }
 template <> Result<PublicQueue> decode<PublicQueue>(const json::value& v) {

@@ -35,10 +35,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     decode_as<ProcedureInfo>(v);
     decode_as<CounterInfo>(v);
     decode_as<DossierView>(v);
+    decode_as<DueDatePreview>(v);
     decode_as<PublicQueue>(v);
     decode_as<ErrorBody>(v);
     static const OfficeZone zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
     // What decodes encodes again, and decodes to the same thing.
+    if (auto d = decode<DossierView>(v)) {
+        auto again = decode<DossierView>(to_json(*d, zone));
+        if (!again || again->code != d->code || again->due_date != d->due_date ||
+            again->details.has_value() != d->details.has_value())
+            __builtin_trap();
+    }
     if (auto r = decode<RatingRequest>(v)) {
         auto again = decode<RatingRequest>(to_json(*r));
         if (!again || again->level != r->level || again->ticket != r->ticket) __builtin_trap();

@@ -383,3 +383,120 @@ TEST_CASE("officer idle time on a scenario built to have known idle time", "[rep
     CHECK(row.at("idle_while_waiting_s") == 5 * 60);   // 08:10–08:15 (the VX ticket is not its to serve)
     CHECK(body.at("total").at("open_s") == 40 * 60);
 }
+
+TEST_CASE("waits histogram: each served ticket's wait in its bucket, the targets on edges", "[reports][integration]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    const std::string lan = w.login(s);
+    auto issue = [&](const char* category) {
+        auto r = request(p, "POST", "/api/v1/tickets", w.kiosk_token, std::string(R"({"category":")") + category + "\"}");
+        REQUIRE(r.status == 201);
+    };
+    auto desk = [&](const char* action, const std::optional<std::string>& body = std::nullopt) {
+        REQUIRE(request(p, "POST", std::string("/api/v1/counters/1/") + action, lan, body).status == 200);
+    };
+    const std::string resolved = R"({"outcome":"resolved"})";
+    set_clock(p, "2026-11-23T08:00:00+07:00");
+    desk("open");                                  // counter 1 serves HT and TK
+    issue("HT");
+    desk("call-next");                             // HT waited 0 s
+    set_clock(p, "2026-11-23T08:05:00+07:00");
+    desk("finish", resolved);
+    issue("HT");
+    set_clock(p, "2026-11-23T08:20:00+07:00");
+    desk("call-next");                             // HT waited 900 s: exactly its target
+    set_clock(p, "2026-11-23T08:25:00+07:00");
+    desk("finish", resolved);
+    issue("TK");
+    set_clock(p, "2026-11-23T08:36:00+07:00");
+    desk("call-next");                             // TK waited 660 s: a minute past its target
+    set_clock(p, "2026-11-23T08:40:00+07:00");
+    desk("finish", resolved);
+    issue("HT");
+    set_clock(p, "2026-11-23T08:41:30+07:00");
+    desk("call-next");
+    set_clock(p, "2026-11-23T08:42:00+07:00");
+    desk("no-show");                               // absent: not served, not in the histogram
+    issue("HT");
+    set_clock(p, "2026-11-23T08:43:00+07:00");
+    issue("VX");                                   // nobody here serves VX: still waiting
+    set_clock(p, "2026-11-23T09:17:00+07:00");
+    desk("call-next");                             // HT waited 2100 s
+    set_clock(p, "2026-11-23T09:20:00+07:00");
+    desk("finish", resolved);
+
+    auto r = request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-29", lan);
+    REQUIRE(r.status == 200);
+    const auto body = r.json().as_object();
+    CHECK(body.at("from") == "2026-11-23");
+    CHECK(body.at("to") == "2026-11-29");
+    // Two-minute buckets would put the 15-minute target inside one: five minutes put every
+    // target of a category that served someone (HT 15, TK 10) on an edge.
+    CHECK(body.at("bucket_s") == 300);
+    const json::array edges{0, 300, 600, 900, 1200, 1500, 1800, 2100, 2400};
+    CHECK(body.at("edges_s") == edges);
+    const auto& categories = body.at("categories").as_array();
+    REQUIRE(categories.size() == 4);  // every category of the office, in its order
+    const auto category = [&](std::size_t i) { return categories.at(i).as_object(); };
+    CHECK(category(0).at("key") == "HT");
+    CHECK(category(0).at("label") == "Tư pháp - Hộ tịch");
+    CHECK(category(0).at("target_wait_s") == 900);
+    CHECK(category(0).at("served") == 3);
+    // 0 s in the first bucket; 900 s in (600, 900], the last within target; 2100 s in (1800, 2100].
+    CHECK(category(0).at("counts") == json::array{1, 0, 1, 0, 0, 0, 1, 0});
+    CHECK(category(1).at("key") == "DC");
+    CHECK(category(1).at("served") == 0);
+    CHECK(category(2).at("key") == "VX");
+    CHECK(category(2).at("counts") == json::array{0, 0, 0, 0, 0, 0, 0, 0});
+    CHECK(category(3).at("key") == "TK");
+    CHECK(category(3).at("target_wait_s") == 600);
+    CHECK(category(3).at("counts") == json::array{0, 0, 1, 0, 0, 0, 0, 0});  // 660 s: over 600
+    CHECK(body.at("total").at("served") == 4);
+    CHECK(body.at("total").at("counts") == json::array{1, 0, 2, 0, 0, 0, 1, 0});
+
+    // The same tickets as the turnaround report's waits.
+    auto t = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29", lan).json();
+    CHECK(t.at("total").at("served") == body.at("total").at("served"));
+    CHECK(t.at("total").at("wait_s").at("max") == 2100);
+
+    SECTION("a period without a served ticket has one empty bucket") {
+        auto empty = request(p, "GET", "/api/v1/reports/waits?from=2026-11-24&to=2026-11-24", lan);
+        REQUIRE(empty.status == 200);
+        CHECK(empty.json().at("edges_s") == json::array{0, 60});
+        CHECK(empty.json().at("total").at("counts") == json::array{0});
+    }
+    SECTION("bad queries and roles") {
+        // a kiosk is not an officer
+        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23", w.kiosk_token).status == 403);
+        // nobody at all
+        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23").status == 401);
+        // no first day
+        CHECK(request(p, "GET", "/api/v1/reports/waits?to=2026-11-23", lan).status == 400);
+        // the days reversed
+        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-24&to=2026-11-23", lan).status == 400);
+        // reports are read, never written
+        CHECK(request(p, "POST", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23", lan).status == 405);
+    }
+    SECTION("Excel of every grouping: one workbook, a sheet each") {
+        auto all = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all&format=xlsx", lan);
+        REQUIRE(all.status == 200);
+        CHECK(all.headers["Content-Disposition"] == "attachment; filename=\"bao-cao-tat-ca-2026-11-23-2026-11-29.xlsx\"");
+        TempDir dir;
+        const auto path = dir.path / "all.xlsx";
+        std::ofstream(path, std::ios::binary) << all.body;
+        const std::string cmd = std::string("python3 ") + MOTCUA_SOURCE_DIR + "/tests/service/read_xlsx.py " + path.string();
+        std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
+        REQUIRE(pipe);
+        std::string sheet;
+        char buf[4096];
+        while (std::fgets(buf, sizeof buf, pipe.get()) != nullptr) sheet += buf;
+        std::size_t sheets = 0;
+        for (std::size_t at = sheet.find("#sheet"); at != std::string::npos; at = sheet.find("#sheet", at + 1)) ++sheets;
+        CHECK(sheets == 5);
+        CHECK(sheet.find("Nguyễn Thị Lan") != std::string::npos);  // the officers' sheet
+        // group_by=all is for the workbook only: a CSV or JSON holds one grouping
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all&format=csv", lan).status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all", lan).status == 400);
+    }
+}

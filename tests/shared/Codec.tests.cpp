@@ -172,13 +172,38 @@ TEST_CASE("response messages round-trip", "[codec]") {
     SECTION("dossier") {
         DossierView d{"000.17.22.H56-261123-0007", "HT-KS", DossierState::returned,
                       at("2026-11-23T09:00:00+07:00"), *parse_day("2026-11-23"),
-                      at("2026-11-23T16:00:00+07:00"), DossierResult::on_time};
+                      at("2026-11-23T16:00:00+07:00"), DossierResult::on_time, "", std::nullopt, std::nullopt};
         auto m = round_trip(d, zone());
         CHECK(m.code == d.code);
         CHECK(m.state == DossierState::returned);
         CHECK(m.due_date == d.due_date);
         CHECK(m.returned_at == d.returned_at);
         CHECK(m.result == DossierResult::on_time);
+        CHECK_FALSE(m.details);
+        CHECK_FALSE(m.new_due_date);
+        // The public view never writes the applicant.
+        CHECK(write_json(to_json(d, zone())).find("applicant") == std::string::npos);
+
+        d.procedure_name = "Đăng ký khai sinh";
+        d.new_due_date = *parse_day("2026-11-30");
+        d.details = DossierDetails{Applicant{"Nguyễn Thị Hoa", "0901234567", std::nullopt, std::nullopt}, "HT", 2,
+                                   "lan", "Cần xác minh"};
+        auto full = round_trip(d, zone());
+        CHECK(full.procedure_name == "Đăng ký khai sinh");
+        CHECK(full.new_due_date == d.new_due_date);
+        REQUIRE(full.details);
+        CHECK(full.details->applicant.name == "Nguyễn Thị Hoa");
+        CHECK(full.details->applicant.phone == "0901234567");
+        CHECK(full.details->category == "HT");
+        CHECK(full.details->counter == 2);
+        CHECK(full.details->officer == "lan");
+        CHECK(full.details->apology_reason == "Cần xác minh");
+    }
+    SECTION("due date preview") {
+        auto m = round_trip(DueDatePreview{"HT-HN", at("2026-11-23T15:30:00+07:00"), *parse_day("2026-11-27")}, zone());
+        CHECK(m.procedure == "HT-HN");
+        CHECK(m.received_at == at("2026-11-23T15:30:00+07:00"));
+        CHECK(m.due_date == *parse_day("2026-11-27"));
     }
     SECTION("public queue") {
         PublicQueue q{at("2026-11-23T09:00:00+07:00"), {{"HT", "Tư pháp - Hộ tịch", "Justice", 4, 480}}};
@@ -282,6 +307,15 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         // applicant without a name
         CHECK(decode_error<FinishRequest>(R"({"outcome":"dossier_received","applicant":{"phone":"1"}})").code ==
               "missing_field");
+        // an overlong name or phone: personal data is bounded
+        CHECK(decode_error<FinishRequest>(
+                  R"({"outcome":"dossier_received","applicant":{"name":")" + std::string(201, 'x') + R"("}})")
+                  .message == "field 'name' is longer than 200 bytes");
+        CHECK(decode_error<FinishRequest>(
+                  R"({"outcome":"dossier_received","applicant":{"name":"An","phone":")" + std::string(33, '1') + R"("}})")
+                  .code == "invalid_field");
+        CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-12-01","reason":")" + std::string(2001, 'x') + R"("})")
+                  .code == "invalid_field");
         // invalid date and time
         CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-02-30","reason":"x"})").code == "invalid_field");
         CHECK(decode_error<TestClockRequest>(R"({"now":"tomorrow"})").code == "invalid_field");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "motcua/domain.hpp"
+#include "motcua/model.hpp"
 #include "motcua/office_time.hpp"
 #include "motcua/result.hpp"
 
@@ -45,13 +46,7 @@ struct RatingRequest {
     std::optional<std::string> idempotency_key;
 };
 
-/// Personal data of an applicant: kept on dossiers only (DESIGN.md §7).
-struct Applicant {
-    std::string name;
-    std::optional<std::string> phone;
-    std::optional<std::string> id_number;
-    std::optional<std::string> address;
-};
+using motcua::Applicant;
 
 struct FinishRequest {
     FinishOutcome outcome = FinishOutcome::resolved;
@@ -139,14 +134,36 @@ struct CounterInfo {
     std::optional<TicketView> current;
 };
 
+/// Who received a dossier and from whom: only in the officers' (full) view.
+struct DossierDetails {
+    Applicant applicant;
+    std::string category;
+    int counter = 0;
+    std::string officer;  // username of the receiving officer
+    std::optional<std::string> apology_reason;
+};
+
+/// A dossier as the API shows it (DESIGN.md §4). The public view has no personal data.
 struct DossierView {
     std::string code;
     std::string procedure;
     DossierState state = DossierState::received;
     TimePoint received_at;
-    Day due_date;
+    Day due_date;  // legal due date
     std::optional<TimePoint> returned_at;
     std::optional<DossierResult> result;
+    // Beyond §4's fields, in both views:
+    std::string procedure_name;  // name_vi of the procedure
+    std::optional<Day> new_due_date;  // the date promised by the apology letter, if any
+    std::optional<DossierDetails> details;  // full view only
+};
+
+/// The due date a dossier would get if received now (the counter console shows it before
+/// the officer confirms): GET /procedures/{code}/due-date.
+struct DueDatePreview {
+    std::string procedure;
+    TimePoint received_at;
+    Day due_date;
 };
 
 /// Open data: people waiting per category, no personal data.
@@ -217,6 +234,7 @@ boost::json::value to_json(const ProcedureInfo& m);
 boost::json::value to_json(const TicketView& m, const OfficeZone& zone);
 boost::json::value to_json(const CounterInfo& m, const OfficeZone& zone);
 boost::json::value to_json(const DossierView& m, const OfficeZone& zone);
+boost::json::value to_json(const DueDatePreview& m, const OfficeZone& zone);
 boost::json::value to_json(const PublicQueue& m, const OfficeZone& zone);
 boost::json::value to_json(const Event& m, const OfficeZone& zone);
 /// Event payload parts: the object holding the fields (an Event's `fields`, or `fields["rating"]`).

@@ -64,6 +64,9 @@ enum class DossierState { received, in_process, ready, returned, supplement_requ
 /// A returned dossier against its due date.
 enum class DossierResult { early, on_time, late };
 
+/// How a dossier reached the desk: Biểu II.06a columns 4 (online) and 5 (in person or by post).
+enum class DossierChannel { direct, online };
+
 template <> struct EnumNames<TicketState> {
     static constexpr std::array<std::pair<TicketState, std::string_view>, 6> names{{
         {TicketState::waiting, "waiting"}, {TicketState::called, "called"},
@@ -137,6 +140,10 @@ template <> struct EnumNames<DossierResult> {
     static constexpr std::array<std::pair<DossierResult, std::string_view>, 3> names{{
         {DossierResult::early, "early"}, {DossierResult::on_time, "on_time"},
         {DossierResult::late, "late"}}};
+};
+template <> struct EnumNames<DossierChannel> {
+    static constexpr std::array<std::pair<DossierChannel, std::string_view>, 2> names{{
+        {DossierChannel::direct, "direct"}, {DossierChannel::online, "online"}}};
 };
 
 // ---- rating levels ----------------------------------------------------------------------------

@@ -59,6 +59,46 @@ struct Rating {
     std::string device;  // name of the device that submitted it
 };
 
+/// Personal data of an applicant: kept on dossiers only, never on tickets, ratings or events
+/// (DESIGN.md §7).
+struct Applicant {
+    std::string name;
+    std::optional<std::string> phone;
+    std::optional<std::string> id_number;  // CCCD
+    std::optional<std::string> address;
+};
+
+/// A dossier (hồ sơ) received at a counter (DESIGN.md §3).
+struct Dossier {
+    std::string code;  // UNITCODE-YYMMDD-XXXX
+    Day day;           // office day of receipt (the YYMMDD of the code)
+    int seq = 0;       // XXXX: sequence within that day
+    std::string procedure;
+    std::string category;  // the procedure's category when received
+    DossierChannel channel = DossierChannel::direct;
+    DossierState state = DossierState::received;
+    TimePoint received_at;
+    Day due_date;  // legal due date; results are judged against it even after an apology
+    std::optional<Day> new_due_date;  // promised in the apology letter (form 04)
+    std::optional<std::string> apology_reason;
+    std::optional<TimePoint> apology_at;
+    std::optional<TimePoint> returned_at;
+    std::optional<TimePoint> closed_at;  // returned, refused or withdrawn: the state is final
+    std::optional<DossierResult> result;  // set when returned
+    Applicant applicant;
+    std::string ticket_id;  // the visit that brought it
+    int counter = 0;
+    std::string officer;  // username of the receiving officer
+    std::optional<std::string> return_ticket_id;  // the visit that collected the result
+    std::optional<std::string> note;  // the officer's note on the last status (e.g. what to supplement)
+    TimePoint updated_at;
+};
+
+/// True for the states a dossier never leaves.
+inline bool dossier_closed(DossierState s) {
+    return s == DossierState::returned || s == DossierState::refused || s == DossierState::withdrawn;
+}
+
 /// One state change, with snapshots of what it touched (for the store and the event stream).
 struct DomainEvent {
     std::int64_t seq = 0;
@@ -67,6 +107,7 @@ struct DomainEvent {
     std::optional<Ticket> ticket;
     std::optional<CounterStatus> counter;
     std::optional<Rating> rating;
+    std::optional<Dossier> dossier;
     std::optional<std::string> from_category;  // ticket_transferred
 };
 

@@ -1,0 +1,161 @@
+#include "reports/dossier_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+namespace motcua::reports {
+namespace {
+
+struct ColumnDef {
+    DossierColumn column;
+    std::int64_t DossierCounts::*member;
+};
+
+// Form order. The headings stand alone (a CSV has one heading line), so the "quá hạn" of column 10
+// and of column 13 say which one they are.
+const std::array<ColumnDef, 12> kColumns{{
+    {{"received_total", 3, "Tổng số tiếp nhận"}, &DossierCounts::received_total},
+    {{"received_online", 4, "Tiếp nhận trực tuyến"}, &DossierCounts::received_online},
+    {{"received_direct", 5, "Tiếp nhận trực tiếp, dịch vụ bưu chính"}, &DossierCounts::received_direct},
+    {{"carried_over", 6, "Từ kỳ trước chuyển sang"}, &DossierCounts::carried_over},
+    {{"processed_total", 7, "Tổng số đã giải quyết"}, &DossierCounts::processed_total},
+    {{"early", 8, "Đã giải quyết trước hạn"}, &DossierCounts::early},
+    {{"on_time", 9, "Đã giải quyết đúng hạn"}, &DossierCounts::on_time},
+    {{"late", 10, "Đã giải quyết quá hạn"}, &DossierCounts::late},
+    {{"in_process_total", 11, "Tổng số đang giải quyết"}, &DossierCounts::in_process_total},
+    {{"in_process_not_due", 12, "Đang giải quyết trong hạn"}, &DossierCounts::in_process_not_due},
+    {{"in_process_overdue", 13, "Đang giải quyết quá hạn"}, &DossierCounts::in_process_overdue},
+    {{"refused_or_withdrawn", 0, "Từ chối, rút hồ sơ trong kỳ"}, &DossierCounts::refused_or_withdrawn},
+}};
+
+Day next_day(Day d) { return Day{date::sys_days{d} + date::days{1}}; }
+
+/// When the dossier reached a final state, or nothing while it is open. The store sets closed_at
+/// with the final state; should a record lack it, the return time or the last update stands in,
+/// and a close recorded before the receipt counts at the receipt, so that every dossier of the
+/// period lands in exactly one of processed, refused/withdrawn or in process (3 = 7 + 11 + extra).
+std::optional<TimePoint> closed_time(const Dossier& d) {
+    if (!dossier_closed(d.state)) return std::nullopt;
+    TimePoint t = d.closed_at ? *d.closed_at : d.returned_at ? *d.returned_at : d.updated_at;
+    return std::max(t, d.received_at);
+}
+
+void add_into(DossierCounts& sum, const DossierCounts& c) {
+    for (const auto& def : kColumns) sum.*def.member += c.*def.member;
+}
+
+/// Office days of the period by their starting instants: the office day of an instant inside the
+/// period is a binary search away, without a time-zone lookup per dossier.
+class PeriodDays {
+public:
+    PeriodDays(const OfficeZone& zone, Day from, Day to) : zone_(zone), from_(from) {
+        for (Day d = from; d <= to; d = next_day(d)) starts_.push_back(zone.start_of_day(d));
+        starts_.push_back(zone.start_of_day(next_day(to)));
+    }
+    [[nodiscard]] TimePoint start() const { return starts_.front(); }
+    [[nodiscard]] TimePoint end() const { return starts_.back(); }
+    [[nodiscard]] date::sys_days day_of(TimePoint t) const {
+        if (t < start() || t >= end()) return date::sys_days{zone_.office_day(t)};
+        const auto next = std::upper_bound(starts_.begin(), starts_.end(), t);
+        return date::sys_days{from_} + date::days{next - starts_.begin() - 1};
+    }
+
+private:
+    const OfficeZone& zone_;
+    Day from_;
+    std::vector<TimePoint> starts_;
+};
+
+}  // namespace
+
+const std::vector<DossierColumn>& dossier_columns() {
+    static const std::vector<DossierColumn> columns = [] {
+        std::vector<DossierColumn> out;
+        for (const auto& def : kColumns) out.push_back(def.column);
+        return out;
+    }();
+    return columns;
+}
+
+std::int64_t dossier_value(const DossierCounts& counts, std::string_view column) {
+    for (const auto& def : kColumns)
+        if (def.column.name == column) return counts.*def.member;
+    assert(false && "unknown dossier report column");
+    return 0;
+}
+
+DossierReport compute_dossier_report(const std::vector<Dossier>& dossiers, const WardConfig& config,
+                                     const OfficeZone& zone, Day from, Day to, DossierGrouping group_by,
+                                     TimePoint now) {
+    assert(from <= to);
+    const PeriodDays days(zone, from, to);
+    const TimePoint start = days.start();
+    const TimePoint end = days.end();
+    // In-process figures are as of the end of the period, or as of today while it runs: a dossier
+    // is overdue once its due date is behind that day.
+    const date::sys_days as_of_day = now >= end ? date::sys_days{next_day(to)} : date::sys_days{zone.office_day(now)};
+
+    DossierReport report;
+    report.from = from;
+    report.to = to;
+    report.group_by = group_by;
+    report.as_of = std::min(end, now);
+    report.office_name = config.office_name;
+
+    std::unordered_map<std::string, std::size_t> index;
+    auto add_row = [&](const std::string& key, const std::string& label) {
+        if (index.emplace(key, report.rows.size()).second) report.rows.push_back({key, label, {}});
+    };
+    if (group_by == DossierGrouping::category) {
+        for (const auto& c : config.categories) add_row(c.code, c.name_vi);
+    } else {
+        for (const auto& p : config.procedures) add_row(p.code, p.name_vi);
+    }
+    // Keys no longer configured: rows of their own after the configured ones, in key order.
+    std::map<std::string, DossierCounts> unconfigured;
+
+    for (const auto& d : dossiers) {
+        if (d.received_at >= end) continue;
+        const auto closed = closed_time(d);
+        if (closed && *closed < start) continue;
+
+        const std::string& key = group_by == DossierGrouping::category ? d.category : d.procedure;
+        const auto it = index.find(key);
+        DossierCounts& c = it != index.end() ? report.rows[it->second].counts : unconfigured[key];
+
+        if (d.received_at >= start) {
+            ++(d.channel == DossierChannel::online ? c.received_online : c.received_direct);
+        } else {
+            ++c.carried_over;
+        }
+        if (closed && *closed < end) {
+            if (d.state == DossierState::returned) {
+                // Judged against the legal due date, even when an apology promised a later one.
+                const auto returned_day = days.day_of(d.returned_at.value_or(*closed));
+                const auto due = date::sys_days{d.due_date};
+                ++(returned_day < due ? c.early : returned_day == due ? c.on_time : c.late);
+            } else {
+                ++c.refused_or_withdrawn;
+            }
+        } else {
+            ++(date::sys_days{d.due_date} < as_of_day ? c.in_process_overdue : c.in_process_not_due);
+        }
+    }
+    for (auto& [key, counts] : unconfigured) report.rows.push_back({key, key, counts});
+
+    report.total = {"total", "Tổng cộng", {}};
+    for (auto& row : report.rows) {
+        auto& c = row.counts;
+        c.received_total = c.received_online + c.received_direct + c.carried_over;
+        c.processed_total = c.early + c.on_time + c.late;
+        c.in_process_total = c.in_process_not_due + c.in_process_overdue;
+        add_into(report.total.counts, c);
+    }
+    return report;
+}
+
+}  // namespace motcua::reports

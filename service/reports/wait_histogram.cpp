@@ -1,0 +1,112 @@
+#include "reports/wait_histogram.hpp"
+
+#include <boost/json.hpp>
+
+#include "motcua/office_time.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace motcua::reports {
+namespace {
+
+namespace json = boost::json;
+
+// Round widths a person reads at a glance: minutes, then hours.
+constexpr std::array<std::int64_t, 10> kWidths{60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800};
+
+std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) {
+    return std::llround(static_cast<double>(to_ms - from_ms) / 1000.0);
+}
+
+std::size_t bucket_of(std::int64_t wait, std::int64_t width) {
+    return wait <= 0 ? 0 : static_cast<std::size_t>((wait - 1) / width);
+}
+
+json::object buckets_json(const WaitBuckets& b, bool total) {
+    json::array counts;
+    for (int n : b.counts) counts.emplace_back(n);
+    json::object o;
+    if (!total) {
+        o["key"] = b.key;
+        o["label"] = b.label;
+        o["target_wait_s"] = b.target_wait_s;
+    }
+    o["served"] = b.served;
+    o["counts"] = std::move(counts);
+    return o;
+}
+
+}  // namespace
+
+WaitHistogram compute_wait_histogram(const store::ReportRows& rows, const WardConfig& config, Day from,
+                                     Day to) {
+    WaitHistogram h;
+    h.from = from;
+    h.to = to;
+    // Categories in the config's order, then codes the config no longer has.
+    for (const auto& c : config.categories) h.categories.push_back({c.code, c.name_vi, c.target_wait_s, 0, {}});
+    std::vector<std::size_t> slot_of;  // interned category -> index in h.categories
+    for (const auto& code : rows.categories) {
+        auto it = std::find_if(h.categories.begin(), h.categories.end(), [&](const auto& c) { return c.key == code; });
+        if (it == h.categories.end()) {
+            h.categories.push_back({code, code, 0, 0, {}});
+            it = h.categories.end() - 1;
+        }
+        slot_of.push_back(static_cast<std::size_t>(it - h.categories.begin()));
+    }
+    struct Wait {
+        std::size_t category;
+        std::int64_t seconds;
+    };
+    std::vector<Wait> waits;
+    std::int64_t longest = 0;
+    for (const auto& t : rows.tickets) {
+        // The same tickets as the turnaround report's wait_s: served, with every time set.
+        if (t.state != TicketState::done || t.called_ms < 0 || t.started_ms < 0 || t.finished_ms < 0) continue;
+        const Wait w{slot_of[static_cast<std::size_t>(t.category)], seconds(t.issued_ms, t.called_ms)};
+        ++h.categories[w.category].served;
+        longest = std::max(longest, w.seconds);
+        waits.push_back(w);
+    }
+    std::int64_t reach = longest;
+    for (const auto& c : h.categories)
+        if (c.served > 0) reach = std::max<std::int64_t>(reach, c.target_wait_s);
+    // The narrowest width that keeps the chart readable, preferring one that puts every target
+    // on a bucket edge: then the bars left of a target line are exactly the waits within it.
+    const auto fits = [&](std::int64_t w) { return static_cast<std::size_t>(reach / w + 1) <= kMaxWaitBuckets; };
+    const auto on_edges = [&](std::int64_t w) {
+        return std::all_of(h.categories.begin(), h.categories.end(),
+                           [&](const auto& c) { return c.served == 0 || c.target_wait_s % w == 0; });
+    };
+    const auto aligned = std::find_if(kWidths.begin(), kWidths.end(), [&](auto w) { return fits(w) && on_edges(w); });
+    const auto any = std::find_if(kWidths.begin(), kWidths.end(), fits);
+    h.bucket_s = aligned != kWidths.end() ? *aligned : any != kWidths.end() ? *any : kWidths.back();
+    // One bucket past the reach, so the longest wait and the targets sit inside the chart.
+    const auto buckets = std::max<std::size_t>(1, static_cast<std::size_t>(reach / h.bucket_s + 1));
+    for (std::size_t i = 0; i <= buckets; ++i) h.edges_s.push_back(static_cast<std::int64_t>(i) * h.bucket_s);
+    for (auto& c : h.categories) c.counts.assign(buckets, 0);
+    h.total = {"total", "Tổng cộng", 0, static_cast<int>(waits.size()), std::vector<int>(buckets, 0)};
+    for (const auto& w : waits) {
+        const std::size_t b = std::min(bucket_of(w.seconds, h.bucket_s), buckets - 1);
+        ++h.categories[w.category].counts[b];
+        ++h.total.counts[b];
+    }
+    return h;
+}
+
+json::value to_json(const WaitHistogram& h) {
+    json::array edges;
+    for (auto e : h.edges_s) edges.emplace_back(e);
+    json::array categories;
+    for (const auto& c : h.categories) categories.emplace_back(buckets_json(c, false));
+    return {{"from", format_day(h.from)},
+            {"to", format_day(h.to)},
+            {"bucket_s", h.bucket_s},
+            {"edges_s", std::move(edges)},
+            {"categories", std::move(categories)},
+            {"total", buckets_json(h.total, true)}};
+}
+
+}  // namespace motcua::reports
