@@ -6,6 +6,7 @@
 #include "kiosk/ui/board_screens.hpp"
 #include "kiosk/ui/citizen_screens.hpp"
 #include "kiosk/ui/counter_screens.hpp"
+#include "kiosk/ui/reports_screens.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace motcua::kiosk {
@@ -58,6 +59,7 @@ Result<std::unique_ptr<ui::ModeScreens>> citizen_mode(const KioskOptions& opt,
     const ui::Theme timings;
     citizen.session.ticket_timing = timings.ticket_timing;
     citizen.session.rating_timing = timings.rating_timing;
+    citizen.session.lookup_timing = timings.lookup_timing;
     citizen.ward = ward;
     citizen.server_origin = opt.server.text();
     auto screens =
@@ -70,10 +72,19 @@ Result<std::unique_ptr<ui::ModeScreens>> citizen_mode(const KioskOptions& opt,
     return std::unique_ptr<ui::ModeScreens>(std::move(screens));
 }
 
-std::unique_ptr<ui::ModeScreens> counter_mode(const KioskOptions& opt, const OfficeZone& zone,
-                                              ClientThread& client, ModeParts& parts) {
+Result<std::unique_ptr<ui::ModeScreens>> counter_mode(const KioskOptions& opt,
+                                                      const OfficeZone& zone, ClientThread& client,
+                                                      ModeParts& parts) {
+    // The counter's printer takes the dossier receipts (form 01, PDF): same DEST as the kiosk's.
+    std::optional<print::PrinterTarget> printer;
+    if (opt.printer) {
+        auto target = print::parse_printer_target(*opt.printer);
+        if (!target) return make_error("usage", "--printer: " + target.error().message);
+        printer = *target;
+    }
     parts.link.emplace(client, officer_link());
-    parts.counter_services = std::make_unique<ui::LiveCounterServices>(client, *parts.link);
+    parts.counter_services =
+        std::make_unique<ui::LiveCounterServices>(client, *parts.link, std::move(printer));
     ui::CounterScreensConfig config;
     config.session.counter = opt.counter.value_or(0);
     config.session.timing = ui::Theme{}.console_timing;
@@ -84,7 +95,7 @@ std::unique_ptr<ui::ModeScreens> counter_mode(const KioskOptions& opt, const Off
         s->on_service_time(service, local);
     });
     // The link starts at login: it reads with the officer's token (LiveCounterServices).
-    return screens;
+    return std::unique_ptr<ui::ModeScreens>(std::move(screens));
 }
 
 std::unique_ptr<ui::ModeScreens> board_mode(const KioskOptions& opt, const WardConfig& ward,
@@ -117,6 +128,23 @@ std::unique_ptr<ui::ModeScreens> board_mode(const KioskOptions& opt, const WardC
     return screens;
 }
 
+/// The reports dashboard: the officer logs in; the link reads only the categories (their English
+/// names), once a minute; reports and exports go through the client's command queue.
+std::unique_ptr<ui::ModeScreens> reports_mode(const KioskOptions& opt, const OfficeZone& zone,
+                                              ClientThread& client, ModeParts& parts) {
+    WardLinkSettings link;
+    link.fetch_categories = true;
+    link.fetch_counters = false;
+    link.subscribe_events = false;
+    link.refresh_period = Millis{60000};
+    parts.link.emplace(client, link);
+    const std::filesystem::path export_dir = opt.export_dir.value_or(default_export_dir());
+    parts.reports_services = std::make_unique<LiveReportsServices>(client, *parts.link, export_dir);
+    // The link starts at login: it reads with the officer's token.
+    return std::make_unique<ui::ReportsScreens>(ReportsSettings{zone, export_dir},
+                                                *parts.reports_services);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ui::ModeScreens>> build_mode(const KioskOptions& opt, const WardConfig& ward,
@@ -131,7 +159,7 @@ Result<std::unique_ptr<ui::ModeScreens>> build_mode(const KioskOptions& opt, con
         case Mode::board:
             return board_mode(opt, ward, client, parts);
         case Mode::reports:
-            break;
+            return reports_mode(opt, zone, client, parts);
     }
     return std::unique_ptr<ui::ModeScreens>();
 }

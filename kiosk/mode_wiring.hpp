@@ -7,6 +7,7 @@
 #include "kiosk/audio/announcer.hpp"
 #include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/options.hpp"
+#include "kiosk/core/reports_services.hpp"
 #include "kiosk/core/ward_link.hpp"
 #include "kiosk/ui/citizen_services.hpp"
 #include "kiosk/ui/counter_services.hpp"
@@ -23,6 +24,7 @@ struct ModeParts {
     std::unique_ptr<audio::Announcer> announcer;
     std::unique_ptr<ui::LiveCitizenServices> citizen_services;
     std::unique_ptr<ui::LiveCounterServices> counter_services;
+    std::unique_ptr<LiveReportsServices> reports_services;
 };
 
 /// Builds the screens of `opt.mode` (none for the shell-only modes) and starts what they need

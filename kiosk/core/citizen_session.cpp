@@ -26,6 +26,10 @@ std::string_view screen_name(CitizenScreen screen) {
             return "rating_sending";
         case CitizenScreen::rating_thanks:
             return "rating_thanks";
+        case CitizenScreen::dossier_lookup:
+            return "dossier_lookup";
+        case CitizenScreen::dossier_result:
+            return "dossier_result";
     }
     return "unknown";
 }
@@ -34,10 +38,22 @@ CitizenSession::CitizenSession(CitizenSettings settings)
     : settings_(settings),
       ticket_(settings.ticket_timing, settings.has_printer),
       rating_(settings.mode == Mode::rating ? RatingSource::pad : RatingSource::kiosk,
-              settings.scale, settings.rating_timing) {}
+              settings.scale, settings.rating_timing),
+      lookup_(settings.lookup_timing) {}
 
 bool CitizenSession::rating_active() const {
     return rating_.screen() != RatingScreen::idle;
+}
+
+bool CitizenSession::lookup_active() const {
+    return lookup_.screen() != LookupScreen::closed;
+}
+
+bool CitizenSession::takes_typing() const {
+    if (settings_.mode != Mode::ticket) return false;
+    const CitizenScreen s = screen();
+    return s == CitizenScreen::dossier_lookup || s == CitizenScreen::dossier_result ||
+           (s == CitizenScreen::ticket_home && !ticket_.issuing());
 }
 
 CitizenScreen CitizenSession::screen() const {
@@ -56,6 +72,14 @@ CitizenScreen CitizenSession::screen() const {
             break;
     }
     if (settings_.mode == Mode::rating) return CitizenScreen::rating_idle;
+    switch (lookup_.screen()) {
+        case LookupScreen::entry:
+            return CitizenScreen::dossier_lookup;
+        case LookupScreen::result:
+            return CitizenScreen::dossier_result;
+        case LookupScreen::closed:
+            break;
+    }
     switch (ticket_.screen()) {
         case TicketScreen::priority:
             return CitizenScreen::ticket_priority;
@@ -68,15 +92,17 @@ CitizenScreen CitizenSession::screen() const {
 }
 
 bool CitizenSession::busy_with_citizen() const {
-    // The keypad is left out: checking a typed number needs the service.
+    // The keypad and the lookup's keyboard are left out: checking a code needs the service. A
+    // dossier found stays readable.
     const CitizenScreen s = screen();
-    return s == CitizenScreen::ticket_issued || s == CitizenScreen::rating_levels ||
-           s == CitizenScreen::rating_reasons || s == CitizenScreen::rating_sending ||
-           s == CitizenScreen::rating_thanks;
+    return s == CitizenScreen::ticket_issued || s == CitizenScreen::dossier_result ||
+           s == CitizenScreen::rating_levels || s == CitizenScreen::rating_reasons ||
+           s == CitizenScreen::rating_sending || s == CitizenScreen::rating_thanks;
 }
 
 double CitizenSession::next_change_in(SteadyTime now) const {
     if (rating_active()) return rating_.next_change_in(now);
+    if (lookup_active()) return lookup_.next_change_in(now);
     return ticket_.next_change_in(now);
 }
 
@@ -114,6 +140,31 @@ SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime n
                 out.rating = rating_.submit_reasons(now);
             } else if constexpr (std::is_same_v<C, cmd::CancelRating>) {
                 rating_.cancel();
+            } else if constexpr (std::is_same_v<C, cmd::OpenLookup>) {
+                if (before == CitizenScreen::ticket_home && !ticket_.issuing()) {
+                    // A priority group chosen for a ticket is not for a lookup: it would
+                    // otherwise lapse (and end the visit) while the citizen types.
+                    ticket_.clear_priority();
+                    lookup_.open(now);
+                }
+            } else if constexpr (std::is_same_v<C, cmd::LookupKey>) {
+                lookup_.press_key(c.key, now);
+            } else if constexpr (std::is_same_v<C, cmd::LookupDelete>) {
+                lookup_.delete_key(now);
+            } else if constexpr (std::is_same_v<C, cmd::LookupClear>) {
+                lookup_.clear(now);
+            } else if constexpr (std::is_same_v<C, cmd::LookupSubmit>) {
+                out.lookup = lookup_.submit(now);
+            } else if constexpr (std::is_same_v<C, cmd::LookupAgain>) {
+                lookup_.again(now);
+            } else if constexpr (std::is_same_v<C, cmd::CloseLookup>) {
+                lookup_.close();
+            } else if constexpr (std::is_same_v<C, cmd::TypeText>) {
+                if (takes_typing()) lookup_.type_text(c.text, now);
+            } else if constexpr (std::is_same_v<C, cmd::TypeEnter>) {
+                if (takes_typing()) out.lookup = lookup_.type_enter(now);
+            } else if constexpr (std::is_same_v<C, cmd::TypeBackspace>) {
+                if (takes_typing()) lookup_.type_backspace(now);
             }
         },
         command);
@@ -131,9 +182,11 @@ SessionEffects CitizenSession::tick(SteadyTime now) {
     const CitizenScreen before = screen();
     out.rating = rating_.tick(now);
     const bool ticket_reset = ticket_.tick(now);
+    const bool lookup_reset = lookup_.tick(now);
     const CitizenScreen after = screen();
-    out.session_ended = ticket_reset || (after != before && (after == CitizenScreen::ticket_home ||
-                                                             after == CitizenScreen::rating_idle));
+    out.session_ended = ticket_reset || lookup_reset ||
+                        (after != before && (after == CitizenScreen::ticket_home ||
+                                             after == CitizenScreen::rating_idle));
     return out;
 }
 
@@ -148,6 +201,11 @@ void CitizenSession::on_printed(const std::string& ticket_id, bool ok, SteadyTim
 void CitizenSession::on_rating_answer(const std::string& idempotency_key,
                                       const RatingAnswer& answer, SteadyTime now) {
     rating_.on_answer(idempotency_key, answer, now);
+}
+
+void CitizenSession::on_lookup(const std::string& code, const Result<api::DossierView>& result,
+                               SteadyTime now) {
+    lookup_.on_result(code, result, now);
 }
 
 void CitizenSession::on_event(const api::Event& event, SteadyTime now) {

@@ -9,6 +9,7 @@ bool is_failure(ConsoleMessage m) {
         case ConsoleMessage::transferred:
         case ConsoleMessage::reinstated:
         case ConsoleMessage::taken_over:
+        case ConsoleMessage::result_returned:
             return false;
         default:
             return true;
@@ -37,6 +38,13 @@ ConsoleMessage message_for(ConsoleAction action, const Error& error) {
     if (code == "unknown_ticket") return M::unknown_ticket;
     if (code == "same_category") return M::same_category;
     if (code == "unknown_category") return M::unknown_category;
+    if (code == "unknown_procedure") return M::unknown_procedure;
+    if (code == "procedure_required") return M::procedure_required;
+    if (code == "applicant_required") return M::applicant_required;
+    if (code == "dossier_required") return M::dossier_required;
+    // The service says 404 to a lookup and 422 to a finish naming an unknown dossier.
+    if (code == "dossier_not_found" || code == "unknown_dossier") return M::dossier_not_found;
+    if (code == "dossier_closed") return M::dossier_closed;
     return M::refused;
 }
 

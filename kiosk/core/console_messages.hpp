@@ -30,12 +30,22 @@ enum class ConsoleMessage {
     unknown_ticket,      // 404 at reinstate: the ticket is gone (another day)
     same_category,       // 422 at transfer
     unknown_category,    // 422 at transfer
-    refused,             // anything else the service refused
+    // dossier receipt and return (finish with dossier_received / result_returned)
+    unknown_procedure,     // 422: the procedure is not in the ward's config (any more)
+    procedure_required,    // no procedure chosen (checked here, or the service's 422)
+    applicant_required,    // no applicant name (checked here, or the service's 422)
+    phone_invalid,         // the phone is not 8 to 15 digits (checked here)
+    dossier_required,      // no dossier code typed (checked here, or the service's 422)
+    dossier_code_invalid,  // not UNITCODE-YYMMDD-XXXX (checked here)
+    dossier_not_found,     // 404 dossier_not_found / 422 unknown_dossier: {code}
+    dossier_closed,        // 409: the result was returned already (or the dossier is closed)
+    refused,               // anything else the service refused
     // ---- information: the action worked ----------------------------------------------------
-    none_waiting,  // call-next: 204, nobody waiting in this counter's categories
-    transferred,   // {number} went to {category}
-    reinstated,    // {number} is back in the queue
-    taken_over,    // another officer ({name}) opened this counter
+    none_waiting,     // call-next: 204, nobody waiting in this counter's categories
+    transferred,      // {number} went to {category}
+    reinstated,       // {number} is back in the queue
+    taken_over,       // another officer ({name}) opened this counter
+    result_returned,  // the result of dossier {code} is recorded as collected
 };
 
 /// Failures stay until the next action; information fades after a while.
@@ -51,7 +61,7 @@ namespace motcua {
 template <>
 struct EnumNames<kiosk::ConsoleMessage> {
     using M = kiosk::ConsoleMessage;
-    static constexpr std::array<std::pair<M, std::string_view>, 22> names{{
+    static constexpr std::array<std::pair<M, std::string_view>, 31> names{{
         {M::none, "none"},
         {M::unreachable, "unreachable"},
         {M::bad_credentials, "bad_credentials"},
@@ -69,11 +79,20 @@ struct EnumNames<kiosk::ConsoleMessage> {
         {M::unknown_ticket, "unknown_ticket"},
         {M::same_category, "same_category"},
         {M::unknown_category, "unknown_category"},
+        {M::unknown_procedure, "unknown_procedure"},
+        {M::procedure_required, "procedure_required"},
+        {M::applicant_required, "applicant_required"},
+        {M::phone_invalid, "phone_invalid"},
+        {M::dossier_required, "dossier_required"},
+        {M::dossier_code_invalid, "dossier_code_invalid"},
+        {M::dossier_not_found, "dossier_not_found"},
+        {M::dossier_closed, "dossier_closed"},
         {M::refused, "refused"},
         {M::none_waiting, "none_waiting"},
         {M::transferred, "transferred"},
         {M::reinstated, "reinstated"},
         {M::taken_over, "taken_over"},
+        {M::result_returned, "result_returned"},
     }};
 };
 

@@ -86,6 +86,17 @@ std::optional<ConsoleCommand> command_for_key(const ConsoleSession& s, KeyPress 
                 static_cast<std::size_t>(key.n) <= kFinishOutcomes.size())
                 return cc::ChooseOutcome{kFinishOutcomes.at(static_cast<std::size_t>(key.n - 1))};
             return std::nullopt;
+        case ConsoleScreen::dossier_form:
+        case ConsoleScreen::dossier_return:
+            // Typing a name, a phone or a code: digits are text; Esc goes back to the outcomes.
+            if (key.kind == K::escape) return cc::CancelDialog{};
+            return std::nullopt;
+        case ConsoleScreen::receipt:
+            if (key.kind == K::escape) return cc::CloseReceipt{};
+            // F1 hands the receipt over and calls the next citizen, as on the desk.
+            if (key.kind == K::function && key.n == 1 && s.can(ConsoleAction::call_next))
+                return cc::CallNext{};
+            return std::nullopt;
         case ConsoleScreen::console:
             break;
     }

@@ -53,6 +53,9 @@ std::optional<json::value> body_of(const ConsoleRequest& r) {
         case ConsoleAction::finish: {
             api::FinishRequest f;
             f.outcome = r.outcome.value_or(FinishOutcome::resolved);
+            f.procedure = r.procedure;
+            f.applicant = r.applicant;
+            f.dossier = r.dossier;
             return api::to_json(f);
         }
         case ConsoleAction::reinstate:
@@ -75,6 +78,20 @@ Result<ConsoleReply> decode_reply(ConsoleAction action, const HttpResponse& res)
             auto counter = api::decode_body<api::CounterInfo>(res.body);
             if (!counter) return counter.error();
             return ConsoleReply{std::move(*counter)};
+        }
+        case ConsoleAction::finish: {
+            // The ticket, with a `dossier` beside its fields when one was received.
+            auto parsed = api::parse_json(res.body);
+            if (!parsed) return parsed.error();
+            auto ticket = api::decode<api::TicketView>(*parsed);
+            if (!ticket) return ticket.error();
+            const auto* d =
+                parsed->is_object() ? parsed->as_object().if_contains("dossier") : nullptr;
+            if (d == nullptr || d->is_null())
+                return ConsoleReply{std::optional<api::TicketView>{std::move(*ticket)}};
+            auto dossier = api::decode<api::DossierView>(*d);
+            if (!dossier) return dossier.error();
+            return ConsoleReply{FinishedWithDossier{std::move(*ticket), std::move(*dossier)}};
         }
         default: {
             if (res.status == kNoContent) return ConsoleReply{std::optional<api::TicketView>{}};

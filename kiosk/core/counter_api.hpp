@@ -41,12 +41,24 @@ struct ConsoleRequest {
     std::optional<std::string> category;   // transfer
     std::optional<FinishOutcome> outcome;  // finish
     std::optional<std::string> ticket;     // reinstate: the ticket id
+    // finish with dossier_received: the procedure and who hands the dossier in; with
+    // result_returned: the dossier whose result is collected.
+    std::optional<std::string> procedure;
+    std::optional<api::Applicant> applicant;
+    std::optional<std::string> dossier;
+};
+
+/// A finish that received a dossier: the ticket, and the dossier the service made of it (the
+/// officers' full view: code, due date, applicant).
+struct FinishedWithDossier {
+    api::TicketView ticket;
+    api::DossierView dossier;
 };
 
 /// What the service answered: login, a counter (open, close, pause), or a ticket (every ticket
-/// action; empty when call-next found nobody waiting: 204).
-using ConsoleReply =
-    std::variant<api::LoginResponse, api::CounterInfo, std::optional<api::TicketView>>;
+/// action; empty when call-next found nobody waiting: 204), or a finish that received a dossier.
+using ConsoleReply = std::variant<api::LoginResponse, api::CounterInfo,
+                                  std::optional<api::TicketView>, FinishedWithDossier>;
 
 /// "/counters/3/call-next" and the like; the login route for login.
 std::string console_path(const ConsoleRequest& request);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/core/dossier_code.hpp"
+
 namespace motcua::kiosk {
 
 namespace {
@@ -47,6 +49,12 @@ std::string_view console_screen_name(ConsoleScreen screen) {
             return "counter_transfer";
         case ConsoleScreen::finish:
             return "counter_finish";
+        case ConsoleScreen::dossier_form:
+            return "counter_dossier";
+        case ConsoleScreen::dossier_return:
+            return "counter_return";
+        case ConsoleScreen::receipt:
+            return "counter_receipt";
     }
     return "unknown";
 }
@@ -92,6 +100,7 @@ double ConsoleSession::next_change_in(SteadyTime now) const {
     if (figures_at_)
         next = std::min(next, std::max(0.0, settings_.timing.figures_every_s -
                                                 seconds_between(*figures_at_, now)));
+    if (screen_ == ConsoleScreen::dossier_form) next = std::min(next, desk_.next_refresh_in(now));
     return next;
 }
 
@@ -106,7 +115,7 @@ void ConsoleSession::say(ConsoleMessage message, std::string subject, SteadyTime
 ConsoleEffects ConsoleSession::send(ConsoleRequest request, std::string subject, SteadyTime now) {
     request.id = next_id_++;
     request.counter = settings_.counter;
-    pending_ = Pending{request.id, request.action, std::move(subject)};
+    pending_ = Pending{request.id, request.action, std::move(subject), std::nullopt};
     say(ConsoleMessage::none, "", now);  // a new action starts with a clean slate
     ConsoleEffects out;
     out.request = std::move(request);
@@ -141,6 +150,9 @@ ConsoleEffects ConsoleSession::apply(const ConsoleCommand& command, SteadyTime n
             } else if constexpr (std::is_same_v<C, cc::CloseCounter>) {
                 simple(ConsoleAction::close);
             } else if constexpr (std::is_same_v<C, cc::CallNext>) {
+                // From the receipt too: the officer hands it over and calls the next citizen.
+                if (screen_ == ConsoleScreen::receipt && can(ConsoleAction::call_next))
+                    screen_ = ConsoleScreen::console;
                 simple(ConsoleAction::call_next);
             } else if constexpr (std::is_same_v<C, cc::Recall>) {
                 simple(ConsoleAction::recall);
@@ -157,6 +169,13 @@ ConsoleEffects ConsoleSession::apply(const ConsoleCommand& command, SteadyTime n
             } else if constexpr (std::is_same_v<C, cc::CancelDialog>) {
                 if (screen_ == ConsoleScreen::transfer || screen_ == ConsoleScreen::finish)
                     screen_ = ConsoleScreen::console;
+                // A form goes back to the outcomes (nothing was sent); not while it is sending.
+                if ((screen_ == ConsoleScreen::dossier_form ||
+                     screen_ == ConsoleScreen::dossier_return) &&
+                    !pending_) {
+                    screen_ = current_ ? ConsoleScreen::finish : ConsoleScreen::console;
+                    say(ConsoleMessage::none, "", now);
+                }
             } else if constexpr (std::is_same_v<C, cc::ChooseCategory>) {
                 if (screen_ != ConsoleScreen::transfer || !can(ConsoleAction::transfer)) return;
                 screen_ = ConsoleScreen::console;
@@ -166,11 +185,26 @@ ConsoleEffects ConsoleSession::apply(const ConsoleCommand& command, SteadyTime n
                 out = send(std::move(r), current_->number, now);
             } else if constexpr (std::is_same_v<C, cc::ChooseOutcome>) {
                 if (screen_ != ConsoleScreen::finish || !can(ConsoleAction::finish)) return;
+                if (c.outcome == FinishOutcome::dossier_received) {
+                    // The dossier's procedure and applicant first: nothing is sent yet.
+                    screen_ = ConsoleScreen::dossier_form;
+                    desk_.open_form();
+                    out.fetch_procedures = desk_.ask_procedures();
+                    say(ConsoleMessage::none, "", now);
+                    return;
+                }
+                if (c.outcome == FinishOutcome::result_returned) {
+                    screen_ = ConsoleScreen::dossier_return;
+                    desk_.open_form();
+                    say(ConsoleMessage::none, "", now);
+                    return;
+                }
                 screen_ = ConsoleScreen::console;
                 ConsoleRequest r;
                 r.action = ConsoleAction::finish;
                 r.outcome = c.outcome;
                 out = send(std::move(r), current_->number, now);
+                pending_->outcome = c.outcome;
             } else if constexpr (std::is_same_v<C, cc::Reinstate>) {
                 if (!can(ConsoleAction::reinstate)) return;
                 const auto it = std::find_if(no_shows_.begin(), no_shows_.end(),
@@ -180,6 +214,23 @@ ConsoleEffects ConsoleSession::apply(const ConsoleCommand& command, SteadyTime n
                 r.action = ConsoleAction::reinstate;
                 r.ticket = c.ticket_id;
                 out = send(std::move(r), it->number, now);
+            } else if constexpr (std::is_same_v<C, cc::ChooseProcedure>) {
+                if (screen_ != ConsoleScreen::dossier_form || pending_) return;
+                out.fetch_due_date = desk_.choose(c.code, now);
+                if (message_ == ConsoleMessage::procedure_required ||
+                    message_ == ConsoleMessage::unknown_procedure)
+                    say(ConsoleMessage::none, "", now);  // answered by the choice
+            } else if constexpr (std::is_same_v<C, cc::RetryProcedures>) {
+                if (screen_ == ConsoleScreen::dossier_form)
+                    out.fetch_procedures = desk_.ask_procedures();
+            } else if constexpr (std::is_same_v<C, cc::ConfirmDossier>) {
+                out = confirm_dossier(c, now);
+            } else if constexpr (std::is_same_v<C, cc::ConfirmReturn>) {
+                out = confirm_return(c, now);
+            } else if constexpr (std::is_same_v<C, cc::Reprint>) {
+                if (screen_ == ConsoleScreen::receipt) out.print_receipt = desk_.reprint();
+            } else if constexpr (std::is_same_v<C, cc::CloseReceipt>) {
+                if (screen_ == ConsoleScreen::receipt) screen_ = ConsoleScreen::console;
             }
         },
         command);
@@ -196,7 +247,88 @@ ConsoleEffects ConsoleSession::tick(SteadyTime now) {
         figures_at_ = now;
         out.fetch_figures = true;
     }
+    if (screen_ == ConsoleScreen::dossier_form && !pending_)
+        out.fetch_due_date = desk_.refresh(now);
     return out;
+}
+
+namespace {
+
+/// Blanks cut from both ends: what a name or phone field holds, as the service should see it.
+std::string trimmed(std::string_view s) {
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    return std::string(s);
+}
+
+}  // namespace
+
+ConsoleEffects ConsoleSession::confirm_dossier(const console_cmd::ConfirmDossier& c,
+                                               SteadyTime now) {
+    if (screen_ != ConsoleScreen::dossier_form || !can(ConsoleAction::finish)) return {};
+    const std::string& number = current_->number;
+    const std::string name = trimmed(c.applicant_name);
+    const std::string phone = trimmed(c.phone);
+    // What the officer can fix is said at once, without a round trip (the service checks again).
+    if (!desk_.procedure()) {
+        say(ConsoleMessage::procedure_required, number, now);
+        return {};
+    }
+    if (name.empty()) {
+        say(ConsoleMessage::applicant_required, number, now);
+        return {};
+    }
+    if (!plausible_phone(phone)) {
+        say(ConsoleMessage::phone_invalid, number, now);
+        return {};
+    }
+    ConsoleRequest r;
+    r.action = ConsoleAction::finish;
+    r.outcome = FinishOutcome::dossier_received;
+    r.procedure = *desk_.procedure();
+    api::Applicant applicant;
+    applicant.name = name;
+    if (!phone.empty()) applicant.phone = phone;
+    r.applicant = std::move(applicant);
+    ConsoleEffects out = send(std::move(r), number, now);
+    pending_->outcome = FinishOutcome::dossier_received;
+    return out;
+}
+
+ConsoleEffects ConsoleSession::confirm_return(const console_cmd::ConfirmReturn& c, SteadyTime now) {
+    if (screen_ != ConsoleScreen::dossier_return || !can(ConsoleAction::finish)) return {};
+    const std::string typed = trimmed(c.code);
+    if (typed.empty()) {
+        say(ConsoleMessage::dossier_required, "", now);
+        return {};
+    }
+    // Typed in any case, or scanned from the receipt's code (which may be a link).
+    const std::optional<std::string> code = find_dossier_code(typed);
+    if (!code) {
+        say(ConsoleMessage::dossier_code_invalid, typed.substr(0, kMaxDossierCodeLength), now);
+        return {};
+    }
+    ConsoleRequest r;
+    r.action = ConsoleAction::finish;
+    r.outcome = FinishOutcome::result_returned;
+    r.dossier = *code;
+    ConsoleEffects out = send(std::move(r), *code, now);
+    pending_->outcome = FinishOutcome::result_returned;
+    return out;
+}
+
+void ConsoleSession::finished(const Pending& p, const std::optional<api::DossierView>& dossier,
+                              ConsoleEffects& out, SteadyTime now) {
+    if (p.outcome == FinishOutcome::dossier_received && dossier) {
+        screen_ = ConsoleScreen::receipt;
+        out.print_receipt = desk_.received(p.subject, *dossier);
+        return;
+    }
+    if (screen_ == ConsoleScreen::dossier_form || screen_ == ConsoleScreen::dossier_return)
+        screen_ = ConsoleScreen::console;
+    if (p.outcome == FinishOutcome::result_returned)
+        say(ConsoleMessage::result_returned, p.subject, now);
 }
 
 ConsoleEffects ConsoleSession::on_answer(std::uint64_t id, const Result<ConsoleReply>& answer,
@@ -242,6 +374,7 @@ ConsoleEffects ConsoleSession::succeeded(const Pending& p, const ConsoleReply& r
         officer_ = *login;
         screen_ = ConsoleScreen::console;
         out.token = login->token;
+        out.fetch_procedures = desk_.ask_procedures();  // the receipt form opens without a wait
         // Logging in at a counter's console means working there: open it at once (a no-op that
         // answers with the counter's ticket when this officer already had it open).
         ConsoleRequest open;
@@ -260,7 +393,14 @@ ConsoleEffects ConsoleSession::succeeded(const Pending& p, const ConsoleReply& r
         }
         return out;
     }
-    const auto& ticket = std::get<std::optional<api::TicketView>>(reply);
+    std::optional<api::TicketView> ticket;
+    std::optional<api::DossierView> dossier;
+    if (const auto* with = std::get_if<FinishedWithDossier>(&reply)) {
+        ticket = with->ticket;
+        dossier = with->dossier;
+    } else {
+        ticket = std::get<std::optional<api::TicketView>>(reply);
+    }
     if (!ticket) {  // 204: nobody waiting
         say(ConsoleMessage::none_waiting, "", now);
         return out;
@@ -287,6 +427,7 @@ ConsoleEffects ConsoleSession::succeeded(const Pending& p, const ConsoleReply& r
             current_.reset();
             figures_at_ = now;
             out.fetch_figures = true;
+            finished(p, dossier, out, now);
             break;
         case ConsoleAction::reinstate:
             drop_no_show(ticket->id);
@@ -364,10 +505,28 @@ void ConsoleSession::apply_event(const api::Event& event, const api::TicketView&
         default:
             break;
     }
+    // The ticket a choice or form was about is gone (done from another PC): back to the desk.
+    const bool about_ticket =
+        screen_ == ConsoleScreen::transfer || screen_ == ConsoleScreen::finish ||
+        screen_ == ConsoleScreen::dossier_form || screen_ == ConsoleScreen::dossier_return;
+    if (!current_ && !pending_ && about_ticket) screen_ = ConsoleScreen::console;
 }
 
 void ConsoleSession::on_figures(const Result<OfficerFigures>& figures) {
     if (figures && officer_) figures_ = *figures;
+}
+
+void ConsoleSession::on_procedures(const Result<std::vector<api::ProcedureInfo>>& list) {
+    desk_.on_procedures(list);
+}
+
+void ConsoleSession::on_due_date(const std::string& procedure,
+                                 const Result<api::DueDatePreview>& preview, SteadyTime now) {
+    desk_.on_preview(procedure, preview, now);
+}
+
+void ConsoleSession::on_receipt_printed(const std::string& code, const Status& status) {
+    desk_.on_printed(code, status);
 }
 
 void ConsoleSession::add_no_show(const api::TicketView& ticket, TimePoint at) {
@@ -393,6 +552,7 @@ void ConsoleSession::logout() {
     no_shows_.clear();
     figures_.reset();
     figures_at_.reset();
+    desk_.forget_receipt();
     say(ConsoleMessage::none, "", SteadyTime{});
 }
 

@@ -13,6 +13,7 @@
 
 #include "kiosk/core/console_messages.hpp"
 #include "kiosk/core/counter_api.hpp"
+#include "kiosk/core/dossier_desk.hpp"
 #include "kiosk/core/waiting_tracker.hpp"
 
 namespace motcua::kiosk {
@@ -20,7 +21,15 @@ namespace motcua::kiosk {
 using SteadyTime = std::chrono::steady_clock::time_point;
 
 /// Screens; the a11y dump names them with console_screen_name().
-enum class ConsoleScreen { login, console, transfer, finish };
+enum class ConsoleScreen {
+    login,
+    console,
+    transfer,
+    finish,
+    dossier_form,    // "Tiếp nhận hồ sơ": procedure, applicant, due date
+    dossier_return,  // "Trả kết quả": the dossier's code
+    receipt,         // the dossier received, its code and due date, and its printed receipt
+};
 std::string_view console_screen_name(ConsoleScreen screen);
 
 struct ConsoleTiming {
@@ -29,6 +38,9 @@ struct ConsoleTiming {
     double info_s = 10;
     /// The officer's own figures are fetched again this often (and after each finish).
     double figures_every_s = 60;
+    /// An open receipt form asks for its due date again this often: it moves to the next
+    /// working day at the procedure's cut-off.
+    double due_date_every_s = 60;
 };
 
 namespace console_cmd {
@@ -56,6 +68,20 @@ struct CancelDialog {};
 struct Reinstate {
     std::string ticket_id;
 };
+// The receipt form and the return of a result.
+struct ChooseProcedure {
+    std::string code;
+};
+struct RetryProcedures {};
+struct ConfirmDossier {
+    std::string applicant_name;
+    std::string phone;  // digits, or empty
+};
+struct ConfirmReturn {
+    std::string code;  // as typed or scanned
+};
+struct Reprint {};
+struct CloseReceipt {};
 }  // namespace console_cmd
 
 using ConsoleCommand =
@@ -63,7 +89,10 @@ using ConsoleCommand =
                  console_cmd::PauseCounter, console_cmd::CloseCounter, console_cmd::CallNext,
                  console_cmd::Recall, console_cmd::Start, console_cmd::NoShow,
                  console_cmd::OpenTransfer, console_cmd::ChooseCategory, console_cmd::OpenFinish,
-                 console_cmd::ChooseOutcome, console_cmd::CancelDialog, console_cmd::Reinstate>;
+                 console_cmd::ChooseOutcome, console_cmd::CancelDialog, console_cmd::Reinstate,
+                 console_cmd::ChooseProcedure, console_cmd::RetryProcedures,
+                 console_cmd::ConfirmDossier, console_cmd::ConfirmReturn, console_cmd::Reprint,
+                 console_cmd::CloseReceipt>;
 
 /// What must happen outside the session.
 struct ConsoleEffects {
@@ -71,11 +100,19 @@ struct ConsoleEffects {
     /// Logged in: the ward link reads categories, counters and events with this token.
     std::optional<std::string> token;
     bool fetch_figures = false;
+    /// GET /procedures (after login, and when the receipt form needs them).
+    bool fetch_procedures = false;
+    /// GET /procedures/{code}/due-date for the receipt form.
+    std::optional<std::string> fetch_due_date;
+    /// Fetch form 01 of this dossier and send it to the console's printer.
+    std::optional<std::string> print_receipt;
 };
 
 struct ConsoleSettings {
     int counter = 0;
     ConsoleTiming timing;
+    /// --printer was given: received dossiers get their receipt printed.
+    bool has_printer = false;
 };
 
 /// A ticket this counter marked absent today, which the officer may put back in the queue.
@@ -87,7 +124,8 @@ struct NoShow {
 
 class ConsoleSession {
 public:
-    explicit ConsoleSession(ConsoleSettings settings) : settings_(settings) {}
+    explicit ConsoleSession(ConsoleSettings settings)
+        : settings_(settings), desk_(settings.has_printer, settings.timing.due_date_every_s) {}
 
     [[nodiscard]] ConsoleScreen screen() const { return screen_; }
     [[nodiscard]] int counter() const { return settings_.counter; }
@@ -106,6 +144,8 @@ public:
     [[nodiscard]] const std::vector<NoShow>& no_shows() const { return no_shows_; }
     [[nodiscard]] const std::optional<OfficerFigures>& figures() const { return figures_; }
     [[nodiscard]] const WaitingTracker& waiting() const { return waiting_; }
+    /// Procedures, the receipt form's choice and due date, the last receipt.
+    [[nodiscard]] const DossierDesk& desk() const { return desk_; }
     /// The action can be asked now (the buttons' enabled state; shortcuts follow it).
     [[nodiscard]] bool can(ConsoleAction action) const;
     /// Seconds until something on screen changes by itself.
@@ -117,6 +157,10 @@ public:
                              TimePoint service_now);
     void on_event(const api::Event& event, SteadyTime now);
     void on_figures(const Result<OfficerFigures>& figures);
+    void on_procedures(const Result<std::vector<api::ProcedureInfo>>& list);
+    void on_due_date(const std::string& procedure, const Result<api::DueDatePreview>& preview,
+                     SteadyTime now);
+    void on_receipt_printed(const std::string& code, const Status& status);
     /// The first reading of the service's clock: the waiting tracker counts from it.
     void on_service_time(TimePoint service_now) { waiting_.start(service_now); }
 
@@ -124,7 +168,8 @@ private:
     struct Pending {
         std::uint64_t id = 0;
         ConsoleAction action = ConsoleAction::call_next;
-        std::string subject;  // ticket number or category, for the messages
+        std::string subject;  // ticket number, category or dossier code, for the messages
+        std::optional<FinishOutcome> outcome;  // finish
     };
 
     ConsoleEffects send(ConsoleRequest request, std::string subject, SteadyTime now);
@@ -138,6 +183,12 @@ private:
     void add_no_show(const api::TicketView& ticket, TimePoint at);
     void drop_no_show(const std::string& id);
     void logout();
+    /// The receipt form and the return form: checked here, then sent as a finish.
+    ConsoleEffects confirm_dossier(const console_cmd::ConfirmDossier& c, SteadyTime now);
+    ConsoleEffects confirm_return(const console_cmd::ConfirmReturn& c, SteadyTime now);
+    /// A finish answered: the receipt, the return said, or back at the desk.
+    void finished(const Pending& p, const std::optional<api::DossierView>& dossier,
+                  ConsoleEffects& out, SteadyTime now);
 
     ConsoleSettings settings_;
     ConsoleScreen screen_ = ConsoleScreen::login;
@@ -161,6 +212,7 @@ private:
     std::optional<OfficerFigures> figures_;
     std::optional<SteadyTime> figures_at_;  // last fetch asked
     WaitingTracker waiting_;
+    DossierDesk desk_;
 };
 
 }  // namespace motcua::kiosk

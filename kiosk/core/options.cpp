@@ -86,7 +86,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    "Rewrite FILE with the screen's elements as JSON whenever the screen changes")
         ->type_name("FILE");
     app.add_option("--printer", printer,
-                   "Ticket printer (ticket mode): /dev/usb/lp0, tcp://HOST:PORT or file:PATH")
+                   "Printer: ticket slips (ticket mode), dossier receipts (counter mode): "
+                   "/dev/usb/lp0, tcp://HOST:PORT or file:PATH")
         ->type_name("DEST");
     int paper = kDefaultPaperMm;
     app.add_option("--paper", paper, "Ticket paper width in mm: 58 or 80 (default 80)")
@@ -101,6 +102,10 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     std::string audio_out;
     app.add_option("--audio-out", audio_out,
                    "Board: also write each call announcement as a WAV file in DIR")
+        ->type_name("DIR");
+    std::string export_dir;
+    app.add_option("--export-dir", export_dir,
+                   "Reports: save exported CSV and Excel files in DIR (default ~/motcua-reports)")
         ->type_name("DIR");
 
     try {
@@ -144,6 +149,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     out.paper_mm = paper;
     if (!data_dir.empty()) out.data_dir = data_dir;
     if (!audio_out.empty()) out.audio_out = audio_out;
+    if (!export_dir.empty()) out.export_dir = export_dir;
     return out;
 }
 

@@ -26,7 +26,8 @@ struct KioskOptions {
     /// Absent: full screen without decorations (kiosk mode, leaving needs the admin PIN).
     std::optional<WindowSize> windowed;
     std::optional<std::filesystem::path> a11y_dump;
-    /// Ticket printer: a device file, tcp://HOST:PORT or file:PATH (ticket mode).
+    /// Printer: a device file, tcp://HOST:PORT or file:PATH. Ticket mode prints slips on it;
+    /// counter mode prints the receipts of dossiers received (PDF).
     std::optional<std::string> printer;
     /// Thermal paper width in millimetres: 58 or 80.
     int paper_mm = 80;
@@ -36,6 +37,8 @@ struct KioskOptions {
     std::optional<std::filesystem::path> config;
     /// Board: also write each announcement as a WAV file here.
     std::optional<std::filesystem::path> audio_out;
+    /// Reports: where "Xuất CSV" and "Xuất Excel" save their files (default ~/motcua-reports).
+    std::optional<std::filesystem::path> export_dir;
 };
 
 /// Parsing ended without options: print `text` and exit with `code`

@@ -318,6 +318,14 @@ void WardLink::issue_ticket(api::IssueTicketRequest request, IssueDone done) {
     });
 }
 
+void WardLink::lookup_dossier(std::string code, LookupDone done) {
+    state_->client.post([st = state_, code = std::move(code), done = std::move(done)](
+                            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+        auto dossier = co_await fetch_dossier(http, st->token(), code);
+        st->client.ui_queue().push([done, dossier = std::move(dossier)] { done(dossier); });
+    });
+}
+
 void WardLink::submit_rating(api::RatingRequest request, RatingDone done) {
     asio::post(state_->ex, [st = state_, request = std::move(request), done = std::move(done)] {
         if (!st->outbox) {

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "kiosk/core/client_thread.hpp"
+#include "kiosk/core/dossier_api.hpp"
 #include "kiosk/core/rating_outbox.hpp"
 #include "kiosk/core/ward_api.hpp"
 #include "motcua/api.hpp"
@@ -40,6 +41,7 @@ class WardLink {
 public:
     using EventHandler = std::function<void(const api::Event&)>;
     using IssueDone = std::function<void(Result<api::TicketView>)>;
+    using LookupDone = std::function<void(Result<api::DossierView>)>;
     /// The first attempt's answer: settled (delivered, already rated, rejected) or queued for
     /// a later try (`retry`): either way the rating is safe on disk.
     using RatingDone = std::function<void(const RatingAnswer&)>;
@@ -63,6 +65,8 @@ public:
     Status start();
 
     void issue_ticket(api::IssueTicketRequest request, IssueDone done);
+    /// GET /dossiers/{code} with this screen's token (the kiosk's: the public view).
+    void lookup_dossier(std::string code, LookupDone done);
     /// Stores the rating durably (giving it an idempotency key), then delivers it.
     void submit_rating(api::RatingRequest request, RatingDone done);
     /// Fetch categories and counters now (e.g. a screen just came back to its home).

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "kiosk/print/document_printer.hpp"
 #include "kiosk/print/ticket_printer.hpp"
 
 namespace motcua::kiosk::print {
@@ -121,7 +122,7 @@ Status send_to_tcp(std::span<const std::uint8_t> job, const PrinterTarget& targe
     boost::system::error_code ignored;
     if (result == asio::error::would_block) {
         socket.close(ignored);
-        return timed_out(target, limits.write, "sending the ticket");
+        return timed_out(target, limits.write, "sending the job");
     }
     if (result) return unavailable(target, result.message());
     // A graceful close: the printer sees the end of the job instead of a reset.
@@ -196,6 +197,38 @@ Status send_job(std::span<const std::uint8_t> job, const PrinterTarget& target,
         return make_error("bad_printer", "unknown printer kind");
     } catch (const std::exception& e) {
         // Out of memory or a library surprise: still an answer for the screen, not a crash.
+        return make_error("printer_unavailable", "printer " + describe(target) + ": " + e.what());
+    }
+}
+
+std::string document_path(const PrinterTarget& target, std::string_view name) {
+    std::error_code ec;
+    if (target.path.ends_with('/') || std::filesystem::is_directory(target.path, ec))
+        return (std::filesystem::path(target.path) / std::string(name)).string();
+    return target.path;
+}
+
+Status send_document(std::span<const std::uint8_t> bytes, const PrinterTarget& target,
+                     std::string_view name, const SendLimits& limits) {
+    try {
+        switch (target.kind) {
+            case PrinterTarget::Kind::device:
+                return send_to_device(bytes, target, limits);
+            case PrinterTarget::Kind::tcp:
+                return send_to_tcp(bytes, target, limits);
+            case PrinterTarget::Kind::file: {
+                if (name.empty() || name.find('/') != std::string_view::npos || name == "." ||
+                    name == "..")
+                    return make_error("bad_printer", "a document needs a plain file name");
+                const std::filesystem::path path = document_path(target, name);
+                const std::filesystem::path dir = path.parent_path();
+                if (std::error_code ec; !dir.empty() && !std::filesystem::is_directory(dir, ec))
+                    return unavailable(target, "there is no directory " + dir.string());
+                return replace_file(path, bytes);
+            }
+        }
+        return make_error("bad_printer", "unknown printer kind");
+    } catch (const std::exception& e) {
         return make_error("printer_unavailable", "printer " + describe(target) + ": " + e.what());
     }
 }

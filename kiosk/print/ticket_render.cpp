@@ -10,9 +10,9 @@
 #include <string>
 
 #include "kiosk/print/cairo_handles.hpp"
-#include "kiosk/print/qr.hpp"
 #include "kiosk/print/slip_text.hpp"
 #include "kiosk/print/ticket_printer.hpp"
+#include "motcua/qr.hpp"
 
 namespace motcua::kiosk::print {
 

@@ -26,6 +26,7 @@ void CitizenScreens::draw(UiFrame& ui, const ShellView& view, const AppState& st
     prepare_ticket(ui, state.ward);
 
     Commands commands;
+    read_typing(commands);
     draw_screen(ui, view, state, commands);
     for (const auto& command : commands) carry_out(session_.apply(command, ui.steady_now), ui);
     // A tap changes the screen: show it in the next frame rather than at the next event.
@@ -64,7 +65,37 @@ void CitizenScreens::draw_screen(UiFrame& ui, const ShellView& view, const AppSt
         case CitizenScreen::rating_thanks:
             return rating_thanks_.draw(ui, view, make_thanks_view(session_.rating()),
                                        session_.rating().number());
+        case CitizenScreen::dossier_lookup:
+            return dossier_lookup_.draw(ui, view, make_lookup_entry_view(session_.lookup()),
+                                        example_code(), out);
+        case CitizenScreen::dossier_result:
+            return dossier_result_.draw(
+                ui, view,
+                make_lookup_result_view(session_.lookup(), ward, lang, zone_, ui.steady_now), out);
     }
+}
+
+void CitizenScreens::read_typing(Commands& out) const {
+    if (config_.session.mode != Mode::ticket) return;
+    // ImGui 1.86 keeps the frame's typed characters in its input queue: nothing on the citizen
+    // screens takes them (no text field), so they are read here. A scanner types the code and
+    // Enter within a few milliseconds: both may arrive in one frame, characters first.
+    ImGuiIO& io = ImGui::GetIO();
+    std::string text;
+    for (const ImWchar ch : io.InputQueueCharacters)
+        if (ch >= 0x20 && ch < 0x7F) text.push_back(static_cast<char>(ch));
+    if (!text.empty()) out.emplace_back(cmd::TypeText{std::move(text)});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false))
+        out.emplace_back(cmd::TypeBackspace{});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+        out.emplace_back(cmd::TypeEnter{});
+}
+
+std::string CitizenScreens::example_code() const {
+    const std::string unit =
+        config_.ward.unit_code.empty() ? std::string("000.17.22.H56") : config_.ward.unit_code;
+    return unit + "-261123-0007";
 }
 
 void CitizenScreens::carry_out(const SessionEffects& effects, UiFrame& ui) {
@@ -75,6 +106,17 @@ void CitizenScreens::carry_out(const SessionEffects& effects, UiFrame& ui) {
             if (alive.expired()) return;
             if (!ticket) spdlog::warn("ticket not issued: {}", ticket.error().message);
             session_.on_issued(ticket, last_now_);
+        });
+    }
+    if (effects.lookup) {
+        const std::string code = *effects.lookup;
+        services_.lookup_dossier(code, [this, code, alive = std::weak_ptr<bool>(alive_)](
+                                           const Result<api::DossierView>& dossier) {
+            if (alive.expired()) return;
+            if (!dossier)
+                spdlog::info("dossier lookup of {}: {} ({})", code, dossier.error().message,
+                             dossier.error().code);
+            session_.on_lookup(code, dossier, last_now_);
         });
     }
     if (effects.rating) {
@@ -97,7 +139,7 @@ void CitizenScreens::prepare_ticket(const UiFrame& ui, const WardData& data) {
     prepared_for_ = ticket->id;
     const std::string url = config_.server_origin + "/t/" + ticket->id;
     qr_.reset();
-    if (auto qr = print::make_qr(url))
+    if (auto qr = make_qr(url))
         qr_ = std::move(*qr);
     else
         spdlog::error("QR code for {}: {}", ticket->number, qr.error().message);

@@ -8,8 +8,10 @@
 
 #include "kiosk/core/citizen_session.hpp"
 #include "kiosk/core/citizen_views.hpp"
-#include "kiosk/print/qr.hpp"
+#include "kiosk/core/lookup_views.hpp"
 #include "kiosk/ui/citizen_services.hpp"
+#include "kiosk/ui/dossier_lookup_screen.hpp"
+#include "kiosk/ui/dossier_result_screen.hpp"
 #include "kiosk/ui/rate_keypad_screen.hpp"
 #include "kiosk/ui/rating_idle_screen.hpp"
 #include "kiosk/ui/rating_levels_screen.hpp"
@@ -21,6 +23,7 @@
 #include "kiosk/ui/ticket_priority_screen.hpp"
 #include "motcua/config.hpp"
 #include "motcua/office_time.hpp"
+#include "motcua/qr.hpp"
 
 namespace motcua::kiosk::ui {
 
@@ -46,6 +49,10 @@ public:
 private:
     void draw_screen(UiFrame& ui, const ShellView& view, const AppState& state, Commands& out);
     void carry_out(const SessionEffects& effects, UiFrame& ui);
+    /// Keys from a physical keyboard or a barcode scanner, as commands (ticket kiosk).
+    void read_typing(Commands& out) const;
+    /// A code of the ward's form for the lookup's hint (its unit code when the config has one).
+    [[nodiscard]] std::string example_code() const;
     /// Once per issued ticket: its QR code, and its slip to the printer (in the language the
     /// citizen was using when they tapped).
     void prepare_ticket(const UiFrame& ui, const WardData& data);
@@ -61,7 +68,7 @@ private:
     /// Callbacks may arrive after this object is gone (shutdown): they hold a weak copy.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
     std::string prepared_for_;  // id of the ticket whose QR and slip are done
-    std::optional<print::QrMatrix> qr_;
+    std::optional<QrMatrix> qr_;
 
     TicketHomeScreen ticket_home_;
     TicketPriorityScreen ticket_priority_;
@@ -72,6 +79,8 @@ private:
     RatingReasonsScreen rating_reasons_;
     RatingSendingScreen rating_sending_;
     RatingThanksScreen rating_thanks_;
+    DossierLookupScreen dossier_lookup_;
+    DossierResultScreen dossier_result_;
 };
 
 }  // namespace motcua::kiosk::ui

@@ -19,6 +19,10 @@ void LiveCitizenServices::submit_rating(api::RatingRequest request, WardLink::Ra
     link_.submit_rating(std::move(request), std::move(done));
 }
 
+void LiveCitizenServices::lookup_dossier(std::string code, WardLink::LookupDone done) {
+    link_.lookup_dossier(std::move(code), std::move(done));
+}
+
 void LiveCitizenServices::print(print::TicketSlip slip, PrintDone done) {
     if (!printer_ || !print_thread_) {
         done(make_error("no_printer", "no printer configured"));

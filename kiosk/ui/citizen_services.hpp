@@ -1,6 +1,6 @@
 #pragma once
 /// What the citizen screens need done away from the UI thread: issue a ticket, deliver a rating
-/// (through the outbox), print a slip. Callbacks run on the UI thread. Tests substitute a fake.
+/// (through the outbox), print a slip, look a dossier up. Callbacks run on the UI thread. Tests substitute a fake.
 #include <functional>
 #include <optional>
 
@@ -21,6 +21,8 @@ public:
 
     virtual void issue_ticket(api::IssueTicketRequest request, WardLink::IssueDone done) = 0;
     virtual void submit_rating(api::RatingRequest request, WardLink::RatingDone done) = 0;
+    /// "Tra cứu hồ sơ": the dossier's public view, with the kiosk's token.
+    virtual void lookup_dossier(std::string code, WardLink::LookupDone done) = 0;
     /// A printer is configured (--printer): the issued screen says "printing", not "no slip".
     [[nodiscard]] virtual bool has_printer() const = 0;
     virtual void print(print::TicketSlip slip, PrintDone done) = 0;
@@ -35,6 +37,7 @@ public:
 
     void issue_ticket(api::IssueTicketRequest request, WardLink::IssueDone done) override;
     void submit_rating(api::RatingRequest request, WardLink::RatingDone done) override;
+    void lookup_dossier(std::string code, WardLink::LookupDone done) override;
     [[nodiscard]] bool has_printer() const override { return printer_.has_value(); }
     void print(print::TicketSlip slip, PrintDone done) override;
 

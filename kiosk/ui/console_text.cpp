@@ -54,6 +54,24 @@ TextId message_text(ConsoleMessage m) {
             return TextId::msg_reinstated;
         case M::taken_over:
             return TextId::msg_taken_over;
+        case M::unknown_procedure:
+            return TextId::receipt_msg_unknown_procedure;
+        case M::procedure_required:
+            return TextId::receipt_msg_procedure_required;
+        case M::applicant_required:
+            return TextId::receipt_msg_applicant_required;
+        case M::phone_invalid:
+            return TextId::receipt_msg_phone_invalid;
+        case M::dossier_required:
+            return TextId::receipt_msg_dossier_required;
+        case M::dossier_code_invalid:
+            return TextId::receipt_msg_code_invalid;
+        case M::dossier_not_found:
+            return TextId::receipt_msg_dossier_not_found;
+        case M::dossier_closed:
+            return TextId::receipt_msg_dossier_closed;
+        case M::result_returned:
+            return TextId::receipt_msg_result_returned;
         case M::refused:
         case M::none:
             break;
@@ -140,7 +158,7 @@ std::string console_message_text(const Translator& tr, ConsoleMessage message,
                                  const std::string& subject, const std::string& detail) {
     if (message == ConsoleMessage::none) return {};
     return tr.format(message_text(message), fmt::arg("number", subject), fmt::arg("name", subject),
-                     fmt::arg("category", detail));
+                     fmt::arg("code", subject), fmt::arg("category", detail));
 }
 
 }  // namespace motcua::kiosk::ui

@@ -23,7 +23,8 @@ inline constexpr std::string_view kEscapeKey = "Esc";
 std::string format_elapsed(int seconds);
 /// "6 phút 20 giây" / "6 min 20 s": averages in the officer's figures.
 std::string format_duration(const Translator& tr, double seconds);
-/// The message in plain words; `subject` is a ticket number or a name, `detail` a category name.
+/// The message in plain words; `subject` is a ticket number, a name or a dossier code, `detail`
+/// a category name.
 std::string console_message_text(const Translator& tr, ConsoleMessage message,
                                  const std::string& subject, const std::string& detail);
 

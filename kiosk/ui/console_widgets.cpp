@@ -1,13 +1,25 @@
 #include "kiosk/ui/console_widgets.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "kiosk/ui/console_text.hpp"
 
 namespace motcua::kiosk::ui {
 
+namespace {
+
+/// ImGui's character filter: 1 drops the character. Digits only, for a phone number (ImGui's own
+/// CharsDecimal would let '.', '+', '-', '*' and '/' through).
+int digits_only(ImGuiInputTextCallbackData* data) {
+    return data->EventChar >= '0' && data->EventChar <= '9' ? 0 : 1;
+}
+
+}  // namespace
+
 TextFieldState text_field(UiFrame& ui, const char* id, const Box& box, std::string_view label,
-                          char* buffer, std::size_t size, bool password, bool focus, bool enabled) {
+                          char* buffer, std::size_t size, bool password, bool focus, bool enabled,
+                          std::string_view hint, TextFilter filter) {
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     ImFont* font = ui.fonts.body;
@@ -32,11 +44,22 @@ TextFieldState text_field(UiFrame& ui, const char* id, const Box& box, std::stri
     if (!enabled) ImGui::BeginDisabled();
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
     if (password) flags |= ImGuiInputTextFlags_Password;
+    ImGuiInputTextCallback callback = nullptr;
+    if (filter == TextFilter::digits) {
+        flags |= ImGuiInputTextFlags_CallbackCharFilter;
+        callback = digits_only;
+    }
+    if (filter == TextFilter::uppercase) flags |= ImGuiInputTextFlags_CharsUppercase;
+    ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImGui::ColorConvertU32ToFloat4(c.text_muted));
     TextFieldState out;
-    out.submitted = ImGui::InputText(id, buffer, size, flags) && enabled;
+    const std::string hint_text(hint);
+    out.submitted = (hint.empty() ? ImGui::InputText(id, buffer, size, flags, callback)
+                                  : ImGui::InputTextWithHint(id, hint_text.c_str(), buffer, size,
+                                                             flags, callback)) &&
+                    enabled;
     out.active = ImGui::IsItemActive();
     if (!enabled) ImGui::EndDisabled();
-    ImGui::PopStyleColor(6);
+    ImGui::PopStyleColor(7);
     ImGui::PopStyleVar(3);
     ImGui::PopFont();
     // The field with the keyboard says so the way a touch button says it is held.

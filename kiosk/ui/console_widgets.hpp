@@ -13,11 +13,20 @@ struct TextFieldState {
     bool active = false;     // has the keyboard
 };
 
+/// What a field lets through as it is typed.
+enum class TextFilter {
+    any,
+    digits,     // a phone number
+    uppercase,  // a dossier code: letters become capitals
+};
+
 /// One line of text (ImGui::InputText) in `box`, recorded as a `textbox` named `label`.
-/// `password` shows dots; `focus` gives it the keyboard this frame.
+/// `password` shows dots; `focus` gives it the keyboard this frame; `hint` shows, muted, while
+/// the field is empty.
 TextFieldState text_field(UiFrame& ui, const char* id, const Box& box, std::string_view label,
                           char* buffer, std::size_t size, bool password, bool focus,
-                          bool enabled = true);
+                          bool enabled = true, std::string_view hint = {},
+                          TextFilter filter = TextFilter::any);
 
 /// A big button with a key plate ("F1", "1", "Esc") at its left; the a11y label is
 /// "Gọi tiếp (F1)". An empty `key` draws no plate.

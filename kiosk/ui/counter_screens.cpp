@@ -8,10 +8,11 @@ namespace motcua::kiosk::ui {
 
 CounterScreens::CounterScreens(CounterScreensConfig config, OfficeZone zone,
                                CounterServices& services)
-    : config_(std::move(config)),
-      zone_(std::move(zone)),
-      services_(services),
-      session_(config_.session) {}
+    : config_(std::move(config)), zone_(std::move(zone)), services_(services), session_([&] {
+          ConsoleSettings s = config_.session;
+          s.has_printer = services.has_printer();
+          return s;
+      }()) {}
 
 CounterScreens::~CounterScreens() {
     *alive_ = false;
@@ -71,6 +72,17 @@ void CounterScreens::draw(UiFrame& ui, const ShellView& view, const AppState& st
         case ConsoleScreen::finish:
             choice_.draw_finish(ui, view, title, make_choice_view(session_, data, lang), commands);
             break;
+        case ConsoleScreen::dossier_form:
+            dossier_form_.draw(ui, view, title, make_dossier_form_view(session_, data, lang),
+                               commands);
+            break;
+        case ConsoleScreen::dossier_return:
+            dossier_return_.draw(ui, view, title, make_dossier_return_view(session_), commands);
+            break;
+        case ConsoleScreen::receipt:
+            receipt_.draw(ui, view, title, make_receipt_view(session_), services_.printer_name(),
+                          commands);
+            break;
     }
     for (const auto& command : commands) apply(command, ui.steady_now);
     acted = acted || !commands.empty();
@@ -100,6 +112,39 @@ void CounterScreens::carry_out(const ConsoleEffects& effects) {
                        });
     }
     if (effects.fetch_figures) fetch_figures();
+    if (effects.fetch_procedures) {
+        services_.fetch_procedures(
+            token(), [this, alive = std::weak_ptr<bool>(alive_)](
+                         const Result<std::vector<api::ProcedureInfo>>& list) {
+                if (alive.expired()) return;
+                if (!list) spdlog::warn("counter console: procedures: {}", list.error().message);
+                session_.on_procedures(list);
+            });
+    }
+    if (effects.fetch_due_date) {
+        const std::string code = *effects.fetch_due_date;
+        services_.fetch_due_date(token(), code,
+                                 [this, code, alive = std::weak_ptr<bool>(alive_)](
+                                     const Result<api::DueDatePreview>& preview) {
+                                     if (alive.expired()) return;
+                                     if (!preview)
+                                         spdlog::warn("counter console: due date of {}: {}", code,
+                                                      preview.error().message);
+                                     session_.on_due_date(code, preview, config_.clocks.steady());
+                                 });
+    }
+    if (effects.print_receipt) print_receipt(*effects.print_receipt);
+}
+
+void CounterScreens::print_receipt(const std::string& code) {
+    services_.print_receipt(
+        token(), code, [this, code, alive = std::weak_ptr<bool>(alive_)](const Status& st) {
+            if (alive.expired()) return;
+            if (!st)
+                spdlog::error("counter {}: receipt of dossier {} not printed: {}",
+                              session_.counter(), code, st.error().message);
+            session_.on_receipt_printed(code, st);
+        });
 }
 
 void CounterScreens::fetch_figures() {

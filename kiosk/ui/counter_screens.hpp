@@ -12,6 +12,9 @@
 #include "kiosk/ui/counter_console_screen.hpp"
 #include "kiosk/ui/counter_login_screen.hpp"
 #include "kiosk/ui/counter_services.hpp"
+#include "kiosk/ui/dossier_form_screen.hpp"
+#include "kiosk/ui/dossier_return_screen.hpp"
+#include "kiosk/ui/receipt_screen.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "motcua/office_time.hpp"
 
@@ -40,6 +43,7 @@ private:
     void apply(const ConsoleCommand& command, SteadyTime now);
     void carry_out(const ConsoleEffects& effects);
     void fetch_figures();
+    void print_receipt(const std::string& code);
     [[nodiscard]] Token token() const;
 
     CounterScreensConfig config_;
@@ -58,6 +62,9 @@ private:
     CounterLoginScreen login_;
     CounterConsoleScreen console_;
     CounterChoiceScreen choice_;
+    DossierFormScreen dossier_form_;
+    DossierReturnScreen dossier_return_;
+    ReceiptScreen receipt_;
 };
 
 }  // namespace motcua::kiosk::ui

@@ -5,9 +5,9 @@
 
 namespace motcua::kiosk::ui {
 
-Box draw_qr(ImDrawList* draw, const Box& box, const print::QrMatrix& qr, const Palette& colours) {
+Box draw_qr(ImDrawList* draw, const Box& box, const QrMatrix& qr, const Palette& colours) {
     if (qr.size <= 0) return {box.min, box.min};
-    const int span = qr.size + 2 * print::kQrQuietZoneModules;
+    const int span = qr.size + 2 * kQrQuietZoneModules;
     const float side = std::min(box.width(), box.height());
     const float module = std::max(1.0F, std::floor(side / static_cast<float>(span)));
     const float drawn = module * static_cast<float>(span);
@@ -15,7 +15,7 @@ Box draw_qr(ImDrawList* draw, const Box& box, const print::QrMatrix& qr, const P
                         std::round(box.centre().y - drawn / 2)};
     draw->AddRectFilled(origin, {origin.x + drawn, origin.y + drawn}, colours.qr_light);
 
-    const float quiet = module * print::kQrQuietZoneModules;
+    const float quiet = module * kQrQuietZoneModules;
     for (int y = 0; y < qr.size; ++y) {
         // One rectangle per horizontal run of dark modules: a few hundred instead of thousands.
         int x = 0;

@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "kiosk/core/counter_console.hpp"
+#include "kiosk/core/dossier_lookup.hpp"
 #include "kiosk/core/rating_flow.hpp"
 #include "kiosk/core/ticket_flow.hpp"
 
@@ -66,6 +67,18 @@ struct Palette {
     ImU32 field = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
     ImU32 field_border = IM_COL32(0x6B, 0x75, 0x82, 0xFF);
     ImU32 field_selection = IM_COL32(0xB9, 0xD1, 0xF7, 0xFF);
+    /// Reports: the table's alternate rows and its total; the charts' series, gridlines and the
+    /// target wait. Series colours differ in lightness too, so they read apart in grey.
+    ImU32 table_stripe = IM_COL32(0xEC, 0xF0, 0xF6, 0xFF);
+    ImU32 table_total = IM_COL32(0xDC, 0xE8, 0xFB, 0xFF);
+    ImU32 chart_grid = IM_COL32(0xD5, 0xDA, 0xE1, 0xFF);
+    ImU32 chart_issued = IM_COL32(0x8F, 0xB8, 0xF2, 0xFF);  // light blue: what came in
+    ImU32 chart_served = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);  // deep blue: what was done
+    ImU32 chart_waits = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);
+    ImU32 chart_over = IM_COL32(0xE0, 0x8A, 0x1E, 0xFF);  // waits past the target: amber
+    ImU32 chart_target = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
+    ImU32 chart_wait_line = IM_COL32(0xC0, 0x5A, 0x00, 0xFF);
+    ImU32 chart_satisfied_line = IM_COL32(0x1E, 0x7B, 0x34, 0xFF);
 };
 
 struct Theme {
@@ -112,6 +125,14 @@ struct Theme {
     float face = 0;          // diameter of a rating face on its button
     float face_small = 0;    // the idle pad's row of faces
     float check_box = 0;     // side of a reason's check box
+    // Dossier lookup (ticket kiosk): the on-screen keyboard for codes like 000.17.22.H56-…
+    float code_key_max_w = 0;  // a key of the code keyboard, at most (10 to a row)...
+    float code_key_min_w = 0;  // ...and at least: narrower, the action keys go below the keys
+    float code_action_w = 0;   // the column of Xóa, Xóa hết, Tra cứu, Quay lại beside the keys
+    float code_entry_max_w = 0;  // the typed code's box
+    // Dossier receipt (counter console).
+    float dossier_fields_w = 0;  // the applicant's fields beside the procedure list
+    float dossier_option_min_w = 0;  // a procedure's button: two columns when both get this
 
     // Counter console (officers at a desk: mouse and keyboard, read from half a metre).
     float key_cap_w = 0;  // the "F1" plate on an action button
@@ -120,6 +141,18 @@ struct Theme {
     float console_card_h = 0;          // the current ticket
     float console_side_ratio = 0.36F;  // the right column's share of the width
     float console_row_h = 0;           // a line in the side panels
+
+    // Reports dashboard (an officer's desktop PC with a mouse, read from up to two metres).
+    float report_control_h = 0;     // toolbar buttons and tabs
+    float report_field_w = 0;       // a date field of the custom period
+    float report_row_h = 0;         // a line of the table
+    float report_cell_pad = 0;      // space either side of a figure
+    float report_label_min_w = 0;   // the first column is never narrower...
+    float report_label_max_w = 0;   // ...nor wider
+    float chart_line = 0;           // a trend's line, a target's dashes
+    float chart_point = 0;          // radius of a trend's point
+    float chart_swatch = 0;         // side of a legend's colour square
+    float chart_dash = 0;           // length of a target line's dash
 
     // Display board (a 1080p TV read from five metres).
     float board_row_max = 0;          // tallest counter row
@@ -146,6 +179,8 @@ struct Theme {
     TicketTiming ticket_timing;
     RatingTiming rating_timing;
     ConsoleTiming console_timing;
+    /// The dossier lookup's keyboard and result (ticket kiosk).
+    LookupTiming lookup_timing;
     /// The board's newest call stays highlighted this long.
     double board_highlight_s = 10.0;
     /// Calls the board keeps in its list.

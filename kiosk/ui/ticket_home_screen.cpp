@@ -133,8 +133,8 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
         text_left = centre.x + d / 2 + pad;
     }
     const float text_w = box.max.x - pad - text_left;
-    std::vector<std::string> lines =
-        wrap_lines(ui.fonts.heading, tile.name, balanced_width(ui.fonts.heading, tile.name, text_w));
+    std::vector<std::string> lines = wrap_lines(
+        ui.fonts.heading, tile.name, balanced_width(ui.fonts.heading, tile.name, text_w));
     if (lines.size() > kMaxNameLines) {
         lines.resize(kMaxNameLines);
         lines.back() = fit_line(ui.fonts.heading, lines.back() + " …", text_w);
@@ -157,10 +157,12 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
 
 float TicketHomeScreen::actions_height(const UiFrame& ui, float width,
                                        const TicketHomeView& home) const {
-    const float rate_w = button_size(ui, ui.tr(TextId::ticket_rate_button)).x;
+    const Theme& t = ui.theme;
+    const float right_w = button_size(ui, ui.tr(TextId::lookup_button)).x + t.gap +
+                          button_size(ui, ui.tr(TextId::ticket_rate_button)).x;
     const float prio_w = priority_width(ui, home);
-    const bool one_row = prio_w == 0 || prio_w + ui.theme.gap + rate_w <= width;
-    return one_row ? ui.theme.touch_target : 2 * ui.theme.touch_target + ui.theme.gap;
+    const bool one_row = prio_w == 0 || prio_w + t.gap + right_w <= width;
+    return one_row ? t.touch_target : 2 * t.touch_target + t.gap;
 }
 
 void TicketHomeScreen::draw_actions(UiFrame& ui, const Box& box, const TicketHomeView& home,
@@ -171,12 +173,19 @@ void TicketHomeScreen::draw_actions(UiFrame& ui, const Box& box, const TicketHom
     const bool stacked = box.height() > t.touch_target + 0.5F;
     Box prio_row = stacked ? take_top(row, t.touch_target, t.gap) : row;
 
+    // "Tra cứu hồ sơ" and "Đánh giá dịch vụ" at the right (sharing the row when stacked).
     const std::string& rate = ui.tr(TextId::ticket_rate_button);
-    const float rate_w = stacked ? row.width() : button_size(ui, rate).x;
+    const std::string& lookup = ui.tr(TextId::lookup_button);
+    const float rate_w = stacked ? (row.width() - t.gap) / 2 : button_size(ui, rate).x;
+    const float lookup_w = stacked ? rate_w : button_size(ui, lookup).x;
     const Box rate_box{{row.max.x - rate_w, row.max.y - t.touch_target}, row.max};
+    const Box lookup_box{{rate_box.min.x - t.gap - lookup_w, rate_box.min.y},
+                         {rate_box.min.x - t.gap, rate_box.max.y}};
     if (button(ui, "##rate", rate_box, rate, ButtonKind::secondary, !home.issuing))
         out.emplace_back(cmd::OpenRating{});
-    if (!stacked) prio_row.max.x = rate_box.min.x - t.gap;
+    if (button(ui, "##lookup", lookup_box, lookup, ButtonKind::secondary, !home.issuing))
+        out.emplace_back(cmd::OpenLookup{});
+    if (!stacked) prio_row.max.x = lookup_box.min.x - t.gap;
     if (!home.priority_offered) return;
 
     if (!home.priority_name) {

@@ -1,6 +1,7 @@
 #pragma once
 /// Ticket kiosk home ("ticket_home"): one big tile per category with how many people wait and
-/// about how long, the priority choice, and the way to rate a finished visit.
+/// about how long, the priority choice, and the ways to look a dossier up and to rate a finished
+/// visit.
 #include "kiosk/core/citizen_views.hpp"
 #include "kiosk/ui/citizen_layout.hpp"
 
@@ -16,7 +17,8 @@ private:
     void draw_tiles(UiFrame& ui, const Box& box, const TicketHomeView& home, Commands& out);
     void draw_tile(UiFrame& ui, const Box& box, const CategoryTile& tile, bool enabled,
                    Commands& out);
-    /// Priority toggle and "Đánh giá dịch vụ"; returns the height it needs at this width.
+    /// Priority toggle, "Tra cứu hồ sơ" and "Đánh giá dịch vụ"; returns the height it needs at
+    /// this width.
     float actions_height(const UiFrame& ui, float width, const TicketHomeView& home) const;
     void draw_actions(UiFrame& ui, const Box& box, const TicketHomeView& home, Commands& out);
 };

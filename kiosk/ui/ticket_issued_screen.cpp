@@ -81,7 +81,7 @@ float TicketIssuedScreen::details_height(const UiFrame& ui, float width, const T
 }
 
 void TicketIssuedScreen::draw_details(UiFrame& ui, const Box& box, const TicketIssuedView& v,
-                                      const print::QrMatrix* qr) {
+                                      const QrMatrix* qr) {
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     Box rest = box;
@@ -124,7 +124,7 @@ void TicketIssuedScreen::draw_details(UiFrame& ui, const Box& box, const TicketI
 }
 
 void TicketIssuedScreen::draw(UiFrame& ui, const ShellView& view, const TicketIssuedView& v,
-                              const print::QrMatrix* qr, Commands& out) {
+                              const QrMatrix* qr, Commands& out) {
     ui.a11y.set_screen("ticket_issued");
     draw_header(ui, view, ui.tr(TextId::mode_ticket_title));
     const Theme& t = ui.theme;

@@ -3,8 +3,8 @@
 /// serve it, people ahead, the estimate, a QR code of the phone page and the print status. When
 /// no slip came out, a big "Vui lòng ghi nhớ số của bạn" and a longer stay on screen.
 #include "kiosk/core/citizen_views.hpp"
-#include "kiosk/print/qr.hpp"
 #include "kiosk/ui/citizen_layout.hpp"
+#include "motcua/qr.hpp"
 
 namespace motcua::kiosk::ui {
 
@@ -17,7 +17,7 @@ class TicketIssuedScreen {
 public:
     /// `qr` may be null (encoding failed): the rest of the screen stands without it.
     void draw(UiFrame& ui, const ShellView& view, const TicketIssuedView& ticket,
-              const print::QrMatrix* qr, Commands& out);
+              const QrMatrix* qr, Commands& out);
 
 private:
     /// The card with the number; returns its height for `width`.
@@ -28,7 +28,7 @@ private:
                          bool with_qr) const;
     /// Counters, people ahead, estimate, QR and print status, from the top of `box`.
     void draw_details(UiFrame& ui, const Box& box, const TicketIssuedView& ticket,
-                      const print::QrMatrix* qr);
+                      const QrMatrix* qr);
 };
 
 }  // namespace motcua::kiosk::ui

@@ -13,7 +13,7 @@ namespace cc = console_cmd;
 
 namespace {
 
-using Ticket = std::optional<api::TicketView>;
+using MaybeTicket = std::optional<api::TicketView>;
 
 /// Brings the console to where `action` is possible and asks for it.
 void ask(ConsoleRig& c, ConsoleAction action) {
@@ -63,7 +63,7 @@ void ask(ConsoleRig& c, ConsoleAction action) {
         case ConsoleAction::reinstate:
             c.call(called);
             c.apply(cc::NoShow{});
-            c.answer(ConsoleReply{Ticket(at_counter("t1", "A012", TicketState::no_show))});
+            c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::no_show))});
             c.apply(cc::Reinstate{"t1"});
             break;
         case ConsoleAction::login:
@@ -73,21 +73,21 @@ void ask(ConsoleRig& c, ConsoleAction action) {
     REQUIRE(c.last.request->action == action);
 }
 
-struct Snapshot {
+struct ConsoleSnapshot {
     ConsoleScreen screen;
     CounterState state;
     std::string current;
     TicketState current_state;
     std::size_t no_shows;
 
-    explicit Snapshot(const ConsoleSession& s)
+    explicit ConsoleSnapshot(const ConsoleSession& s)
         : screen(s.screen() == ConsoleScreen::login ? ConsoleScreen::login
                                                     : ConsoleScreen::console),
           state(s.counter_state()),
           current(s.current() ? s.current()->id : ""),
           current_state(s.current() ? s.current()->state : TicketState::waiting),
           no_shows(s.no_shows().size()) {}
-    bool operator==(const Snapshot&) const = default;
+    bool operator==(const ConsoleSnapshot&) const = default;
 };
 
 struct Case {
@@ -136,11 +136,11 @@ TEST_CASE("every failed action says why and changes nothing", "[console]") {
     INFO(to_string(c.message) << " at " << static_cast<int>(c.action) << " for " << c.code);
     ConsoleRig rig;
     ask(rig, c.action);
-    const Snapshot before(rig.s);
+    const ConsoleSnapshot before(rig.s);
     rig.answer(make_error(c.code, "refused in the test"));
     CHECK(rig.s.message() == c.message);
     CHECK(is_failure(rig.s.message()));
-    CHECK(Snapshot(rig.s) == before);
+    CHECK(ConsoleSnapshot(rig.s) == before);
     CHECK_FALSE(rig.s.pending());
     // The failure stays until the next action: an officer who looked away still reads it.
     rig.now += std::chrono::minutes(5);
@@ -230,7 +230,7 @@ TEST_CASE("shortcut keys: F1..F7 on the console, digits and Esc in the dialogs",
     SECTION("F7 resumes a paused counter") {
         c.apply(cc::OpenFinish{});
         c.apply(cc::ChooseOutcome{FinishOutcome::guidance});
-        c.answer(ConsoleReply{Ticket(at_counter("t1", "A012", TicketState::done))});
+        c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::done))});
         c.apply(cc::PauseCounter{});
         c.answer(ConsoleReply{test::counter_one(CounterState::paused)});
         CHECK(std::holds_alternative<cc::OpenCounter>(*key(KeyPress::function(7))));

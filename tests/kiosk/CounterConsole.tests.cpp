@@ -14,7 +14,7 @@ namespace cc = console_cmd;
 
 namespace {
 
-using Ticket = std::optional<api::TicketView>;
+using MaybeTicket = std::optional<api::TicketView>;
 
 }  // namespace
 
@@ -74,11 +74,11 @@ TEST_CASE("a visit: call, recall, start, finish", "[console]") {
     c.service_now += 30s;
     c.apply(cc::Recall{});
     CHECK(c.last.request->action == ConsoleAction::recall);
-    c.answer(ConsoleReply{Ticket(at_counter("t1", "A001", TicketState::called))});
+    c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A001", TicketState::called))});
     CHECK(c.s.called_at() == c.service_now);  // the timer counts from the latest call
 
     c.apply(cc::Start{});
-    c.answer(ConsoleReply{Ticket(at_counter("t1", "A001", TicketState::serving))});
+    c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A001", TicketState::serving))});
     CHECK(c.s.current()->state == TicketState::serving);
     CHECK_FALSE(c.s.can(ConsoleAction::recall));
     CHECK_FALSE(c.s.can(ConsoleAction::no_show));
@@ -86,18 +86,18 @@ TEST_CASE("a visit: call, recall, start, finish", "[console]") {
     c.apply(cc::OpenFinish{});
     CHECK(c.s.screen() == ConsoleScreen::finish);
     CHECK_FALSE(c.last.request);  // nothing is sent before the outcome is chosen
-    c.apply(cc::ChooseOutcome{FinishOutcome::dossier_received});
+    c.apply(cc::ChooseOutcome{FinishOutcome::guidance});
     CHECK(c.s.screen() == ConsoleScreen::console);
     REQUIRE(c.last.request);
-    CHECK(c.last.request->outcome == FinishOutcome::dossier_received);
-    c.answer(ConsoleReply{Ticket(at_counter("t1", "A001", TicketState::done))});
+    CHECK(c.last.request->outcome == FinishOutcome::guidance);
+    c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A001", TicketState::done))});
     CHECK_FALSE(c.s.current());
     CHECK(c.last.fetch_figures);  // the officer's count changed
     CHECK(c.s.can(ConsoleAction::call_next));
 
     SECTION("nobody waiting is said, and fades") {
         c.apply(cc::CallNext{});
-        c.answer(ConsoleReply{Ticket{}});
+        c.answer(ConsoleReply{MaybeTicket{}});
         CHECK(c.s.message() == ConsoleMessage::none_waiting);
         CHECK_FALSE(c.s.current());
         c.now += 11s;
@@ -124,7 +124,7 @@ TEST_CASE("one action at a time: a double press never acts twice", "[console]") 
     CHECK_FALSE(again.request);
     CHECK_FALSE(c.s.can(ConsoleAction::pause));
     // An answer to a request no longer pending (the officer logged out meanwhile) is ignored.
-    c.s.on_answer(first + 7, ConsoleReply{Ticket{}}, c.now, c.service_now);
+    c.s.on_answer(first + 7, ConsoleReply{MaybeTicket{}}, c.now, c.service_now);
     CHECK(c.s.pending() == ConsoleAction::call_next);
 }
 
@@ -135,7 +135,7 @@ TEST_CASE("no-shows are listed and can be put back", "[console]") {
     c.apply(cc::NoShow{});
     auto gone = at_counter("t1", "A001", TicketState::no_show);
     gone.finished_at = test::at("2026-11-23T08:03:00+07:00");
-    c.answer(ConsoleReply{Ticket(gone)});
+    c.answer(ConsoleReply{MaybeTicket(gone)});
     CHECK_FALSE(c.s.current());
     REQUIRE(c.s.no_shows().size() == 1);
     CHECK(c.s.no_shows()[0].number == "A001");
@@ -144,7 +144,7 @@ TEST_CASE("no-shows are listed and can be put back", "[console]") {
     c.apply(cc::Reinstate{"t1"});
     REQUIRE(c.last.request);
     CHECK(c.last.request->ticket == "t1");
-    c.answer(ConsoleReply{Ticket(at_counter("t1", "A001", TicketState::waiting))});
+    c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A001", TicketState::waiting))});
     CHECK(c.s.no_shows().empty());
     CHECK(c.s.message() == ConsoleMessage::reinstated);
     CHECK(c.s.message_subject() == "A001");
@@ -152,7 +152,7 @@ TEST_CASE("no-shows are listed and can be put back", "[console]") {
     SECTION("put back from another counter: the event removes it here too") {
         c.call(at_counter("t2", "A002", TicketState::called));
         c.apply(cc::NoShow{});
-        c.answer(ConsoleReply{Ticket(at_counter("t2", "A002", TicketState::no_show))});
+        c.answer(ConsoleReply{MaybeTicket(at_counter("t2", "A002", TicketState::no_show))});
         REQUIRE(c.s.no_shows().size() == 1);
         c.s.on_event(test::ticket_event(40, EventType::ticket_reinstated,
                                         at_counter("t2", "A002", TicketState::waiting), 3),
@@ -175,7 +175,7 @@ TEST_CASE("a transfer sends the ticket to the chosen category and says so", "[co
     CHECK(c.last.request->category == "DC");
     auto moved = at_counter("t1", "A001", TicketState::waiting);
     moved.category = "DC";
-    c.answer(ConsoleReply{Ticket(moved)});
+    c.answer(ConsoleReply{MaybeTicket(moved)});
     CHECK_FALSE(c.s.current());
     CHECK(c.s.message() == ConsoleMessage::transferred);
     CHECK(c.s.message_subject() == "A001");
@@ -207,7 +207,7 @@ TEST_CASE("events: the counter's own actions are not applied twice, others' are"
     const auto a1 = at_counter("t1", "A001", TicketState::called);
     c.call(a1);
     c.apply(cc::Start{});
-    c.answer(ConsoleReply{Ticket(at_counter("t1", "A001", TicketState::serving))});
+    c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A001", TicketState::serving))});
     // The call's event arrives after the start's answer: the screen must not go back to "called".
     c.s.on_event(test::ticket_event(10, EventType::ticket_called, a1, 1), c.now);
     CHECK(c.s.current()->state == TicketState::serving);
@@ -218,7 +218,7 @@ TEST_CASE("events: the counter's own actions are not applied twice, others' are"
         const auto done = at_counter("t1", "A001", TicketState::done);
         c.s.on_event(test::ticket_event(11, EventType::ticket_finished, done, 1), c.now);
         CHECK_FALSE(c.s.current());
-        c.answer(ConsoleReply{Ticket(done)});
+        c.answer(ConsoleReply{MaybeTicket(done)});
         CHECK_FALSE(c.s.current());
         // The next call works as usual, and its (late) event does not disturb it.
         const auto a2 = at_counter("t2", "A002", TicketState::called);
@@ -229,7 +229,7 @@ TEST_CASE("events: the counter's own actions are not applied twice, others' are"
     SECTION("a call made elsewhere for this counter shows (the officer's second PC)") {
         c.apply(cc::OpenFinish{});
         c.apply(cc::ChooseOutcome{FinishOutcome::resolved});
-        c.answer(ConsoleReply{Ticket(at_counter("t1", "A001", TicketState::done))});
+        c.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A001", TicketState::done))});
         const auto a3 = at_counter("t3", "A003", TicketState::called);
         c.s.on_event(
             test::ticket_event(20, EventType::ticket_called, a3, 1, "2026-11-23T08:05:00+07:00"),

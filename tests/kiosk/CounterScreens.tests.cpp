@@ -15,7 +15,7 @@ using test::find;
 
 namespace {
 
-using Ticket = std::optional<api::TicketView>;
+using MaybeTicket = std::optional<api::TicketView>;
 
 bool shows(const ui::A11yTree& tree, std::string_view text) {
     return find(tree, text) != nullptr;
@@ -59,12 +59,12 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     called.priority = true;
     for (const char* id : {"n1", "n2", "n3"}) {
         rig.tap("Gọi tiếp (F1)");
-        rig.answer(ConsoleReply{Ticket(at_counter(id, "A099", TicketState::called))});
+        rig.answer(ConsoleReply{MaybeTicket(at_counter(id, "A099", TicketState::called))});
         rig.tap("Vắng mặt (F4)");
-        rig.answer(ConsoleReply{Ticket(at_counter(id, "A099", TicketState::no_show))});
+        rig.answer(ConsoleReply{MaybeTicket(at_counter(id, "A099", TicketState::no_show))});
     }
     rig.tap("Gọi tiếp (F1)");
-    rig.answer(ConsoleReply{Ticket(called)});
+    rig.answer(ConsoleReply{MaybeTicket(called)});
     REQUIRE_FALSE(rig.services.figures.empty());
     rig.services.figures.front()(OfficerFigures{14, 383.0, 605.0});
     check();
@@ -77,7 +77,7 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     CHECK(rig.tree.screen == "counter_finish");
     rig.press(KeyPress::escape());
     rig.press(KeyPress::function(4));
-    rig.answer(ConsoleReply{Ticket(at_counter("t1", "A012", TicketState::no_show))});
+    rig.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::no_show))});
     rig.press(KeyPress::function(7));
     rig.answer(ConsoleReply{test::counter_one(CounterState::paused)});
     check();
@@ -169,7 +169,7 @@ TEST_CASE("the console's buttons and keys act on the ticket at the desk", "[coun
     CHECK(shows(rig.tree, "Đang gửi yêu cầu…"));
     CHECK_FALSE(find(rig.tree, "Gọi tiếp (F1)")->enabled);  // one at a time
     rig.wall += 45s;
-    rig.answer(ConsoleReply{Ticket(at_counter("t1", "A012", TicketState::called))});
+    rig.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::called))});
     CHECK(shows(rig.tree, "A012"));
     CHECK(shows(rig.tree, "Đang mời vào quầy"));
     CHECK(shows(rig.tree, "Tư pháp - Hộ tịch"));
@@ -183,7 +183,7 @@ TEST_CASE("the console's buttons and keys act on the ticket at the desk", "[coun
     CHECK(sent().action == ConsoleAction::start);
     auto serving = at_counter("t1", "A012", TicketState::serving);
     serving.started_at = rig.wall;
-    rig.answer(ConsoleReply{Ticket(serving)});
+    rig.answer(ConsoleReply{MaybeTicket(serving)});
     rig.wall += 200s;
     rig.frame();
     CHECK(shows(rig.tree, "Đang phục vụ"));
@@ -195,10 +195,10 @@ TEST_CASE("the console's buttons and keys act on the ticket at the desk", "[coun
          {"Giải quyết ngay (1)", "Tiếp nhận hồ sơ (2)", "Yêu cầu bổ sung hồ sơ (3)",
           "Từ chối tiếp nhận (4)", "Hướng dẫn, tư vấn (5)", "Trả kết quả (6)", "Hủy (Esc)"})
         CHECK(shows(rig.tree, outcome));
-    rig.tap("Tiếp nhận hồ sơ (2)");
+    rig.tap("Hướng dẫn, tư vấn (5)");
     CHECK(sent().action == ConsoleAction::finish);
-    CHECK(sent().outcome == FinishOutcome::dossier_received);
-    rig.answer(ConsoleReply{Ticket(at_counter("t1", "A012", TicketState::done))});
+    CHECK(sent().outcome == FinishOutcome::guidance);
+    rig.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::done))});
     CHECK(rig.tree.screen == "counter_console");
     CHECK(rig.services.figures_asked.size() == 2);  // after open, and after the finish
     rig.services.figures.back()(OfficerFigures{1, 200.0, 1740.0});
@@ -209,7 +209,7 @@ TEST_CASE("the console's buttons and keys act on the ticket at the desk", "[coun
 
     SECTION("transfer with the digit of the category") {
         rig.press(KeyPress::function(1));
-        rig.answer(ConsoleReply{Ticket(at_counter("t2", "A013", TicketState::called))});
+        rig.answer(ConsoleReply{MaybeTicket(at_counter("t2", "A013", TicketState::called))});
         rig.press(KeyPress::function(5));
         CHECK(rig.tree.screen == "counter_transfer");
         CHECK(shows(rig.tree, "Chuyển số A013 sang lĩnh vực nào?"));
@@ -220,22 +220,22 @@ TEST_CASE("the console's buttons and keys act on the ticket at the desk", "[coun
         CHECK(sent().category == "VX");
         auto moved = at_counter("t2", "A013", TicketState::waiting);
         moved.category = "VX";
-        rig.answer(ConsoleReply{Ticket(moved)});
+        rig.answer(ConsoleReply{MaybeTicket(moved)});
         CHECK(shows(rig.tree, "Đã chuyển số A013 sang lĩnh vực Văn hóa - Xã hội."));
     }
     SECTION("a no-show is listed and put back with one click") {
         rig.press(KeyPress::function(1));
-        rig.answer(ConsoleReply{Ticket(at_counter("t3", "A014", TicketState::called))});
+        rig.answer(ConsoleReply{MaybeTicket(at_counter("t3", "A014", TicketState::called))});
         rig.press(KeyPress::function(4));
         auto absent = at_counter("t3", "A014", TicketState::no_show);
         absent.finished_at = *parse_rfc3339("2026-11-23T08:10:00+07:00");
-        rig.answer(ConsoleReply{Ticket(absent)});
+        rig.answer(ConsoleReply{MaybeTicket(absent)});
         CHECK(shows(rig.tree, "A014"));
         CHECK(shows(rig.tree, "vắng lúc 08:10"));
         rig.tap("Đưa lại hàng chờ");
         CHECK(sent().action == ConsoleAction::reinstate);
         CHECK(sent().ticket == "t3");
-        rig.answer(ConsoleReply{Ticket(at_counter("t3", "A014", TicketState::waiting))});
+        rig.answer(ConsoleReply{MaybeTicket(at_counter("t3", "A014", TicketState::waiting))});
         CHECK(shows(rig.tree, "Đã đưa số A014 trở lại hàng chờ."));
         CHECK(shows(rig.tree, "Chưa có ai vắng mặt"));
     }
@@ -265,7 +265,7 @@ TEST_CASE("every failure is said on the console in plain words", "[counter_scree
 
     SECTION("a ticket another step already took") {
         rig.press(KeyPress::function(1));
-        rig.answer(ConsoleReply{Ticket(at_counter("t1", "A012", TicketState::called))});
+        rig.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::called))});
         rig.press(KeyPress::function(2));
         rig.answer(make_error("invalid_state", "ticket A012 is already being served"));
         CHECK(shows(rig.tree,

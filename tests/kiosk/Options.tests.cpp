@@ -99,6 +99,16 @@ TEST_CASE("the kiosk command line of DESIGN.md section 5", "[options]") {
         REQUIRE(std::get_if<KioskOptions>(&plain) != nullptr);
         CHECK_FALSE(std::get<KioskOptions>(plain).audio_out);
     }
+    SECTION("the reports dashboard saves its exports where it is told") {
+        auto cl = parse({"--mode", "reports", "--server", "http://h:1", "--export-dir",
+                         "/srv/bao-cao"});
+        const auto* o = std::get_if<KioskOptions>(&cl);
+        REQUIRE(o != nullptr);
+        CHECK(o->export_dir == std::filesystem::path("/srv/bao-cao"));
+        auto plain = parse({"--mode", "reports", "--server", "http://h:1"});
+        REQUIRE(std::get_if<KioskOptions>(&plain) != nullptr);
+        CHECK_FALSE(std::get<KioskOptions>(plain).export_dir);
+    }
     SECTION("printing and the kiosk's own files") {
         auto cl = parse({"--mode", "ticket", "--server", "http://h:1", "--printer",
                          "file:/tmp/slip.bin", "--paper", "58", "--data-dir", "/var/lib/motcua"});

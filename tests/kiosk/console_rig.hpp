@@ -68,7 +68,7 @@ inline api::Event counter_event(std::int64_t seq, EventType type, CounterState s
 }
 
 struct ConsoleRig {
-    ConsoleSession s{ConsoleSettings{1, {}}};
+    ConsoleSession s{ConsoleSettings{1, {}, false}};
     SteadyTime now{};
     TimePoint service_now = at("2026-11-23T08:02:00+07:00");
     ConsoleEffects last;

@@ -15,6 +15,7 @@ namespace motcua::kiosk::test {
 
 class FakeCounterServices final : public ui::CounterServices {
 public:
+    explicit FakeCounterServices(bool printer = true) : printer_(printer) {}
     struct Sent {
         ConsoleRequest request;
         Token token;
@@ -28,6 +29,22 @@ public:
         figures.push_back(std::move(done));
     }
     void use_token(std::string token) override { tokens.push_back(std::move(token)); }
+    void fetch_procedures(Token token, ProceduresDone done) override {
+        procedures_asked.push_back(std::move(token));
+        procedures.push_back(std::move(done));
+    }
+    void fetch_due_date(Token token, std::string procedure, DueDateDone done) override {
+        due_dates_asked.push_back({std::move(token), std::move(procedure)});
+        due_dates.push_back(std::move(done));
+    }
+    [[nodiscard]] bool has_printer() const override { return printer_; }
+    [[nodiscard]] std::string printer_name() const override {
+        return printer_ ? "tcp://10.0.0.9:9100" : "";
+    }
+    void print_receipt(Token token, std::string code, PrintDone done) override {
+        receipts_asked.push_back({std::move(token), std::move(code)});
+        receipts.push_back(std::move(done));
+    }
 
     struct FiguresAsked {
         Token token;
@@ -39,6 +56,19 @@ public:
     std::vector<FiguresAsked> figures_asked;
     std::deque<FiguresDone> figures;
     std::vector<std::string> tokens;
+    struct Asked {
+        Token token;
+        std::string what;  // a procedure or a dossier code
+    };
+    std::vector<Token> procedures_asked;
+    std::deque<ProceduresDone> procedures;
+    std::vector<Asked> due_dates_asked;
+    std::deque<DueDateDone> due_dates;
+    std::vector<Asked> receipts_asked;
+    std::deque<PrintDone> receipts;
+
+private:
+    bool printer_;
 };
 
 /// A ScreenKit frame around any ModeScreens, with keys and the wall clock.

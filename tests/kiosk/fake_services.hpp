@@ -21,6 +21,10 @@ public:
         ratings.push_back(std::move(request));
         rating_done.push_back(std::move(done));
     }
+    void lookup_dossier(std::string code, WardLink::LookupDone done) override {
+        lookups.push_back(std::move(code));
+        lookup_done.push_back(std::move(done));
+    }
     [[nodiscard]] bool has_printer() const override { return printer_; }
     void print(print::TicketSlip slip, PrintDone done) override {
         slips.push_back(std::move(slip));
@@ -31,6 +35,8 @@ public:
     std::vector<WardLink::IssueDone> issue_done;
     std::vector<api::RatingRequest> ratings;
     std::vector<WardLink::RatingDone> rating_done;
+    std::vector<std::string> lookups;
+    std::vector<WardLink::LookupDone> lookup_done;
     std::vector<print::TicketSlip> slips;
     std::vector<PrintDone> print_done;
 

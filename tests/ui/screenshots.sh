@@ -1,6 +1,6 @@
 #!/bin/bash
-# Screenshots of every citizen screen, the counter console and the display board, in Vietnamese
-# and in English, for the documentation:
+# Screenshots of every citizen screen, the counter console, the display board and the reports
+# dashboard, in Vietnamese and in English, for the documentation:
 # the real kiosk under Xvfb against the real service (temporary database, test clock), driven
 # through --a11y-dump and xdotool like the UI tests. PNGs are scaled to 960 px wide.
 #
@@ -23,6 +23,7 @@ WORK=$(mktemp -d)
 source "$SRC/tests/ui/lib.sh"
 trap 'ui_cleanup; rm -rf "$WORK"' EXIT
 mkdir -p "$OUT"
+touch "$WORK/started"
 
 # shot KIOSK NAME: a screenshot once two grabs in a row agree (the frame has been swapped).
 shot() {
@@ -122,6 +123,42 @@ for lang in vi en; do
     kiosk_stop broken
 done
 
+# ---- dossier lookup at the ticket kiosk, both languages -----------------------------------------
+# A dossier received at counter 1 and already processed, so its result waits to be collected.
+api POST /counters/1/call-next "$officer" >/dev/null
+answer=$(api POST /counters/1/finish "$officer" \
+    '{"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":"Nguyễn Văn An","phone":"0912345678"}}')
+dossier=$(jq -r .dossier.code <<<"${answer#* }")
+api POST "/dossiers/$dossier/status" "$officer" '{"status":"ready"}' >/dev/null
+for lang in vi en; do
+    echo "dossier lookup ($lang)"
+    if [[ $lang == vi ]]; then
+        lookup="Tra cứu hồ sơ" submit="Tra cứu" done_="Xong" not_found="Không tìm thấy hồ sơ"
+    else
+        lookup="Look up a dossier" submit="Look up" done_="Done" not_found="No dossier has this code"
+    fi
+    kiosk_start lookup --mode ticket --token "$kiosk_token" --config "$CONFIG" --windowed 1920x1080 \
+        --data-dir "$WORK/kiosk-data"
+    wait_screen lookup ticket_home
+    [[ $lang == en ]] && english lookup
+    tap lookup button "$lookup"
+    wait_screen lookup dossier_lookup
+    shot lookup "dossier-lookup-$lang"
+    for ((i = 0; i < ${#dossier}; i++)); do tap lookup button "${dossier:i:1}"; done
+    wait_for lookup "\"role\":\"text\",\"label\":\"$dossier\"" 5
+    shot lookup "dossier-lookup-typed-$lang"
+    tap lookup button "$submit"
+    wait_screen lookup dossier_result 10
+    shot lookup "dossier-lookup-result-$lang"
+    # A scanner (a keyboard to the kiosk) with a code nobody has.
+    xdotool windowfocus --sync "$(window_of lookup)"
+    xdotool type --delay 8 "${dossier%-*}-9999"
+    xdotool key Return
+    wait_for lookup "$not_found" 10
+    shot lookup "dossier-lookup-not-found-$lang"
+    kiosk_stop lookup
+done
+
 # ---- the rating pad, both languages ------------------------------------------------------------
 for lang in vi en; do
     echo "rating pad ($lang)"
@@ -167,19 +204,23 @@ console_login() {
     wait_screen "$1" counter_console 10
 }
 
+to_return=$dossier  # looked up at the kiosk above: its result is ready
 for lang in vi en; do
     echo "display board and counter console ($lang)"
     if [[ $lang == vi ]]; then
         user="Tên đăng nhập" open_="Quầy đang mở" serving="Đang phục vụ" finish_="Kết quả phục vụ số"
-        transfer_="sang lĩnh vực nào"
+        transfer_="sang lĩnh vực nào" due_="Ngày hẹn trả kết quả: " printed_="Đã in giấy tiếp nhận"
+        returned_="Đã ghi nhận trả kết quả"
     else
         user="Username" open_="Counter open" serving="Being served" finish_="How did the visit of"
-        transfer_="to which category"
+        transfer_="to which category" due_="Result due on: " printed_="Receipt and appointment slip printed"
+        returned_="is recorded as returned"
     fi
+    mkdir -p "$WORK/receipts-$lang"
     kiosk_start board --mode board --token "$board_token" --config "$CONFIG" --windowed 1920x1080 \
         --lang "$lang" --audio-out "$WORK/calls-$lang"
     kiosk_start console --mode counter --counter 1 --config "$CONFIG" --windowed 1280x800 \
-        --lang "$lang"
+        --lang "$lang" --printer "file:$WORK/receipts-$lang/"
     wait_screen console counter_login
     xdotool windowmove "$(window_of console)" 0 1080  # under the board: never over it
     shot console "counter-login-$lang"
@@ -208,12 +249,43 @@ for lang in vi en; do
     shot console "counter-transfer-$lang"
     xdotool key Escape
     sleep 0.3
+    # The citizen hands in a dossier: the form, then its receipt printed.
     xdotool key F6
     sleep 0.3
-    xdotool key 1
+    xdotool key 2
+    wait_screen console counter_dossier 5
+    tap console button "Xác nhận tình trạng hôn nhân"
+    wait_for console "$due_" 10
+    sleep 0.3
+    xdotool type --delay 150 "Nguyễn Văn An"
+    xdotool key Return
+    sleep 0.3
+    xdotool type --delay 30 0912345678
+    sleep 0.3
+    shot console "counter-dossier-form-$lang"
+    xdotool key Return
+    wait_screen console counter_receipt 10
+    wait_for console "$printed_" 15
+    shot console "counter-dossier-receipt-$lang"
+    received=$(jq -r '.elements[] | select(.label | test("^[0-9A-Z.]+-[0-9]{6}-[0-9]{4}$")) | .label' \
+        "${KIOSK_DUMPS[console]}" | head -n 1)
+    # The next citizen collects the result of a dossier received earlier.
+    xdotool key F1
     sleep 0.5
+    xdotool key F6
+    sleep 0.3
+    xdotool key 6
+    wait_screen console counter_return 5
+    sleep 0.3
+    xdotool type --delay 8 "$to_return"
+    sleep 0.3
+    shot console "counter-dossier-return-$lang"
+    xdotool key Return
+    wait_for console "$returned_" 10
+    echo "  received $received; returned $to_return"
     kiosk_stop console
     kiosk_stop board
+    to_return=$received  # the next round returns the dossier received in this one
 done
 
 # ---- the portrait kiosk (deploy/run's 1080x1920), Vietnamese -----------------------------------
@@ -236,4 +308,43 @@ tap tall button "Trả kết quả"
 wait_for tall 'Đã hết giờ lấy số hôm nay' 10
 shot tall "ticket-home-stopped-portrait-vi"
 kiosk_stop tall
-echo "done: $(find "$OUT" -name '*.png' -newer "$WORK/ward.db" | wc -l) screenshots"
+
+# ---- the reports dashboard, both languages -----------------------------------------------------
+# A service of its own: two office days of tickets (reports_scenario.sh), read on the second day.
+service_stop
+DB=$WORK/reports.db
+service_start
+# shellcheck source=tests/ui/reports_scenario.sh
+source "$SRC/tests/ui/reports_scenario.sh"
+reports_scenario
+for lang in vi en; do
+    echo "reports dashboard ($lang)"
+    if [[ $lang == vi ]]; then
+        user="Tên đăng nhập" week="Tuần này" officers="Theo cán bộ" charts="Biểu đồ"
+        category="Lĩnh vực: Tất cả" within="Trong mục tiêu"
+    else
+        user="Username" week="This week" officers="By officer" charts="Charts"
+        category="Category: All" within="Within target"
+    fi
+    kiosk_start dash --mode reports --config "$CONFIG" --windowed 1920x1080 --lang "$lang" \
+        --export-dir "$WORK/exports"
+    wait_screen dash reports_login
+    shot dash "reports-login-$lang"
+    dashboard_login dash hoa "$HOA_PASSWORD" "$user"
+    wait_screen dash reports_table 10
+    click dash button "$week"
+    sleep 0.5
+    wait_until 15 "the week's reports" loaded dash
+    shot dash "reports-table-$lang"
+    click dash button "$officers"
+    sleep 0.3
+    shot dash "reports-officers-$lang"
+    click dash button "$charts"
+    wait_screen dash reports_charts
+    shot dash "reports-charts-$lang"
+    click dash button "$category"
+    wait_text dash "$within" 5
+    shot dash "reports-charts-category-$lang"
+    kiosk_stop dash
+done
+echo "done: $(find "$OUT" -name '*.png' -newer "$WORK/started" | wc -l) screenshots"

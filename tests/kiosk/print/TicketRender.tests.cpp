@@ -2,12 +2,14 @@
 #include <cstdlib>
 #include <string>
 
-#include "kiosk/print/qr.hpp"
 #include "kiosk/print/ticket_printer.hpp"
+#include "motcua/qr.hpp"
 #include "sample_slips.hpp"
 
 using namespace motcua::kiosk::print;
 using namespace motcua::kiosk::print::test;
+using motcua::kQrQuietZoneModules;
+using motcua::make_qr;
 
 namespace {
 
