@@ -27,6 +27,14 @@ WardLinkSettings citizen_link(const KioskOptions& opt) {
     return s;
 }
 
+/// `--printer DEST`, when given: the ticket slips' printer, or the counter's for dossier receipts.
+Result<std::optional<print::PrinterTarget>> printer_option(const KioskOptions& opt) {
+    if (!opt.printer) return std::optional<print::PrinterTarget>();
+    auto target = print::parse_printer_target(*opt.printer);
+    if (!target) return make_error("usage", "--printer: " + target.error().message);
+    return std::optional<print::PrinterTarget>(*target);
+}
+
 /// The console and the board: the queue, the counters, the events, on the service's clock.
 WardLinkSettings officer_link() {
     WardLinkSettings s;
@@ -41,15 +49,11 @@ Result<std::unique_ptr<ui::ModeScreens>> citizen_mode(const KioskOptions& opt,
                                                       const WardConfig& ward,
                                                       const OfficeZone& zone, ClientThread& client,
                                                       ModeParts& parts) {
-    std::optional<print::PrinterTarget> printer;
-    if (opt.printer) {
-        auto target = print::parse_printer_target(*opt.printer);
-        if (!target) return make_error("usage", "--printer: " + target.error().message);
-        printer = *target;
-    }
+    auto printer = printer_option(opt);
+    if (!printer) return printer.error();
     parts.link.emplace(client, citizen_link(opt));
     parts.citizen_services = std::make_unique<ui::LiveCitizenServices>(
-        *parts.link, client.ui_queue(), printer,
+        *parts.link, client.ui_queue(), *printer,
         opt.paper_mm == 58 ? print::Paper::mm58 : print::Paper::mm80);
     ui::CitizenScreensConfig citizen;
     citizen.session.mode = opt.mode;
@@ -76,15 +80,11 @@ Result<std::unique_ptr<ui::ModeScreens>> counter_mode(const KioskOptions& opt,
                                                       const OfficeZone& zone, ClientThread& client,
                                                       ModeParts& parts) {
     // The counter's printer takes the dossier receipts (form 01, PDF): same DEST as the kiosk's.
-    std::optional<print::PrinterTarget> printer;
-    if (opt.printer) {
-        auto target = print::parse_printer_target(*opt.printer);
-        if (!target) return make_error("usage", "--printer: " + target.error().message);
-        printer = *target;
-    }
+    auto printer = printer_option(opt);
+    if (!printer) return printer.error();
     parts.link.emplace(client, officer_link());
     parts.counter_services =
-        std::make_unique<ui::LiveCounterServices>(client, *parts.link, std::move(printer));
+        std::make_unique<ui::LiveCounterServices>(client, *parts.link, std::move(*printer));
     ui::CounterScreensConfig config;
     config.session.counter = opt.counter.value_or(0);
     config.session.timing = ui::Theme{}.console_timing;

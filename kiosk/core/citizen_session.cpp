@@ -162,7 +162,12 @@ SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime n
             } else if constexpr (std::is_same_v<C, cmd::TypeText>) {
                 if (takes_typing()) lookup_.type_text(c.text, now);
             } else if constexpr (std::is_same_v<C, cmd::TypeEnter>) {
-                if (takes_typing()) out.lookup = lookup_.type_enter(now);
+                if (takes_typing()) {
+                    out.lookup = lookup_.type_enter(now);
+                    // A scan on the home screen opens the lookup: a priority chosen before is
+                    // left behind, as when the lookup is opened by its button.
+                    if (out.lookup) ticket_.clear_priority();
+                }
             } else if constexpr (std::is_same_v<C, cmd::TypeBackspace>) {
                 if (takes_typing()) lookup_.type_backspace(now);
             }

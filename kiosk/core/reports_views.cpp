@@ -166,7 +166,8 @@ ReportsBarView make_bar_view(const ReportsSession& s, const OfficeZone& zone) {
     v.grouping = s.grouping();
     v.exporting = s.exporting();
     v.can_export = s.can_export();
-    v.can_refresh = s.officer().has_value() && s.period().has_value();
+    // One load at a time: a second press would queue seven more requests behind the first.
+    v.can_refresh = s.officer().has_value() && s.period().has_value() && !s.busy();
     v.message = s.message();
     v.message_detail = s.message_detail();
     return v;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "kiosk/ui/citizen_layout.hpp"
 #include "kiosk/ui/console_text.hpp"
 
 namespace motcua::kiosk::ui {
@@ -78,22 +79,11 @@ float key_button_width(const UiFrame& ui, std::string_view text, std::string_vie
 bool key_button(UiFrame& ui, const char* id, const Box& box, std::string_view text,
                 std::string_view key, ButtonKind kind, bool enabled) {
     const Theme& t = ui.theme;
-    const Palette& c = t.colours;
     // The label is cut exactly as drawn: the dump lists what a person sees.
     const float text_w = box.width() - 2 * t.gap - (key.empty() ? 0 : t.key_cap_w + t.gap);
     const std::string shown = fit_line(ui.fonts.body_bold, text, text_w);
     const Touch touch = touch_area(ui, id, box, with_key(shown, key), A11yRole::button, enabled);
-    const bool primary = kind == ButtonKind::primary;
-    ImU32 fill = primary ? (touch.held ? c.primary_pressed : c.primary)
-                         : (touch.held ? c.secondary_pressed : c.secondary);
-    ImU32 ink = primary ? c.primary_text : c.secondary_text;
-    if (!enabled) {
-        fill = c.disabled;
-        ink = c.disabled_text;
-    }
-    ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
-    if (!primary && enabled)
-        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, t.border);
+    const ImU32 ink = button_face(ui, box, kind, touch.held, enabled, t.border);
 
     float text_left = box.min.x + t.gap;
     if (!key.empty()) {
@@ -113,6 +103,27 @@ bool key_button(UiFrame& ui, const char* id, const Box& box, std::string_view te
                      {text_box.centre().x - size.x / 2, text_box.centre().y - size.y / 2}, ink,
                      shown.c_str());
     return touch.tapped;
+}
+
+float console_message_slot(const UiFrame& ui, float width, const std::string& subject) {
+    float h = notice_height(ui, width, ui.tr(TextId::console_sending), ui.fonts.body);
+    for (std::size_t i = 1; i < EnumNames<ConsoleMessage>::names.size(); ++i) {
+        const auto m = EnumNames<ConsoleMessage>::names.at(i).first;
+        const std::string text = console_message_text(ui.tr, m, subject, "Địa chính - Xây dựng");
+        h = std::max(h, notice_height(ui, width, text, ui.fonts.body));
+    }
+    return h;
+}
+
+void console_notice(UiFrame& ui, const Box& box, bool sending, ConsoleMessage message,
+                    const std::string& subject, const std::string& detail) {
+    if (sending) {
+        notice(ui, box, ui.tr(TextId::console_sending), NoticeKind::info, ui.fonts.body);
+        return;
+    }
+    if (message == ConsoleMessage::none) return;
+    notice(ui, box, console_message_text(ui.tr, message, subject, detail),
+           is_failure(message) ? NoticeKind::error : NoticeKind::info, ui.fonts.body);
 }
 
 }  // namespace motcua::kiosk::ui

@@ -61,17 +61,6 @@ std::string console_title(const UiFrame& ui, int counter, const std::string& cou
     return ui.tr.format(TextId::counter_number, fmt::arg("counter", counter));
 }
 
-float CounterConsoleScreen::notice_slot(const UiFrame& ui, float width) {
-    // Every message with a long ticket number and category: the slot never grows under them.
-    float h = 0;
-    for (std::size_t i = 1; i < EnumNames<ConsoleMessage>::names.size(); ++i) {
-        const auto m = EnumNames<ConsoleMessage>::names.at(i).first;
-        const std::string text = console_message_text(ui.tr, m, "A1234", "Địa chính - Xây dựng");
-        h = std::max(h, notice_height(ui, width, text, ui.fonts.body));
-    }
-    return h;
-}
-
 void CounterConsoleScreen::draw(UiFrame& ui, const ShellView& view, const ConsoleView& v,
                                 ConsoleCommands& out) {
     const Theme& t = ui.theme;
@@ -88,11 +77,12 @@ void CounterConsoleScreen::draw(UiFrame& ui, const ShellView& view, const Consol
         side = take_bottom(body, body.height() / 2, 2 * t.gap);
     }
     const float grid_h = 2 * t.touch_target + t.gap;
-    const float slot = notice_slot(ui, body.width());
+    const float slot = console_message_slot(ui, body.width(), kLongTicketNumber);
     const Box grid = take_bottom(body, grid_h, t.gap);
     const Box message = take_bottom(body, slot, t.gap);
     draw_card(ui, body, v, out);
-    draw_notice(ui, message, v);
+    console_notice(ui, message, v.pending.has_value(), v.message, v.message_subject,
+                   v.message_detail);
     draw_actions(ui, grid, v, out);
     draw_console_side(ui, side, v, out);
     if (v.current) ui.redraw_within(1.0);  // the timers count seconds
@@ -203,18 +193,6 @@ void CounterConsoleScreen::draw_ticket(UiFrame& ui, const Box& box, const Curren
                              fmt::arg("elapsed", format_elapsed(*tk.since_call_s)));
     if (!timer.empty())
         label(ui, take_top(col, timer_h), timer, {ui.fonts.title, c.text, Align::left});
-}
-
-void CounterConsoleScreen::draw_notice(UiFrame& ui, const Box& box, const ConsoleView& v) {
-    if (v.pending) {
-        notice(ui, box, ui.tr(TextId::console_sending), NoticeKind::info, ui.fonts.body);
-        return;
-    }
-    if (v.message == ConsoleMessage::none) return;
-    const std::string text =
-        console_message_text(ui.tr, v.message, v.message_subject, v.message_detail);
-    notice(ui, box, text, is_failure(v.message) ? NoticeKind::error : NoticeKind::info,
-           ui.fonts.body);
 }
 
 void CounterConsoleScreen::draw_actions(UiFrame& ui, const Box& box, const ConsoleView& v,

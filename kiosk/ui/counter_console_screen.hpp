@@ -15,10 +15,7 @@ public:
 private:
     void draw_card(UiFrame& ui, const Box& box, const ConsoleView& v, ConsoleCommands& out);
     void draw_ticket(UiFrame& ui, const Box& box, const CurrentTicketView& t);
-    void draw_notice(UiFrame& ui, const Box& box, const ConsoleView& v);
     void draw_actions(UiFrame& ui, const Box& box, const ConsoleView& v, ConsoleCommands& out);
-    /// The tallest message the notice slot may have to hold at this width.
-    static float notice_slot(const UiFrame& ui, float width);
 };
 
 /// The title of the console's screens: the counter's name, else "Quầy số 3".

@@ -56,22 +56,10 @@ std::string due_text(const Translator& tr, const DossierFormView& v) {
 float fields_height(const UiFrame& ui, float width) {
     const Theme& t = ui.theme;
     const float field = font_px(ui.fonts.body_bold) + t.gap / 2 + t.touch_target + t.gap;
-    return 2 * field + console_message_slot(ui, width) + t.gap + t.touch_target;
+    return 2 * field + console_message_slot(ui, width, kLongDossierCode) + t.gap + t.touch_target;
 }
 
 }  // namespace
-
-float console_message_slot(const UiFrame& ui, float width) {
-    // Every message with a long subject: the slot never grows under the text.
-    float h = notice_height(ui, width, ui.tr(TextId::console_sending), ui.fonts.body);
-    for (std::size_t i = 1; i < EnumNames<ConsoleMessage>::names.size(); ++i) {
-        const auto m = EnumNames<ConsoleMessage>::names.at(i).first;
-        const std::string text =
-            console_message_text(ui.tr, m, "000.17.22.H56-261123-0007", "Địa chính - Xây dựng");
-        h = std::max(h, notice_height(ui, width, text, ui.fonts.body));
-    }
-    return h;
-}
 
 DossierFormScreen::~DossierFormScreen() {
     wipe();
@@ -272,13 +260,8 @@ void DossierFormScreen::draw_fields(UiFrame& ui, Box box, const DossierFormView&
             .submitted)
         confirm(out);
 
-    const Box slot = take_top(box, console_message_slot(ui, box.width()), t.gap);
-    if (v.busy) {
-        notice(ui, slot, ui.tr(TextId::console_sending), NoticeKind::info, ui.fonts.body);
-    } else if (v.message != ConsoleMessage::none) {
-        notice(ui, slot, console_message_text(ui.tr, v.message, v.message_subject, ""),
-               is_failure(v.message) ? NoticeKind::error : NoticeKind::info, ui.fonts.body);
-    }
+    const Box slot = take_top(box, console_message_slot(ui, box.width(), kLongDossierCode), t.gap);
+    console_notice(ui, slot, v.busy, v.message, v.message_subject);
     const Box buttons = take_top(box, t.touch_target);
     const float w = (buttons.width() - t.gap) / 2;
     if (key_button(ui, "##dossier-back", Box{buttons.min, {buttons.min.x + w, buttons.max.y}},

@@ -13,9 +13,6 @@
 
 namespace motcua::kiosk::ui {
 
-/// The tallest console message at this width: a message slot that never grows under them.
-float console_message_slot(const UiFrame& ui, float width);
-
 class DossierFormScreen {
 public:
     DossierFormScreen() = default;

@@ -6,7 +6,6 @@
 #include "kiosk/ui/citizen_layout.hpp"
 #include "kiosk/ui/console_text.hpp"
 #include "kiosk/ui/console_widgets.hpp"
-#include "kiosk/ui/dossier_form_screen.hpp"
 #include "kiosk/ui/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
@@ -43,7 +42,7 @@ void DossierReturnScreen::draw(UiFrame& ui, const ShellView& view, const std::st
     const std::string& note = ui.tr(TextId::receipt_return_note);
     const float head_h = heading_block_height(ui, w, heading, note);
     const float label_h = font_px(ui.fonts.body_bold);
-    const float slot_h = console_message_slot(ui, w);
+    const float slot_h = console_message_slot(ui, w, kLongDossierCode);
     const float block = head_h + 2 * t.gap + label_h + t.gap / 2 + t.touch_target + t.gap + slot_h +
                         t.gap + t.touch_target;
     const float left = body.centre().x - w / 2;
@@ -59,12 +58,7 @@ void DossierReturnScreen::draw(UiFrame& ui, const ShellView& view, const std::st
         text_field(ui, "##dossier-code", take_top(col, t.touch_target, t.gap), name, code_.data(),
                    code_.size(), false, focus, enabled, kExampleCode, TextFilter::uppercase);
 
-    const Box slot = take_top(col, slot_h, t.gap);
-    if (v.busy)
-        notice(ui, slot, ui.tr(TextId::console_sending), NoticeKind::info, ui.fonts.body);
-    else if (v.message != ConsoleMessage::none)
-        notice(ui, slot, console_message_text(ui.tr, v.message, v.message_subject, ""),
-               is_failure(v.message) ? NoticeKind::error : NoticeKind::info, ui.fonts.body);
+    console_notice(ui, take_top(col, slot_h, t.gap), v.busy, v.message, v.message_subject);
 
     const Box buttons = take_top(col, t.touch_target);
     const float bw = (buttons.width() - t.gap) / 2;

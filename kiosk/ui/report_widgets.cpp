@@ -22,19 +22,11 @@ float tool_button_width(const UiFrame& ui, std::string_view text) {
 bool tool_button(UiFrame& ui, const char* id, const Box& box, std::string_view text, bool selected,
                  bool enabled) {
     const Theme& t = ui.theme;
-    const Palette& c = t.colours;
     const std::string shown = fit_line(ui.fonts.body, text, box.width() - t.gap);
     const Touch touch = touch_area(ui, id, box, shown, A11yRole::button, enabled);
-    ImU32 fill = selected ? (touch.held ? c.primary_pressed : c.primary)
-                          : (touch.held ? c.secondary_pressed : c.secondary);
-    ImU32 ink = selected ? c.primary_text : c.secondary_text;
-    if (!enabled) {
-        fill = c.disabled;
-        ink = c.disabled_text;
-    }
-    ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
-    if (!selected && enabled)
-        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, t.border / 2);
+    // The chosen one looks like a primary button; the others, thinner-edged, recede.
+    const ImU32 ink = button_face(ui, box, selected ? ButtonKind::primary : ButtonKind::secondary,
+                                  touch.held, enabled, t.border / 2);
     const ImVec2 size = measure(ui.fonts.body, shown);
     ui.draw->AddText(ui.fonts.body, font_px(ui.fonts.body),
                      {box.centre().x - size.x / 2, box.centre().y - size.y / 2}, ink,

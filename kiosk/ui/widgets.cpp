@@ -151,24 +151,13 @@ ImVec2 button_size(const UiFrame& ui, std::string_view text) {
 bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, ButtonKind kind,
             bool enabled) {
     const Theme& t = ui.theme;
-    const Palette& c = t.colours;
     ImGui::SetCursorScreenPos(box.min);
     if (!enabled) ImGui::BeginDisabled();
     const bool tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
     const bool held = enabled && ImGui::IsItemActive();
     if (!enabled) ImGui::EndDisabled();
 
-    const bool primary = kind == ButtonKind::primary;
-    ImU32 fill = primary ? (held ? c.primary_pressed : c.primary)
-                         : (held ? c.secondary_pressed : c.secondary);
-    ImU32 ink = primary ? c.primary_text : c.secondary_text;
-    if (!enabled) {
-        fill = c.disabled;
-        ink = c.disabled_text;
-    }
-    ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
-    if (!primary && enabled)
-        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, t.border);
+    const ImU32 ink = button_face(ui, box, kind, held, enabled, t.border);
 
     // At worst half the padding each side before the label is cut.
     const std::string shown = fit_line(ui.fonts.body_bold, text, box.width() - t.button_padding_x);
@@ -179,6 +168,24 @@ bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, 
                      shown.data() + shown.size());
     record(ui, A11yRole::button, shown, box, enabled);
     return tapped;
+}
+
+ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool enabled,
+                  float border) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const bool primary = kind == ButtonKind::primary;
+    ImU32 fill = primary ? (held ? c.primary_pressed : c.primary)
+                         : (held ? c.secondary_pressed : c.secondary);
+    ImU32 ink = primary ? c.primary_text : c.secondary_text;
+    if (!enabled) {
+        fill = c.disabled;
+        ink = c.disabled_text;
+    }
+    ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
+    if (!primary && enabled)
+        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, border);
+    return ink;
 }
 
 Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label, A11yRole role,

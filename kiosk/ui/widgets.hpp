@@ -103,6 +103,10 @@ ImVec2 button_size(const UiFrame& ui, std::string_view text);
 /// No state is shown on hover only: touch screens have no hover.
 bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text,
             ButtonKind kind = ButtonKind::primary, bool enabled = true);
+/// A button's face, drawn in `box`: filled when `kind` is primary, else light with an outline
+/// `border` wide; darker while `held`, grey when disabled. Returns the colour of its words.
+ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool enabled,
+                  float border);
 /// What a finger did to a touch area this frame.
 struct Touch {
     bool tapped = false;  // pressed and released on it

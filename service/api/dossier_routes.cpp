@@ -24,6 +24,9 @@ Reply pdf_reply(Result<std::string> bytes, const std::string& file_name) {
     return reply;
 }
 
+// The longest register (form 07) printed at once: a quarter.
+constexpr int kMaxRegisterDays = 92;
+
 Reply not_found_dossier(const std::string& code) {
     return error_reply(404, "dossier_not_found", fmt::format("no dossier with code '{}'", code));
 }
@@ -36,7 +39,11 @@ std::vector<std::string> note_lines(const std::optional<std::string>& note) {
     while (pos <= note->size()) {
         const auto nl = note->find('\n', pos);
         std::string line = note->substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
-        if (!line.empty()) lines.push_back(std::move(line));
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos) {
+            const auto last = line.find_last_not_of(" \t\r");
+            lines.push_back(line.substr(first, last - first + 1));
+        }
         if (nl == std::string::npos) break;
         pos = nl + 1;
     }
@@ -45,8 +52,14 @@ std::vector<std::string> note_lines(const std::optional<std::string>& note) {
 
 }  // namespace
 
+std::optional<Dossier> Ward::cached_dossier(const std::string& code) {
+    std::lock_guard lock(dossier_cache_mutex_);
+    if (auto it = dossiers_.find(code); it != dossiers_.end()) return it->second.dossier;
+    return std::nullopt;
+}
+
 std::optional<Dossier> Ward::load_dossier(const std::string& code) {
-    if (auto it = dossiers_.find(code); it != dossiers_.end()) return it->second;
+    if (auto cached = cached_dossier(code)) return cached;
     if (!dossiers::plausible_code(code)) return std::nullopt;
     return store_.find_dossier(code);
 }
@@ -54,8 +67,17 @@ std::optional<Dossier> Ward::load_dossier(const std::string& code) {
 DomainEvent Ward::dossier_event(EventType type, TimePoint now, const Dossier& d) {
     DomainEvent e = engine_.next_event(type, now);
     e.dossier = d;
-    dossiers_[d.code] = d;
+    std::lock_guard lock(dossier_cache_mutex_);
+    // Kept until its transaction is durable (see persist): until then the store's read connection
+    // would answer with the state before it.
+    dossiers_[d.code] = CachedDossier{d, e.seq};
     return e;
+}
+
+void Ward::forget_committed_dossiers(const std::vector<std::pair<std::string, std::int64_t>>& committed) {
+    std::lock_guard lock(dossier_cache_mutex_);
+    for (const auto& [code, seq] : committed)
+        if (auto it = dossiers_.find(code); it != dossiers_.end() && it->second.seq == seq) dossiers_.erase(it);
 }
 
 Procedure Ward::procedure_or_placeholder(const std::string& code) const {
@@ -91,8 +113,6 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
     if (receiving && !req.applicant)
         return respond(error_reply(422, "applicant_required",
                                    "a received dossier needs the 'applicant' (at least the name) for the receipt"));
-    if (!receiving && !req.dossier)
-        return respond(error_reply(422, "dossier_required", "returning a result needs the 'dossier' code"));
 
     std::optional<Dossier> dossier;  // set by the command, read by the reply (both under the lock)
     apply(
@@ -113,12 +133,13 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
             const Ticket& ticket = *change->ticket;
             if (receiving) {
                 const Day day = zone_.office_day(now);
-                if (day != dossier_day_) {
-                    dossier_day_ = day;
-                    dossier_seq_ = store_.last_dossier_seq(day);
-                }
+                // The day's last sequence: in memory once used here (the store may not have the
+                // latest one yet), from the store the first time.
+                auto [seq, fresh] = dossier_seq_.try_emplace(day, 0);
+                if (fresh) seq->second = store_.last_dossier_seq(day);
+                while (dossier_seq_.size() > 8) dossier_seq_.erase(dossier_seq_.begin());
                 d = dossiers::receive(config_, calendar_, zone_, *config_.find_procedure(*req.procedure), now,
-                                      ++dossier_seq_,
+                                      ++seq->second,
                                       dossiers::Receipt{ticket.id, number, officer, *req.applicant});
                 change->events.push_back(dossier_event(EventType::dossier_received, now, d));
             } else {
@@ -136,12 +157,41 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
         respond);
 }
 
+void Ward::change_dossier(const std::string& code, const DossierChange& change, const Respond& respond) {
+    std::lock_guard lock(mutex_);
+    const TimePoint now = clock_.now();
+    std::vector<DomainEvent> events = engine_.advance(now);
+    auto d = load_dossier(code);
+    if (!d) {
+        persist(std::move(events), nullptr);
+        return respond(not_found_dossier(code));
+    }
+    auto event = change(*d, now);
+    if (!event) {
+        persist(std::move(events), nullptr);
+        return respond(error_reply(event.error()));
+    }
+    if (*event) events.push_back(dossier_event(**event, now, *d));
+    Reply reply = json_reply(200, to_json(dossier_view(*d, true), zone_));
+    reply.headers.emplace_back("Cache-Control", "no-store");
+    if (events.empty()) {
+        // Nothing changed, but an earlier change to this dossier may still be on its way to the
+        // disk: answer behind it in the writer's queue, never ahead of it.
+        store_.submit([](store::WriteTx&) {},
+                      [respond, reply = std::move(reply)](const Status&) mutable { respond(std::move(reply)); });
+        return;
+    }
+    persist(std::move(events), [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+}
+
 void Ward::get_dossier(const auth::Principal& who, const std::string& code, const Respond& respond) {
     const bool officer = std::holds_alternative<auth::OfficerPrincipal>(who);
-    std::lock_guard lock(mutex_);
+    // No engine lock: the cache has its own, and the store is read like any report.
     auto d = load_dossier(code);
     if (!d) return respond(not_found_dossier(code));
-    respond(json_reply(200, to_json(dossier_view(*d, officer), zone_)));
+    Reply reply = json_reply(200, to_json(dossier_view(*d, officer), zone_));
+    reply.headers.emplace_back("Cache-Control", "no-store");
+    respond(std::move(reply));
 }
 
 void Ward::dossier_status(const Request& r, const std::string& code, const Respond& respond) {
@@ -163,25 +213,20 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
     if (req->status == DossierState::supplement_requested && note_lines(note).empty())
         return respond(error_reply(422, "note_required",
                                    "a supplement request needs a 'note' listing the missing items, one per line"));
-    std::lock_guard lock(mutex_);
-    const TimePoint now = clock_.now();
-    std::vector<DomainEvent> events = engine_.advance(now);
-    auto d = load_dossier(code);
-    if (!d) {
-        persist(std::move(events), nullptr);
-        return respond(not_found_dossier(code));
-    }
-    auto changed = dossiers::change_state(*d, req->status, now, zone_);
-    if (!changed) {
-        persist(std::move(events), nullptr);
-        return respond(error_reply(changed.error()));
-    }
-    if (*changed) {
-        d->note = note;
-        events.push_back(dossier_event(EventType::dossier_status_changed, now, *d));
-    }
-    Reply reply = json_reply(200, to_json(dossier_view(*d, true), zone_));
-    persist(std::move(events), [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    change_dossier(
+        code,
+        [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
+            auto changed = dossiers::change_state(d, req->status, now, zone_);
+            if (!changed) return changed.error();
+            if (!*changed) {
+                // The same status with a corrected list of missing items: the new list counts.
+                if (!note || note == d.note || dossier_closed(d.state)) return std::optional<EventType>();
+                d.updated_at = now;
+            }
+            d.note = note;
+            return std::optional<EventType>(EventType::dossier_status_changed);
+        },
+        respond);
 }
 
 void Ward::dossier_apology(const Request& r, const std::string& code, const Respond& respond) {
@@ -189,46 +234,37 @@ void Ward::dossier_apology(const Request& r, const std::string& code, const Resp
         return respond(error_reply(415, "unsupported_media_type", "send the body as application/json"));
     auto req = decode_body<ApologyRequest>(r.body);
     if (!req) return respond(error_reply(req.error()));
-    std::lock_guard lock(mutex_);
-    const TimePoint now = clock_.now();
-    std::vector<DomainEvent> events = engine_.advance(now);
-    auto d = load_dossier(code);
-    if (!d) {
-        persist(std::move(events), nullptr);
-        return respond(not_found_dossier(code));
-    }
-    if (auto ok = dossiers::apologise(*d, req->new_due, req->reason, now, zone_); !ok) {
-        persist(std::move(events), nullptr);
-        return respond(error_reply(ok.error()));
-    }
-    events.push_back(dossier_event(EventType::dossier_apology, now, *d));
-    Reply reply = json_reply(200, to_json(dossier_view(*d, true), zone_));
-    persist(std::move(events), [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    change_dossier(
+        code,
+        [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
+            if (auto ok = dossiers::apologise(d, req->new_due, req->reason, now, zone_); !ok) return ok.error();
+            return std::optional<EventType>(EventType::dossier_apology);
+        },
+        respond);
 }
 
 void Ward::dossier_form(const std::string& code, std::string_view form, const Respond& respond) {
-    std::optional<Dossier> d;
-    {
-        std::lock_guard lock(mutex_);
-        d = load_dossier(code);
-    }
-    if (!d) return respond(not_found_dossier(code));
-    const Procedure procedure = procedure_or_placeholder(d->procedure);
-    if (form == "01")
-        return respond(pdf_reply(documents::receipt_pdf(*d, procedure, config_, zone_), fmt::format("mau-01-{}", d->code)));
-    if (form == "02") {
-        if (d->state != DossierState::supplement_requested)
-            return respond(error_reply(409, "invalid_state", "form 02 is for a dossier whose supplement was requested"));
-        return respond(pdf_reply(documents::supplement_request_pdf(*d, procedure, config_, zone_, note_lines(d->note),
-                                                                   d->updated_at),
-                                 fmt::format("mau-02-{}", d->code)));
-    }
-    if (form == "04") {
-        if (!d->new_due_date)
-            return respond(error_reply(409, "invalid_state", "form 04 needs an apology: POST .../apology first"));
-        return respond(pdf_reply(documents::apology_pdf(*d, procedure, config_, zone_), fmt::format("mau-04-{}", d->code)));
-    }
-    respond(error_reply(404, "not_found", "forms are 01 (receipt), 02 (supplement request) and 04 (apology)"));
+    if (form != "01" && form != "02" && form != "04")
+        return respond(error_reply(404, "not_found", "forms are 01 (receipt), 02 (supplement request) and 04 (apology)"));
+    auto found = load_dossier(code);
+    if (!found) return respond(not_found_dossier(code));
+    const Dossier d = std::move(*found);
+    if (form == "02" && d.state != DossierState::supplement_requested)
+        return respond(error_reply(409, "invalid_state", "form 02 is for a dossier whose supplement was requested"));
+    if (form == "04" && !d.new_due_date)
+        return respond(error_reply(409, "invalid_state", "form 04 needs an apology: POST .../apology first"));
+    renderer_.run(
+        [this, d, form = std::string(form)] {
+            const Procedure procedure = procedure_or_placeholder(d.procedure);
+            const std::string name = fmt::format("mau-{}-{}", form, d.code);
+            if (form == "01") return pdf_reply(documents::receipt_pdf(d, procedure, config_, zone_), name);
+            if (form == "02")
+                return pdf_reply(documents::supplement_request_pdf(d, procedure, config_, zone_, note_lines(d.note),
+                                                                   d.updated_at),
+                                 name);
+            return pdf_reply(documents::apology_pdf(d, procedure, config_, zone_), name);
+        },
+        respond);
 }
 
 void Ward::due_date_preview(const std::string& code, const Respond& respond) {
@@ -265,28 +301,41 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
         Reply reply{200, reports::dossier_report_json(report, zone_), "application/json", {}};
         return respond(std::move(reply));
     }
-    if (format == "pdf") return respond(pdf_reply(documents::dossier_report_pdf(report, config_, zone_), name));
-    Reply reply;
     if (format == "csv") {
-        reply = Reply{200, reports::dossier_report_csv(report), "text/csv; charset=utf-8", {}};
+        Reply reply{200, reports::dossier_report_csv(report), "text/csv; charset=utf-8", {}};
         reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", name));
-    } else {
-        auto bytes = reports::dossier_report_xlsx(report);
-        if (!bytes) return respond(error_reply(500, bytes.error().code, bytes.error().message));
-        reply = Reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}};
-        reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", name));
+        return respond(std::move(reply));
     }
-    respond(std::move(reply));
+    // Documents are drawn on the render thread, never on a network thread.
+    renderer_.run(
+        [this, report, name, format] {
+            if (format == "pdf") return pdf_reply(documents::dossier_report_pdf(report, config_, zone_), name);
+            auto bytes = reports::dossier_report_xlsx(report);
+            if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
+            Reply reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}};
+            reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", name));
+            return reply;
+        },
+        respond);
 }
 
 void Ward::dossier_register(const Request& r, const Respond& respond) {
     auto period = period_of(r);
     if (!period) return respond(error_reply(period.error()));
+    // The register is printed a month or a quarter at a time; a longer one would take minutes.
+    if ((date::sys_days{period->to} - date::sys_days{period->from}).count() >= kMaxRegisterDays)
+        return respond(error_reply(400, "invalid_query",
+                                   fmt::format("the register covers at most {} days; print it a quarter at a time",
+                                               kMaxRegisterDays)));
     const TimePoint start = zone_.start_of_day(period->from);
     const TimePoint end = zone_.start_of_day(Day{date::sys_days{period->to} + date::days{1}});
-    const auto dossiers = store_.dossiers_received_between(start, end);
-    respond(pdf_reply(documents::register_pdf(dossiers, config_, zone_, period->from, period->to),
-                      fmt::format("so-theo-doi-ho-so-{}-{}", format_day(period->from), format_day(period->to))));
+    renderer_.run(
+        [this, start, end, from = period->from, to = period->to] {
+            const auto dossiers = store_.dossiers_received_between(start, end);
+            return pdf_reply(documents::register_pdf(dossiers, config_, zone_, from, to),
+                             fmt::format("so-theo-doi-ho-so-{}-{}", format_day(from), format_day(to)));
+        },
+        respond);
 }
 
 }  // namespace motcua::api

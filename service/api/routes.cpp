@@ -357,7 +357,9 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         if (!req) return respond(error_reply(req.error()));
         if (req->procedure && config_.find_procedure(*req->procedure) == nullptr)
             return respond(error_reply(422, "unknown_procedure", fmt::format("no procedure '{}'", *req->procedure)));
-        if (req->outcome == FinishOutcome::dossier_received || req->outcome == FinishOutcome::result_returned)
+        // A result returned without a code (a dossier from before motcua) is a plain finish.
+        if (req->outcome == FinishOutcome::dossier_received ||
+            (req->outcome == FinishOutcome::result_returned && req->dossier))
             return finish_with_dossier(*req, number, user, respond);
         return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); }, ticket_reply,
                      respond);

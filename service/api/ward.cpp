@@ -98,7 +98,12 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
                 spdlog::critical("could not store events: {}", status.error().message);
                 std::abort();
             }
-            for (const auto& item : *items) hub_.publish(item.event.seq, item.payload);
+            std::vector<std::pair<std::string, std::int64_t>> committed;
+            for (const auto& item : *items) {
+                hub_.publish(item.event.seq, item.payload);
+                if (item.event.dossier) committed.emplace_back(item.event.dossier->code, item.event.seq);
+            }
+            if (!committed.empty()) forget_committed_dossiers(committed);
             if (then) then();
         });
 }
@@ -161,7 +166,14 @@ std::string Ward::event_payload(const DomainEvent& e) const {
     }
     if (e.from_category) ev.fields["from_category"] = *e.from_category;
     // Dossier events carry the public view: the stream reaches boards and kiosks (DESIGN.md §7).
-    if (e.dossier) ev.fields["dossier"] = to_json(dossier_view(*e.dossier, false), zone_);
+    if (e.dossier) {
+        ev.fields["dossier"] = to_json(dossier_view(*e.dossier, false), zone_);
+        // The visit that received or returned it, so a console whose answer was lost can still
+        // find the dossier its ticket made (no personal data: ticket ids are on the stream anyway).
+        if (e.type == EventType::dossier_received) ev.fields["ticket_id"] = e.dossier->ticket_id;
+        else if (e.dossier->state == DossierState::returned && e.dossier->return_ticket_id)
+            ev.fields["ticket_id"] = *e.dossier->return_ticket_id;
+    }
     return write_json(to_json(ev, zone_));
 }
 

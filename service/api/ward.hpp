@@ -1,6 +1,7 @@
 #pragma once
 /// The ward service's core: engine + store + auth behind the HTTP routes of DESIGN.md §4.
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -9,6 +10,7 @@
 #include "api/event_hub.hpp"
 #include "api/http.hpp"
 #include "api/metrics.hpp"
+#include "api/render_worker.hpp"
 #include "auth/auth.hpp"
 #include "motcua/api.hpp"
 #include "motcua/calendar.hpp"
@@ -82,8 +84,18 @@ private:
     void due_date_preview(const std::string& procedure, const Respond& respond);
     void dossier_report(const Request& r, const Respond& respond);
     void dossier_register(const Request& r, const Respond& respond);
-    /// The latest state of a dossier (engine lock held): changed in this run, else stored.
+    /// The latest acknowledged-or-pending state of a dossier: from the cache while a change is
+    /// on its way to the disk, else from the store.
     std::optional<Dossier> load_dossier(const std::string& code);
+    std::optional<Dossier> cached_dossier(const std::string& code);
+    /// Drops cache entries whose change (code, event seq) is now durable.
+    void forget_committed_dossiers(const std::vector<std::pair<std::string, std::int64_t>>& committed);
+    /// What an officer's change does to a dossier: the event to record, none when the dossier
+    /// already was as asked, or the refusal.
+    using DossierChange = std::function<Result<std::optional<EventType>>(Dossier& d, TimePoint now)>;
+    /// Applies `change` to dossier `code` under the engine lock; answers 404 when there is none,
+    /// the refusal, or the dossier's full view once persisted.
+    void change_dossier(const std::string& code, const DossierChange& change, const Respond& respond);
     /// Records a changed dossier and its event (engine lock held).
     DomainEvent dossier_event(EventType type, TimePoint now, const Dossier& d);
     DossierView dossier_view(const Dossier& d, bool full) const;
@@ -101,12 +113,18 @@ private:
     EventHub hub_;
     mutable std::unordered_map<std::string, std::string> officer_names_;
     WorkingCalendar calendar_;
-    // Dossiers changed in this run, newest state: the store's read connection may not see a
-    // change whose transaction is still queued (guarded by mutex_).
-    std::unordered_map<std::string, Dossier> dossiers_;
-    Day dossier_day_{};
-    int dossier_seq_ = 0;  // last sequence used on dossier_day_
+    // Dossiers whose latest change is not durable yet (the store's read connection would not see
+    // it), with the seq of that change's event; an entry leaves once its change is committed.
+    struct CachedDossier {
+        Dossier dossier;
+        std::int64_t seq = 0;
+    };
+    std::mutex dossier_cache_mutex_;  // after mutex_ when both are taken
+    std::unordered_map<std::string, CachedDossier> dossiers_;
+    std::map<Day, int> dossier_seq_;  // last dossier sequence used per receipt day (mutex_)
     reports::ReportCache report_cache_;
+    // Last: its thread stops (after finishing queued documents) before anything it uses goes.
+    RenderWorker renderer_;
 };
 
 }  // namespace motcua::api

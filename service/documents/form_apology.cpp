@@ -22,19 +22,10 @@ Result<std::string> apology_pdf(const Dossier& d, const Procedure& procedure,
     if (!d.new_due_date || !d.apology_reason || d.apology_reason->empty())
         return make_error("no_apology",
                           "the dossier has no apology: record the reason and the new date first");
-    auto qr = dossier_qr(d);
-    if (!qr) return qr.error();
-    const std::string title = fmt::format("{} {}", kTitle, d.code);
-    return render_pdf(Orientation::portrait, title, [&](PdfDocument& doc) {
-        doc.set_footer([](PdfDocument& page) { page_number_footer(page, false); });
-        Flow flow(doc,
-                  running_head(fmt::format("{} · Mã hồ sơ: {} · (tiếp theo)", kTitle, d.code)));
-        std::optional<Day> dated;
-        if (d.apology_at) dated = zone.office_day(*d.apology_at);
-        national_header(flow, NationalHeader{config.office_name, dated,
-                                             fmt::format("Số: {}", kDots), kSubject});
-        form_title(flow, kTitle, {code_line(d)}, &*qr);
-
+    std::optional<Day> dated;
+    if (d.apology_at) dated = zone.office_day(*d.apology_at);
+    const NationalHeader header{config.office_name, dated, fmt::format("Số: {}", kDots), kSubject};
+    return dossier_form_pdf(d, kTitle, header, [&](Flow& flow) {
         flow.paragraph(esc("Kính gửi: Ông/\u2060Bà ") + applicant_name_markup(d.applicant),
                        TextStyle{kForm.letter, false, false, Align::centre});
         if (d.applicant.address && !d.applicant.address->empty())

@@ -232,6 +232,22 @@ std::string code_line(const Dossier& dossier) {
     return out;
 }
 
+Result<std::string> dossier_form_pdf(const Dossier& dossier, const std::string& title,
+                                     const NationalHeader& header,
+                                     const std::function<void(Flow&)>& body) {
+    auto qr = dossier_qr(dossier);
+    if (!qr) return qr.error();
+    return render_pdf(
+        Orientation::portrait, fmt::format("{} {}", title, dossier.code), [&](PdfDocument& doc) {
+            doc.set_footer([](PdfDocument& page) { page_number_footer(page, false); });
+            Flow flow(doc, running_head(fmt::format("{} · Mã hồ sơ: {} · (tiếp theo)", title,
+                                                    dossier.code)));
+            national_header(flow, header);
+            form_title(flow, title, {code_line(dossier)}, &*qr);
+            body(flow);
+        });
+}
+
 void applicant_details(Flow& flow, const Applicant& applicant) {
     if (applicant.id_number && !applicant.id_number->empty())
         field(flow, "Số định danh cá nhân (CCCD)", esc(*applicant.id_number));

@@ -83,6 +83,12 @@ std::string applicant_name_markup(const Applicant& applicant);
 Result<QrMatrix> dossier_qr(const Dossier& dossier);
 /// "Mã hồ sơ: <b>000.17.22.H56-261123-0007</b>".
 std::string code_line(const Dossier& dossier);
+/// A form about one dossier (01, 02, 04), portrait: page numbers past one page, the running head
+/// with the code, `header`, `title` with the code and its QR symbol, then `body`. Fails when the
+/// dossier has no code.
+Result<std::string> dossier_form_pdf(const Dossier& dossier, const std::string& title,
+                                     const NationalHeader& header,
+                                     const std::function<void(Flow&)>& body);
 /// The applicant's ID number, address and phone, those that are known, one field each.
 void applicant_details(Flow& flow, const Applicant& applicant);
 /// "quầy số 2", or empty when the dossier came through no counter.

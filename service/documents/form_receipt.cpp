@@ -77,17 +77,8 @@ void document_list(Flow& flow) {
 
 Result<std::string> receipt_pdf(const Dossier& d, const Procedure& procedure,
                                 const WardConfig& config, const OfficeZone& zone) {
-    auto qr = dossier_qr(d);
-    if (!qr) return qr.error();
-    const std::string title = fmt::format("{} {}", kTitle, d.code);
-    return render_pdf(Orientation::portrait, title, [&](PdfDocument& doc) {
-        doc.set_footer([](PdfDocument& page) { page_number_footer(page, false); });
-        Flow flow(doc,
-                  running_head(fmt::format("{} · Mã hồ sơ: {} · (tiếp theo)", kTitle, d.code)));
-        national_header(flow,
-                        NationalHeader{config.office_name, zone.office_day(d.received_at), "", ""});
-        form_title(flow, kTitle, {code_line(d)}, &*qr);
-
+    const NationalHeader header{config.office_name, zone.office_day(d.received_at), "", ""};
+    return dossier_form_pdf(d, kTitle, header, [&](Flow& flow) {
         // The office is named in the header: the line says where the dossier was handed in.
         std::string intro = "Tiếp nhận";
         const std::string counter = counter_phrase(d.counter);

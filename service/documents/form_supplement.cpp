@@ -32,16 +32,8 @@ Result<std::string> supplement_request_pdf(const Dossier& d, const Procedure& pr
         return make_error(
             "no_missing_items",
             "list what the applicant must add: the request names every missing item at once");
-    auto qr = dossier_qr(d);
-    if (!qr) return qr.error();
-    const std::string title = fmt::format("{} {}", kTitle, d.code);
-    return render_pdf(Orientation::portrait, title, [&](PdfDocument& doc) {
-        doc.set_footer([](PdfDocument& page) { page_number_footer(page, false); });
-        Flow flow(doc,
-                  running_head(fmt::format("{} · Mã hồ sơ: {} · (tiếp theo)", kTitle, d.code)));
-        national_header(flow, NationalHeader{config.office_name, zone.office_day(at), "", ""});
-        form_title(flow, kTitle, {code_line(d)}, &*qr);
-
+    const NationalHeader header{config.office_name, zone.office_day(at), "", ""};
+    return dossier_form_pdf(d, kTitle, header, [&](Flow& flow) {
         field(flow, "Hồ sơ của Ông/\u2060Bà", applicant_name_markup(d.applicant));
         applicant_details(flow, d.applicant);
         field(flow, "Nội dung yêu cầu giải quyết", bold(procedure.name_vi));

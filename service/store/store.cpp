@@ -27,6 +27,15 @@ std::optional<TimePoint> opt_time(const Statement& st, int col) {
     return std::nullopt;
 }
 
+// A date column: the writer only stores valid "YYYY-MM-DD", but a database edited by hand must
+// not take the service down; a bad value reads as 1970-01-01 and is logged.
+Day stored_day(const std::string& text) {
+    auto d = parse_day(text);
+    if (d) return *d;
+    spdlog::error("the database holds a bad date '{}': read as 1970-01-01", text);
+    return Day{date::year{1970}, date::January, date::day{1}};
+}
+
 std::optional<std::int64_t> opt_ms(const std::optional<TimePoint>& t) {
     if (t) return to_epoch_ms(*t);
     return std::nullopt;
@@ -46,7 +55,7 @@ std::string reasons_text(const std::vector<RatingReason>& reasons) {
 Ticket ticket_from_row(const Statement& st) {
     Ticket t;
     t.id = st.text(0);
-    t.day = *parse_day(st.text(1));
+    t.day = stored_day(st.text(1));
     t.issued_category = st.text(2);
     t.seq = st.integer(3);
     t.number = st.text(4);
@@ -73,7 +82,7 @@ Rating rating_from_row(const Statement& st) {
     r.ticket_id = st.text(0);
     r.ticket_number = st.text(1);
     r.category = st.text(2);
-    r.day = *parse_day(st.text(3));
+    r.day = stored_day(st.text(3));
     r.level = st.integer(4);
     const std::string reasons = st.text(5);
     std::size_t pos = 0;
@@ -96,15 +105,15 @@ Rating rating_from_row(const Statement& st) {
 Dossier dossier_from_row(const Statement& st) {
     Dossier d;
     d.code = st.text(0);
-    d.day = *parse_day(st.text(1));
+    d.day = stored_day(st.text(1));
     d.seq = st.integer(2);
     d.procedure = st.text(3);
     d.category = st.text(4);
     d.channel = parse_enum<DossierChannel>(st.text(5)).value_or(DossierChannel::direct);
     d.state = parse_enum<DossierState>(st.text(6)).value_or(DossierState::received);
     d.received_at = from_epoch_ms(st.int64(7));
-    d.due_date = *parse_day(st.text(8));
-    if (auto v = st.opt_text(9)) d.new_due_date = *parse_day(*v);
+    d.due_date = stored_day(st.text(8));
+    if (auto v = st.opt_text(9)) d.new_due_date = stored_day(*v);
     d.apology_reason = st.opt_text(10);
     d.apology_at = opt_time(st, 11);
     d.returned_at = opt_time(st, 12);
@@ -136,9 +145,16 @@ WriteTx::WriteTx(Database& db)
                                  "VALUES (?1, ?2, ?3, ?4, ?5)")),
       insert_rating_(db.prepare("INSERT INTO ratings (ticket_id, day, level, reasons, comment, counter, officer, "
                                 "at, idempotency_key, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
+      // An upsert by code that never replaces a row: a second dossier with the same day and
+      // sequence fails the (day, seq) index instead of silently deleting the first one.
       upsert_dossier_(db.prepare(fmt::format(
-          "INSERT OR REPLACE INTO dossiers ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-          "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)", kDossierColumns))),
+          "INSERT INTO dossiers ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+          "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) ON CONFLICT(code) DO UPDATE SET "
+          "state = excluded.state, new_due_date = excluded.new_due_date, "
+          "apology_reason = excluded.apology_reason, apology_at = excluded.apology_at, "
+          "returned_at = excluded.returned_at, closed_at = excluded.closed_at, result = excluded.result, "
+          "return_ticket_id = excluded.return_ticket_id, updated_at = excluded.updated_at, "
+          "status_note = excluded.status_note", kDossierColumns))),
       put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
 
 void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload) {
@@ -464,7 +480,7 @@ void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
         t.counter = st.integer(2);
         if (const auto day = st.text_view(3); day != last_day) {
             last_day = day;
-            const Day d = *parse_day(day);
+            const Day d = stored_day(std::string(day));
             auto it = std::find(out.days.begin(), out.days.end(), d);
             if (it == out.days.end()) it = out.days.insert(out.days.end(), d);
             day_index = static_cast<std::int32_t>(it - out.days.begin());

@@ -197,6 +197,7 @@ RatingRequest rating_request(const json::value& v) {
 Applicant applicant(const json::value& v) {
     Fields f(v, "applicant");
     Applicant a{f.str("name"), f.opt_str("phone"), f.opt_str("id_number"), f.opt_str("address")};
+    if (a.name.find_first_not_of(" \t\r\n") == std::string::npos) fail_field("name", "must not be blank");
     if (a.name.size() > 200) fail_field("name", "is longer than 200 bytes");
     if (a.phone && a.phone->size() > 32) fail_field("phone", "is longer than 32 bytes");
     if (a.id_number && a.id_number->size() > 32) fail_field("id_number", "is longer than 32 bytes");

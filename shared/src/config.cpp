@@ -1,5 +1,6 @@
 #include "motcua/config.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <fstream>
@@ -197,6 +198,16 @@ private:
 void read_office(TableReader& r, WardConfig& cfg) {
     cfg.office_name = r.text("name");
     cfg.unit_code = r.text("unit_code");
+    // The first part of every dossier code (V1V2V3.Z1Z2.Y1Y2.MX1X2): capitals, digits and dots,
+    // which the kiosk's lookup keyboard and the scanners' codes hold.
+    const bool unit_ok = cfg.unit_code.size() <= 32 &&
+                         std::all_of(cfg.unit_code.begin(), cfg.unit_code.end(), [](char c) {
+                             return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
+                         });
+    if (!unit_ok)
+        r.fail(r.get("unit_code"), "unit_code",
+               fmt::format("'{}' is not a unit code: capitals, digits and dots, at most 32 (e.g. \"000.17.22.H56\")",
+                           cfg.unit_code));
     cfg.time_zone = r.text_or("time_zone", cfg.time_zone);
     if (auto zone = OfficeZone::load(cfg.time_zone); !zone)
         r.fail(r.get("time_zone"), "time_zone", zone.error().message);

@@ -10,14 +10,9 @@ SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BUILD=${1:-$SRC/build/release}
 CALLS=${2:-20}
 BIN=$BUILD/bin
-if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
-    export MOTCUA_UI_INNER=1
-    exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$BUILD" "$CALLS"
-fi
-WORK=$(mktemp -d)
 # shellcheck source=tests/ui/lib.sh
 source "$SRC/tests/ui/lib.sh"
-trap 'ui_cleanup; rm -rf "$WORK"' EXIT
+ui_begin 1920x1080 "$BUILD" "$CALLS"
 
 now_us() { echo $(( $(date +%s%N) / 1000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

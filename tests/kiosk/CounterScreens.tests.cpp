@@ -12,14 +12,11 @@ using namespace std::chrono_literals;
 using test::at_counter;
 using test::CounterRig;
 using test::find;
+using test::shows;
 
 namespace {
 
 using MaybeTicket = std::optional<api::TicketView>;
-
-bool shows(const ui::A11yTree& tree, std::string_view text) {
-    return find(tree, text) != nullptr;
-}
 
 }  // namespace
 
@@ -30,11 +27,7 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     const Language lang = GENERATE(Language::vi, Language::en);
     INFO(display.x << "x" << display.y << " " << to_string(lang));
     CounterRig rig(display);
-    const auto check = [&] {
-        rig.lang = lang;
-        test::check_citizen_layout(rig.frame(), display, rig.kit.theme);
-        rig.lang = Language::vi;  // the test taps the Vietnamese labels
-    };
+    const auto check = [&] { test::check_citizen_layout_in(rig, lang, display); };
     check();
     CHECK(rig.tree.screen == "counter_login");
     rig.tap_field("Tên đăng nhập");

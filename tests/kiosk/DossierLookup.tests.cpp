@@ -7,6 +7,7 @@
 #include "kiosk/core/dossier_code.hpp"
 #include "kiosk/core/lookup_views.hpp"
 #include "motcua/config.hpp"
+#include "sample_dossier.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;
@@ -14,24 +15,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr const char* kCode = "000.17.22.H56-261123-0007";
-
-/// The public view of a dossier received on 23 November, due on the 26th; `details` set as an
-/// officer's view would have them, to show the kiosk drops them.
-api::DossierView sample_dossier(DossierState state = DossierState::in_process) {
-    api::DossierView d;
-    d.code = kCode;
-    d.procedure = "HT-HN";
-    d.procedure_name = "Xác nhận tình trạng hôn nhân";
-    d.state = state;
-    d.received_at = *parse_rfc3339("2026-11-23T08:05:00+07:00");
-    d.due_date = *parse_day("2026-11-26");
-    api::DossierDetails details;
-    details.applicant.name = "Nguyễn Văn An";
-    details.applicant.phone = "0912345678";
-    d.details = details;
-    return d;
-}
+// The sample's `details` are set as an officer's view would have them, to show the kiosk drops
+// them.
+constexpr const char* kCode = test::kDossierCode;
+using test::sample_dossier;
 
 LookupFlow open_flow(SteadyTime now) {
     LookupFlow f{LookupTiming{}};
@@ -98,7 +85,7 @@ TEST_CASE("the on-screen keyboard types a code and asks for it once", "[lookup]"
     CHECK(f.entry() == kCode);
 
     SECTION("found: the public view only, then home after 45 s") {
-        f.on_result(kCode, sample_dossier(), now);
+        f.on_result(kCode, sample_dossier(DossierState::in_process), now);
         CHECK(f.screen() == LookupScreen::result);
         REQUIRE(f.result());
         CHECK_FALSE(f.result()->details);  // the applicant never stays in a public kiosk
@@ -123,7 +110,7 @@ TEST_CASE("the on-screen keyboard types a code and asks for it once", "[lookup]"
     }
     SECTION("an answer after the citizen left is dropped") {
         f.close();
-        f.on_result(kCode, sample_dossier(), now);
+        f.on_result(kCode, sample_dossier(DossierState::in_process), now);
         CHECK(f.screen() == LookupScreen::closed);
         CHECK_FALSE(f.result());
     }
@@ -197,7 +184,7 @@ TEST_CASE("a scanner types the code and Enter: looked up at once", "[lookup]") {
         f.open(now);
         press_all(f, kCode, now);
         REQUIRE(f.submit(now));
-        f.on_result(kCode, sample_dossier(), now);
+        f.on_result(kCode, sample_dossier(DossierState::in_process), now);
         f.type_text("000.17.22.H56-261123-0008", now + 3s);
         CHECK(f.type_enter(now + 3s) == std::optional<std::string>("000.17.22.H56-261123-0008"));
         CHECK(f.screen() == LookupScreen::entry);
@@ -251,11 +238,20 @@ TEST_CASE("the session routes the lookup and ends the visit when it closes", "[l
         REQUIRE(e.lookup);
         CHECK(s.screen() == CitizenScreen::dossier_lookup);
     }
+    SECTION("a scan after a priority choice leaves the priority behind") {
+        s.apply(cmd::OpenPriority{}, now);
+        s.apply(cmd::ChoosePriority{"elderly"}, now);
+        REQUIRE(s.ticket().priority_reason());
+        s.apply(cmd::TypeText{kCode}, now);
+        REQUIRE(s.apply(cmd::TypeEnter{}, now + 20ms).lookup);
+        CHECK(s.screen() == CitizenScreen::dossier_lookup);
+        CHECK_FALSE(s.ticket().priority_reason());
+    }
     SECTION("the result goes home by itself") {
         s.apply(cmd::OpenLookup{}, now);
         s.apply(cmd::TypeText{kCode}, now);
         REQUIRE(s.apply(cmd::TypeEnter{}, now).lookup);
-        s.on_lookup(kCode, sample_dossier(), now);
+        s.on_lookup(kCode, sample_dossier(DossierState::in_process), now);
         CHECK(s.tick(now + 46s).session_ended);
         CHECK(s.screen() == CitizenScreen::ticket_home);
     }

@@ -7,6 +7,7 @@
 #include "kiosk/core/console_views.hpp"
 #include "kiosk/core/receipt_views.hpp"
 #include "loopback_server.hpp"
+#include "sample_dossier.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;
@@ -18,7 +19,7 @@ namespace cc = console_cmd;
 namespace {
 
 using MaybeTicket = std::optional<api::TicketView>;
-constexpr const char* kCode = "000.17.22.H56-261123-0007";
+constexpr const char* kCode = test::kDossierCode;
 
 std::vector<api::ProcedureInfo> procedures() {
     // The service's order: two categories, the ticket's (HT) second.
@@ -35,20 +36,7 @@ api::DueDatePreview preview(const char* procedure, const char* due) {
 }
 
 api::DossierView received_dossier() {
-    api::DossierView d;
-    d.code = kCode;
-    d.procedure = "HT-HN";
-    d.procedure_name = "Xác nhận tình trạng hôn nhân";
-    d.received_at = *parse_rfc3339("2026-11-23T08:05:00+07:00");
-    d.due_date = *parse_day("2026-11-26");
-    api::DossierDetails details;
-    details.applicant.name = "Nguyễn Văn An";
-    details.applicant.phone = "0912345678";
-    details.category = "HT";
-    details.counter = 1;
-    details.officer = "lan";
-    d.details = details;
-    return d;
+    return test::sample_dossier(DossierState::received);
 }
 
 /// Logged in with a citizen at the desk and the finish screen open.

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "citizen_rig.hpp"
+#include "sample_dossier.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;
@@ -13,32 +14,14 @@ using test::find;
 
 namespace {
 
-constexpr const char* kCode = "000.17.22.H56-261123-0007";
+constexpr const char* kCode = test::kDossierCode;
 constexpr int kEnter = 300;  // ImGui's Enter, as the GLFW backend maps it
 constexpr int kBackspace = 301;
 
 /// The officers' full view of a dossier, as a misconfigured service might send to a kiosk:
 /// the screens must show the public fields only.
 api::DossierView full_dossier(DossierState state) {
-    api::DossierView d;
-    d.code = kCode;
-    d.procedure = "HT-HN";
-    d.procedure_name = "Xác nhận tình trạng hôn nhân";
-    d.state = state;
-    d.received_at = *parse_rfc3339("2026-11-23T08:05:00+07:00");
-    d.due_date = *parse_day("2026-11-26");
-    if (state == DossierState::returned) {
-        d.returned_at = *parse_rfc3339("2026-11-25T14:00:00+07:00");
-        d.result = DossierResult::early;
-    }
-    api::DossierDetails details;
-    details.applicant.name = "Nguyễn Văn An";
-    details.applicant.phone = "0912345678";
-    details.category = "HT";
-    details.counter = 1;
-    details.officer = "lan";
-    d.details = details;
-    return d;
+    return test::sample_dossier(state);
 }
 
 void map_keys() {
@@ -93,11 +76,7 @@ TEST_CASE("every lookup screen fits, in both languages and three display shapes"
     const Language lang = GENERATE(Language::vi, Language::en);
     INFO(display.x << "x" << display.y << " " << to_string(lang));
     CitizenRig rig(Mode::ticket, display);
-    const auto check = [&] {
-        rig.lang = lang;
-        test::check_citizen_layout(rig.frame(), display, rig.kit.theme);
-        rig.lang = Language::vi;  // the test taps the Vietnamese labels
-    };
+    const auto check = [&] { test::check_citizen_layout_in(rig, lang, display); };
     check();  // home, with the lookup button among the actions
     rig.tap("Tra cứu hồ sơ");
     CHECK(rig.tree.screen == "dossier_lookup");

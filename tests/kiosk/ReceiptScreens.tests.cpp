@@ -5,6 +5,7 @@
 
 #include "counter_rig.hpp"
 #include "kiosk/ui/console_text.hpp"
+#include "sample_dossier.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;
@@ -12,15 +13,12 @@ using namespace std::chrono_literals;
 using test::at_counter;
 using test::CounterRig;
 using test::find;
+using test::shows;
 
 namespace {
 
 using MaybeTicket = std::optional<api::TicketView>;
-constexpr const char* kCode = "000.17.22.H56-261123-0007";
-
-bool shows(const ui::A11yTree& tree, std::string_view text) {
-    return find(tree, text) != nullptr;
-}
+constexpr const char* kCode = test::kDossierCode;
 
 bool shows_starting(const ui::A11yTree& tree, std::string_view start) {
     for (const auto& e : tree.elements)
@@ -52,17 +50,7 @@ std::vector<api::ProcedureInfo> ward_procedures() {
 }
 
 api::DossierView received_dossier() {
-    api::DossierView d;
-    d.code = kCode;
-    d.procedure = "HT-HN";
-    d.procedure_name = "Xác nhận tình trạng hôn nhân";
-    d.received_at = *parse_rfc3339("2026-11-23T08:05:00+07:00");
-    d.due_date = *parse_day("2026-11-26");
-    api::DossierDetails details;
-    details.applicant.name = "Nguyễn Văn An";
-    details.applicant.phone = "0912345678";
-    d.details = details;
-    return d;
+    return test::sample_dossier(DossierState::received);
 }
 
 /// Logged in, A012 at the desk, "Tiếp nhận hồ sơ" chosen: the form with the ward's procedures.
@@ -86,11 +74,7 @@ TEST_CASE("every dossier screen of the console fits, in both languages and four 
     const Language lang = GENERATE(Language::vi, Language::en);
     INFO(display.x << "x" << display.y << " " << to_string(lang));
     CounterRig rig(display);
-    const auto check = [&] {
-        rig.lang = lang;
-        test::check_citizen_layout(rig.frame(), display, rig.kit.theme);
-        rig.lang = Language::vi;
-    };
+    const auto check = [&] { test::check_citizen_layout_in(rig, lang, display); };
     rig.login_and_open();
     rig.press(KeyPress::function(1));
     rig.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::called))});

@@ -10,48 +10,17 @@ using namespace motcua;
 using namespace motcua::kiosk;
 using test::find;
 using test::ReportsRig;
+using test::shows;
 
 namespace {
 
 constexpr const char* kNbsp = "\xC2\xA0";
 constexpr int kEnd = 302;
 
-bool shows(const ui::A11yTree& tree, std::string_view text) {
-    return find(tree, text) != nullptr;
-}
-
-/// What the dashboard owes a person at a desk: everything on screen, controls big enough to hit
-/// from a chair, no control over another, no text over other text, text over a control only
-/// inside it.
+/// What the dashboard owes a person at a desk: the layout rules, with controls big enough to hit
+/// from a chair.
 void check_desktop_layout(const ui::A11yTree& tree, ImVec2 display, const ui::Theme& theme) {
-    INFO("screen " << tree.screen);
-    REQUIRE_FALSE(tree.elements.empty());
-    const auto inside = [](const ui::A11yElement& in, const ui::A11yElement& out) {
-        return in.x >= out.x - 0.5F && in.y >= out.y - 0.5F &&
-               in.x + in.w <= out.x + out.w + 0.5F && in.y + in.h <= out.y + out.h + 0.5F;
-    };
-    for (const auto& e : tree.elements) {
-        INFO(e.label);
-        CHECK_FALSE(e.label.empty());
-        CHECK(e.x >= 0);
-        CHECK(e.y >= 0);
-        CHECK(e.x + e.w <= display.x + 0.5F);
-        CHECK(e.y + e.h <= display.y + 0.5F);
-        if (e.role != ui::A11yRole::text) CHECK(e.h >= theme.report_control_h - 0.5F);
-    }
-    for (std::size_t i = 0; i < tree.elements.size(); ++i)
-        for (std::size_t j = i + 1; j < tree.elements.size(); ++j) {
-            const auto& a = tree.elements[i];
-            const auto& b = tree.elements[j];
-            if (!test::overlap(a, b)) continue;
-            INFO(a.label << " at " << a.x << "," << a.y << " " << a.w << "x" << a.h << " / "
-                         << b.label << " at " << b.x << "," << b.y << " " << b.w << "x" << b.h);
-            const bool a_text = a.role == ui::A11yRole::text;
-            const bool b_text = b.role == ui::A11yRole::text;
-            CHECK(a_text != b_text);
-            if (a_text && !b_text) CHECK(inside(a, b));
-            if (b_text && !a_text) CHECK(inside(b, a));
-        }
+    test::check_layout_rules(tree, display, theme.report_control_h);
 }
 
 /// The texts on the same line as `label` (their centres within its height), left to right.

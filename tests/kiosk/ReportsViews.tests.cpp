@@ -207,6 +207,14 @@ TEST_CASE("the bar: the period, the service's time of the figures, what may be d
     CHECK_FALSE(v.exporting);
 }
 
+TEST_CASE("Làm mới waits while a load runs", "[reports_views]") {
+    ReportsSession s = loaded_session();
+    REQUIRE(make_bar_view(s, hcm()).can_refresh);
+    s.apply(reports_cmd::Refresh{});
+    REQUIRE(s.busy());
+    CHECK_FALSE(make_bar_view(s, hcm()).can_refresh);
+}
+
 TEST_CASE("the charts' series", "[reports_views]") {
     const WardData data = categories_in_both_languages();
     ReportsSession s = loaded_session();

@@ -84,28 +84,12 @@ struct ModeRig {
     }
 
     ui::A11yTree frame(ui::ModeScreens& screens) {
-        ImGuiHarness::new_frame();
-        ImGui::SetNextWindowPos({0, 0});
-        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-        ImGui::Begin("##screen", nullptr, ImGuiWindowFlags_NoDecoration);
-        kit.recorder.begin_frame();
-        actions.clear();
-        ui::UiFrame ui{kit.theme,
-                       kit.fonts,
-                       ui::Translator(*kit.tables, lang),
-                       kit.recorder,
-                       actions,
-                       ImGui::GetWindowDrawList(),
-                       ImGui::GetIO().DisplaySize,
-                       kit.steady_now,
-                       60.0};
-        ui.wall_now = wall;
-        ui.keys = std::exchange(keys, {});
-        screens.draw(ui, view, state);
-        redraw_in_s = ui.redraw_in_s;
-        ImGui::End();
-        ImGuiHarness::render();
-        tree = kit.recorder.tree();
+        tree = kit.frame(lang, actions, [&](ui::UiFrame& ui) {
+            ui.wall_now = wall;
+            ui.keys = std::exchange(keys, {});
+            screens.draw(ui, view, state);
+            redraw_in_s = ui.redraw_in_s;
+        });
         return tree;
     }
     /// Press and release on the element labelled `label` (of `role`, when given; a field and the

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/ui/a11y.hpp"
@@ -67,28 +68,38 @@ struct ScreenKit {
         tables.emplace(std::move(*tr));
     }
 
-    /// One frame of `screen` in a full-window ImGui window; returns what the screen recorded.
-    ui::A11yTree draw(ui::Screen& screen, const ShellView& view, Language lang = Language::vi) {
+    /// One frame as the app draws it: a full-window ImGui window, and a UiFrame over it in
+    /// `lang`, collecting into `frame_actions` (cleared first), handed to `draw`. Returns what was
+    /// recorded.
+    template <typename Draw>
+    ui::A11yTree frame(Language lang, std::vector<ui::UiAction>& frame_actions, Draw&& draw) {
         ImGuiHarness::new_frame();
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
         ImGui::Begin("##screen", nullptr, ImGuiWindowFlags_NoDecoration);
         recorder.begin_frame();
-        actions.clear();
-        ui::UiFrame frame{theme,
-                          fonts,
-                          ui::Translator(*tables, lang),
-                          recorder,
-                          actions,
-                          ImGui::GetWindowDrawList(),
-                          ImGui::GetIO().DisplaySize,
-                          steady_now,
-                          60.0};
-        screen.draw(frame, view);
-        redraw_in_s = frame.redraw_in_s;
+        frame_actions.clear();
+        ui::UiFrame ui{theme,
+                       fonts,
+                       ui::Translator(*tables, lang),
+                       recorder,
+                       frame_actions,
+                       ImGui::GetWindowDrawList(),
+                       ImGui::GetIO().DisplaySize,
+                       steady_now,
+                       60.0};
+        std::forward<Draw>(draw)(ui);
         ImGui::End();
         ImGuiHarness::render();
         return recorder.tree();
+    }
+
+    /// One frame of `screen`; returns what the screen recorded.
+    ui::A11yTree draw(ui::Screen& screen, const ShellView& view, Language lang = Language::vi) {
+        return frame(lang, actions, [&](ui::UiFrame& ui) {
+            screen.draw(ui, view);
+            redraw_in_s = ui.redraw_in_s;
+        });
     }
 
     ImGuiHarness harness;
@@ -107,12 +118,51 @@ inline const ui::A11yElement* find(const ui::A11yTree& tree, std::string_view la
     return nullptr;
 }
 
+/// Whether the frame shows an element labelled exactly `label`.
+inline bool shows(const ui::A11yTree& tree, std::string_view label) {
+    return find(tree, label) != nullptr;
+}
+
 inline ImVec2 centre_of(const ui::A11yElement& e) {
     return {e.x + e.w / 2, e.y + e.h / 2};
 }
 
 inline bool overlap(const ui::A11yElement& a, const ui::A11yElement& b) {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/// The layout rules of the screens people touch or click: all on screen, every control at least
+/// `min_control_h` high, no control over another, no text over other text, and text that
+/// overlaps a control lying wholly inside it (its own words).
+inline void check_layout_rules(const ui::A11yTree& tree, ImVec2 display, float min_control_h) {
+    INFO("screen " << tree.screen);
+    REQUIRE_FALSE(tree.elements.empty());
+    const auto inside = [](const ui::A11yElement& in, const ui::A11yElement& out) {
+        return in.x >= out.x - 0.5F && in.y >= out.y - 0.5F &&
+               in.x + in.w <= out.x + out.w + 0.5F && in.y + in.h <= out.y + out.h + 0.5F;
+    };
+    for (const auto& e : tree.elements) {
+        INFO(e.label);
+        CHECK_FALSE(e.label.empty());
+        CHECK(e.x >= 0);
+        CHECK(e.y >= 0);
+        CHECK(e.x + e.w <= display.x + 0.5F);
+        CHECK(e.y + e.h <= display.y + 0.5F);
+        if (e.role != ui::A11yRole::text) CHECK(e.h >= min_control_h - 0.5F);
+    }
+    for (std::size_t i = 0; i < tree.elements.size(); ++i)
+        for (std::size_t j = i + 1; j < tree.elements.size(); ++j) {
+            const auto& a = tree.elements[i];
+            const auto& b = tree.elements[j];
+            if (!overlap(a, b)) continue;
+            INFO(a.label << " at " << a.x << "," << a.y << " " << a.w << "x" << a.h << " / "
+                         << b.label << " at " << b.x << "," << b.y << " " << b.w << "x" << b.h);
+            const bool a_text = a.role == ui::A11yRole::text;
+            const bool b_text = b.role == ui::A11yRole::text;
+            CHECK(a_text != b_text);  // two texts or two controls never overlap
+            if (a_text && !b_text) CHECK(inside(a, b));
+            if (b_text && !a_text) CHECK(inside(b, a));
+        }
 }
 
 }  // namespace motcua::kiosk::test

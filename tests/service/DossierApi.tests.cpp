@@ -97,8 +97,8 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
     CHECK(error_code(finish_receiving(p, lan, 1, "NOPE")) == "unknown_procedure");
     CHECK(request(p, "POST", "/api/v1/counters/1/finish", lan,
                   R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":""}})").status == 400);
-    CHECK(error_code(request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"result_returned"})")) ==
-          "dossier_required");
+    CHECK(request(p, "POST", "/api/v1/counters/1/finish", lan,
+                  R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":"  "}})").status == 400);
     CHECK(error_code(return_result(p, lan, 1, "000.17.22.H56-261123-9999")) == "unknown_dossier");
     CHECK(request(p, "GET", "/api/v1/tickets/" + ticket).json().at("state") == "called");
 
@@ -181,6 +181,11 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
         CHECK(request(p, "GET", "/api/v1/tickets/" + again).json().at("state") == "called");
         // The same status again is no change and no error (a retried request).
         CHECK(set_status(p, lan, code, "returned").status == 200);
+        // A result of a dossier from before motcua (no code) is a plain finish.
+        auto paper = request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"result_returned"})");
+        REQUIRE(paper.status == 200);
+        CHECK(paper.json().at("state") == "done");
+        CHECK_FALSE(paper.json().as_object().contains("dossier"));
     }
 
     SECTION("apology: once, and not later than one day before the due date") {
@@ -243,6 +248,9 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
             if (type == "dossier_status_changed") break;
         }
         CHECK(seen["dossier_received"] == 2);
+        // The receipt's event names the visit that brought the dossier (a console whose answer
+        // was lost finds its dossier by it).
+        CHECK(dossier_payloads.find(R"("ticket_id":")" + ticket + "\"") != std::string::npos);
         CHECK(seen["dossier_status_changed"] == 1);
         CHECK(dossier_payloads.find(code) != std::string::npos);
         CHECK(dossier_payloads.find("Nguyễn") == std::string::npos);
@@ -480,15 +488,23 @@ TEST_CASE("the printed forms are PDFs holding the dossier code", "[api][dossiers
     auto no_note = request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan, R"({"status":"supplement_requested"})");
     CHECK(no_note.status == 422);
     CHECK(error_code(no_note) == "note_required");
+    CHECK(error_code(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
+                             R"({"status":"supplement_requested","note":"   \n\t"})")) == "note_required");
     REQUIRE(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
                     R"({"status":"supplement_requested","note":"Bản vẽ thiết kế\nGiấy tờ về quyền sử dụng đất"})")
+                .status == 200);
+    // The same request again with a corrected list: the new list is what form 02 prints.
+    REQUIRE(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
+                    R"({"status":"supplement_requested","note":"Bản vẽ thiết kế\nGiấy tờ về quyền sử dụng đất\nẢnh hiện trạng"})")
                 .status == 200);
     auto supplement = request(p, "GET", "/api/v1/dossiers/" + code + "/forms/02", lan);
     REQUIRE(supplement.status == 200);
     const std::string supplement_text = pdf_text(w.dir.path, "02.pdf", supplement.body);
     CHECK(supplement_text.find(code) != std::string::npos);
     CHECK(supplement_text.find("Bản vẽ thiết kế") != std::string::npos);
+    CHECK(supplement_text.find("Ảnh hiện trạng") != std::string::npos);
 
+    CHECK(request(p, "GET", "/api/v1/reports/dossier-register?from=2026-01-01&to=2026-12-31", lan).status == 400);
     auto reg = request(p, "GET", "/api/v1/reports/dossier-register?from=2026-11-01&to=2026-11-30", lan);
     REQUIRE(reg.status == 200);
     CHECK(pdf_text(w.dir.path, "07.pdf", reg.body).find(code) != std::string::npos);

@@ -104,6 +104,10 @@ TEST_CASE("a broken config names file, line and key in one line", "[config]") {
                   "ward.toml:5: key 'office.time_zone': unknown time zone 'Mars/Base'") == 0);
         // TOML syntax error
         CHECK(error_of(with("prefix = \"A\"", "prefix = \"A")).rfind("ward.toml:11:", 0) == 0);
+        // a unit code that dossier codes, the kiosk keyboard and scanners cannot carry
+        CHECK(error_of(with("unit_code = \"000.00.00.X01\"", "unit_code = \"000 17 h56\"")) ==
+              "ward.toml:4: key 'office.unit_code': '000 17 h56' is not a unit code: capitals, digits and dots, "
+              "at most 32 (e.g. \"000.17.22.H56\")");
         // a syntax error quoting a newline stays on one line (error_of checks it)
         CHECK(error_of(with("admin_pin = \"1234\"", "admin_pin = \"1234\"\nflag = t\n")).find("\\n") != std::string::npos);
         // a voice template that would not say the number

@@ -12,20 +12,11 @@
 #
 # usage: board_resume.sh BIN_DIR SOURCE_DIR SHOT_DIR
 set -euo pipefail
-BIN=$1
-SRC=$2
-SHOTS=$3
-
-if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
-    export MOTCUA_UI_INNER=1
-    exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
-fi
-
-WORK=$(mktemp -d)
 # shellcheck source=tests/ui/lib.sh
-source "$SRC/tests/ui/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ui_test 1920x1080 "$@"
 RELAY_PID=
-trap 'relay_stop; ui_cleanup; rm -rf "$WORK"' EXIT
+ui_at_exit relay_stop
 
 # relay_start [PORT]: the relay from PORT (0: any) to the service; sets RELAY_PORT.
 relay_start() {

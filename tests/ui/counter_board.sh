@@ -12,20 +12,10 @@
 #
 # usage: counter_board.sh BIN_DIR SOURCE_DIR SHOT_DIR
 set -euo pipefail
-BIN=$1
-SRC=$2
-SHOTS=$3
-
-if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
-    export MOTCUA_UI_INNER=1
-    # The board (1920x1080) at the left, the console (1280x800) beside it: windows never overlap.
-    exec xvfb-run -a -s "-screen 0 3200x1080x24" bash "$0" "$@"
-fi
-
-WORK=$(mktemp -d)
 # shellcheck source=tests/ui/lib.sh
-source "$SRC/tests/ui/lib.sh"
-trap 'ui_cleanup; rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# The board (1920x1080) at the left, the console (1280x800) beside it: windows never overlap.
+ui_test 3200x1080 "$@"
 
 service_start
 set_clock 2026-11-23T08:00:00+07:00

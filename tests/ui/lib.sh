@@ -3,11 +3,16 @@
 # devices and officers through its CLI, run motcua-kiosk in a real window under Xvfb, and click
 # rectangles taken from --a11y-dump with xdotool. Every wait polls with a deadline.
 #
-# The caller sets BIN (build/<preset>/bin), SRC (the source tree) and WORK (a temporary
-# directory), and calls ui_cleanup from its EXIT trap.
+# A UI test sources this file and calls ui_test with its arguments; another script (benchmarks,
+# screenshots) sets BIN (build/<preset>/bin) and SRC (the source tree) and calls ui_begin. Both
+# run the script under Xvfb and make WORK (a temporary directory).
 
-CONFIG=${CONFIG:-$SRC/assets/config/ward-demo.toml}
-DB=$WORK/ward.db
+BIN=${BIN:-}
+SRC=${SRC:-}
+CONFIG=${CONFIG:-}
+WORK=
+DB=
+UI_AT_EXIT=()
 SERVICE_PID=
 SERVICE_PORT=
 declare -A KIOSK_PIDS=()   # name -> pid
@@ -32,6 +37,46 @@ ui_cleanup() {
     local name
     for name in "${!KIOSK_PIDS[@]}"; do kiosk_stop "$name"; done
     service_stop
+}
+
+# ui_begin WxH ARGS...: the start of every script. Outside Xvfb, runs the script again with ARGS
+# inside a private X server whose screen is WxH, and does not return. Inside, makes WORK (and
+# the database's path in it) and, at exit, runs the ui_at_exit commands, stops every kiosk and
+# the service, and removes WORK.
+ui_begin() {
+    local screen=$1
+    shift
+    if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
+        export MOTCUA_UI_INNER=1
+        exec xvfb-run -a -s "-screen 0 ${screen}x24" bash "$0" "$@"
+    fi
+    CONFIG=${CONFIG:-$SRC/assets/config/ward-demo.toml}
+    WORK=$(mktemp -d)
+    DB=$WORK/ward.db
+    trap ui_exit EXIT
+}
+
+# ui_test WxH BIN_DIR SOURCE_DIR SHOT_DIR: ui_begin for a UI test as ctest runs it
+# (tests/ui/CMakeLists.txt), setting BIN, SRC and SHOTS (where screenshots are kept).
+ui_test() {
+    local screen=$1
+    shift
+    BIN=$1
+    SRC=$2
+    # shellcheck disable=SC2034  # the test's own, not used here
+    SHOTS=$3
+    ui_begin "$screen" "$@"
+}
+
+# ui_at_exit FUNCTION: called at exit before the kiosks and the service stop (the script's own
+# helpers, e.g. a relay).
+ui_at_exit() { UI_AT_EXIT+=("$1"); }
+
+ui_exit() {
+    local cmd
+    for cmd in "${UI_AT_EXIT[@]}"; do "$cmd"; done
+    ui_cleanup
+    rm -rf "$WORK"
 }
 
 # ---- the service -------------------------------------------------------------------------------

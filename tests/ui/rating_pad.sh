@@ -9,19 +9,9 @@
 #
 # usage: rating_pad.sh BIN_DIR SOURCE_DIR SHOT_DIR
 set -euo pipefail
-BIN=$1
-SRC=$2
-SHOTS=$3
-
-if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
-    export MOTCUA_UI_INNER=1
-    exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
-fi
-
-WORK=$(mktemp -d)
 # shellcheck source=tests/ui/lib.sh
-source "$SRC/tests/ui/lib.sh"
-trap 'ui_cleanup; rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ui_test 1920x1080 "$@"
 
 service_start
 port=$SERVICE_PORT

@@ -12,16 +12,10 @@ OUT=$(realpath -m "${1:-$SRC/docs/screenshots}")
 BIN=$(realpath -m "${2:-$SRC/build/debug/bin}")
 WIDTH=960
 
-if [[ -z ${MOTCUA_UI_INNER:-} ]]; then
-    export MOTCUA_UI_INNER=1
-    # Tall enough for the portrait kiosk (1080x1920) as well.
-    exec xvfb-run -a -s "-screen 0 1920x1920x24" bash "$0" "$OUT" "$BIN"
-fi
-
-WORK=$(mktemp -d)
 # shellcheck source=tests/ui/lib.sh
 source "$SRC/tests/ui/lib.sh"
-trap 'ui_cleanup; rm -rf "$WORK"' EXIT
+# Tall enough for the portrait kiosk (1080x1920) as well.
+ui_begin 1920x1920 "$OUT" "$BIN"
 mkdir -p "$OUT"
 touch "$WORK/started"
 
