@@ -143,7 +143,7 @@ Result<fs::path> save_export(const fs::path& dir, std::string_view name, std::st
             dir / (wanted.stem().string() + "-" + std::to_string(n) + wanted.extension().string());
     }
     const fs::path temporary =
-        dir / ("." + target.filename().string() + ".part-" + std::to_string(::getpid()));
+        dir / fmt::format(".{}.part-{}", target.filename().string(), ::getpid());
     fs::remove(temporary, ec);
     if (auto written = write_new_file(temporary, bytes); !written) return written.error();
     fs::rename(temporary, target, ec);

@@ -1,6 +1,7 @@
 // The display board's state without a window: calls from the event stream, which to announce,
 // what each counter serves, the highlight, and the view it draws.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "console_rig.hpp"
 #include "kiosk/core/board_model.hpp"
@@ -104,8 +105,8 @@ TEST_CASE("the list keeps the newest calls only", "[board]") {
     BoardModel m({10, 3, 60});
     const TimePoint now = at("2026-11-23T08:00:00+07:00");
     for (int i = 1; i <= 5; ++i) {
-        const std::string id = "t" + std::to_string(i);
-        const std::string number = "A00" + std::to_string(i);
+        const std::string id = fmt::format("t{}", i);
+        const std::string number = fmt::format("A00{}", i);
         m.on_event(call(i, id.c_str(), number.c_str(), 1), SteadyTime{}, now);
     }
     REQUIRE(m.calls().size() == 3);

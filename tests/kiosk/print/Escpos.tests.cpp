@@ -20,15 +20,17 @@ Bitmap noise(int width, int height, unsigned seed) {
 
 // A GS v 0 block of the given size, all black.
 Bytes band(int row_bytes, int rows) {
-    Bytes out{0x1D,
-              0x76,
-              0x30,
-              0x00,
-              static_cast<std::uint8_t>(row_bytes & 0xFF),
-              static_cast<std::uint8_t>(row_bytes >> 8),
-              static_cast<std::uint8_t>(rows & 0xFF),
-              static_cast<std::uint8_t>(rows >> 8)};
-    out.insert(out.end(), static_cast<std::size_t>(row_bytes * rows), 0xFF);
+    // Sized once, then filled: GCC 12 at -O3 warns falsely on growing an 8-byte vector.
+    Bytes out(8 + static_cast<std::size_t>(row_bytes * rows), 0xFF);
+    const std::uint8_t header[8] = {0x1D,
+                                    0x76,
+                                    0x30,
+                                    0x00,
+                                    static_cast<std::uint8_t>(row_bytes & 0xFF),
+                                    static_cast<std::uint8_t>(row_bytes >> 8),
+                                    static_cast<std::uint8_t>(rows & 0xFF),
+                                    static_cast<std::uint8_t>(rows >> 8)};
+    std::copy(std::begin(header), std::end(header), out.begin());
     return out;
 }
 
