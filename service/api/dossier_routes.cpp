@@ -80,7 +80,7 @@ void Ward::forget_committed_dossiers(const std::vector<std::pair<std::string, st
         if (auto it = dossiers_.find(code); it != dossiers_.end() && it->second.seq == seq) dossiers_.erase(it);
 }
 
-Procedure Ward::procedure_or_placeholder(const std::string& code) const {
+Procedure Ward::procedure_for_documents(const std::string& code) const {
     if (const Procedure* p = config_.find_procedure(code)) return *p;
     Procedure p;  // removed from the config since: documents still print its code
     p.code = code;
@@ -195,20 +195,9 @@ void Ward::get_dossier(const auth::Principal& who, const std::string& code, cons
 }
 
 void Ward::dossier_status(const Request& r, const std::string& code, const Respond& respond) {
-    if (!is_json_media(r.content_type))
-        return respond(error_reply(415, "unsupported_media_type", "send the body as application/json"));
-    auto parsed = parse_json(r.body);
-    if (!parsed) return respond(error_reply(parsed.error()));
-    auto req = decode<DossierStatusRequest>(*parsed);
+    auto req = body_of<DossierStatusRequest>(r);
     if (!req) return respond(error_reply(req.error()));
-    // An optional note: for supplement_requested, the items to supplement, one per line (form 02).
-    std::optional<std::string> note;
-    if (const auto* n = parsed->as_object().if_contains("note"); n != nullptr && !n->is_null()) {
-        if (!n->is_string()) return respond(error_reply(400, "invalid_field", "field 'note' must be a string"));
-        if (n->get_string().size() > 4000)
-            return respond(error_reply(400, "invalid_field", "field 'note' is longer than 4000 bytes"));
-        note = std::string(n->get_string());
-    }
+    const std::optional<std::string>& note = req->note;
     // Form 02 lists every missing item at once (Decree 118/2025): the request must name them.
     if (req->status == DossierState::supplement_requested && note_lines(note).empty())
         return respond(error_reply(422, "note_required",
@@ -230,9 +219,7 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
 }
 
 void Ward::dossier_apology(const Request& r, const std::string& code, const Respond& respond) {
-    if (!is_json_media(r.content_type))
-        return respond(error_reply(415, "unsupported_media_type", "send the body as application/json"));
-    auto req = decode_body<ApologyRequest>(r.body);
+    auto req = body_of<ApologyRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     change_dossier(
         code,
@@ -255,7 +242,7 @@ void Ward::dossier_form(const std::string& code, std::string_view form, const Re
         return respond(error_reply(409, "invalid_state", "form 04 needs an apology: POST .../apology first"));
     renderer_.run(
         [this, d, form = std::string(form)] {
-            const Procedure procedure = procedure_or_placeholder(d.procedure);
+            const Procedure procedure = procedure_for_documents(d.procedure);
             const std::string name = fmt::format("mau-{}-{}", form, d.code);
             if (form == "01") return pdf_reply(documents::receipt_pdf(d, procedure, config_, zone_), name);
             if (form == "02")
@@ -291,7 +278,7 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
         return respond(error_reply(400, "invalid_query", "'format' must be one of: json, csv, xlsx, pdf"));
 
     const TimePoint start = zone_.start_of_day(period->from);
-    const TimePoint end = zone_.start_of_day(Day{date::sys_days{period->to} + date::days{1}});
+    const TimePoint end = zone_.end_of_day(period->to);
     // Acknowledged changes are committed: the read connection sees every one of them.
     const auto dossiers = store_.dossiers_open_during(start, end);
     const auto report =
@@ -328,7 +315,7 @@ void Ward::dossier_register(const Request& r, const Respond& respond) {
                                    fmt::format("the register covers at most {} days; print it a quarter at a time",
                                                kMaxRegisterDays)));
     const TimePoint start = zone_.start_of_day(period->from);
-    const TimePoint end = zone_.start_of_day(Day{date::sys_days{period->to} + date::days{1}});
+    const TimePoint end = zone_.end_of_day(period->to);
     renderer_.run(
         [this, start, end, from = period->from, to = period->to] {
             const auto dossiers = store_.dossiers_received_between(start, end);

@@ -8,6 +8,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "motcua/api.hpp"
 #include "motcua/result.hpp"
 
 namespace motcua::api {
@@ -37,6 +38,14 @@ int status_for(const Error& e);
 Reply json_reply(int status, const boost::json::value& body);
 /// True for "application/json", any case, with or without parameters (charset).
 bool is_json_media(std::string_view content_type);
+
+/// The body of a POST as message T: 415 `unsupported_media_type` unless it is JSON.
+template <typename T>
+Result<T> body_of(const Request& r) {
+    if (!is_json_media(r.content_type))
+        return make_error("unsupported_media_type", "send the body as application/json");
+    return decode_body<T>(r.body);
+}
 Reply error_reply(const Error& e);
 Reply error_reply(int status, std::string code, std::string message);
 

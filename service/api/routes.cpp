@@ -42,13 +42,6 @@ Reply method_not_allowed(std::string_view allowed) {
     return r;
 }
 
-// Body of a POST: must be JSON when present (415 otherwise); required routes reject none.
-template <typename T>
-Result<T> body_of(const Request& r) {
-    if (!is_json_media(r.content_type))
-        return make_error("unsupported_media_type", "send the body as application/json");
-    return decode_body<T>(r.body);
-}
 
 Status content_ok_if_any(const Request& r) {
     if (!r.body.empty() && !is_json_media(r.content_type))

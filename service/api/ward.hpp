@@ -99,7 +99,9 @@ private:
     /// Records a changed dossier and its event (engine lock held).
     DomainEvent dossier_event(EventType type, TimePoint now, const Dossier& d);
     DossierView dossier_view(const Dossier& d, bool full) const;
-    [[nodiscard]] Procedure procedure_or_placeholder(const std::string& code) const;
+    /// The configured procedure, or one named by its code alone when it has left the config:
+    /// documents of older dossiers still print.
+    [[nodiscard]] Procedure procedure_for_documents(const std::string& code) const;
 
     WardConfig config_;
     OfficeZone zone_;

@@ -24,7 +24,7 @@ std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventR
 
 ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone, TimePoint now,
                          ReportCache* cache) {
-    const TimePoint period_end = zone.start_of_day(Day{date::sys_days{to} + date::days{1}});
+    const TimePoint period_end = zone.end_of_day(to);
     const TimePoint end = std::min(period_end, now);
     ReportInput input;
     if (cache != nullptr) {

@@ -124,7 +124,7 @@ public:
     Builder(const ReportInput& in, const WardConfig& cfg, const OfficeZone& zone, Day from, Day to, GroupBy g)
         : in_(in), rows_(in.rows), cfg_(cfg), zone_(zone), group_(g),
           begin_(to_epoch_ms(zone.start_of_day(from))),
-          end_(to_epoch_ms(zone.start_of_day(Day{date::sys_days{to} + date::days{1}}))) {
+          end_(to_epoch_ms(zone.end_of_day(to))) {
         for (const auto& code : rows_.categories) {
             const Category* c = cfg_.find_category(code);
             targets_.push_back(c != nullptr ? c->target_wait_s : 0);

@@ -320,7 +320,11 @@ json::value to_json(const FinishRequest& m) {
 
 json::value to_json(const TransferRequest& m) { return {{"category", m.category}}; }
 json::value to_json(const ReinstateRequest& m) { return {{"ticket", m.ticket}}; }
-json::value to_json(const DossierStatusRequest& m) { return {{"status", to_string(m.status)}}; }
+json::value to_json(const DossierStatusRequest& m) {
+    json::object o{{"status", to_string(m.status)}};
+    put_opt(o, "note", m.note);
+    return o;
+}
 json::value to_json(const ApologyRequest& m) {
     return {{"new_due", format_day(m.new_due)}, {"reason", m.reason}};
 }
@@ -465,7 +469,10 @@ template <> Result<ReinstateRequest> decode<ReinstateRequest>(const json::value&
 }
 template <> Result<DossierStatusRequest> decode<DossierStatusRequest>(const json::value& v) {
     return guarded<DossierStatusRequest>([&] {
-        return DossierStatusRequest{Fields(v, "status request").enumeration<DossierState>("status")};
+        Fields f(v, "status request");
+        DossierStatusRequest m{f.enumeration<DossierState>("status"), f.opt_str("note")};
+        if (m.note && m.note->size() > 4000) fail_field("note", "is longer than 4000 bytes");
+        return m;
     });
 }
 template <> Result<ApologyRequest> decode<ApologyRequest>(const json::value& v) {

@@ -43,6 +43,8 @@ Day OfficeZone::office_day(TimePoint t) const {
 
 TimePoint OfficeZone::start_of_day(Day day) const { return at_local(day, 0); }
 
+TimePoint OfficeZone::end_of_day(Day day) const { return start_of_day(Day{date::sys_days{day} + date::days{1}}); }
+
 TimePoint OfficeZone::at_local(Day day, int minutes) const {
     const date::local_time<Millis> local{date::local_days{day}.time_since_epoch() +
                                          std::chrono::minutes{minutes}};

@@ -113,7 +113,7 @@ TEST_CASE("request messages round-trip", "[codec]") {
     SECTION("transfer, reinstate, dossier status, apology, test clock") {
         CHECK(round_trip(TransferRequest{"VX"}).category == "VX");
         CHECK(round_trip(ReinstateRequest{"abc"}).ticket == "abc");
-        CHECK(round_trip(DossierStatusRequest{DossierState::ready}).status == DossierState::ready);
+        CHECK(round_trip(DossierStatusRequest{DossierState::ready, std::nullopt}).status == DossierState::ready);
         auto a = round_trip(ApologyRequest{*parse_day("2026-12-01"), "Cần xác minh thêm"});
         CHECK(a.new_due == *parse_day("2026-12-01"));
         CHECK(a.reason == "Cần xác minh thêm");

@@ -66,6 +66,8 @@ struct ReinstateRequest {
 
 struct DossierStatusRequest {
     DossierState status = DossierState::in_process;
+    /// For supplement_requested: the items to supplement, one per line (form 02).
+    std::optional<std::string> note;
 };
 
 struct ApologyRequest {

@@ -21,6 +21,8 @@ public:
     [[nodiscard]] Day office_day(TimePoint t) const;
     /// Local midnight that starts `day`.
     [[nodiscard]] TimePoint start_of_day(Day day) const;
+    /// Local midnight after `day`: the end of a period that ends on `day` (excluded).
+    [[nodiscard]] TimePoint end_of_day(Day day) const;
     /// The instant of local time `minutes` after midnight on `day`.
     [[nodiscard]] TimePoint at_local(Day day, int minutes) const;
     /// Minutes since local midnight.
