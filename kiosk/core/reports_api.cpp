@@ -111,7 +111,7 @@ asio::awaitable<Result<TurnaroundReport>> fetch_turnaround(HttpClient& http, Tok
     auto res =
         co_await get(http, std::move(token), turnaround_target(period, grouping), kReportTimeout);
     if (!res) co_return res.error();
-    co_return decode_turnaround(res->body);
+    co_return decode_turnaround_report(res->body);
 }
 
 asio::awaitable<Result<WaitHistogram>> fetch_wait_histogram(HttpClient& http, Token token,

@@ -34,7 +34,8 @@ std::string category_label(const WardData& data, const std::string& code,
 }
 
 /// A row's label in the table: names in the screen's language, days as 23/11/2026.
-std::string row_label(const ReportRow& row, ReportGrouping g, const WardData& data, Language lang) {
+std::string row_label(const TurnaroundRow& row, ReportGrouping g, const WardData& data,
+                      Language lang) {
     switch (g) {
         case ReportGrouping::category:
             return category_label(data, row.key, row.label, lang);
@@ -44,12 +45,14 @@ std::string row_label(const ReportRow& row, ReportGrouping g, const WardData& da
         case ReportGrouping::counter:
         case ReportGrouping::officer:
         case ReportGrouping::hour:
+        case ReportGrouping::ward:
             break;
     }
     return row.label;
 }
 
-TableLine line_of(const ReportRow& row, std::string label, NumberStyle style, const auto& columns) {
+TableLine line_of(const TurnaroundRow& row, std::string label, NumberStyle style,
+                  const auto& columns) {
     TableLine line{row.key, std::move(label), {}};
     for (const ReportColumn c : columns) line.cells.push_back(cell_text(row, c, style));
     return line;
@@ -103,9 +106,9 @@ HistogramView histogram_view(const ReportsSession& s, const WardData& data, Lang
 
 }  // namespace
 
-std::string cell_text(const ReportRow& row, ReportColumn column, NumberStyle style) {
+std::string cell_text(const TurnaroundRow& row, ReportColumn column, NumberStyle style) {
     const bool served = row.served > 0;
-    const OfficerTimes times = row.officer.value_or(OfficerTimes{});
+    const OfficerTime times = row.officer.value_or(OfficerTime{});
     switch (column) {
         case ReportColumn::issued:
             return format_count(row.issued, style);
@@ -116,15 +119,15 @@ std::string cell_text(const ReportRow& row, ReportColumn column, NumberStyle sty
         case ReportColumn::expired:
             return format_count(row.expired, style);
         case ReportColumn::wait_mean:
-            return duration_or_dash(served, row.wait.mean);
+            return duration_or_dash(served, row.wait_s.mean);
         case ReportColumn::wait_p50:
-            return duration_or_dash(served, static_cast<double>(row.wait.p50));
+            return duration_or_dash(served, static_cast<double>(row.wait_s.p50));
         case ReportColumn::wait_p90:
-            return duration_or_dash(served, static_cast<double>(row.wait.p90));
+            return duration_or_dash(served, static_cast<double>(row.wait_s.p90));
         case ReportColumn::wait_max:
-            return duration_or_dash(served, static_cast<double>(row.wait.max));
+            return duration_or_dash(served, static_cast<double>(row.wait_s.max));
         case ReportColumn::service_mean:
-            return duration_or_dash(served, row.service.mean);
+            return duration_or_dash(served, row.service_s.mean);
         case ReportColumn::within_target:
             // Over the called tickets: with nobody served or absent there is (nearly) nobody
             // to measure, and "0 %" would read as a failure.
@@ -201,7 +204,7 @@ ChartsView make_charts_view(const ReportsSession& s, const WardData& data, Langu
     v.hours_availability = availability_of(hours);
     if (hours.value && !hours.value->rows.empty()) {
         // Every hour from the first to the last, quiet ones (lunch) included as zeros.
-        std::map<int, const ReportRow*> by_hour;
+        std::map<int, const TurnaroundRow*> by_hour;
         for (const auto& row : hours.value->rows)
             if (const auto h = hour_of(row.key)) by_hour[*h] = &row;
         if (!by_hour.empty())
@@ -243,7 +246,7 @@ ChartsView make_charts_view(const ReportsSession& s, const WardData& data, Langu
             p.day = d ? fmt::format("{:02}/{:02}", static_cast<unsigned>(d->day()),
                                     static_cast<unsigned>(d->month()))
                       : row.key;
-            if (row.served > 0) p.mean_wait_s = row.wait.mean;
+            if (row.served > 0) p.mean_wait_s = row.wait_s.mean;
             if (row.ratings.count > 0) p.satisfied_pct = row.ratings.satisfied_pct;
             v.trend.push_back(std::move(p));
         }

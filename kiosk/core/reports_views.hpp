@@ -153,6 +153,6 @@ ChartsView make_charts_view(const ReportsSession& session, const WardData& data,
 /// The text of one cell: counts grouped, durations as mm:ss, percentages with one decimal;
 /// "—" where the figure has no meaning (a mean wait with nobody served, satisfaction without a
 /// rating).
-std::string cell_text(const ReportRow& row, ReportColumn column, NumberStyle style);
+std::string cell_text(const TurnaroundRow& row, ReportColumn column, NumberStyle style);
 
 }  // namespace motcua::kiosk

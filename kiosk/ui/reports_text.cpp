@@ -16,6 +16,8 @@ TextId grouping_tab(ReportGrouping g) {
             return TextId::reports_tab_day;
         case ReportGrouping::hour:
             return TextId::reports_tab_hour;
+        case ReportGrouping::ward:  // a province hub's grouping: no tab on a ward's dashboard
+            break;
     }
     return TextId::reports_tab_category;
 }
@@ -32,6 +34,8 @@ TextId grouping_heading(ReportGrouping g) {
             return TextId::reports_col_day;
         case ReportGrouping::hour:
             return TextId::reports_col_hour;
+        case ReportGrouping::ward:  // as above
+            break;
     }
     return TextId::reports_col_category;
 }

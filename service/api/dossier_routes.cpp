@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "api/report_period.hpp"
+#include "api/report_replies.hpp"
 #include "api/ward.hpp"
 #include "documents/forms.hpp"
 #include "dossiers/dossiers.hpp"
@@ -15,14 +16,6 @@ namespace motcua::api {
 namespace json = boost::json;
 
 namespace {
-
-Reply pdf_reply(Result<std::string> bytes, const std::string& file_name) {
-    if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
-    Reply reply{200, std::move(*bytes), "application/pdf", {}};
-    reply.headers.emplace_back("Content-Disposition", fmt::format("inline; filename=\"{}.pdf\"", file_name));
-    reply.headers.emplace_back("Cache-Control", "no-store");
-    return reply;
-}
 
 // The longest register (form 07) printed at once: a quarter.
 constexpr int kMaxRegisterDays = 92;
@@ -272,10 +265,8 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
         else if (it->second != "category")
             return respond(error_reply(400, "invalid_query", "'group_by' must be one of: category, procedure"));
     }
-    std::string format = "json";
-    if (auto it = r.query.find("format"); it != r.query.end()) format = it->second;
-    if (format != "json" && format != "csv" && format != "xlsx" && format != "pdf")
-        return respond(error_reply(400, "invalid_query", "'format' must be one of: json, csv, xlsx, pdf"));
+    auto format = format_of(r, {"json", "csv", "xlsx", "pdf"});
+    if (!format) return respond(error_reply(format.error()));
 
     const TimePoint start = zone_.start_of_day(period->from);
     const TimePoint end = zone_.end_of_day(period->to);
@@ -284,26 +275,11 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
     const auto report =
         reports::compute_dossier_report(dossiers, config_, zone_, period->from, period->to, group, clock_.now());
     const std::string name = fmt::format("bieu-ii-06a-{}-{}", format_day(period->from), format_day(period->to));
-    if (format == "json") {
-        Reply reply{200, reports::dossier_report_json(report, zone_), "application/json", {}};
-        return respond(std::move(reply));
-    }
-    if (format == "csv") {
-        Reply reply{200, reports::dossier_report_csv(report), "text/csv; charset=utf-8", {}};
-        reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", name));
-        return respond(std::move(reply));
-    }
+    if (*format == "json" || *format == "csv")
+        return respond(dossier_report_reply(report, *format, name, config_, zone_));
     // Documents are drawn on the render thread, never on a network thread.
-    renderer_.run(
-        [this, report, name, format] {
-            if (format == "pdf") return pdf_reply(documents::dossier_report_pdf(report, config_, zone_), name);
-            auto bytes = reports::dossier_report_xlsx(report);
-            if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
-            Reply reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}};
-            reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", name));
-            return reply;
-        },
-        respond);
+    renderer_.run([this, report, name, format = *format] { return dossier_report_reply(report, format, name, config_, zone_); },
+                  respond);
 }
 
 void Ward::dossier_register(const Request& r, const Respond& respond) {

@@ -27,6 +27,9 @@ int status_for(const Error& e) {
         {"procedure_required", 422}, {"applicant_required", 422}, {"dossier_required", 422},
         {"unknown_dossier", 422}, {"invalid_status", 422}, {"apology_too_late", 422}, {"new_due_not_later", 422},
         {"too_many_attempts", 429},
+        // The province hub's.
+        {"wrong_ward", 403}, {"unknown_ward", 404}, {"seq_gap", 409}, {"batch_too_large", 413},
+        {"ward_exists", 409}, {"user_exists", 409}, {"busy", 503}, {"database_unavailable", 503},
     };
     auto it = kStatus.find(e.code);
     return it == kStatus.end() ? 500 : it->second;

@@ -15,7 +15,7 @@ void Metrics::observe_request(const std::string& route, int status, std::chrono:
     ++latency_count_;
 }
 
-std::string Metrics::render(int tickets_waiting, std::uint64_t commits, std::int64_t last_seq) {
+std::string Metrics::render(const std::vector<MetricValue>& program) {
     std::string out;
     auto line = [&out]<typename... Args>(fmt::format_string<Args...> f, Args&&... args) {
         out += fmt::format(f, std::forward<Args>(args)...);
@@ -37,9 +37,6 @@ std::string Metrics::render(int tickets_waiting, std::uint64_t commits, std::int
     line("motcua_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}", cumulative);
     line("motcua_http_request_duration_seconds_sum {}", latency_sum_);
     line("motcua_http_request_duration_seconds_count {}", latency_count_);
-    line("# HELP motcua_tickets_waiting Tickets waiting now, all categories.");
-    line("# TYPE motcua_tickets_waiting gauge");
-    line("motcua_tickets_waiting {}", tickets_waiting);
     line("# HELP motcua_open_connections Open HTTP and WebSocket connections.");
     line("# TYPE motcua_open_connections gauge");
     line("motcua_open_connections {}", open_connections.load());
@@ -52,12 +49,11 @@ std::string Metrics::render(int tickets_waiting, std::uint64_t commits, std::int
     line("# HELP motcua_dropped_slow_clients_total Event stream clients dropped for not keeping up.");
     line("# TYPE motcua_dropped_slow_clients_total counter");
     line("motcua_dropped_slow_clients_total {}", dropped_slow_clients.load());
-    line("# HELP motcua_store_commits_total Group-commit transactions written.");
-    line("# TYPE motcua_store_commits_total counter");
-    line("motcua_store_commits_total {}", commits);
-    line("# HELP motcua_event_seq Last event sequence number.");
-    line("# TYPE motcua_event_seq gauge");
-    line("motcua_event_seq {}", last_seq);
+    for (const auto& m : program) {
+        line("# HELP {} {}", m.name, m.help);
+        line("# TYPE {} {}", m.name, m.type);
+        line("{} {}", m.name, m.value);
+    }
     return out;
 }
 

@@ -6,8 +6,17 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace motcua::api {
+
+/// One figure a program adds to the common ones (a gauge or a counter).
+struct MetricValue {
+    std::string name;  // motcua_...
+    std::string help;
+    std::string type;  // "gauge" or "counter"
+    double value = 0;
+};
 
 class Metrics {
 public:
@@ -17,8 +26,8 @@ public:
     std::atomic<std::uint64_t> rejected_connections{0};
     std::atomic<std::uint64_t> dropped_slow_clients{0};
 
-    /// Renders everything plus the gauges the caller knows (tickets waiting, commits).
-    std::string render(int tickets_waiting, std::uint64_t commits, std::int64_t last_seq);
+    /// Renders the HTTP figures plus those the program knows (tickets waiting, commits, ...).
+    std::string render(const std::vector<MetricValue>& program);
 
 private:
     static constexpr std::array<double, 10> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0};

@@ -3,7 +3,7 @@
 
 #include <boost/json.hpp>
 
-#include "api/report_period.hpp"
+#include "api/report_replies.hpp"
 #include "api/ward.hpp"
 #include "reports/export.hpp"
 #include "reports/report_json.hpp"
@@ -12,31 +12,6 @@
 namespace motcua::api {
 
 namespace json = boost::json;
-
-namespace {
-
-// The longest period a report may cover: beyond it the answer would be slow and nobody reads it.
-constexpr int kMaxReportDays = 3 * 366;
-
-}  // namespace
-
-Result<Period> period_of(const Request& r) {
-    auto get = [&](const char* name) -> Result<Day> {
-        auto it = r.query.find(name);
-        if (it == r.query.end()) return make_error("invalid_query", fmt::format("'{}' is required (YYYY-MM-DD)", name));
-        auto d = parse_day(it->second);
-        if (!d) return make_error("invalid_query", fmt::format("'{}': {}", name, d.error().message));
-        return *d;
-    };
-    auto from = get("from");
-    if (!from) return from.error();
-    auto to = get("to");
-    if (!to) return to.error();
-    if (*to < *from) return make_error("invalid_query", "'to' is before 'from'");
-    if ((date::sys_days{*to} - date::sys_days{*from}).count() >= kMaxReportDays)
-        return make_error("invalid_query", fmt::format("a report covers at most {} days", kMaxReportDays));
-    return Period{*from, *to};
-}
 
 void Ward::turnaround_report(const Request& r, const Respond& respond) {
     auto period = period_of(r);
@@ -52,13 +27,11 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
                                        fmt::format("'group_by' must be one of: {}", enum_choices<reports::GroupBy>())));
         group = *g;
     }
-    std::string format = "json";
-    if (auto it = r.query.find("format"); it != r.query.end()) format = it->second;
-    if (format != "json" && format != "csv" && format != "xlsx")
-        return respond(error_reply(400, "invalid_query", "'format' must be one of: json, csv, xlsx"));
+    auto format = format_of(r, {"json", "csv", "xlsx"});
+    if (!format) return respond(error_reply(format.error()));
 
     if (every_grouping) {
-        if (format != "xlsx")
+        if (*format != "xlsx")
             return respond(error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
         // Five reports and a workbook: on the render thread, never on a network thread.
         return renderer_.run(
@@ -69,30 +42,15 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
                                                                     clock_.now(), &report_cache_));
                 auto bytes = reports::to_xlsx(sheets);
                 if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
-                Reply reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            {}};
-                reply.headers.emplace_back("Content-Disposition",
-                                           fmt::format("attachment; filename=\"bao-cao-tat-ca-{}-{}.xlsx\"",
-                                                       format_day(from), format_day(to)));
-                return reply;
+                return file_reply(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                  fmt::format("bao-cao-tat-ca-{}-{}.xlsx", format_day(from), format_day(to)));
             },
             respond);
     }
     const auto report =
         reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group, clock_.now(), &report_cache_);
     const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group), format_day(period->from), format_day(period->to));
-    if (format == "json") return respond(json_reply(200, reports::to_json(report)));
-    Reply reply;
-    if (format == "csv") {
-        reply = Reply{200, reports::to_csv(report), "text/csv; charset=utf-8", {}};
-        reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.csv\"", name));
-    } else {
-        auto bytes = reports::to_xlsx({report});
-        if (!bytes) return respond(error_reply(500, bytes.error().code, bytes.error().message));
-        reply = Reply{200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", {}};
-        reply.headers.emplace_back("Content-Disposition", fmt::format("attachment; filename=\"{}.xlsx\"", name));
-    }
-    respond(std::move(reply));
+    respond(turnaround_reply(report, *format, name));
 }
 
 void Ward::waits_report(const Request& r, const Respond& respond) {

@@ -14,34 +14,8 @@ namespace json = boost::json;
 
 namespace {
 
-std::vector<std::string_view> split_path(std::string_view path) {
-    std::vector<std::string_view> parts;
-    std::size_t pos = 0;
-    while (pos < path.size()) {
-        if (path[pos] == '/') { ++pos; continue; }
-        const auto end = path.find('/', pos);
-        parts.push_back(path.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
-        if (end == std::string_view::npos) break;
-        pos = end;
-    }
-    return parts;
-}
-
-std::optional<int> parse_int(std::string_view s) {
-    int v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-Reply not_found() { return error_reply(404, "not_found", "no such route"); }
-
-Reply method_not_allowed(std::string_view allowed) {
-    Reply r = error_reply(405, "method_not_allowed", fmt::format("use {} on this route", allowed));
-    r.headers.emplace_back("Allow", std::string(allowed));
-    return r;
-}
-
+const auth::OfficerPrincipal* as_officer(const auth::Principal& p) { return std::get_if<auth::OfficerPrincipal>(&p); }
+const auth::DevicePrincipal* as_device(const auth::Principal& p) { return std::get_if<auth::DevicePrincipal>(&p); }
 
 Status content_ok_if_any(const Request& r) {
     if (!r.body.empty() && !is_json_media(r.content_type))
@@ -49,138 +23,7 @@ Status content_ok_if_any(const Request& r) {
     return Ok{};
 }
 
-const auth::OfficerPrincipal* as_officer(const auth::Principal& p) { return std::get_if<auth::OfficerPrincipal>(&p); }
-const auth::DevicePrincipal* as_device(const auth::Principal& p) { return std::get_if<auth::DevicePrincipal>(&p); }
-bool anonymous(const auth::Principal& p) { return std::holds_alternative<std::monostate>(p); }
-
-Error need_login() { return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'"); }
-Error forbidden(std::string_view what) { return make_error("forbidden", std::string(what)); }
-
 }  // namespace
-
-void Ward::handle(const Request& r, const Respond& respond) {
-    const auto parts = split_path(r.path);
-    if (parts.size() >= 2 && parts[0] == "api" && parts[1] == "v1") {
-        route_api(r, parts, respond);
-        return;
-    }
-    if (parts.size() == 1 && parts[0] == "metrics") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        int waiting = 0;
-        {
-            std::lock_guard lock(mutex_);
-            waiting = engine_.total_waiting();
-        }
-        Reply reply{200, metrics_.render(waiting, store_.commits(), hub_.last_published()),
-                    "text/plain; version=0.0.4", {}};
-        return respond(std::move(reply));
-    }
-    if (parts.size() == 2 && parts[0] == "t") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return phone_page(r, std::string(parts[1]), respond);
-    }
-    respond(not_found());
-}
-
-void Ward::route_api(const Request& r, const std::vector<std::string_view>& parts, const Respond& respond) {
-    const std::size_t n = parts.size();
-    const auto route = [&](std::size_t i) { return i < n ? parts[i] : std::string_view(); };
-    const std::string_view a = route(2);
-
-    // Routes anyone may use.
-    if (n == 3 && a == "healthz") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return respond(json_reply(200, {{"status", "ok"}}));
-    }
-    if (n == 4 && a == "auth" && route(3) == "login") {
-        if (r.method != "POST") return respond(method_not_allowed("POST"));
-        return login(r, respond);
-    }
-    if (n == 4 && a == "tickets" && r.method == "GET") return get_ticket(std::string(route(3)), respond);
-    if (n == 4 && a == "public" && route(3) == "queue") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return public_queue(respond);
-    }
-    if (n == 4 && a == "test" && route(3) == "clock" && test_clock_ != nullptr) {
-        if (r.method != "POST") return respond(method_not_allowed("POST"));
-        return set_test_clock(r, respond);
-    }
-
-    // A dossier's public view is for anyone holding its code; officers get the full view.
-    if (n == 4 && a == "dossiers") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        auto who = identify(r);
-        if (!who) return respond(error_reply(who.error()));
-        return get_dossier(*who, std::string(route(3)), respond);
-    }
-
-    // Everything else needs a device or an officer; unknown routes are 404 before auth.
-    const bool known = (n == 3 && (a == "categories" || a == "procedures" || a == "counters" || a == "tickets" ||
-                                   a == "ratings" || a == "events")) ||
-                       (n == 5 && a == "counters") ||
-                       (n == 5 && a == "procedures" && route(4) == "due-date") ||
-                       (n == 5 && a == "dossiers" && (route(4) == "status" || route(4) == "apology")) ||
-                       (n == 6 && a == "dossiers" && route(4) == "forms") ||
-                       (n == 4 && a == "reports" &&
-                        (route(3) == "turnaround" || route(3) == "ratings" || route(3) == "waits" ||
-                         route(3) == "dossiers" ||
-                         route(3) == "dossier-register"));
-    if (!known) return respond(not_found());
-    auto who = identify(r);
-    if (!who) return respond(error_reply(who.error()));
-    if (anonymous(*who)) return respond(error_reply(need_login()));
-
-    if (n == 5 && a == "procedures") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return due_date_preview(std::string(route(3)), respond);
-    }
-    if (a == "dossiers") {
-        if (as_officer(*who) == nullptr) return respond(error_reply(forbidden("dossiers are handled by officers")));
-        if (n == 6) {
-            if (r.method != "GET") return respond(method_not_allowed("GET"));
-            return dossier_form(std::string(route(3)), route(5), respond);
-        }
-        if (r.method != "POST") return respond(method_not_allowed("POST"));
-        if (route(4) == "status") return dossier_status(r, std::string(route(3)), respond);
-        return dossier_apology(r, std::string(route(3)), respond);
-    }
-
-    if (n == 3 && a == "categories") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return categories(respond);
-    }
-    if (n == 3 && a == "procedures") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return procedures(respond);
-    }
-    if (n == 3 && a == "counters") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        return counters(respond);
-    }
-    if (n == 3 && a == "tickets") {
-        if (r.method != "POST") return respond(method_not_allowed("POST"));
-        return issue_ticket(r, *who, respond);
-    }
-    if (n == 3 && a == "ratings") {
-        if (r.method != "POST") return respond(method_not_allowed("POST"));
-        return rate(r, *who, respond);
-    }
-    if (n == 3 && a == "events")
-        return respond(error_reply(400, "websocket_required", "open /api/v1/events as a WebSocket"));
-    if (n == 4 && a == "reports") {
-        if (r.method != "GET") return respond(method_not_allowed("GET"));
-        if (as_officer(*who) == nullptr) return respond(error_reply(forbidden("reports are for officers")));
-        if (route(3) == "dossiers") return dossier_report(r, respond);
-        if (route(3) == "dossier-register") return dossier_register(r, respond);
-        if (route(3) == "waits") return waits_report(r, respond);
-        return route(3) == "turnaround" ? turnaround_report(r, respond) : ratings_report(r, respond);
-    }
-    // /counters/{n}/{action}
-    if (r.method != "POST") return respond(method_not_allowed("POST"));
-    auto number = parse_int(route(3));
-    if (!number) return respond(error_reply(404, "unknown_counter", fmt::format("no counter '{}'", route(3))));
-    counter_action(r, *who, *number, route(4), respond);
-}
 
 void Ward::login(const Request& r, const Respond& respond) {
     auto req = body_of<LoginRequest>(r);
@@ -220,9 +63,7 @@ void Ward::counters(const Respond& respond) {
 }
 
 void Ward::issue_ticket(const Request& r, const auth::Principal& who, const Respond& respond) {
-    const auto* device = as_device(who);
-    if (device == nullptr || device->role != DeviceRole::kiosk)
-        return respond(error_reply(forbidden("only a ticket kiosk may issue tickets")));
+    (void)who;  // a kiosk (route table)
     auto req = body_of<IssueTicketRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     apply(
@@ -279,9 +120,7 @@ void Ward::phone_page(const Request& r, const std::string& id, const Respond& re
 }
 
 void Ward::rate(const Request& r, const auth::Principal& who, const Respond& respond) {
-    const auto* device = as_device(who);
-    if (device == nullptr || (device->role != DeviceRole::kiosk && device->role != DeviceRole::rating))
-        return respond(error_reply(forbidden("only a citizen-facing device (kiosk or rating pad) may submit ratings")));
+    const auto* device = as_device(who);  // a kiosk or a rating pad (route table)
     auto req = body_of<RatingRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     queue::RatingInput in{req->ticket, req->level, req->reasons, req->comment, req->idempotency_key, device->name,
@@ -301,8 +140,7 @@ void Ward::rate(const Request& r, const auth::Principal& who, const Respond& res
 
 void Ward::counter_action(const Request& r, const auth::Principal& who, int number, std::string_view action,
                           const Respond& respond) {
-    const auto* officer = as_officer(who);
-    if (officer == nullptr) return respond(error_reply(forbidden("counter actions need an officer's login")));
+    const auto* officer = as_officer(who);  // an officer (route table)
     if (auto ok = content_ok_if_any(r); !ok) return respond(error_reply(ok.error()));
     const std::string user = officer->username;
     {
@@ -357,7 +195,7 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); }, ticket_reply,
                      respond);
     }
-    respond(not_found());
+    assert(false && "every counter action of the route table is handled");
 }
 
 void Ward::set_test_clock(const Request& r, const Respond& respond) {

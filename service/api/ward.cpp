@@ -5,6 +5,8 @@
 #include <boost/json.hpp>
 #include <cstdlib>
 
+#include "motcua/hub.hpp"
+
 namespace motcua::api {
 
 namespace json = boost::json;
@@ -18,7 +20,9 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
       auth_(store),
       engine_(config_, zone_, clock.now()),
       hub_(0),
-      calendar_(config_) {
+      calendar_(config_),
+      router_([this](const Request& r) { return identify(r); }, ward_allows) {
+    add_routes();
     // Resume the current office day from the database; then expire what the night left waiting.
     const Day today = zone_.office_day(clock_.now());
     Snapshot snapshot = store_.load_snapshot(today);
@@ -76,20 +80,22 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
         DomainEvent event;
         std::string day;
         std::shared_ptr<const std::string> payload;
+        std::string detail;  // what ships to the province hub
     };
     auto items = std::make_shared<std::vector<Item>>();
     items->reserve(events.size());
     for (auto& e : events) {
         auto payload = std::make_shared<const std::string>(event_payload(e));
         std::string day = format_day(zone_.office_day(e.at));
-        items->push_back({std::move(e), std::move(day), std::move(payload)});
+        std::string detail = write_json(hub::to_json(hub::to_shipped(e), zone_));
+        items->push_back({std::move(e), std::move(day), std::move(payload), std::move(detail)});
     }
     // The writer thread runs jobs, and their completions, in submission order: submitting under
     // the engine lock keeps the log and the live stream in sequence order.
     std::string today = format_day(engine_.day());
     store_.submit(
         [items, today = std::move(today)](store::WriteTx& tx) {
-            for (const auto& item : *items) tx.record(item.event, item.day, *item.payload);
+            for (const auto& item : *items) tx.record(item.event, item.day, *item.payload, item.detail);
             tx.put_meta("last_day", today);
         },
         [this, items, then = std::move(then)](const Status& status) {
@@ -104,6 +110,7 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
                 if (item.event.dossier) committed.emplace_back(item.event.dossier->code, item.event.seq);
             }
             if (!committed.empty()) forget_committed_dossiers(committed);
+            if (auto* shipper = shipper_.load(); shipper != nullptr) shipper->notify(items->back().event.seq);
             if (then) then();
         });
 }

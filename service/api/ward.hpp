@@ -7,10 +7,12 @@
 #include <string>
 #include <unordered_map>
 
+#include "api/app.hpp"
 #include "api/event_hub.hpp"
 #include "api/http.hpp"
 #include "api/metrics.hpp"
 #include "api/render_worker.hpp"
+#include "api/router.hpp"
 #include "auth/auth.hpp"
 #include "motcua/api.hpp"
 #include "motcua/calendar.hpp"
@@ -18,25 +20,50 @@
 #include "motcua/config.hpp"
 #include "queue/engine.hpp"
 #include "reports/report_cache.hpp"
+#include "shipper/shipper.hpp"
 #include "store/store.hpp"
 
 namespace motcua::api {
 
-class Ward {
+/// Who may call a ward route (the route table's third column).
+enum class WardAccess {
+    anyone,             // no token needed
+    device_or_officer,  // any device token or officer session
+    kiosk,              // a ticket kiosk
+    citizen_device,     // a kiosk or a counter's rating pad
+    officer,            // an officer session (any officer role)
+};
+/// Ok, or 401 for a missing token / 403 for a caller that may not use a route of `access`.
+Status ward_allows(WardAccess access, const auth::Principal& who);
+using WardRouter = Router<auth::Principal, WardAccess>;
+
+class Ward final : public App, public EventFeed {
 public:
     /// `test_clock` is set when the service runs with --test-clock (it is also `clock`).
     Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock, store::Store& store);
 
     /// Routes one request; `respond` is called once, possibly from the store's writer thread.
-    void handle(const Request& request, const Respond& respond);
+    void handle(const Request& request, const Respond& respond) override;
+    [[nodiscard]] std::string route_label(std::string_view method, std::string_view path) const override;
+    EventFeed* event_feed() override { return this; }
+    Status authorize_events(const Request& request) override;
+    EventHub& event_hub() override { return hub_; }
+    std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since, std::int64_t upto,
+                                                                    int limit) override;
+    /// The route table, for the role-matrix test and the OpenAPI check.
+    [[nodiscard]] const WardRouter& router() const { return router_; }
     /// Moves to a new office day when the clock passed midnight (called every second).
     void tick();
+
+    /// Ships the event log to the province hub from now on (owned by the caller; it outlives
+    /// every request).
+    void set_shipper(shipper::Shipper* shipper) { shipper_ = shipper; }
 
     /// Who is calling, for routes handled by the network layer (the event stream).
     Result<auth::Principal> identify(const Request& request);
 
     EventHub& hub() { return hub_; }
-    Metrics& metrics() { return metrics_; }
+    Metrics& metrics() override { return metrics_; }
     store::Store& store() { return store_; }
     [[nodiscard]] const OfficeZone& zone() const { return zone_; }
     [[nodiscard]] const WardConfig& config() const { return config_; }
@@ -56,8 +83,9 @@ private:
     std::string event_payload(const DomainEvent& e) const;
     std::string officer_name(const std::string& username) const;
 
-    // Route handlers.
-    void route_api(const Request& r, const std::vector<std::string_view>& parts, const Respond& respond);
+    // Route handlers (the table is in route_table.cpp).
+    void add_routes();
+    void metrics_route(const Respond& respond);
     void login(const Request& r, const Respond& respond);
     void categories(const Respond& respond);
     void procedures(const Respond& respond);
@@ -127,6 +155,8 @@ private:
     reports::ReportCache report_cache_;
     // Last: its thread stops (after finishing queued documents) before anything it uses goes.
     RenderWorker renderer_;
+    WardRouter router_;
+    std::atomic<shipper::Shipper*> shipper_{nullptr};
 };
 
 }  // namespace motcua::api

@@ -102,7 +102,7 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
         failures_.erase(user_key);
         sessions_[digest] = {p, expires};
     }
-    return api::LoginResponse{token, expires, api::OfficerInfo{p.username, p.name, p.role}};
+    return api::LoginResponse{token, expires, api::OfficerInfo{p.username, p.name, p.role, std::nullopt}};
 }
 
 }  // namespace motcua::auth

@@ -12,7 +12,7 @@ namespace motcua::cli {
 
 int user_add(const UserAddOptions& o) {
     auto role = parse_enum<OfficerRole>(o.role);
-    if (!role) return usage_error(fmt::format("--role must be one of: {}", enum_choices<OfficerRole>()));
+    if (!role || !ward_role(*role)) return usage_error("--role must be one of: officer, supervisor, admin");
     if (o.username.empty() || o.username.size() > 64 ||
         o.username.find_first_of(" \t\r\n") != std::string::npos)
         return usage_error("--username must be 1 to 64 characters without spaces");

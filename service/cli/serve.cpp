@@ -7,6 +7,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <charconv>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -22,30 +23,13 @@ namespace {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-// "HOST:PORT" (IPv6 as "[::1]:PORT").
-std::optional<tcp::endpoint> parse_listen(const std::string& text) {
-    const auto colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0) return std::nullopt;
-    std::string host = text.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    int port = -1;
-    const std::string p = text.substr(colon + 1);
-    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), port);
-    if (ec != std::errc() || end != p.data() + p.size() || port < 0 || port > 65535) return std::nullopt;
-    if (host == "localhost") host = "127.0.0.1";
-    boost::system::error_code aec;
-    auto address = asio::ip::make_address(host, aec);
-    if (aec) return std::nullopt;
-    return tcp::endpoint(address, static_cast<unsigned short>(port));
-}
-
 // A new database's test clock starts here (DESIGN.md §4).
 constexpr std::string_view kTestClockEpoch = "2000-01-01T00:00:00+07:00";
 
 }  // namespace
 
 int serve(const ServeOptions& o) {
-    auto endpoint = parse_listen(o.listen);
+    auto endpoint = net::parse_listen(o.listen);
     if (!endpoint) return usage_error(fmt::format("--listen '{}' is not HOST:PORT", o.listen));
     auto env = open_environment(o.config, o.db);
     if (!env) return failure(env.error().message);
@@ -67,6 +51,16 @@ int serve(const ServeOptions& o) {
         ward.emplace(env->config, *zone, clock, test_clock.get(), *env->store);
     } catch (const std::exception& e) {
         return failure(fmt::format("cannot resume from the database: {}", e.what()));
+    }
+
+    // Shipping to the province hub, when the config has [hub].
+    std::unique_ptr<shipper::Shipper> shipper;
+    if (!env->config.hub.url.empty()) {
+        auto created = shipper::Shipper::create(env->config, std::filesystem::path(o.config).parent_path(),
+                                                *env->store, *zone);
+        if (!created) return failure(fmt::format("{}: {}", o.config, created.error().message));
+        shipper = std::move(*created);
+        ward->set_shipper(shipper.get());
     }
 
     asio::io_context ioc;
@@ -93,38 +87,11 @@ int serve(const ServeOptions& o) {
     };
     schedule_tick();
 
-    // Graceful shutdown: stop accepting, answer what is in flight, then stop.
-    asio::signal_set signals(ioc, SIGINT, SIGTERM);
-    asio::steady_timer drain_timer(ioc);
-    int drain_rounds = 0;
-    std::function<void()> drain = [&] {
-        if (server->in_flight() == 0 || ++drain_rounds > 100) {
-            ioc.stop();
-            return;
-        }
-        drain_timer.expires_after(std::chrono::milliseconds(50));
-        drain_timer.async_wait([&](boost::system::error_code) { drain(); });
-    };
-    signals.async_wait([&](boost::system::error_code ec, int) {
-        if (ec) return;
-        spdlog::info("stopping: finishing requests in flight");
-        server->stop_accepting();
-        day_timer.cancel();
-        drain();
-    });
-
-    const auto bound = server->local_endpoint();
-    const std::string host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
-                                                     : bound.address().to_string();
-    std::cout << fmt::format("listening on http://{}:{}", host, bound.port()) << std::endl;
-
-    const unsigned threads = std::max(2U, std::thread::hardware_concurrency());
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-    ioc.run();
-    for (auto& t : pool) t.join();
+    net::serve_until_signal(ioc, *server, [&] { day_timer.cancel(); });
     // Sessions and their pending handlers go before the ward and the store (writer drains on close).
     server.reset();
+    ward->set_shipper(nullptr);
+    shipper.reset();
     ward.reset();
     env->store.reset();
     spdlog::info("stopped cleanly");

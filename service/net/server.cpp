@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
@@ -10,6 +12,8 @@
 #include <boost/beast/websocket.hpp>
 #include <charconv>
 #include <deque>
+#include <iostream>
+#include <thread>
 
 namespace motcua::net {
 
@@ -28,8 +32,8 @@ void fail(beast::error_code ec, const char* what) {
 
 // State every session of one listener shares; sessions hold it so it outlives them all.
 struct Shared {
-    Shared(api::Ward& w, ServerLimits l) : ward(w), limits(l) {}
-    api::Ward& ward;
+    Shared(api::App& a, ServerLimits l) : app(a), limits(l) {}
+    api::App& app;
     ServerLimits limits;
     std::atomic<int> in_flight{0};
 };
@@ -43,10 +47,10 @@ public:
     EventSession(tcp::socket&& socket, std::shared_ptr<Shared> shared, std::int64_t since)
         : ws_(std::move(socket)), shared_(std::move(shared)), since_(since) {}
 
-    ~EventSession() override { shared_->ward.metrics().websocket_clients.fetch_sub(1); }
+    ~EventSession() override { shared_->app.metrics().websocket_clients.fetch_sub(1); }
 
     void run(http::request<http::string_body> req) {
-        shared_->ward.metrics().websocket_clients.fetch_add(1);
+        shared_->app.metrics().websocket_clients.fetch_add(1);
         // A modest kernel send buffer: what a stalled client holds stays small, and the bounded
         // queue below (not the kernel) decides when it is dropped.
         beast::error_code ignored;
@@ -64,7 +68,7 @@ public:
 private:
     void on_accept(beast::error_code ec) {
         if (ec) return fail(ec, "ws accept");
-        replay_upto_ = shared_->ward.hub().subscribe(shared_from_this());
+        replay_upto_ = shared_->app.event_feed()->event_hub().subscribe(shared_from_this());
         replaying_ = true;
         next_chunk();
         do_read();
@@ -73,10 +77,10 @@ private:
     // Replays stored events (since, upto] in chunks, so a client far behind does not flood memory.
     void next_chunk() {
         if (since_ < replay_upto_) {
-            auto events = shared_->ward.store().events_between(since_, replay_upto_, 256);
-            for (auto& e : events) {
-                since_ = e.seq;
-                queue_.push_back(std::make_shared<const std::string>(std::move(e.payload)));
+            auto events = shared_->app.event_feed()->stored_events(since_, replay_upto_, 256);
+            for (auto& [seq, payload] : events) {
+                since_ = seq;
+                queue_.push_back(std::make_shared<const std::string>(std::move(payload)));
             }
             if (!events.empty()) return do_write();
         }
@@ -106,7 +110,7 @@ private:
     }
 
     void drop() {
-        shared_->ward.metrics().dropped_slow_clients.fetch_add(1);
+        shared_->app.metrics().dropped_slow_clients.fetch_add(1);
         closed_ = true;
         beast::error_code ignored;
         beast::get_lowest_layer(ws_).socket().close(ignored);
@@ -163,12 +167,12 @@ private:
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
     HttpSession(tcp::socket&& socket, std::shared_ptr<Shared> shared) : stream_(std::move(socket)), shared_(std::move(shared)) {
-        shared_->ward.metrics().open_connections.fetch_add(1);
+        shared_->app.metrics().open_connections.fetch_add(1);
         beast::error_code ec;
         auto ep = stream_.socket().remote_endpoint(ec);
         if (!ec) remote_ = ep.address().to_string();
     }
-    ~HttpSession() { shared_->ward.metrics().open_connections.fetch_sub(1); }
+    ~HttpSession() { shared_->app.metrics().open_connections.fetch_sub(1); }
 
     void run() { asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this())); }
 
@@ -176,7 +180,7 @@ private:
     void do_read() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(shared_->limits.max_header_bytes));
-        parser_->body_limit(api::kMaxBodyBytes);
+        parser_->body_limit(shared_->limits.max_body_bytes);
         stream_.expires_after(shared_->limits.read_timeout);
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
     }
@@ -185,7 +189,7 @@ private:
         if (ec == http::error::end_of_stream) return close();
         if (ec == beast::error::timeout) return close();  // slow or idle client
         if (ec == http::error::body_limit) {
-            return send_error(413, "body_too_large", fmt::format("request bodies are limited to {} KiB", api::kMaxBodyBytes / 1024), false);
+            return send_error(413, "body_too_large", fmt::format("request bodies are limited to {} KiB", shared_->limits.max_body_bytes / 1024), false);
         }
         if (ec == http::error::header_limit)
             return send_error(431, "headers_too_large", "request headers are too large", false);
@@ -205,14 +209,15 @@ private:
         r.content_type = std::string(req[http::field::content_type]);
         r.remote = remote_;
 
-        if (websocket::is_upgrade(req) && r.path == "/api/v1/events") return upgrade(std::move(req), r);
+        if (websocket::is_upgrade(req) && r.path == "/api/v1/events" && shared_->app.event_feed() != nullptr)
+            return upgrade(std::move(req), r);
 
         r.body = std::move(req.body());
         keep_alive_ = req.keep_alive();
         version_ = req.version();
-        route_ = route_label(r.path);
+        route_ = shared_->app.route_label(r.method, r.path);
         shared_->in_flight.fetch_add(1);
-        shared_->ward.handle(r, [self = shared_from_this()](api::Reply reply) {
+        shared_->app.handle(r, [self = shared_from_this()](api::Reply reply) {
             asio::post(self->stream_.get_executor(), [self, reply = std::move(reply)]() mutable {
                 self->shared_->in_flight.fetch_sub(1);
                 self->send(std::move(reply));
@@ -221,10 +226,8 @@ private:
     }
 
     void upgrade(http::request<http::string_body> req, const api::Request& r) {
-        auto who = shared_->ward.identify(r);
-        if (!who) return send_error(api::status_for(who.error()), who.error().code, who.error().message, false);
-        if (std::holds_alternative<std::monostate>(*who))
-            return send_error(401, "unauthorized", "the event stream needs a device or officer token", false);
+        if (auto ok = shared_->app.event_feed()->authorize_events(r); !ok)
+            return send_error(api::status_for(ok.error()), ok.error().code, ok.error().message, false);
         std::int64_t since = 0;
         if (auto it = r.query.find("since"); it != r.query.end()) {
             const auto& s = it->second;
@@ -234,22 +237,6 @@ private:
         }
         stream_.expires_never();
         std::make_shared<EventSession>(stream_.release_socket(), shared_, since)->run(std::move(req));
-    }
-
-    static std::string route_label(const std::string& path) {
-        // Bounded label set for metrics: ids and numbers replaced by placeholders.
-        if (path.rfind("/api/v1/tickets/", 0) == 0) return "/api/v1/tickets/{id}";
-        if (path.rfind("/api/v1/counters/", 0) == 0) {
-            auto last = path.rfind('/');
-            return "/api/v1/counters/{n}" + path.substr(last);
-        }
-        if (path.rfind("/t/", 0) == 0) return "/t/{id}";
-        static const std::array<std::string_view, 9> known{"/api/v1/healthz", "/api/v1/auth/login", "/api/v1/categories",
-                                                           "/api/v1/procedures", "/api/v1/counters", "/api/v1/tickets",
-                                                           "/api/v1/ratings", "/api/v1/public/queue", "/metrics"};
-        for (auto k : known)
-            if (path == k) return std::string(k);
-        return "other";
     }
 
     void send_error(int status, std::string code, std::string message, bool keep_alive) {
@@ -270,7 +257,7 @@ private:
         res->keep_alive(keep_alive_);
         res->body() = std::move(reply.body);
         res->prepare_payload();
-        shared_->ward.metrics().observe_request(
+        shared_->app.metrics().observe_request(
             route_, reply.status,
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start_));
         stream_.expires_after(shared_->limits.read_timeout);
@@ -305,8 +292,8 @@ private:
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-    Listener(asio::io_context& ioc, api::Ward& ward, const tcp::endpoint& endpoint, ServerLimits limits)
-        : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(std::make_shared<Shared>(ward, limits)) {
+    Listener(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits)
+        : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(std::make_shared<Shared>(app, limits)) {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
         acceptor_.bind(endpoint);
@@ -332,8 +319,8 @@ private:
         if (ec == asio::error::operation_aborted) return;
         if (ec) {
             fail(ec, "accept");
-        } else if (static_cast<std::size_t>(shared_->ward.metrics().open_connections.load()) >= shared_->limits.max_connections) {
-            shared_->ward.metrics().rejected_connections.fetch_add(1);
+        } else if (static_cast<std::size_t>(shared_->app.metrics().open_connections.load()) >= shared_->limits.max_connections) {
+            shared_->app.metrics().rejected_connections.fetch_add(1);
             beast::error_code ignored;
             socket.close(ignored);
         } else {
@@ -348,12 +335,61 @@ private:
     std::shared_ptr<Shared> shared_;
 };
 
-Server::Server(asio::io_context& ioc, api::Ward& ward, const tcp::endpoint& endpoint, ServerLimits limits)
-    : listener_(std::make_shared<Listener>(ioc, ward, endpoint, limits)) {}
+Server::Server(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits)
+    : listener_(std::make_shared<Listener>(ioc, app, endpoint, limits)) {}
 Server::~Server() = default;
 tcp::endpoint Server::local_endpoint() const { return listener_->local_endpoint(); }
 void Server::start() { listener_->start(); }
 void Server::stop_accepting() { listener_->stop(); }
 int Server::in_flight() const { return listener_->in_flight(); }
+
+std::optional<tcp::endpoint> parse_listen(const std::string& text) {
+    const auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) return std::nullopt;
+    std::string host = text.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    int port = -1;
+    const std::string p = text.substr(colon + 1);
+    auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), port);
+    if (ec != std::errc() || end != p.data() + p.size() || port < 0 || port > 65535) return std::nullopt;
+    if (host == "localhost") host = "127.0.0.1";
+    boost::system::error_code aec;
+    auto address = asio::ip::make_address(host, aec);
+    if (aec) return std::nullopt;
+    return tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+void serve_until_signal(asio::io_context& ioc, Server& server, const std::function<void()>& on_stop) {
+    // Graceful shutdown: stop accepting, answer what is in flight, then stop.
+    asio::signal_set signals(ioc, SIGINT, SIGTERM);
+    asio::steady_timer drain_timer(ioc);
+    int drain_rounds = 0;
+    std::function<void()> drain = [&] {
+        if (server.in_flight() == 0 || ++drain_rounds > 100) {
+            ioc.stop();
+            return;
+        }
+        drain_timer.expires_after(std::chrono::milliseconds(50));
+        drain_timer.async_wait([&](boost::system::error_code) { drain(); });
+    };
+    signals.async_wait([&](boost::system::error_code ec, int) {
+        if (ec) return;
+        spdlog::info("stopping: finishing requests in flight");
+        server.stop_accepting();
+        if (on_stop) on_stop();
+        drain();
+    });
+
+    const auto bound = server.local_endpoint();
+    const std::string host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
+                                                     : bound.address().to_string();
+    std::cout << fmt::format("listening on http://{}:{}", host, bound.port()) << std::endl;
+
+    const unsigned threads = std::max(2U, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+    ioc.run();
+    for (auto& t : pool) t.join();
+}
 
 }  // namespace motcua::net

@@ -1,4 +1,5 @@
-// Biểu II.06a as JSON (DESIGN.md §4), CSV (UTF-8 with BOM) and an Excel sheet in the form's layout.
+// Biểu II.06a as JSON (the shared encoder, DESIGN.md §4), CSV (UTF-8 with BOM) and an Excel sheet
+// in the form's layout.
 #include <csv.h>
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -15,19 +16,9 @@ namespace motcua::reports {
 namespace json = boost::json;
 namespace {
 
-std::string_view grouping_name(DossierGrouping g) {
-    return g == DossierGrouping::category ? "category" : "procedure";
-}
-
 /// Heading of the form's column 2 for the grouping.
 std::string_view row_heading(DossierGrouping g) {
     return g == DossierGrouping::category ? "Lĩnh vực" : "Thủ tục hành chính";
-}
-
-json::object row_json(const DossierReportRow& row) {
-    json::object o{{"key", row.key}, {"label", row.label}};
-    for (const auto& column : dossier_columns()) o[column.name] = dossier_value(row.counts, column.name);
-    return o;
 }
 
 // Quoting by libcsv: fields with commas, quotes or newlines are quoted and quotes doubled.
@@ -168,16 +159,7 @@ void write_header(lxw_worksheet* ws, const DossierReport& report, const Formats&
 }  // namespace
 
 std::string dossier_report_json(const DossierReport& report, const OfficeZone& zone) {
-    json::array rows;
-    rows.reserve(report.rows.size());
-    for (const auto& row : report.rows) rows.push_back(row_json(row));
-    const json::object o{{"from", format_day(report.from)},
-                         {"to", format_day(report.to)},
-                         {"group_by", grouping_name(report.group_by)},
-                         {"as_of", zone.format_rfc3339(report.as_of)},
-                         {"rows", std::move(rows)},
-                         {"total", row_json(report.total)}};
-    return json::serialize(o);
+    return json::serialize(to_json(report, zone));
 }
 
 std::string dossier_report_csv(const DossierReport& report) {

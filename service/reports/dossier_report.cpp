@@ -10,28 +10,6 @@
 namespace motcua::reports {
 namespace {
 
-struct ColumnDef {
-    DossierColumn column;
-    std::int64_t DossierCounts::*member;
-};
-
-// Form order. The headings stand alone (a CSV has one heading line), so the "quá hạn" of column 10
-// and of column 13 say which one they are.
-const std::array<ColumnDef, 12> kColumns{{
-    {{"received_total", 3, "Tổng số tiếp nhận"}, &DossierCounts::received_total},
-    {{"received_online", 4, "Tiếp nhận trực tuyến"}, &DossierCounts::received_online},
-    {{"received_direct", 5, "Tiếp nhận trực tiếp, dịch vụ bưu chính"}, &DossierCounts::received_direct},
-    {{"carried_over", 6, "Từ kỳ trước chuyển sang"}, &DossierCounts::carried_over},
-    {{"processed_total", 7, "Tổng số đã giải quyết"}, &DossierCounts::processed_total},
-    {{"early", 8, "Đã giải quyết trước hạn"}, &DossierCounts::early},
-    {{"on_time", 9, "Đã giải quyết đúng hạn"}, &DossierCounts::on_time},
-    {{"late", 10, "Đã giải quyết quá hạn"}, &DossierCounts::late},
-    {{"in_process_total", 11, "Tổng số đang giải quyết"}, &DossierCounts::in_process_total},
-    {{"in_process_not_due", 12, "Đang giải quyết trong hạn"}, &DossierCounts::in_process_not_due},
-    {{"in_process_overdue", 13, "Đang giải quyết quá hạn"}, &DossierCounts::in_process_overdue},
-    {{"refused_or_withdrawn", 0, "Từ chối, rút hồ sơ trong kỳ"}, &DossierCounts::refused_or_withdrawn},
-}};
-
 Day next_day(Day d) { return Day{date::sys_days{d} + date::days{1}}; }
 
 /// When the dossier reached a final state, or nothing while it is open. The store sets closed_at
@@ -42,10 +20,6 @@ std::optional<TimePoint> closed_time(const Dossier& d) {
     if (!dossier_closed(d.state)) return std::nullopt;
     TimePoint t = d.closed_at ? *d.closed_at : d.returned_at ? *d.returned_at : d.updated_at;
     return std::max(t, d.received_at);
-}
-
-void add_into(DossierCounts& sum, const DossierCounts& c) {
-    for (const auto& def : kColumns) sum.*def.member += c.*def.member;
 }
 
 /// Office days of the period by their starting instants: the office day of an instant inside the
@@ -71,22 +45,6 @@ private:
 };
 
 }  // namespace
-
-const std::vector<DossierColumn>& dossier_columns() {
-    static const std::vector<DossierColumn> columns = [] {
-        std::vector<DossierColumn> out;
-        for (const auto& def : kColumns) out.push_back(def.column);
-        return out;
-    }();
-    return columns;
-}
-
-std::int64_t dossier_value(const DossierCounts& counts, std::string_view column) {
-    for (const auto& def : kColumns)
-        if (def.column.name == column) return counts.*def.member;
-    assert(false && "unknown dossier report column");
-    return 0;
-}
 
 DossierReport compute_dossier_report(const std::vector<Dossier>& dossiers, const WardConfig& config,
                                      const OfficeZone& zone, Day from, Day to, DossierGrouping group_by,
@@ -153,7 +111,7 @@ DossierReport compute_dossier_report(const std::vector<Dossier>& dossiers, const
         c.received_total = c.received_online + c.received_direct + c.carried_over;
         c.processed_total = c.early + c.on_time + c.late;
         c.in_process_total = c.in_process_not_due + c.in_process_overdue;
-        add_into(report.total.counts, c);
+        report.total.counts += c;
     }
     return report;
 }

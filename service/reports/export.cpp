@@ -28,13 +28,14 @@ std::string number_text(double v) {
     return fmt::format("{:.1f}", v);
 }
 
-std::string sheet_name(GroupBy g) {
+std::string sheet_name(ReportGrouping g) {
     switch (g) {
-        case GroupBy::category: return "Theo lĩnh vực";
-        case GroupBy::counter: return "Theo quầy";
-        case GroupBy::officer: return "Theo cán bộ";
-        case GroupBy::day: return "Theo ngày";
-        case GroupBy::hour: return "Theo giờ";
+        case ReportGrouping::category: return "Theo lĩnh vực";
+        case ReportGrouping::counter: return "Theo quầy";
+        case ReportGrouping::officer: return "Theo cán bộ";
+        case ReportGrouping::day: return "Theo ngày";
+        case ReportGrouping::hour: return "Theo giờ";
+        case ReportGrouping::ward: return "Theo phường, xã";  // a province hub's workbook
     }
     return "Báo cáo";
 }

@@ -1,14 +1,17 @@
 #pragma once
-/// The turnaround report as JSON (DESIGN.md §4, exactly) and as flat columns for CSV and Excel.
+/// The turnaround report as JSON (the shared codec, DESIGN.md §4) and as flat columns for CSV and
+/// Excel.
 #include <boost/json/value.hpp>
 #include <string>
 #include <vector>
 
+#include "motcua/reports.hpp"
 #include "reports/turnaround.hpp"
 
 namespace motcua::reports {
 
-boost::json::value to_json(const TurnaroundReport& report);
+/// The JSON of the report, its rows and the waits histogram: motcua/reports.hpp's encoders.
+using motcua::to_json;
 
 /// Column names of the flat form: the JSON fields with dots turned into underscores
 /// (`wait_s.mean` -> `wait_s_mean`, `ratings.levels.5` -> `ratings_levels_5`).

@@ -125,8 +125,12 @@ public:
         : in_(in), rows_(in.rows), cfg_(cfg), zone_(zone), group_(g),
           begin_(to_epoch_ms(zone.start_of_day(from))),
           end_(to_epoch_ms(zone.end_of_day(to))) {
-        for (const auto& code : rows_.categories) {
-            const Category* c = cfg_.find_category(code);
+        for (std::size_t i = 0; i < rows_.categories.size(); ++i) {
+            if (i < rows_.category_targets.size()) {
+                targets_.push_back(rows_.category_targets[i]);
+                continue;
+            }
+            const Category* c = cfg_.find_category(rows_.categories[i]);
             targets_.push_back(c != nullptr ? c->target_wait_s : 0);
         }
         for (const auto& d : rows_.days) day_starts_.push_back(to_epoch_ms(zone.start_of_day(d)));
@@ -140,9 +144,9 @@ public:
             all.add(t, target);
             if (auto key = key_of(t)) groups[*key].add(t, target);
         }
-        if (group_ == GroupBy::category)  // every category of the office, even a quiet one
+        if (group_ == ReportGrouping::category)  // every category of the office, even a quiet one
             for (const auto& c : cfg_.categories) groups[category_key(c.code)];
-        if (group_ == GroupBy::officer)
+        if (group_ == ReportGrouping::officer)
             for (const auto& s : in_.sessions) groups[officer_key(s.officer)];
 
         TurnaroundReport report;
@@ -151,7 +155,7 @@ public:
         report.group_by = group_;
         for (auto& [key, acc] : groups) report.rows.push_back(row(key_text(key), label_of(key), acc));
         report.total = row("total", "Tổng cộng", all);
-        if (group_ == GroupBy::officer) {
+        if (group_ == ReportGrouping::officer) {
             OfficerTime sum;
             for (const auto& r : report.rows) {
                 sum.open_s += r.officer->open_s;
@@ -185,35 +189,37 @@ private:
 
     std::optional<std::int64_t> key_of(const ReportTicket& t) {
         switch (group_) {
-            case GroupBy::category: {
+            case ReportGrouping::category: {
                 if (static_cast<std::size_t>(t.category) >= category_keys_.size()) {
                     category_keys_.clear();
                     for (const auto& code : rows_.categories) category_keys_.push_back(category_key(code));
                 }
                 return category_keys_[static_cast<std::size_t>(t.category)];
             }
-            case GroupBy::counter:
+            case ReportGrouping::counter:
                 if (t.counter == 0) return std::nullopt;
                 return t.counter;
-            case GroupBy::officer:
+            case ReportGrouping::officer:
                 if (t.officer < 0) return std::nullopt;
                 return officer_key(rows_.officers[static_cast<std::size_t>(t.officer)]);
-            case GroupBy::day: return date::sys_days{rows_.days[static_cast<std::size_t>(t.day)]}.time_since_epoch().count();
-            case GroupBy::hour: return (t.issued_ms - day_starts_[static_cast<std::size_t>(t.day)]) / 3'600'000;
+            case ReportGrouping::day: return date::sys_days{rows_.days[static_cast<std::size_t>(t.day)]}.time_since_epoch().count();
+            case ReportGrouping::hour: return (t.issued_ms - day_starts_[static_cast<std::size_t>(t.day)]) / 3'600'000;
+            case ReportGrouping::ward: break;  // never: GroupBy has no ward, a ward has only itself
         }
         return std::nullopt;
     }
 
     std::string key_text(std::int64_t key) const {
         switch (group_) {
-            case GroupBy::category: {
+            case ReportGrouping::category: {
                 const auto i = static_cast<std::size_t>(key);
                 return i < cfg_.categories.size() ? cfg_.categories[i].code : rows_.categories[i - cfg_.categories.size()];
             }
-            case GroupBy::counter: return std::to_string(key);
-            case GroupBy::officer: return officer_order_[static_cast<std::size_t>(key)];
-            case GroupBy::day: return format_day(Day{date::sys_days{date::days{key}}});
-            case GroupBy::hour: return fmt::format("{:02}", key);
+            case ReportGrouping::counter: return std::to_string(key);
+            case ReportGrouping::officer: return officer_order_[static_cast<std::size_t>(key)];
+            case ReportGrouping::day: return format_day(Day{date::sys_days{date::days{key}}});
+            case ReportGrouping::hour: return fmt::format("{:02}", key);
+            case ReportGrouping::ward: break;
         }
         return {};
     }
@@ -221,18 +227,19 @@ private:
     std::string label_of(std::int64_t key) const {
         const std::string text = key_text(key);
         switch (group_) {
-            case GroupBy::category:
+            case ReportGrouping::category:
                 if (const auto* c = cfg_.find_category(text)) return c->name_vi;
                 return text;
-            case GroupBy::counter:
+            case ReportGrouping::counter:
                 if (const auto* c = cfg_.find_counter(static_cast<int>(key))) return c->name;
                 return "Quầy " + text;
-            case GroupBy::officer: {
+            case ReportGrouping::officer: {
                 auto it = rows_.officer_names.find(text);
                 return it == rows_.officer_names.end() ? text : it->second;
             }
-            case GroupBy::day: return text;
-            case GroupBy::hour: return fmt::format("{:02}:00–{:02}:00", key, (key + 1) % 24);
+            case ReportGrouping::day: return text;
+            case ReportGrouping::hour: return fmt::format("{:02}:00–{:02}:00", key, (key + 1) % 24);
+            case ReportGrouping::ward: break;
         }
         return text;
     }
@@ -261,7 +268,7 @@ private:
         }
         r.ratings.satisfied_pct = pct(satisfied, r.ratings.count);
         r.ratings.not_dissatisfied_pct = pct(not_dissatisfied, r.ratings.count);
-        if (group_ == GroupBy::officer) r.officer = key == "total" ? OfficerTime{} : officer_time(key);
+        if (group_ == ReportGrouping::officer) r.officer = key == "total" ? OfficerTime{} : officer_time(key);
         return r;
     }
 
@@ -328,7 +335,7 @@ private:
     const store::ReportRows& rows_;
     const WardConfig& cfg_;
     const OfficeZone& zone_;
-    GroupBy group_;
+    ReportGrouping group_;
     std::int64_t begin_;
     std::int64_t end_;
     std::vector<int> targets_;               // per interned category
@@ -345,7 +352,7 @@ private:
 TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from, Day to,
                                     GroupBy group_by, const OfficeZone& zone) {
     TurnaroundReport report = Builder(input, config, zone, from, to, group_by).build(from, to);
-    if (group_by == GroupBy::officer)  // by username
+    if (group_by == ReportGrouping::officer)  // by username
         std::sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
     return report;
 }

@@ -1,65 +1,53 @@
 #pragma once
 /// The turnaround and satisfaction report of DESIGN.md §4: waits, service times, outcomes and
 /// ratings per category, counter, officer, day or hour. Pure computation over stored records.
-#include <map>
-#include <optional>
+#include <array>
+#include <cassert>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "motcua/config.hpp"
 #include "motcua/model.hpp"
 #include "motcua/office_time.hpp"
+#include "motcua/reports.hpp"
 #include "store/store.hpp"
 
 namespace motcua::reports {
 
-enum class GroupBy { category, counter, officer, day, hour };
+// The report's shape is shared (motcua/reports.hpp): the dashboard and the hub read the same.
+using motcua::OfficerTime;
+using motcua::RatingStats;
+using motcua::ReportGrouping;
+using motcua::TimeStats;
+using motcua::TurnaroundReport;
+using motcua::TurnaroundRow;
 
-/// Seconds over the served tickets of a row; p50 and p90 by nearest rank.
-struct TimeStats {
-    double mean = 0;
-    std::int64_t p50 = 0;
-    std::int64_t p90 = 0;
-    std::int64_t max = 0;
-};
+/// A grouping the ward service computes: any ReportGrouping but `ward` (a ward has only itself).
+/// A type of its own, named from kWardGroupings, so that parsing a ward's `group_by` refuses
+/// "ward" like any unknown name and "every grouping" (the workbook's sheets) means these five.
+class GroupBy {
+public:
+    static const GroupBy category;
+    static const GroupBy counter;
+    static const GroupBy officer;
+    static const GroupBy day;
+    static const GroupBy hour;
 
-struct RatingStats {
-    int count = 0;
-    std::map<int, int> levels;  // every level of the scale, zeros included
-    double satisfied_pct = 0;         // levels 4–5 over all ratings
-    double not_dissatisfied_pct = 0;  // levels 3–5 (Decision 766/QĐ-TTg)
-};
+    constexpr explicit GroupBy(ReportGrouping g) : value_(g) { assert(g != ReportGrouping::ward); }
+    // NOLINTNEXTLINE(google-explicit-constructor): a ward grouping is a report grouping
+    constexpr operator ReportGrouping() const { return value_; }
+    friend constexpr bool operator==(GroupBy, GroupBy) = default;
 
-/// Time an officer's counter was open, serving, idle, and idle while someone it could serve waited.
-struct OfficerTime {
-    std::int64_t open_s = 0;
-    std::int64_t serving_s = 0;
-    std::int64_t idle_s = 0;
-    std::int64_t idle_while_waiting_s = 0;
+private:
+    ReportGrouping value_;
 };
-
-struct TurnaroundRow {
-    std::string key;
-    std::string label;
-    int issued = 0;
-    int served = 0;
-    int no_show = 0;
-    int expired = 0;
-    TimeStats wait_s;
-    TimeStats service_s;
-    TimeStats visit_s;
-    double within_target_pct = 0;
-    RatingStats ratings;
-    std::optional<OfficerTime> officer;  // group_by=officer only
-};
-
-struct TurnaroundReport {
-    Day from;
-    Day to;
-    GroupBy group_by = GroupBy::category;
-    std::vector<TurnaroundRow> rows;
-    TurnaroundRow total;
-};
+inline constexpr GroupBy GroupBy::category{ReportGrouping::category};
+inline constexpr GroupBy GroupBy::counter{ReportGrouping::counter};
+inline constexpr GroupBy GroupBy::officer{ReportGrouping::officer};
+inline constexpr GroupBy GroupBy::day{ReportGrouping::day};
+inline constexpr GroupBy GroupBy::hour{ReportGrouping::hour};
 
 /// An officer at a counter from `from` to `to` (open, not paused).
 struct CounterSession {
@@ -75,15 +63,24 @@ struct ReportInput {
     std::vector<CounterSession> sessions;
 };
 
-TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from, Day to,
-                                    GroupBy group_by, const OfficeZone& zone);
+TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from,
+                                    Day to, GroupBy group_by, const OfficeZone& zone);
 
 }  // namespace motcua::reports
 
 namespace motcua {
-template <> struct EnumNames<reports::GroupBy> {
-    static constexpr std::array<std::pair<reports::GroupBy, std::string_view>, 5> names{{
-        {reports::GroupBy::category, "category"}, {reports::GroupBy::counter, "counter"},
-        {reports::GroupBy::officer, "officer"}, {reports::GroupBy::day, "day"}, {reports::GroupBy::hour, "hour"}}};
+namespace reports::detail {
+template <std::size_t... I>
+constexpr auto ward_grouping_names(std::index_sequence<I...>) {
+    return std::array<std::pair<GroupBy, std::string_view>, sizeof...(I)>{
+        {{GroupBy{kWardGroupings[I]}, to_string(kWardGroupings[I])}...}};
+}
+}  // namespace reports::detail
+
+/// The shared names of the five ward groupings, in kWardGroupings' order.
+template <>
+struct EnumNames<reports::GroupBy> {
+    static constexpr auto names =
+        reports::detail::ward_grouping_names(std::make_index_sequence<kWardGroupings.size()>{});
 };
 }  // namespace motcua

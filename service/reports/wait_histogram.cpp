@@ -1,7 +1,5 @@
 #include "reports/wait_histogram.hpp"
 
-#include <boost/json.hpp>
-
 #include "motcua/office_time.hpp"
 
 #include <algorithm>
@@ -10,8 +8,6 @@
 
 namespace motcua::reports {
 namespace {
-
-namespace json = boost::json;
 
 // Round widths a person reads at a glance: minutes, then hours.
 constexpr std::array<std::int64_t, 10> kWidths{60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800};
@@ -22,20 +18,6 @@ std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) {
 
 std::size_t bucket_of(std::int64_t wait, std::int64_t width) {
     return wait <= 0 ? 0 : static_cast<std::size_t>((wait - 1) / width);
-}
-
-json::object buckets_json(const WaitBuckets& b, bool total) {
-    json::array counts;
-    for (int n : b.counts) counts.emplace_back(n);
-    json::object o;
-    if (!total) {
-        o["key"] = b.key;
-        o["label"] = b.label;
-        o["target_wait_s"] = b.target_wait_s;
-    }
-    o["served"] = b.served;
-    o["counts"] = std::move(counts);
-    return o;
 }
 
 }  // namespace
@@ -94,19 +76,6 @@ WaitHistogram compute_wait_histogram(const store::ReportRows& rows, const WardCo
         ++h.total.counts[b];
     }
     return h;
-}
-
-json::value to_json(const WaitHistogram& h) {
-    json::array edges;
-    for (auto e : h.edges_s) edges.emplace_back(e);
-    json::array categories;
-    for (const auto& c : h.categories) categories.emplace_back(buckets_json(c, false));
-    return {{"from", format_day(h.from)},
-            {"to", format_day(h.to)},
-            {"bucket_s", h.bucket_s},
-            {"edges_s", std::move(edges)},
-            {"categories", std::move(categories)},
-            {"total", buckets_json(h.total, true)}};
 }
 
 }  // namespace motcua::reports

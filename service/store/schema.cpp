@@ -8,7 +8,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 3> kMigrations{
+constexpr std::array<std::string_view, 4> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -126,6 +126,12 @@ CREATE TABLE dossiers (
 CREATE UNIQUE INDEX dossiers_day_seq ON dossiers(day, seq);
 CREATE INDEX dossiers_received ON dossiers(received_at);
 CREATE INDEX dossiers_open ON dossiers(closed_at);
+)sql",
+    // 4: what each event ships to the province hub (DESIGN.md §11): the records it changed as they
+    // were then, without personal data (hub::ShippedEvent as JSON). Events recorded before this
+    // migration have none; the shipper derives theirs from the payload.
+    R"sql(
+ALTER TABLE events ADD COLUMN detail TEXT;
 )sql",
 };
 

@@ -136,8 +136,8 @@ Dossier dossier_from_row(const Statement& st) {
 
 WriteTx::WriteTx(Database& db)
     : db_(db),
-      insert_event_(db.prepare("INSERT INTO events (seq, type, at, day, ticket_id, counter, payload, officer) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")),
+      insert_event_(db.prepare("INSERT INTO events (seq, type, at, day, ticket_id, counter, payload, officer, detail) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
       upsert_ticket_(db.prepare(fmt::format(
           "INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
           "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", kTicketColumns))),
@@ -157,11 +157,11 @@ WriteTx::WriteTx(Database& db)
           "status_note = excluded.status_note", kDossierColumns))),
       put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
 
-void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload) {
+void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload, std::string_view detail) {
     insert_event_.bind(1, e.seq).bind(2, to_string(e.type)).bind(3, to_epoch_ms(e.at)).bind(4, day);
     if (e.ticket) insert_event_.bind(5, e.ticket->id);
     if (e.counter) insert_event_.bind(6, e.counter->number).bind(8, e.counter->officer);
-    insert_event_.bind(7, payload).run();
+    insert_event_.bind(7, payload).bind(9, detail).run();
     if (e.ticket) {
         const Ticket& t = *e.ticket;
         upsert_ticket_.bind(1, t.id).bind(2, format_day(t.day)).bind(3, t.issued_category).bind(4, t.seq)
@@ -413,6 +413,26 @@ std::vector<StoredEvent> Store::events_between(std::int64_t since, std::int64_t 
     st.bind(1, since).bind(2, upto).bind(3, limit);
     while (st.step()) out.push_back({st.int64(0), st.text(1)});
     return out;
+}
+
+std::vector<ShippableEvent> Store::events_to_ship(std::int64_t after, int limit) {
+    std::lock_guard lock(read_mutex_);
+    std::vector<ShippableEvent> out;
+    auto st = read_db_.prepare("SELECT seq, payload, detail FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+    st.bind(1, after).bind(2, limit);
+    while (st.step()) {
+        ShippableEvent e{st.int64(0), st.text(1), std::nullopt};
+        if (!st.is_null(2)) e.detail = st.text(2);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::int64_t Store::last_event_seq() {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
+    st.step();
+    return st.int64(0);
 }
 
 std::optional<std::string> Store::meta(std::string_view key) {

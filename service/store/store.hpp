@@ -42,6 +42,13 @@ struct StoredEvent {
     std::string payload;  // the event's JSON as sent on the WebSocket
 };
 
+/// An event as the hub shipper reads it.
+struct ShippableEvent {
+    std::int64_t seq = 0;
+    std::string payload;                // the WebSocket JSON (public view)
+    std::optional<std::string> detail;  // hub::ShippedEvent JSON; absent on events older than migration 4
+};
+
 /// A counter opened, closed or paused: the officer report rebuilds sessions from these.
 struct CounterEventRow {
     TimePoint at;
@@ -69,6 +76,9 @@ struct ReportRows {
     std::vector<std::string> categories;  // codes, as met
     std::vector<std::string> officers;    // usernames, as met
     std::vector<Day> days;                // office days, as met
+    /// Target wait per interned category when the rows mix offices (the province hub: the same
+    /// code may have a different target in each ward); empty: the config's targets.
+    std::vector<int> category_targets;
     std::vector<ReportTicket> tickets;
     std::vector<CounterEventRow> counter_events;  // every one before the period's end, in order
     std::map<std::string, std::string> officer_names;
@@ -78,7 +88,8 @@ struct ReportRows {
 class WriteTx {
 public:
     /// Appends the event to the log and applies its snapshots (ticket, counter, rating).
-    void record(const DomainEvent& e, std::string_view day, std::string_view payload);
+    /// `detail` is what the event ships to the hub (hub::ShippedEvent as JSON).
+    void record(const DomainEvent& e, std::string_view day, std::string_view payload, std::string_view detail);
     void put_meta(std::string_view key, std::string_view value);
     void add_officer(const OfficerRecord& officer, TimePoint now);
     std::int64_t add_device(const DeviceRecord& device, std::string_view token_hash, TimePoint now);
@@ -121,6 +132,10 @@ public:
     std::optional<Ticket> find_ticket(const std::string& id);
     /// Events with since < seq <= upto, oldest first, at most `limit`.
     std::vector<StoredEvent> events_between(std::int64_t since, std::int64_t upto, int limit);
+    /// Events with seq > after, oldest first, at most `limit`, for shipping to the hub.
+    std::vector<ShippableEvent> events_to_ship(std::int64_t after, int limit);
+    /// The highest event seq stored (0 when none).
+    std::int64_t last_event_seq();
     std::optional<std::string> meta(std::string_view key);
     std::optional<OfficerRecord> officer(std::string_view username);
     std::optional<DeviceRecord> device_by_token_hash(std::string_view token_hash);

@@ -310,6 +310,18 @@ WardConfig read_root(TableReader& root, const std::string& source) {
         v.chime = r.optional<bool>("chime", "a boolean").value_or(v.chime);
         v.max_age_s = r.integer("max_age_s", v.max_age_s, 0, 3600);
     });
+    // Shipping to the province hub is off unless the ward has a [hub] table.
+    if (root.get("hub") != nullptr) root.sub_table("hub", [&](TableReader& r) {
+        auto& h = cfg.hub;
+        h.url = r.text("url");
+        if (h.url.rfind("http://", 0) != 0 && h.url.rfind("https://", 0) != 0)
+            r.fail(r.get("url"), "url", "must start with http:// or https://");
+        h.token_file = r.text("token_file");
+        h.ca_file = r.text_or("ca_file", "");
+        h.ship_comments = r.optional<bool>("ship_comments", "a boolean").value_or(false);
+        h.batch_events = r.integer("batch_events", h.batch_events, 1, 1000);
+        h.max_backoff_s = r.integer("max_backoff_s", h.max_backoff_s, 1, 3600);
+    });
     root.sub_table("calendar", [&](TableReader& r) {
         cfg.extra_days_off = r.days("days_off");
         cfg.extra_working_days = r.days("working_days");

@@ -92,7 +92,7 @@ TEST_CASE("the officer logs in; today's reports load, the grouping on screen fir
     CHECK_FALSE(r.s.busy());
     for (const ReportGrouping g : kReportGroupings) {
         CHECK(r.s.table(g).state == LoadState::loaded);
-        CHECK(r.s.table(g).value->grouping == g);
+        CHECK(r.s.table(g).value->group_by == g);
     }
     CHECK(r.s.waits().state == LoadState::loaded);
     CHECK(r.s.as_of() == at("2026-11-25T08:40:00+07:00"));

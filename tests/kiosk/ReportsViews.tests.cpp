@@ -106,8 +106,8 @@ TEST_CASE(
     "cells: counts grouped, durations as mm:ss, percentages with a comma, dashes where "
     "nothing was measured",
     "[reports_views]") {
-    const ReportRow row = test::report_row("HT", "Tư pháp - Hộ tịch", 1234, 1180, 40, 14, 412.5,
-                                           900, {{4, 450}, {5, 350}, {3, 100}});
+    const TurnaroundRow row = test::report_row("HT", "Tư pháp - Hộ tịch", 1234, 1180, 40, 14, 412.5,
+                                               900, {{4, 450}, {5, 350}, {3, 100}});
     const auto cell = [&](ReportColumn c) { return cell_text(row, c, NumberStyle::vi); };
     CHECK(cell(ReportColumn::issued) == "1.234");
     CHECK(cell(ReportColumn::served) == "1.180");
@@ -123,15 +123,15 @@ TEST_CASE(
     CHECK(cell_text(row, ReportColumn::within_target, NumberStyle::en) == "81.8%");
     CHECK(cell_text(row, ReportColumn::issued, NumberStyle::en) == "1,234");
 
-    const ReportRow quiet = test::report_row("VX", "Văn hóa - Xã hội", 3, 0, 0, 3, 0, 0);
+    const TurnaroundRow quiet = test::report_row("VX", "Văn hóa - Xã hội", 3, 0, 0, 3, 0, 0);
     CHECK(cell_text(quiet, ReportColumn::wait_mean, NumberStyle::vi) == "—");
     CHECK(cell_text(quiet, ReportColumn::service_mean, NumberStyle::vi) == "—");
     CHECK(cell_text(quiet, ReportColumn::within_target, NumberStyle::vi) == "—");
     CHECK(cell_text(quiet, ReportColumn::satisfied, NumberStyle::vi) == "—");
     CHECK(cell_text(quiet, ReportColumn::ratings_count, NumberStyle::vi) == "0");
 
-    ReportRow officer = row;
-    officer.officer = OfficerTimes{8 * 3600 + 62, 5 * 3600, 3 * 3600 + 62, 754};
+    TurnaroundRow officer = row;
+    officer.officer = OfficerTime{8 * 3600 + 62, 5 * 3600, 3 * 3600 + 62, 754};
     CHECK(cell_text(officer, ReportColumn::open_time, NumberStyle::vi) == "8:01:02");
     CHECK(cell_text(officer, ReportColumn::idle_waiting, NumberStyle::vi) == "12:34");
 }
@@ -262,18 +262,18 @@ TEST_CASE("the charts' series", "[reports_views]") {
 }
 
 TEST_CASE("the turnaround report decodes strictly", "[report_data]") {
-    auto r = decode_turnaround(kTurnaroundJson);
+    auto r = decode_turnaround_report(kTurnaroundJson);
     REQUIRE(r);
-    CHECK(r->grouping == ReportGrouping::officer);
+    CHECK(r->group_by == ReportGrouping::officer);
     CHECK(format_day(r->from) == "2026-11-23");
     REQUIRE(r->rows.size() == 1);
-    const ReportRow& lan = r->rows[0];
+    const TurnaroundRow& lan = r->rows[0];
     CHECK(lan.key == "lan");
     CHECK(lan.label == "Nguyễn Thị Lan");
     CHECK(lan.issued == 120);
-    CHECK(lan.wait.mean == Approx(412.5));
-    CHECK(lan.wait.max == 1500);
-    CHECK(lan.service.p90 == 600);
+    CHECK(lan.wait_s.mean == Approx(412.5));
+    CHECK(lan.wait_s.max == 1500);
+    CHECK(lan.service_s.p90 == 600);
     CHECK(lan.within_target_pct == Approx(81.8));
     CHECK(lan.ratings.count == 90);
     CHECK(lan.ratings.levels.at(4) == 40);
@@ -284,30 +284,32 @@ TEST_CASE("the turnaround report decodes strictly", "[report_data]") {
     SECTION("bad inputs") {
         const std::string good = kTurnaroundJson;
         // not JSON at all
-        CHECK_FALSE(decode_turnaround("<html>proxy error</html>"));
+        CHECK_FALSE(decode_turnaround_report("<html>proxy error</html>"));
         // an array where the report should be
-        CHECK_FALSE(decode_turnaround("[]"));
+        CHECK_FALSE(decode_turnaround_report("[]"));
         // a grouping the dashboard does not know
-        CHECK_FALSE(
-            decode_turnaround(replaced(good, R"("group_by":"officer")", R"("group_by":"week")")));
+        CHECK_FALSE(decode_turnaround_report(
+            replaced(good, R"("group_by":"officer")", R"("group_by":"week")")));
         // a count that is text
-        CHECK_FALSE(decode_turnaround(replaced(good, R"("issued":120)", R"("issued":"120")")));
+        CHECK_FALSE(
+            decode_turnaround_report(replaced(good, R"("issued":120)", R"("issued":"120")")));
         // a missing time block
-        CHECK_FALSE(decode_turnaround(
+        CHECK_FALSE(decode_turnaround_report(
             replaced(good, R"("wait_s":{"mean":412.5,"p50":380,"p90":900,"max":1500},)", "")));
         // a rating level outside 1..5
         CHECK_FALSE(
-            decode_turnaround(replaced(good, R"("levels":{"1":1,)", R"("levels":{"7":1,)")));
+            decode_turnaround_report(replaced(good, R"("levels":{"1":1,)", R"("levels":{"7":1,)")));
         // a day that is not one
-        CHECK_FALSE(
-            decode_turnaround(replaced(good, R"("from":"2026-11-23")", R"("from":"23/11/2026")")));
+        CHECK_FALSE(decode_turnaround_report(
+            replaced(good, R"("from":"2026-11-23")", R"("from":"23/11/2026")")));
         // no total
         const auto cut = good.find(R"(,
  "total")");
-        CHECK_FALSE(decode_turnaround(good.substr(0, cut) + "}"));
-        const auto e = decode_turnaround(replaced(good, R"("issued":120)", R"("issued":"120")"));
-        CHECK(e.error().code == "invalid_body");
-        CHECK(e.error().message.find("issued") != std::string::npos);
+        CHECK_FALSE(decode_turnaround_report(good.substr(0, cut) + "}"));
+        const auto e =
+            decode_turnaround_report(replaced(good, R"("issued":120)", R"("issued":"120")"));
+        CHECK(e.error().code == "invalid_field");
+        CHECK(e.error().message.find("rows[0]: field 'issued'") != std::string::npos);
     }
 }
 

@@ -17,7 +17,7 @@ inline api::LoginResponse lan_login() {
     api::LoginResponse r;
     r.token = "session-of-lan";
     r.expires_at = at("2026-11-23T17:30:00+07:00");
-    r.officer = {"lan", "Nguyễn Thị Lan", OfficerRole::officer};
+    r.officer = {"lan", "Nguyễn Thị Lan", OfficerRole::officer, std::nullopt};
     return r;
 }
 

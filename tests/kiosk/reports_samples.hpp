@@ -18,20 +18,20 @@ inline ReportPeriod week_of_23_november() {
     return {*parse_day("2026-11-23"), *parse_day("2026-11-29")};
 }
 
-inline ReportRow report_row(std::string key, std::string label, int issued, int served, int no_show,
-                            int expired, double wait_mean, int ratings,
-                            std::map<int, int> levels = {}) {
-    ReportRow r;
+inline TurnaroundRow report_row(std::string key, std::string label, int issued, int served,
+                                int no_show, int expired, double wait_mean, int ratings,
+                                std::map<int, int> levels = {}) {
+    TurnaroundRow r;
     r.key = std::move(key);
     r.label = std::move(label);
     r.issued = issued;
     r.served = served;
     r.no_show = no_show;
     r.expired = expired;
-    r.wait = {wait_mean, static_cast<std::int64_t>(wait_mean * 0.9),
-              static_cast<std::int64_t>(wait_mean * 2.1),
-              static_cast<std::int64_t>(wait_mean * 3.6)};
-    r.service = {served > 0 ? 305.4 : 0, 280, 600, 1320};
+    r.wait_s = {wait_mean, static_cast<std::int64_t>(wait_mean * 0.9),
+                static_cast<std::int64_t>(wait_mean * 2.1),
+                static_cast<std::int64_t>(wait_mean * 3.6)};
+    r.service_s = {served > 0 ? 305.4 : 0, 280, 600, 1320};
     r.within_target_pct = served + no_show > 0 ? 81.8 : 0;
     r.ratings.count = ratings;
     for (int level : {1, 2, 3, 4, 5}) r.ratings.levels[level] = 0;
@@ -48,7 +48,7 @@ inline TurnaroundReport sample_report(ReportGrouping grouping,
     TurnaroundReport r;
     r.from = period.from;
     r.to = period.to;
-    r.grouping = grouping;
+    r.group_by = grouping;
     switch (grouping) {
         case ReportGrouping::category:
             r.rows = {report_row("HT", "Tư pháp - Hộ tịch", 1234, 1180, 40, 14, 412.5, 900,
@@ -64,9 +64,9 @@ inline TurnaroundReport sample_report(ReportGrouping grouping,
             break;
         case ReportGrouping::officer: {
             auto lan = report_row("lan", "Nguyễn Thị Lan", 900, 860, 30, 0, 400, 700);
-            lan.officer = OfficerTimes{30 * 3600 + 125, 22 * 3600, 8 * 3600 + 125, 1800};
+            lan.officer = OfficerTime{30 * 3600 + 125, 22 * 3600, 8 * 3600 + 125, 1800};
             auto binh = report_row("binh", "Trần Văn Bình", 750, 716, 22, 0, 700, 450);
-            binh.officer = OfficerTimes{28 * 3600, 20 * 3600, 8 * 3600, 2400};
+            binh.officer = OfficerTime{28 * 3600, 20 * 3600, 8 * 3600, 2400};
             r.rows = {binh, lan};
             break;
         }
@@ -84,11 +84,13 @@ inline TurnaroundReport sample_report(ReportGrouping grouping,
                       report_row("10", "10:00–11:00", 250, 240, 6, 0, 420, 160),
                       report_row("13", "13:00–14:00", 300, 290, 8, 0, 390, 210)};
             break;
+        case ReportGrouping::ward:  // a province hub's: never asked by a ward's dashboard
+            break;
     }
     r.total = report_row("total", "Tổng cộng", 1650, 1576, 52, 22, 489.2, 1150,
                          {{1, 10}, {2, 50}, {3, 100}, {4, 510}, {5, 480}});
     if (grouping == ReportGrouping::officer)
-        r.total.officer = OfficerTimes{58 * 3600 + 125, 42 * 3600, 16 * 3600 + 125, 4200};
+        r.total.officer = OfficerTime{58 * 3600 + 125, 42 * 3600, 16 * 3600 + 125, 4200};
     return r;
 }
 
@@ -112,7 +114,9 @@ inline api::LoginResponse supervisor_login() {
     api::LoginResponse r;
     r.token = "session-of-hoa";
     r.expires_at = *parse_rfc3339("2026-11-25T17:30:00+07:00");
-    r.officer = {"hoa", "Phạm Thu Hòa", OfficerRole::supervisor};
+    r.officer.username = "hoa";
+    r.officer.name = "Phạm Thu Hòa";
+    r.officer.role = OfficerRole::supervisor;
     return r;
 }
 

@@ -319,6 +319,10 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
                             "2026-11-23", "--to", "2026-11-25", "--group-by", "week"});
         CHECK(bad.exit_code == 2);
         CHECK(bad.err == "motcua-service: --group-by must be one of: category, counter, officer, day, hour\n");
+        auto by_ward = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
+                                "2026-11-23", "--to", "2026-11-25", "--group-by", "ward"});
+        CHECK(by_ward.exit_code == 2);  // the hub's grouping, refused like an unknown one
+        CHECK(by_ward.err == bad.err);
         auto no_out = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
                                "2026-11-23", "--to", "2026-11-25", "--format", "xlsx"});
         CHECK(no_out.exit_code == 2);
@@ -329,6 +333,10 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?to=2026-11-25", lan).status == 400);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-26&to=2026-11-25", lan).status == 400);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=week", lan).status == 400);
+        // A province hub's grouping: a ward has only itself, and answers as for any unknown name.
+        auto by_ward = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=ward", lan);
+        CHECK(by_ward.status == 400);
+        CHECK(by_ward.body.find("must be one of: category, counter, officer, day, hour\"") != std::string::npos);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&format=pdf", lan).status == 400);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-13-01&to=2026-11-25", lan).status == 400);
     }

@@ -30,7 +30,7 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-std::string bin() { return std::string(MOTCUA_BIN_DIR) + "/motcua-service"; }
+std::string bin(const std::string& program = "motcua-service") { return std::string(MOTCUA_BIN_DIR) + "/" + program; }
 
 // Reads everything from fd until EOF.
 std::string drain(int fd) {
@@ -41,16 +41,15 @@ std::string drain(int fd) {
     return out;
 }
 
-pid_t spawn(const std::vector<std::string>& args, int in_fd, int out_fd, int err_fd) {
+pid_t spawn(const std::string& program, const std::vector<std::string>& args, int in_fd, int out_fd, int err_fd) {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     if (in_fd >= 0) posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
     if (out_fd >= 0) posix_spawn_file_actions_adddup2(&fa, out_fd, 1);
     if (err_fd >= 0) posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
     std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(bin().c_str()));
-    std::string b = bin();
-    argv[0] = b.data();
+    std::string b = bin(program);
+    argv.push_back(b.data());
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -82,11 +81,16 @@ TempDir::~TempDir() {
 }
 
 CommandResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text) {
+    return run_program("motcua-service", args, stdin_text);
+}
+
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                          const std::string& stdin_text) {
     int in[2], out[2], err[2];
     REQUIRE(pipe(in) == 0);
     REQUIRE(pipe(out) == 0);
     REQUIRE(pipe(err) == 0);
-    pid_t pid = spawn(args, in[0], out[1], err[1]);
+    pid_t pid = spawn(program, args, in[0], out[1], err[1]);
     close(in[0]);
     close(out[1]);
     close(err[1]);
@@ -105,14 +109,25 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& s
 
 std::string config_path() { return std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml"; }
 
-Service::Service(const std::filesystem::path& db, std::vector<std::string> extra) {
-    int out[2];
-    REQUIRE(pipe(out) == 0);
+namespace {
+
+std::vector<std::string> serve_args(const std::filesystem::path& db, std::vector<std::string> extra) {
     std::vector<std::string> args{"serve", "--config", config_path(), "--db", db.string(), "--listen", "127.0.0.1:0",
                                   "--test-clock"};
-    for (auto& a : extra) args.push_back(a);
+    for (auto& a : extra) args.push_back(std::move(a));
+    return args;
+}
+
+}  // namespace
+
+Service::Service(const std::filesystem::path& db, std::vector<std::string> extra)
+    : Service(Launch{"motcua-service", serve_args(db, std::move(extra))}) {}
+
+Service::Service(const Launch& launch) {
+    int out[2];
+    REQUIRE(pipe(out) == 0);
     int devnull = ::open("/dev/null", O_WRONLY);
-    pid_ = spawn(args, -1, out[1], devnull);
+    pid_ = spawn(launch.program, launch.args, -1, out[1], devnull);
     close(devnull);
     close(out[1]);
     std::string line;
@@ -249,17 +264,19 @@ std::optional<boost::json::object> EventClient::next(int timeout_ms) {
     return boost::json::parse(beast::buffers_to_string(buffer.data())).as_object();
 }
 
-Ward::Ward() {
-    auto add = run_cli({"user", "add", "--config", config_path(), "--db", db.string(), "--username", "lan", "--name",
+Ward::Ward() : Ward(config_path()) {}
+
+Ward::Ward(std::string config_file) : config(std::move(config_file)) {
+    auto add = run_cli({"user", "add", "--config", config, "--db", db.string(), "--username", "lan", "--name",
                         "Nguyễn Thị Lan", "--role", "officer"},
                        "matkhau-123\n");
     REQUIRE(add.exit_code == 0);
-    add = run_cli({"user", "add", "--config", config_path(), "--db", db.string(), "--username", "binh", "--name",
+    add = run_cli({"user", "add", "--config", config, "--db", db.string(), "--username", "binh", "--name",
                    "Trần Văn Bình", "--role", "officer"},
                   "matkhau-456\n");
     REQUIRE(add.exit_code == 0);
     auto device = [&](const std::vector<std::string>& extra) {
-        std::vector<std::string> args{"device", "add", "--config", config_path(), "--db", db.string()};
+        std::vector<std::string> args{"device", "add", "--config", config, "--db", db.string()};
         args.insert(args.end(), extra.begin(), extra.end());
         auto r = run_cli(args);
         REQUIRE(r.exit_code == 0);

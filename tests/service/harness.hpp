@@ -32,11 +32,22 @@ struct CommandResult {
     std::string err;
 };
 CommandResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
+/// The same for another program of the build (e.g. "motcua-hub").
+CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
+                          const std::string& stdin_text = "");
+
+/// A program of the build and its arguments.
+struct Launch {
+    std::string program;
+    std::vector<std::string> args;
+};
 
 class Service {
 public:
     /// Starts `serve` on 127.0.0.1:0 with --test-clock; waits for "listening on".
     Service(const std::filesystem::path& db, std::vector<std::string> extra_args = {});
+    /// Starts any server of the build that prints "listening on http://127.0.0.1:PORT" (the hub).
+    explicit Service(const Launch& launch);
     ~Service();
     void kill9();
     /// SIGTERM and wait: returns the exit code.
@@ -74,8 +85,11 @@ std::string config_path();
 struct Ward {
     TempDir dir;
     std::filesystem::path db = dir.path / "ward.db";
+    std::string config = config_path();
     std::string kiosk_token, board_token, rating1_token;
     Ward();
+    /// A ward with its own config file (another unit code, a [hub] table...).
+    explicit Ward(std::string config_file);
     std::string login(Service& s, const std::string& user = "lan", const std::string& password = "matkhau-123");
 };
 

@@ -139,7 +139,7 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(wire.find(R"("counter":null)") != std::string::npos);
     }
     SECTION("login response") {
-        LoginResponse r{"tok", at("2026-11-23T17:30:00+07:00"), {"lan", "Nguyễn Thị Lan", OfficerRole::supervisor}};
+        LoginResponse r{"tok", at("2026-11-23T17:30:00+07:00"), {"lan", "Nguyễn Thị Lan", OfficerRole::supervisor, std::nullopt}};
         auto m = round_trip(r, zone());
         CHECK(m.token == "tok");
         CHECK(m.expires_at == r.expires_at);

@@ -85,6 +85,7 @@ struct OfficerInfo {
     std::string username;
     std::string name;
     OfficerRole role = OfficerRole::officer;
+    std::optional<std::string> ward;  // the hub's ward_viewer: the one ward (unit code) it sees
 };
 
 struct LoginResponse {

@@ -45,6 +45,16 @@ struct VoiceSettings {
     int max_age_s = 60;         // calls older than this when a board reconnects are shown, not said
 };
 
+/// Shipping the event log to the province hub (DESIGN.md §11); off while `url` is empty.
+struct HubLinkSettings {
+    std::string url;         // http:// or https:// address of motcua-hub
+    std::string token_file;  // holds the ward's token (from `motcua-hub ward add`); relative to the config
+    std::string ca_file;     // CA certificates for https; empty: the system's
+    bool ship_comments = false;  // rating comments may leave the ward only when the ward says so
+    int batch_events = 500;      // events per batch
+    int max_backoff_s = 60;      // longest wait between attempts while the hub cannot be reached
+};
+
 struct WardConfig {
     std::string source;        // file the config came from, for messages
     std::string office_name;   // "UBND phường …"
@@ -61,6 +71,7 @@ struct WardConfig {
     std::vector<Day> extra_days_off;     // decided each year (e.g. Tết bridges)
     std::vector<Day> extra_working_days; // worked Saturdays (official swaps)
     VoiceSettings voice;
+    HubLinkSettings hub;
 
     [[nodiscard]] const Category* find_category(std::string_view code) const;
     [[nodiscard]] const CounterConfig* find_counter(int number) const;

@@ -30,7 +30,11 @@ enum class CounterState { closed, open, paused };
 /// Reasons a citizen may give for a low rating.
 enum class RatingReason { attitude, long_wait, unclear_guidance, several_trips, other };
 
-enum class OfficerRole { officer, supervisor, admin };
+/// Officers of a ward (officer, supervisor, admin) and of the province hub (province sees every
+/// ward, ward_viewer one ward): one list, because the reports dashboard logs in to either.
+enum class OfficerRole { officer, supervisor, admin, province, ward_viewer };
+/// True for the roles a ward service's accounts may have.
+inline bool ward_role(OfficerRole r) { return r == OfficerRole::officer || r == OfficerRole::supervisor || r == OfficerRole::admin; }
 enum class DeviceRole { kiosk, rating, board };
 
 /// Rating scales: the national 5-level one, or the 3-level one (levels 5, 4, 2) some provinces use.
@@ -94,9 +98,9 @@ template <> struct EnumNames<RatingReason> {
         {RatingReason::several_trips, "several_trips"}, {RatingReason::other, "other"}}};
 };
 template <> struct EnumNames<OfficerRole> {
-    static constexpr std::array<std::pair<OfficerRole, std::string_view>, 3> names{{
+    static constexpr std::array<std::pair<OfficerRole, std::string_view>, 5> names{{
         {OfficerRole::officer, "officer"}, {OfficerRole::supervisor, "supervisor"},
-        {OfficerRole::admin, "admin"}}};
+        {OfficerRole::admin, "admin"}, {OfficerRole::province, "province"}, {OfficerRole::ward_viewer, "ward_viewer"}}};
 };
 template <> struct EnumNames<DeviceRole> {
     static constexpr std::array<std::pair<DeviceRole, std::string_view>, 3> names{{
