@@ -1,0 +1,277 @@
+// motcua-hub's route table (DESIGN.md §11) and its handlers.
+#include "api/hub_app.hpp"
+
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+#include <pqxx/transaction>
+
+#include "api/report_replies.hpp"
+#include "ingest/ingest.hpp"
+#include "motcua/hub.hpp"
+#include "reports/hub_reports.hpp"
+
+namespace motcua::hub {
+namespace {
+
+namespace json = boost::json;
+thread_local pqxx::connection* tl_connection = nullptr;
+
+const UserPrincipal* as_user(const HubPrincipal& p) { return std::get_if<UserPrincipal>(&p); }
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+Status hub_allows(HubAccess access, const HubPrincipal& who) {
+    if (access == HubAccess::anyone) return Ok{};
+    if (std::holds_alternative<std::monostate>(who))
+        return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'");
+    const auto* user = as_user(who);
+    switch (access) {
+        case HubAccess::anyone: return Ok{};
+        case HubAccess::ward:
+            if (std::holds_alternative<WardPrincipal>(who)) return Ok{};
+            return make_error("forbidden", "only a ward's token may send its events");
+        case HubAccess::user:
+            if (user != nullptr) return Ok{};
+            return make_error("forbidden", "this needs a province officer's login");
+        case HubAccess::province:
+            if (user != nullptr && user->role == OfficerRole::province) return Ok{};
+            return make_error("forbidden", "this needs the province role");
+    }
+    return make_error("forbidden", "not allowed");
+}
+
+pqxx::connection& HubApp::db() {
+    assert(tl_connection != nullptr && "hub handlers run on a database worker");
+    return *tl_connection;
+}
+
+HubApp::HubApp(HubSettings settings, OfficeZone zone, PgPool& pool)
+    : settings_(std::move(settings)),
+      zone_(std::move(zone)),
+      pool_(pool),
+      router_([this](const api::Request& r) { return auth_.identify(db(), r.authorization); }, hub_allows) {
+    add_routes();
+}
+
+void HubApp::add_routes() {
+    using A = HubAccess;
+    const std::string v1 = "/api/v1";
+    auto& t = router_;
+    t.add("GET", "/metrics", A::anyone, [this](const HubRouter::Call& c) { metrics_route(c); });
+    t.add("GET", v1 + "/healthz", A::anyone, [](const HubRouter::Call& c) {
+        // Answering from a database worker: healthy means PostgreSQL answers too.
+        pqxx::read_transaction w(db());
+        w.exec("SELECT 1");
+        c.respond(api::json_reply(200, {{"status", "ok"}}));
+    });
+    t.add("POST", v1 + "/auth/login", A::anyone, [this](const HubRouter::Call& c) { login(c); });
+    t.add("POST", std::string(kIngestPath), A::ward, [this](const HubRouter::Call& c) { ingest(c); });
+    t.add("GET", std::string(kAckPath), A::ward, [this](const HubRouter::Call& c) { ack(c); });
+    t.add("GET", v1 + "/wards", A::province, [this](const HubRouter::Call& c) { wards(c); });
+    t.add("GET", v1 + "/reports/turnaround", A::user, [this](const HubRouter::Call& c) { turnaround(c); });
+    t.add("GET", v1 + "/reports/dossiers", A::user, [this](const HubRouter::Call& c) { dossiers(c); });
+    t.add("GET", v1 + "/reports/overview", A::user, [this](const HubRouter::Call& c) { overview(c); });
+}
+
+void HubApp::handle(const api::Request& request, const api::Respond& respond) {
+    // Unknown routes and wrong methods are answered here; everything else on a database worker.
+    if (router_.find(request.method, request.path) == nullptr) {
+        router_.dispatch(request, respond);
+        return;
+    }
+    pool_.submit(
+        [this, request, respond](pqxx::connection& c) {
+            tl_connection = &c;
+            try {
+                router_.dispatch(request, respond);
+            } catch (const pqxx::broken_connection&) {
+                tl_connection = nullptr;
+                throw;  // the pool reconnects and answers 503
+            } catch (const std::exception& e) {
+                tl_connection = nullptr;
+                const Error err = pg_error(e);
+                respond(api::error_reply(500, err.code, err.message));
+                return;
+            }
+            tl_connection = nullptr;
+        },
+        [respond](const Error& e) { respond(api::error_reply(503, e.code, e.message)); });
+}
+
+std::string HubApp::route_label(std::string_view method, std::string_view path) const {
+    return router_.label(method, path);
+}
+
+void HubApp::metrics_route(const HubRouter::Call& c) {
+    pqxx::read_transaction w(db());
+    auto r = w.exec("SELECT count(*), coalesce(sum(acked_seq), 0), coalesce(min(last_seen_ms), 0) FROM wards");
+    const auto oldest_seen = r[0][2].as<std::int64_t>();
+    std::vector<api::MetricValue> figures{
+        {"motcua_hub_wards", "Wards registered.", "gauge", r[0][0].as<double>()},
+        {"motcua_hub_events_stored", "Events stored, all wards (sum of acknowledged seqs).", "gauge", r[0][1].as<double>()},
+        {"motcua_hub_oldest_ward_contact_seconds", "Seconds since the ward heard from least recently shipped.",
+         "gauge", oldest_seen == 0 ? 0.0 : static_cast<double>(now_ms() - oldest_seen) / 1000.0},
+        {"motcua_hub_events_ingested_total", "Events this process stored.", "counter",
+         static_cast<double>(events_ingested_.load())},
+        {"motcua_hub_batches_refused_total", "Batches this process refused.", "counter",
+         static_cast<double>(batches_refused_.load())}};
+    c.respond(api::Reply{200, metrics_.render(figures), "text/plain; version=0.0.4", {}});
+}
+
+void HubApp::login(const HubRouter::Call& c) {
+    auto req = api::body_of<api::LoginRequest>(c.request);
+    if (!req) return c.respond(api::error_reply(req.error()));
+    auto result = auth_.login(db(), *req, c.request.remote);
+    if (!result) return c.respond(api::error_reply(result.error()));
+    c.respond(api::json_reply(200, api::to_json(*result, zone_)));
+}
+
+void HubApp::ingest(const HubRouter::Call& c) {
+    const auto& ward = std::get<WardPrincipal>(c.who).code;
+    const auto refuse = [&](const Error& e) {
+        batches_refused_.fetch_add(1);
+        c.respond(api::error_reply(e));
+    };
+    if (!api::is_json_media(c.request.content_type))
+        return refuse(make_error("unsupported_media_type", "send the batch as application/json"));
+    auto parsed = api::parse_json(c.request.body);
+    if (!parsed) return refuse(parsed.error());
+    auto batch = decode_event_batch(*parsed);
+    if (!batch) return refuse(batch.error());
+    auto ack = hub::ingest(db(), partitions_, ward, *batch, std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
+    if (!ack) return refuse(ack.error());
+    events_ingested_.fetch_add(static_cast<std::uint64_t>(ack->stored));
+    c.respond(api::json_reply(200, to_json(*ack)));
+}
+
+void HubApp::ack(const HubRouter::Call& c) {
+    c.respond(api::json_reply(200, to_json(acknowledged(db(), std::get<WardPrincipal>(c.who).code))));
+}
+
+void HubApp::wards(const HubRouter::Call& c) {
+    pqxx::read_transaction w(db());
+    auto r = w.exec("SELECT code, name, acked_seq, last_event_ms, last_seen_ms FROM wards ORDER BY code");
+    json::array out;
+    for (const auto& row : r) {
+        WardStatus s{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::int64_t>(), {}, {}};
+        if (!row[3].is_null()) s.last_event_at = from_epoch_ms(row[3].as<std::int64_t>());
+        if (!row[4].is_null()) s.last_seen_at = from_epoch_ms(row[4].as<std::int64_t>());
+        out.push_back(to_json(s, zone_));
+    }
+    c.respond(api::json_reply(200, out));
+}
+
+Result<std::vector<WardMeta>> HubApp::report_wards(const HubRouter::Call& c) {
+    const auto& user = std::get<UserPrincipal>(c.who);
+    std::optional<std::string> ward;
+    if (auto it = c.request.query.find("ward"); it != c.request.query.end()) ward = it->second;
+    if (user.role == OfficerRole::ward_viewer) {
+        if (ward && *ward != user.ward)
+            return make_error("forbidden", fmt::format("this account sees ward {} only", user.ward));
+        ward = user.ward;
+    }
+    auto wards = load_wards(db(), ward);
+    if (ward && wards.empty()) return make_error("unknown_ward", fmt::format("no ward {}", *ward));
+    return wards;
+}
+
+void HubApp::turnaround(const HubRouter::Call& c) {
+    auto period = api::period_of(c.request);
+    if (!period) return c.respond(api::error_reply(period.error()));
+    auto group = ReportGrouping::ward;
+    if (auto it = c.request.query.find("group_by"); it != c.request.query.end()) {
+        auto g = parse_enum<ReportGrouping>(it->second);
+        if (!g || *g == ReportGrouping::counter || *g == ReportGrouping::officer)
+            return c.respond(api::error_reply(400, "invalid_query", "'group_by' must be one of: ward, category, day, hour"));
+        group = *g;
+    }
+    auto format = api::format_of(c.request, {"json", "csv", "xlsx"});
+    if (!format) return c.respond(api::error_reply(format.error()));
+    auto wards = report_wards(c);
+    if (!wards) return c.respond(api::error_reply(wards.error()));
+    const auto report = province_turnaround(db(), *wards, period->from, period->to, group, zone_);
+    const std::string scope = wards->size() == 1 ? wards->front().code : "tinh";
+    c.respond(api::turnaround_reply(report, *format,
+                                    fmt::format("bao-cao-{}-{}-{}-{}", scope, to_string(group),
+                                                format_day(period->from), format_day(period->to))));
+}
+
+void HubApp::dossiers(const HubRouter::Call& c) {
+    auto period = api::period_of(c.request);
+    if (!period) return c.respond(api::error_reply(period.error()));
+    auto group = ProvinceDossierGrouping::ward;
+    if (auto it = c.request.query.find("group_by"); it != c.request.query.end()) {
+        if (it->second == "category") group = ProvinceDossierGrouping::category;
+        else if (it->second == "procedure") group = ProvinceDossierGrouping::procedure;
+        else if (it->second != "ward")
+            return c.respond(api::error_reply(400, "invalid_query", "'group_by' must be one of: ward, category, procedure"));
+    }
+    auto format = api::format_of(c.request, {"json", "csv", "xlsx", "pdf"});
+    if (!format) return c.respond(api::error_reply(format.error()));
+    auto wards = report_wards(c);
+    if (!wards) return c.respond(api::error_reply(wards.error()));
+    const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    const std::string office = wards->size() == 1 ? wards->front().name : settings_.province_name;
+    const auto report = province_dossiers(db(), *wards, period->from, period->to, group, zone_, now, office);
+    WardConfig heading;
+    heading.office_name = office;
+    heading.unit_code = wards->size() == 1 ? wards->front().code : "";
+    c.respond(api::dossier_report_reply(report, *format,
+                                        fmt::format("bieu-ii-06a-{}-{}-{}", wards->size() == 1 ? wards->front().code : "tinh",
+                                                    format_day(period->from), format_day(period->to)),
+                                        heading, zone_));
+}
+
+void HubApp::overview(const HubRouter::Call& c) {
+    auto period = api::period_of(c.request);
+    if (!period) return c.respond(api::error_reply(period.error()));
+    auto wards = report_wards(c);
+    if (!wards) return c.respond(api::error_reply(wards.error()));
+    ProvinceOverview o{period->from, period->to, {}};
+    std::map<std::string, WardFigures*> by_code;
+    o.wards.reserve(wards->size());
+    for (const auto& w : *wards) {
+        o.wards.push_back(WardFigures{w.code, w.name});
+        by_code[w.code] = &o.wards.back();
+    }
+    pqxx::read_transaction w(db());
+    std::string codes;
+    for (const auto& ward : *wards) codes += (codes.empty() ? "" : ",") + w.quote(ward.code);
+    if (codes.empty()) return c.respond(api::json_reply(200, to_json(o)));
+    const auto round1 = [](double v) { return std::round(v * 10.0) / 10.0; };
+    auto sums = w.exec(fmt::format(
+        "SELECT ward, sum(issued), sum(served), sum(called), sum(within_target), sum(wait_sum_s), sum(rated), "
+        "sum(satisfied) FROM daily_rollup WHERE ward IN ({}) AND day BETWEEN {} AND {} GROUP BY ward",
+        codes, w.quote(format_day(period->from)), w.quote(format_day(period->to))));
+    for (const auto& row : sums) {
+        auto* f = by_code.at(row[0].as<std::string>());
+        f->issued = row[1].as<std::int64_t>();
+        f->served = row[2].as<std::int64_t>();
+        const auto called = row[3].as<std::int64_t>();
+        f->within_target_pct = called == 0 ? 0 : round1(100.0 * row[4].as<double>() / static_cast<double>(called));
+        f->mean_wait_s = f->served == 0 ? 0 : round1(row[5].as<double>() / static_cast<double>(f->served));
+        f->rated = row[6].as<std::int64_t>();
+        f->satisfied_pct = f->rated == 0 ? 0 : round1(100.0 * row[7].as<double>() / static_cast<double>(f->rated));
+    }
+    auto returned = w.exec(fmt::format(
+        "SELECT ward, count(*), count(*) FILTER (WHERE result IN ('early', 'on_time')) FROM dossiers "
+        "WHERE ward IN ({}) AND returned_ms >= {} AND returned_ms < {} GROUP BY ward",
+        codes, to_epoch_ms(zone_.start_of_day(period->from)), to_epoch_ms(zone_.end_of_day(period->to))));
+    for (const auto& row : returned) {
+        auto* f = by_code.at(row[0].as<std::string>());
+        f->dossiers_processed = row[1].as<std::int64_t>();
+        f->dossiers_on_time_pct =
+            round1(100.0 * row[2].as<double>() / static_cast<double>(std::max<std::int64_t>(1, f->dossiers_processed)));
+    }
+    rank_wards(o.wards);
+    c.respond(api::json_reply(200, to_json(o)));
+}
+
+}  // namespace motcua::hub

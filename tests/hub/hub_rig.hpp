@@ -1,0 +1,76 @@
+#pragma once
+// The province hub under test: a fresh database in the throwaway PostgreSQL cluster (started by
+// ctest's fixture, tests/hub/pg_cluster.sh), the real motcua-hub, and real wards shipping to it.
+#include <boost/json.hpp>
+#include <map>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "../service/harness.hpp"
+
+namespace hubtest {
+
+/// A database of its own in the test cluster, dropped at the end.
+struct PgDatabase {
+    PgDatabase();
+    ~PgDatabase();
+    std::string name;
+    std::string uri;
+    /// One query's rows as text (for checks).
+    pqxx::result query(const std::string& sql) const;
+};
+
+struct Hub {
+    harness::TempDir dir;
+    PgDatabase db;
+    std::string config = (dir.path / "hub.toml").string();
+    int port = 0;
+    std::optional<harness::Service> process;
+
+    Hub();
+    /// `motcua-hub ward add`: the ward's token.
+    std::string add_ward(const std::string& code, const std::string& name);
+    /// `motcua-hub user add` and a login: the session token.
+    std::string add_user(const std::string& username, const std::string& role, const std::string& ward = "");
+    /// Starts the hub (on the same port as before, once it had one).
+    void start();
+    void kill9();
+    [[nodiscard]] harness::Launch launch(int on_port) const;
+};
+
+/// A ward service whose config ships to the hub.
+struct ShippingWard {
+    std::string code;
+    std::string name;
+    harness::TempDir dir;
+    std::string config;
+    std::optional<harness::Ward> ward;
+    std::optional<harness::Service> service;
+    std::string officer;  // lan's session
+
+    ShippingWard(Hub& hub, std::string code, std::string name);
+    void start();
+    void kill9();
+    [[nodiscard]] int port() const { return service->port(); }
+    /// Waits until the hub acknowledged every event of the ward (its /metrics), up to `seconds`.
+    bool wait_shipped(int seconds = 60) const;
+    [[nodiscard]] std::int64_t last_seq() const;
+};
+
+/// Personal data the scenario puts in (applicants, comments): none of it may reach the hub.
+struct Secrets {
+    std::vector<std::string> values;
+};
+
+/// One office day of a ward: tickets issued, called, served (some receiving dossiers with an
+/// applicant's name and phone), some absent, some left waiting to expire; ratings with comments;
+/// earlier dossiers returned. `seed` varies the day.
+void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed, Secrets& secrets,
+                  std::vector<std::string>& open_dossiers);
+
+/// GET on a server, JSON answer (status checked).
+boost::json::value get_json(int port, const std::string& target, const std::string& token);
+
+}  // namespace hubtest
