@@ -2,6 +2,7 @@
 #include "api/hub_app.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
@@ -9,6 +10,7 @@
 
 #include "api/report_replies.hpp"
 #include "ingest/ingest.hpp"
+#include "reports/export.hpp"
 #include "motcua/hub.hpp"
 #include "reports/hub_reports.hpp"
 
@@ -65,17 +67,20 @@ void HubApp::add_routes() {
     const std::string v1 = "/api/v1";
     auto& t = router_;
     t.add("GET", "/metrics", A::anyone, [this](const HubRouter::Call& c) { metrics_route(c); });
-    t.add("GET", v1 + "/healthz", A::anyone, [](const HubRouter::Call& c) {
-        // Answering from a database worker: healthy means PostgreSQL answers too.
+    t.add("GET", v1 + "/healthz", A::anyone, [this](const HubRouter::Call& c) {
+        // Answering from a database worker: healthy means PostgreSQL answers too. `now` is the
+        // hub's clock, the dashboard's "today" (a ward gives its own through /public/queue).
         pqxx::read_transaction w(db());
         w.exec("SELECT 1");
-        c.respond(api::json_reply(200, {{"status", "ok"}}));
+        const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+        c.respond(api::json_reply(200, {{"status", "ok"}, {"now", zone_.format_rfc3339(now)}}));
     });
     t.add("POST", v1 + "/auth/login", A::anyone, [this](const HubRouter::Call& c) { login(c); });
     t.add("POST", std::string(kIngestPath), A::ward, [this](const HubRouter::Call& c) { ingest(c); });
     t.add("GET", std::string(kAckPath), A::ward, [this](const HubRouter::Call& c) { ack(c); });
     t.add("GET", v1 + "/wards", A::province, [this](const HubRouter::Call& c) { wards(c); });
     t.add("GET", v1 + "/reports/turnaround", A::user, [this](const HubRouter::Call& c) { turnaround(c); });
+    t.add("GET", v1 + "/reports/waits", A::user, [this](const HubRouter::Call& c) { waits(c); });
     t.add("GET", v1 + "/reports/dossiers", A::user, [this](const HubRouter::Call& c) { dossiers(c); });
     t.add("GET", v1 + "/reports/overview", A::user, [this](const HubRouter::Call& c) { overview(c); });
 }
@@ -94,10 +99,16 @@ void HubApp::handle(const api::Request& request, const api::Respond& respond) {
             } catch (const pqxx::broken_connection&) {
                 tl_connection = nullptr;
                 throw;  // the pool reconnects and answers 503
+            } catch (const pqxx::data_exception& e) {
+                // Text or a value PostgreSQL cannot store: the sender must change it, not retry.
+                tl_connection = nullptr;
+                spdlog::warn("hub: {} {}: {}", request.method, request.path, pg_error(e).message);
+                respond(api::error_reply(422, "unstorable", "the request holds a value the database cannot store"));
+                return;
             } catch (const std::exception& e) {
                 tl_connection = nullptr;
-                const Error err = pg_error(e);
-                respond(api::error_reply(500, err.code, err.message));
+                spdlog::error("hub: {} {}: {}", request.method, request.path, pg_error(e).message);
+                respond(api::error_reply(500, "database_error", "the hub's database failed; see the hub's log"));
                 return;
             }
             tl_connection = nullptr;
@@ -185,9 +196,12 @@ Result<std::vector<WardMeta>> HubApp::report_wards(const HubRouter::Call& c) {
 void HubApp::turnaround(const HubRouter::Call& c) {
     auto period = api::period_of(c.request);
     if (!period) return c.respond(api::error_reply(period.error()));
+    // group_by=all: one workbook with a sheet per grouping (the dashboard's "Xuất Excel").
+    const auto group_it = c.request.query.find("group_by");
+    const bool every_grouping = group_it != c.request.query.end() && group_it->second == "all";
     auto group = ReportGrouping::ward;
-    if (auto it = c.request.query.find("group_by"); it != c.request.query.end()) {
-        auto g = parse_enum<ReportGrouping>(it->second);
+    if (group_it != c.request.query.end() && !every_grouping) {
+        auto g = parse_enum<ReportGrouping>(group_it->second);
         if (!g || *g == ReportGrouping::counter || *g == ReportGrouping::officer)
             return c.respond(api::error_reply(400, "invalid_query", "'group_by' must be one of: ward, category, day, hour"));
         group = *g;
@@ -196,11 +210,31 @@ void HubApp::turnaround(const HubRouter::Call& c) {
     if (!format) return c.respond(api::error_reply(format.error()));
     auto wards = report_wards(c);
     if (!wards) return c.respond(api::error_reply(wards.error()));
-    const auto report = province_turnaround(db(), *wards, period->from, period->to, group, zone_);
     const std::string scope = wards->size() == 1 ? wards->front().code : "tinh";
+    if (every_grouping) {
+        if (*format != "xlsx")
+            return c.respond(api::error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
+        std::vector<TurnaroundReport> sheets;
+        for (const auto g : kProvinceGroupings)
+            sheets.push_back(province_turnaround(db(), *wards, period->from, period->to, g, zone_));
+        auto bytes = reports::to_xlsx(sheets);
+        if (!bytes) return c.respond(api::error_reply(500, bytes.error().code, bytes.error().message));
+        return c.respond(api::file_reply(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                         fmt::format("bao-cao-{}-tat-ca-{}-{}.xlsx", scope, format_day(period->from),
+                                                     format_day(period->to))));
+    }
+    const auto report = province_turnaround(db(), *wards, period->from, period->to, group, zone_);
     c.respond(api::turnaround_reply(report, *format,
                                     fmt::format("bao-cao-{}-{}-{}-{}", scope, to_string(group),
                                                 format_day(period->from), format_day(period->to))));
+}
+
+void HubApp::waits(const HubRouter::Call& c) {
+    auto period = api::period_of(c.request);
+    if (!period) return c.respond(api::error_reply(period.error()));
+    auto wards = report_wards(c);
+    if (!wards) return c.respond(api::error_reply(wards.error()));
+    c.respond(api::json_reply(200, to_json(province_waits(db(), *wards, period->from, period->to))));
 }
 
 void HubApp::dossiers(const HubRouter::Call& c) {
@@ -248,7 +282,7 @@ void HubApp::overview(const HubRouter::Call& c) {
     const auto round1 = [](double v) { return std::round(v * 10.0) / 10.0; };
     auto sums = w.exec(fmt::format(
         "SELECT ward, sum(issued), sum(served), sum(called), sum(within_target), sum(wait_sum_s), sum(rated), "
-        "sum(satisfied) FROM daily_rollup WHERE ward IN ({}) AND day BETWEEN {} AND {} GROUP BY ward",
+        "sum(satisfied), sum(timed) FROM daily_rollup WHERE ward IN ({}) AND day BETWEEN {} AND {} GROUP BY ward",
         codes, w.quote(format_day(period->from)), w.quote(format_day(period->to))));
     for (const auto& row : sums) {
         auto* f = by_code.at(row[0].as<std::string>());
@@ -256,7 +290,8 @@ void HubApp::overview(const HubRouter::Call& c) {
         f->served = row[2].as<std::int64_t>();
         const auto called = row[3].as<std::int64_t>();
         f->within_target_pct = called == 0 ? 0 : round1(100.0 * row[4].as<double>() / static_cast<double>(called));
-        f->mean_wait_s = f->served == 0 ? 0 : round1(row[5].as<double>() / static_cast<double>(f->served));
+        const auto timed = row[8].as<std::int64_t>();
+        f->mean_wait_s = timed == 0 ? 0 : round1(row[5].as<double>() / static_cast<double>(timed));
         f->rated = row[6].as<std::int64_t>();
         f->satisfied_pct = f->rated == 0 ? 0 : round1(100.0 * row[7].as<double>() / static_cast<double>(f->rated));
     }

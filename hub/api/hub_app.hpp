@@ -48,6 +48,7 @@ private:
     void ack(const HubRouter::Call& c);
     void wards(const HubRouter::Call& c);
     void turnaround(const HubRouter::Call& c);
+    void waits(const HubRouter::Call& c);
     void dossiers(const HubRouter::Call& c);
     void overview(const HubRouter::Call& c);
     void metrics_route(const HubRouter::Call& c);

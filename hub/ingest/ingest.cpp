@@ -56,7 +56,25 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
     auto zone = OfficeZone::load(batch.ward.time_zone);
     if (!zone) return make_error("invalid_field", fmt::format("ward.time_zone: {}", zone.error().message));
 
-    // Office days of every record, for the partitions (made before the batch's transaction).
+    // Office days of every record, for the partitions (made before the batch's transaction). A
+    // day far from now is a ward's broken clock or a forged batch: it would make partitions.
+    const Day today = zone->office_day(now);
+    const Day earliest{date::sys_days{today} - date::days{5 * 366}};
+    const Day latest{date::sys_days{today} + date::days{1}};
+    const auto check_day = [&](Day d) -> Status {
+        if (d < earliest || d > latest)
+            return make_error("day_out_of_range",
+                              fmt::format("office day {} is not within five years before today", format_day(d)));
+        return Ok{};
+    };
+    for (const auto& e : batch.events) {
+        for (const auto d : {std::optional<Day>(zone->office_day(e.at)),
+                             e.ticket ? std::optional<Day>(e.ticket->day) : std::nullopt,
+                             e.rating ? std::optional<Day>(e.rating->day) : std::nullopt,
+                             e.dossier ? std::optional<Day>(e.dossier->day) : std::nullopt})
+            if (d)
+                if (auto ok = check_day(*d); !ok) return ok.error();
+    }
     std::set<std::string> months;
     std::vector<Day> event_days;
     event_days.reserve(batch.events.size());
@@ -173,7 +191,7 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
             // Seconds rounded as the reports round them (half away from zero).
             w.exec(fmt::format(R"sql(
 INSERT INTO daily_rollup (ward, day, category, issued, served, no_show, expired, called, within_target,
-                          wait_sum_s, service_sum_s, rated, satisfied)
+                          timed, wait_sum_s, service_sum_s, rated, satisfied)
 SELECT t.ward, t.day, t.category, count(*),
        count(*) FILTER (WHERE t.state = 'done'),
        count(*) FILTER (WHERE t.state = 'no_show'),
@@ -181,6 +199,8 @@ SELECT t.ward, t.day, t.category, count(*),
        count(*) FILTER (WHERE t.called_ms IS NOT NULL),
        count(*) FILTER (WHERE t.called_ms IS NOT NULL
                         AND round((t.called_ms - t.issued_ms) / 1000.0) <= coalesce(g.target, 0)),
+       count(*) FILTER (WHERE t.state = 'done' AND t.called_ms IS NOT NULL AND t.started_ms IS NOT NULL
+                        AND t.finished_ms IS NOT NULL),
        coalesce(sum(round((t.called_ms - t.issued_ms) / 1000.0)) FILTER (WHERE t.state = 'done'
                 AND t.called_ms IS NOT NULL AND t.started_ms IS NOT NULL AND t.finished_ms IS NOT NULL), 0),
        coalesce(sum(round((t.finished_ms - t.started_ms) / 1000.0)) FILTER (WHERE t.state = 'done'

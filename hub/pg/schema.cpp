@@ -116,7 +116,8 @@ CREATE TABLE daily_rollup (
     expired integer NOT NULL,
     called integer NOT NULL,
     within_target integer NOT NULL,
-    wait_sum_s bigint NOT NULL,     -- over served tickets, as the reports' means
+    timed integer NOT NULL,         -- served tickets with call, start and finish: the means' count
+    wait_sum_s bigint NOT NULL,     -- over those, as the reports' means
     service_sum_s bigint NOT NULL,
     rated integer NOT NULL,
     satisfied integer NOT NULL,     -- levels 4 and 5

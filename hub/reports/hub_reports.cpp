@@ -205,6 +205,13 @@ TurnaroundReport province_turnaround(pqxx::connection& c, const std::vector<Ward
     return reports::compute_turnaround(all, union_config(wards, ""), from, to, reports::GroupBy(group_by), zone);
 }
 
+WaitHistogram province_waits(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to) {
+    auto per_ward = ticket_rows(c, wards, from, to);
+    if (wards.size() == 1)
+        return reports::compute_wait_histogram(per_ward[wards.front().code], wards.front().config, from, to);
+    return reports::compute_wait_histogram(merge_rows(wards, per_ward), union_config(wards, ""), from, to);
+}
+
 reports::DossierReport province_dossiers(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
                                          ProvinceDossierGrouping group_by, const OfficeZone& zone, TimePoint now,
                                          const std::string& office_name) {

@@ -11,6 +11,7 @@
 #include "motcua/reports.hpp"
 #include "reports/dossier_report.hpp"
 #include "reports/turnaround.hpp"
+#include "reports/wait_histogram.hpp"
 
 namespace motcua::hub {
 
@@ -28,6 +29,9 @@ std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::s
 /// grouping other than `ward`, exactly the ward's own report. `zone` is the hub's office zone.
 TurnaroundReport province_turnaround(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
                                      ReportGrouping group_by, const OfficeZone& zone);
+
+/// The waits histogram (the dashboard's chart) over `wards`; for one ward, the ward's own.
+WaitHistogram province_waits(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to);
 
 /// Biểu II.06a over `wards`: group_by ward gives a row per ward (its own total) and their sum.
 enum class ProvinceDossierGrouping { ward, category, procedure };

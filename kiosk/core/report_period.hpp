@@ -1,4 +1,6 @@
 #pragma once
+#include <optional>
+#include <string>
 /// The periods the reports dashboard offers (today, this week, this month, a custom range) as
 /// office days, and the custom range typed by the officer. "Today" is the service's office day
 /// (its clock may be a test clock, or simply not the PC's): callers pass it in.
@@ -17,8 +19,14 @@ enum class PeriodKind { today, week, month, custom };
 
 /// Office days from `from` to `to`, both included (the service's report period).
 struct ReportPeriod {
+    ReportPeriod() = default;
+    ReportPeriod(Day first, Day last, std::optional<std::string> one_ward = std::nullopt)
+        : from(first), to(last), ward(std::move(one_ward)) {}
     Day from;
     Day to;
+    /// On the province hub: the one ward the figures cover (its unit code); none = every ward
+    /// the officer may see. A ward service ignores it (it is never set there).
+    std::optional<std::string> ward;
     friend bool operator==(const ReportPeriod&, const ReportPeriod&) = default;
 };
 

@@ -29,7 +29,9 @@ constexpr std::chrono::milliseconds kExportTimeout{30000};
 constexpr int kMaxNameSuffix = 999;
 
 std::string period_query(const ReportPeriod& p) {
-    return "from=" + format_day(p.from) + "&to=" + format_day(p.to);
+    std::string q = "from=" + format_day(p.from) + "&to=" + format_day(p.to);
+    if (p.ward) q += "&ward=" + *p.ward;  // unit codes are digits, dots and letters: no escaping
+    return q;
 }
 
 asio::awaitable<Result<HttpResponse>> get(HttpClient& http, Token token, std::string target,
@@ -88,8 +90,12 @@ std::string export_file_name(const ReportPeriod& period, ExportFormat format,
                              ReportGrouping grouping) {
     const std::string group =
         format == ExportFormat::xlsx ? std::string("tat-ca") : std::string(to_string(grouping));
-    return fmt::format("bao-cao-{}-{}-{}.{}", group, format_day(period.from), format_day(period.to),
-                       to_string(format));
+    return fmt::format("bao-cao-{}{}-{}-{}.{}", period.ward ? *period.ward + "-" : "", group,
+                       format_day(period.from), format_day(period.to), to_string(format));
+}
+
+std::string overview_target(const ReportPeriod& period) {
+    return api_target("/reports/overview?" + period_query(period));
 }
 
 asio::awaitable<Result<api::LoginResponse>> officer_login(HttpClient& http,
@@ -119,6 +125,15 @@ asio::awaitable<Result<WaitHistogram>> fetch_wait_histogram(HttpClient& http, To
     auto res = co_await get(http, std::move(token), waits_target(period), kReportTimeout);
     if (!res) co_return res.error();
     co_return decode_wait_histogram(res->body);
+}
+
+asio::awaitable<Result<hub::ProvinceOverview>> fetch_overview(HttpClient& http, Token token,
+                                                              ReportPeriod period) {
+    auto res = co_await get(http, std::move(token), overview_target(period), kReportTimeout);
+    if (!res) co_return res.error();
+    auto parsed = api::parse_json(res->body);
+    if (!parsed) co_return parsed.error();
+    co_return hub::decode_province_overview(*parsed);
 }
 
 asio::awaitable<Result<std::string>> download_export(HttpClient& http, Token token,

@@ -1,5 +1,5 @@
 #pragma once
-/// The reports dashboard's calls of the ward service, on the client thread: the turnaround report
+/// The reports dashboard's calls of the ward service (or the province hub), on the client thread: the turnaround report
 /// in each grouping, the waits histogram, and the export files (CSV, Excel) saved to a folder.
 #include <boost/asio/awaitable.hpp>
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include "kiosk/core/report_data.hpp"
 #include "kiosk/core/report_period.hpp"
 #include "kiosk/core/ward_api.hpp"
+#include "motcua/hub.hpp"
 
 namespace motcua::kiosk {
 
@@ -20,6 +21,8 @@ enum class ExportFormat { csv, xlsx };
 std::string turnaround_target(const ReportPeriod& period, ReportGrouping grouping);
 /// "/api/v1/reports/waits?from=…&to=…".
 std::string waits_target(const ReportPeriod& period);
+/// The province hub's ranking of wards: "/api/v1/reports/overview?from=…&to=…".
+std::string overview_target(const ReportPeriod& period);
 /// The export's route: format=csv of `grouping`, or format=xlsx of every grouping (group_by=all).
 std::string export_target(const ReportPeriod& period, ExportFormat format, ReportGrouping grouping);
 /// "bao-cao-hour-2026-11-23-2026-11-29.csv", "bao-cao-tat-ca-2026-11-23-2026-11-29.xlsx": the
@@ -35,6 +38,8 @@ boost::asio::awaitable<Result<TurnaroundReport>> fetch_turnaround(HttpClient& ht
                                                                   ReportGrouping grouping);
 boost::asio::awaitable<Result<WaitHistogram>> fetch_wait_histogram(HttpClient& http, Token token,
                                                                    ReportPeriod period);
+boost::asio::awaitable<Result<hub::ProvinceOverview>> fetch_overview(HttpClient& http, Token token,
+                                                                     ReportPeriod period);
 /// The file's bytes as the service sent them.
 boost::asio::awaitable<Result<std::string>> download_export(HttpClient& http, Token token,
                                                             ReportPeriod period,

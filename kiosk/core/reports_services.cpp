@@ -44,6 +44,15 @@ void LiveReportsServices::fetch_waits(Token token, ReportPeriod period, WaitsDon
         });
 }
 
+void LiveReportsServices::fetch_overview(Token token, ReportPeriod period, OverviewDone done) {
+    client_.post(
+        [token = std::move(token), period, done = std::move(done), &queue = client_.ui_queue()](
+            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+            auto overview = co_await kiosk::fetch_overview(http, token, period);
+            queue.push([done, overview = std::move(overview)] { done(overview); });
+        });
+}
+
 void LiveReportsServices::export_report(Token token, ReportPeriod period, ExportFormat format,
                                         ReportGrouping grouping, ExportDone done) {
     client_.post([token = std::move(token), period, format, grouping, dir = export_dir_,
@@ -62,7 +71,9 @@ void LiveReportsServices::export_report(Token token, ReportPeriod period, Export
     });
 }
 
-void LiveReportsServices::use_token(std::string token) {
+void LiveReportsServices::use_token(std::string token, bool province) {
+    // The hub has no categories of its own to read: its reports carry every label.
+    if (province) return;
     link_.set_token(std::move(token));
     // The link starts with the first login: before it, every read would be refused (401).
     if (auto started = link_.start(); !started)

@@ -20,6 +20,7 @@ public:
     using ClockDone = std::function<void(const Result<TimePoint>&)>;
     using TurnaroundDone = std::function<void(const Result<TurnaroundReport>&)>;
     using WaitsDone = std::function<void(const Result<WaitHistogram>&)>;
+    using OverviewDone = std::function<void(const Result<hub::ProvinceOverview>&)>;
     using ExportDone = std::function<void(const Result<std::filesystem::path>&)>;
 
     ReportsServices() = default;
@@ -32,11 +33,14 @@ public:
     virtual void fetch_turnaround(Token token, ReportPeriod period, ReportGrouping grouping,
                                   TurnaroundDone done) = 0;
     virtual void fetch_waits(Token token, ReportPeriod period, WaitsDone done) = 0;
+    /// The province hub's ranking of wards.
+    virtual void fetch_overview(Token token, ReportPeriod period, OverviewDone done) = 0;
     /// Downloads the export and saves it in the export folder.
     virtual void export_report(Token token, ReportPeriod period, ExportFormat format,
                                ReportGrouping grouping, ExportDone done) = 0;
-    /// Logged in: the categories (their English names) are read with this token from now on.
-    virtual void use_token(std::string token) = 0;
+    /// Logged in: the categories (their English names) are read with this token from now on
+    /// (from a ward service; a province hub has none of its own).
+    virtual void use_token(std::string token, bool province) = 0;
 };
 
 /// The real services: requests run one at a time on the client thread's command connection, in
@@ -52,9 +56,10 @@ public:
     void fetch_turnaround(Token token, ReportPeriod period, ReportGrouping grouping,
                           TurnaroundDone done) override;
     void fetch_waits(Token token, ReportPeriod period, WaitsDone done) override;
+    void fetch_overview(Token token, ReportPeriod period, OverviewDone done) override;
     void export_report(Token token, ReportPeriod period, ExportFormat format,
                        ReportGrouping grouping, ExportDone done) override;
-    void use_token(std::string token) override;
+    void use_token(std::string token, bool province) override;
 
 private:
     ClientThread& client_;

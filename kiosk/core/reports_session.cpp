@@ -12,6 +12,8 @@ std::string_view reports_screen_name(ReportsScreen screen) {
             return "reports_table";
         case ReportsScreen::charts:
             return "reports_charts";
+        case ReportsScreen::overview:
+            return "reports_overview";
     }
     return "unknown";
 }
@@ -34,8 +36,25 @@ ReportsMessage reports_message_for(const Error& error, bool login) {
     return M::refused;
 }
 
+std::span<const ReportGrouping> ReportsSession::groupings() const {
+    if (province_) return kProvinceGroupings;
+    return kReportGroupings;
+}
+
+bool ReportsSession::can_choose_ward() const {
+    return province_ && officer_ && officer_->officer.role == OfficerRole::province;
+}
+
+std::string ReportsSession::ward_name(const std::string& code) const {
+    if (overview_.value)
+        for (const auto& w : overview_.value->wards)
+            if (w.code == code) return w.name;
+    return code;
+}
+
 bool ReportsSession::busy() const {
     if (clock_request_ != 0 || waits_.state == LoadState::loading) return true;
+    if (overview_.state == LoadState::loading) return true;
     for (const auto& t : tables_)
         if (t.state == LoadState::loading) return true;
     return false;
@@ -108,6 +127,18 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
                 screen_ = ReportsScreen::table;
             } else if constexpr (std::is_same_v<C, rc::ShowCharts>) {
                 if (officer_) screen_ = ReportsScreen::charts;
+            } else if constexpr (std::is_same_v<C, rc::ShowOverview>) {
+                if (officer_ && province_) screen_ = ReportsScreen::overview;
+            } else if constexpr (std::is_same_v<C, rc::ChooseWard>) {
+                if (!can_choose_ward() || c.ward == ward_) return;
+                ward_ = c.ward;
+                // A ward chosen from the ranking: its figures, by category first.
+                if (ward_ && screen_ == ReportsScreen::overview) {
+                    screen_ = ReportsScreen::table;
+                    grouping_ = ReportGrouping::category;
+                }
+                if (kind_ == PeriodKind::custom && !custom_period_) return;
+                out = load();
             } else if constexpr (std::is_same_v<C, rc::NextHistogramCategory>) {
                 if (!waits_.value) return;
                 const auto& categories = waits_.value->categories;
@@ -140,8 +171,9 @@ ReportsEffects ReportsSession::load() {
     // "Today" is the service's office day: every load reads its clock first.
     clock_request_ = next_id_++;
     out.read_clock = clock_request_;
-    for (auto& t : tables_) t.state = LoadState::loading;
+    for (const ReportGrouping g : groupings()) tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
+    if (province_) overview_.state = LoadState::loading;
     return out;
 }
 
@@ -154,7 +186,11 @@ ReportsEffects ReportsSession::on_login(std::uint64_t id,
         return {};
     }
     officer_ = *answer;
-    screen_ = ReportsScreen::table;
+    // A province account opens on the ranking of its wards; a ward_viewer on its ward.
+    province_ = answer->officer.role == OfficerRole::province || answer->officer.role == OfficerRole::ward_viewer;
+    screen_ = answer->officer.role == OfficerRole::province ? ReportsScreen::overview : ReportsScreen::table;
+    grouping_ = province_ && answer->officer.role == OfficerRole::province ? ReportGrouping::ward
+                                                                            : ReportGrouping::category;
     say(ReportsMessage::none);
     ReportsEffects out = load();
     out.token = answer->token;
@@ -175,17 +211,23 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
         }
         waits_.state = LoadState::failed;
         waits_.problem = problem;
+        if (province_) {
+            overview_.state = LoadState::failed;
+            overview_.problem = problem;
+        }
         return out;
     }
     as_of_ = *service_now;
     today_ = settings_.zone.office_day(*service_now);
-    const ReportPeriod next = kind_ == PeriodKind::custom && custom_period_
-                                  ? *custom_period_
-                                  : preset_period(kind_, *today_);
+    ReportPeriod next = kind_ == PeriodKind::custom && custom_period_ ? *custom_period_
+                                                                      : preset_period(kind_, *today_);
+    next.ward = ward_;
     if (period_ != next) {
         // Another period: the old figures would be read as this one's.
         for (auto& t : tables_) t.value.reset();
         waits_.value.reset();
+        // The ranking covers every ward whatever the filter: only the days matter to it.
+        if (!period_ || period_->from != next.from || period_->to != next.to) overview_.value.reset();
         histogram_choice_ = 0;
     }
     period_ = next;
@@ -195,18 +237,26 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
 }
 
 void ReportsSession::fetch_all(ReportsEffects& out) {
-    // The grouping on screen first: the officer is looking at it.
+    // What is on screen first: the officer is looking at it.
     const auto add = [&](std::optional<ReportGrouping> g, std::uint64_t& request) {
         request = next_id_++;
         out.fetches.push_back(ReportFetch{request, *period_, g});
     };
-    const auto first = static_cast<std::size_t>(grouping_);
+    const auto add_overview = [&] {
+        overview_.request = next_id_++;
+        ReportPeriod all = *period_;
+        all.ward.reset();
+        out.fetches.push_back(ReportFetch{overview_.request, all, std::nullopt, true});
+        overview_.state = LoadState::loading;
+    };
+    if (province_ && screen_ == ReportsScreen::overview) add_overview();
     if (screen_ == ReportsScreen::charts) add(std::nullopt, waits_.request);
-    add(grouping_, tables_.at(first).request);
-    for (std::size_t i = 0; i < tables_.size(); ++i)
-        if (i != first) add(kReportGroupings.at(i), tables_.at(i).request);
+    add(grouping_, tables_.at(static_cast<std::size_t>(grouping_)).request);
+    for (const ReportGrouping g : groupings())
+        if (g != grouping_) add(g, tables_.at(static_cast<std::size_t>(g)).request);
     if (screen_ != ReportsScreen::charts) add(std::nullopt, waits_.request);
-    for (auto& t : tables_) t.state = LoadState::loading;
+    if (province_ && screen_ != ReportsScreen::overview) add_overview();
+    for (const ReportGrouping g : groupings()) tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
 }
 
@@ -249,6 +299,18 @@ void ReportsSession::on_waits(std::uint64_t id, const Result<WaitHistogram>& ans
     waits_.state = LoadState::loaded;
     waits_.problem = ReportsMessage::none;
     if (histogram_choice_ > waits_.value->categories.size()) histogram_choice_ = 0;
+}
+
+void ReportsSession::on_overview(std::uint64_t id, const Result<hub::ProvinceOverview>& answer) {
+    if (id == 0 || id != overview_.request) return;
+    overview_.request = 0;
+    if (!answer) {
+        failed(answer.error(), overview_.state, overview_.problem);
+        return;
+    }
+    overview_.value = *answer;
+    overview_.state = LoadState::loaded;
+    overview_.problem = ReportsMessage::none;
 }
 
 void ReportsSession::on_export(std::uint64_t id, const Result<std::filesystem::path>& answer) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,12 +16,17 @@
 #include "kiosk/core/report_period.hpp"
 #include "kiosk/core/reports_api.hpp"
 #include "motcua/api.hpp"
+#include "motcua/hub.hpp"
 #include "motcua/office_time.hpp"
 
 namespace motcua::kiosk {
 
+/// A slot per ReportGrouping value (the hub's `ward` included).
+inline constexpr std::size_t kGroupingSlots = static_cast<std::size_t>(ReportGrouping::ward) + 1;
+
 /// Screens; the a11y dump names them with reports_screen_name().
-enum class ReportsScreen { login, table, charts };
+/// `overview` is the province hub's ranking of wards.
+enum class ReportsScreen { login, table, charts, overview };
 std::string_view reports_screen_name(ReportsScreen screen);
 
 enum class LoadState { idle, loading, loaded, failed };
@@ -71,6 +77,12 @@ struct ChooseGrouping {
     ReportGrouping grouping;
 };
 struct ShowCharts {};
+/// The province hub's ranking of wards.
+struct ShowOverview {};
+/// The province hub: the figures of one ward (its unit code), or of every ward (none).
+struct ChooseWard {
+    std::optional<std::string> ward;
+};
 /// The histogram shows every category, then each category that served someone, in turn.
 struct NextHistogramCategory {};
 struct Refresh {};
@@ -82,17 +94,20 @@ struct Export {
 using ReportsCommand =
     std::variant<reports_cmd::Login, reports_cmd::Logout, reports_cmd::ChoosePeriod,
                  reports_cmd::ApplyCustom, reports_cmd::ChooseGrouping, reports_cmd::ShowCharts,
+                 reports_cmd::ShowOverview, reports_cmd::ChooseWard,
                  reports_cmd::NextHistogramCategory, reports_cmd::Refresh, reports_cmd::Export>;
 
 struct LoginJob {
     std::uint64_t id = 0;
     api::LoginRequest request;
 };
-/// One report to fetch: a grouping of the turnaround report, or (no grouping) the waits.
+/// One report to fetch: a grouping of the turnaround report, or (no grouping) the waits, or the
+/// province's ranking of wards.
 struct ReportFetch {
     std::uint64_t id = 0;
     ReportPeriod period;
     std::optional<ReportGrouping> grouping;
+    bool overview = false;
 };
 struct ExportJob {
     std::uint64_t id = 0;
@@ -137,6 +152,17 @@ public:
         return tables_.at(static_cast<std::size_t>(g));
     }
     [[nodiscard]] const Loadable<WaitHistogram>& waits() const { return waits_; }
+    /// Logged in to a province hub (a province or ward_viewer account), not a ward service.
+    [[nodiscard]] bool province() const { return province_; }
+    /// The tabs: a ward's five groupings, or the hub's (ward, category, day, hour).
+    [[nodiscard]] std::span<const ReportGrouping> groupings() const;
+    [[nodiscard]] const Loadable<hub::ProvinceOverview>& overview() const { return overview_; }
+    /// The ward the figures cover on the hub; none: every ward the account sees.
+    [[nodiscard]] const std::optional<std::string>& ward() const { return ward_; }
+    /// The ward's name, from the ranking (its code when the ranking has not come yet).
+    [[nodiscard]] std::string ward_name(const std::string& code) const;
+    /// May choose a ward (a province account; a ward_viewer sees its own only).
+    [[nodiscard]] bool can_choose_ward() const;
     /// Waiting for the clock or any report.
     [[nodiscard]] bool busy() const;
     /// The histogram's category: 0 = every category, n = the waits report's n-th category.
@@ -159,6 +185,7 @@ public:
     ReportsEffects on_clock(std::uint64_t id, const Result<TimePoint>& service_now);
     void on_turnaround(std::uint64_t id, const Result<TurnaroundReport>& answer);
     void on_waits(std::uint64_t id, const Result<WaitHistogram>& answer);
+    void on_overview(std::uint64_t id, const Result<hub::ProvinceOverview>& answer);
     void on_export(std::uint64_t id, const Result<std::filesystem::path>& answer);
 
 private:
@@ -182,8 +209,11 @@ private:
     std::optional<TimePoint> as_of_;
     std::optional<Day> today_;
     ReportGrouping grouping_ = ReportGrouping::category;
-    std::array<Loadable<TurnaroundReport>, kReportGroupings.size()> tables_{};
+    std::array<Loadable<TurnaroundReport>, kGroupingSlots> tables_{};  // by ReportGrouping value
     Loadable<WaitHistogram> waits_;
+    Loadable<hub::ProvinceOverview> overview_;
+    bool province_ = false;
+    std::optional<std::string> ward_;
     std::size_t histogram_choice_ = 0;
     bool custom_open_ = false;
     std::string custom_from_;

@@ -167,6 +167,10 @@ ReportsBarView make_bar_view(const ReportsSession& s, const OfficeZone& zone) {
     v.custom_to = s.custom_to();
     v.custom_problem = s.custom_problem();
     v.grouping = s.grouping();
+    v.groupings.assign(s.groupings().begin(), s.groupings().end());
+    v.province = s.province();
+    if (s.ward()) v.ward_name = s.ward_name(*s.ward());
+    v.can_choose_ward = s.can_choose_ward();
     v.exporting = s.exporting();
     v.can_export = s.can_export();
     // One load at a time: a second press would queue seven more requests behind the first.
@@ -192,6 +196,42 @@ TableView make_table_view(const ReportsSession& s, const WardData& data, Languag
         for (const auto& row : r.rows)
             v.work_rows.push_back(line_of(row, row.label, style, kWorkColumns));
         v.work_total = line_of(r.total, "", style, kWorkColumns);
+    }
+    return v;
+}
+
+OverviewView make_overview_view(const ReportsSession& s, RankMetric metric, Language lang) {
+    OverviewView v;
+    v.metric = metric;
+    const auto& overview = s.overview();
+    v.availability = availability_of(overview);
+    if (!overview.value) return v;
+    const NumberStyle style = number_style(lang);
+    const auto rank_of = [metric](const hub::WardFigures& w) {
+        switch (metric) {
+            case RankMetric::wait: return w.rank_wait;
+            case RankMetric::within_target: return w.rank_within_target;
+            case RankMetric::satisfaction: return w.rank_satisfaction;
+            case RankMetric::dossiers: return w.rank_dossiers;
+        }
+        return 0;
+    };
+    std::vector<const hub::WardFigures*> order;
+    for (const auto& w : overview.value->wards) order.push_back(&w);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const auto* a, const auto* b) { return rank_of(*a) < rank_of(*b); });
+    for (const auto* w : order) {
+        OverviewLine line;
+        line.code = w->code;
+        line.name = w->name;
+        line.rank = rank_of(*w);
+        line.issued = format_count(w->issued, style);
+        line.mean_wait = duration_or_dash(w->served > 0, w->mean_wait_s);
+        line.within_target = w->issued > 0 ? format_percent(w->within_target_pct, style) : std::string(kNoValue);
+        line.satisfied = w->rated > 0 ? format_percent(w->satisfied_pct, style) : std::string(kNoValue);
+        line.dossiers_on_time =
+            w->dossiers_processed > 0 ? format_percent(w->dossiers_on_time_pct, style) : std::string(kNoValue);
+        v.rows.push_back(std::move(line));
     }
     return v;
 }

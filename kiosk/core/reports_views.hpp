@@ -87,12 +87,42 @@ struct ReportsBarView {
     std::string custom_to;
     std::optional<PeriodProblem> custom_problem;
     ReportGrouping grouping = ReportGrouping::category;
+    /// The tabs, in order: a ward's five groupings or the hub's four.
+    std::vector<ReportGrouping> groupings;
+    /// On a province hub: the ranking tab, and the ward the figures cover (its name) if one.
+    bool province = false;
+    std::optional<std::string> ward_name;
+    bool can_choose_ward = false;
     std::optional<ExportFormat> exporting;
     bool can_export = false;
     bool can_refresh = false;
     ReportsMessage message = ReportsMessage::none;
     std::string message_detail;
 };
+
+/// What the province ranks wards by.
+enum class RankMetric { wait, within_target, satisfaction, dossiers };
+
+/// One ward of the ranking, its figures as text.
+struct OverviewLine {
+    std::string code;
+    std::string name;
+    int rank = 0;  // by the chosen metric
+    std::string issued;
+    std::string mean_wait;
+    std::string within_target;
+    std::string satisfied;
+    std::string dossiers_on_time;
+};
+
+struct OverviewView {
+    Availability availability;
+    RankMetric metric = RankMetric::wait;
+    std::vector<OverviewLine> rows;  // by rank, then code
+};
+
+/// The ranking of wards by `metric`, best first; figures a ward has none of show a dash.
+OverviewView make_overview_view(const ReportsSession& s, RankMetric metric, Language lang);
 
 struct HistogramTarget {
     std::int64_t seconds = 0;

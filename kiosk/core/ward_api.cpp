@@ -107,6 +107,17 @@ asio::awaitable<Result<std::int64_t>> fetch_event_head(HttpClient& http) {
 asio::awaitable<Result<TimePoint>> fetch_service_time(HttpClient& http) {
     auto res = co_await http.request(get(api_target("/public/queue"), std::nullopt));
     if (!res) co_return res.error();
+    if (res->status == 404) {
+        // The province hub has no queue: its health answer carries its clock.
+        auto health = co_await http.request(get(api_target("/healthz"), std::nullopt));
+        if (!health) co_return health.error();
+        if (!health->success()) co_return error_of(*health);
+        auto parsed = api::parse_json(health->body);
+        if (!parsed) co_return parsed.error();
+        const auto* now = parsed->is_object() ? parsed->as_object().if_contains("now") : nullptr;
+        if (now == nullptr || !now->is_string()) co_return make_error("invalid_body", "the server gives no clock");
+        co_return parse_rfc3339(now->as_string());
+    }
     if (!res->success()) co_return error_of(*res);
     auto queue = api::decode_body<api::PublicQueue>(res->body);
     if (!queue) co_return queue.error();

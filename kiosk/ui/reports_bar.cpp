@@ -37,6 +37,7 @@ Box ReportsBar::draw(UiFrame& ui, const ShellView& view, const ReportsBarView& v
              {ui.display.x - t.gap, ui.display.y - t.footer_height - t.gap}};
     draw_actions_rows(ui, page, v, out);
     draw_tabs_row(ui, page, v, out);
+    if (v.ward_name) draw_ward_row(ui, page, v, out);
     if (v.custom_open) {
         draw_custom_row(ui, page, v, out);
     } else {
@@ -118,7 +119,10 @@ void ReportsBar::draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v,
         x += w;
         return tapped;
     };
-    for (const ReportGrouping g : kReportGroupings) {
+    if (v.province &&
+        tab("##tab-overview", ui.tr(TextId::reports_tab_overview), v.screen == ReportsScreen::overview))
+        out.emplace_back(reports_cmd::ShowOverview{});
+    for (const ReportGrouping g : v.groupings) {
         const std::string id = "##tab-" + std::string(to_string(g));
         if (tab(id.c_str(), ui.tr(grouping_tab(g)),
                 v.screen == ReportsScreen::table && v.grouping == g))
@@ -145,6 +149,23 @@ void ReportsBar::draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v,
     }
     label(ui, take_top(page, font_px(ui.fonts.small), t.gap / 2), status,
           {ui.fonts.small, c.text_muted, Align::left});
+}
+
+void ReportsBar::draw_ward_row(UiFrame& ui, Box& page, const ReportsBarView& v,
+                              ReportsCommands& out) {
+    // The one ward the figures cover, and the way back to every ward.
+    const Theme& t = ui.theme;
+    const Box row = take_top(page, t.report_control_h, t.gap / 2);
+    const std::string scope = ui.tr.format(TextId::reports_ward_scope, fmt::arg("ward", *v.ward_name));
+    const float w = fit_width(ui.fonts.body_bold, scope);
+    label(ui, Box{row.min, {row.min.x + w, row.max.y}}, scope,
+          {ui.fonts.body_bold, t.colours.text, Align::left});
+    if (!v.can_choose_ward) return;
+    const std::string& all = ui.tr(TextId::reports_all_wards);
+    const float x = row.min.x + w + t.gap;
+    if (tool_button(ui, "##all-wards", Box{{x, row.min.y}, {x + tool_button_width(ui, all), row.max.y}}, all,
+                    false))
+        out.emplace_back(reports_cmd::ChooseWard{std::nullopt});
 }
 
 void ReportsBar::apply_custom(ReportsCommands& out) {

@@ -28,6 +28,7 @@ private:
     void draw_actions_rows(UiFrame& ui, Box& page, const ReportsBarView& v, ReportsCommands& out);
     void draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v, ReportsCommands& out);
     void draw_custom_row(UiFrame& ui, Box& page, const ReportsBarView& v, ReportsCommands& out);
+    void draw_ward_row(UiFrame& ui, Box& page, const ReportsBarView& v, ReportsCommands& out);
     void apply_custom(ReportsCommands& out);
 
     static constexpr std::size_t kDateBytes = 32;

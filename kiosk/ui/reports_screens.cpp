@@ -47,6 +47,13 @@ void ReportsScreens::draw(UiFrame& ui, const ShellView& view, const AppState& st
             draw_footer(ui, view);
             break;
         }
+        case ReportsScreen::overview: {
+            const Box page = bar_.draw(ui, view, make_bar_view(session_, zone_), commands);
+            overview_.draw(ui, page, make_overview_view(session_, overview_.metric(), lang),
+                           session_.can_choose_ward(), commands);
+            draw_footer(ui, view);
+            break;
+        }
     }
     for (const auto& command : commands) apply(command);
     // A click changes the screen: show it in the next frame rather than at the next event.
@@ -59,7 +66,7 @@ void ReportsScreens::apply(const ReportsCommand& command) {
 
 void ReportsScreens::carry_out(const ReportsEffects& effects) {
     const std::weak_ptr<bool> alive = alive_;
-    if (effects.token) services_.use_token(*effects.token);
+    if (effects.token) services_.use_token(*effects.token, session_.province());
     if (effects.login) {
         const std::uint64_t id = effects.login->id;
         services_.log_in(effects.login->request,
@@ -79,7 +86,14 @@ void ReportsScreens::carry_out(const ReportsEffects& effects) {
     }
     for (const ReportFetch& f : effects.fetches) {
         const std::uint64_t id = f.id;
-        if (f.grouping) {
+        if (f.overview) {
+            services_.fetch_overview(token(), f.period,
+                                     [this, id, alive](const Result<hub::ProvinceOverview>& r) {
+                                         if (alive.expired()) return;
+                                         if (!r) log_failure("ranking of wards", r.error());
+                                         session_.on_overview(id, r);
+                                     });
+        } else if (f.grouping) {
             services_.fetch_turnaround(
                 token(), f.period, *f.grouping,
                 [this, id, alive, g = *f.grouping](const Result<TurnaroundReport>& r) {

@@ -9,6 +9,7 @@
 #include "kiosk/ui/reports_bar.hpp"
 #include "kiosk/ui/reports_charts_screen.hpp"
 #include "kiosk/ui/reports_login_screen.hpp"
+#include "kiosk/ui/reports_overview_screen.hpp"
 #include "kiosk/ui/reports_table_screen.hpp"
 #include "kiosk/ui/screen.hpp"
 
@@ -39,6 +40,7 @@ private:
     ReportsBar bar_;
     ReportsTableScreen table_;
     ReportsChartsScreen charts_;
+    ReportsOverviewScreen overview_;
 };
 
 }  // namespace motcua::kiosk::ui

@@ -16,8 +16,8 @@ TextId grouping_tab(ReportGrouping g) {
             return TextId::reports_tab_day;
         case ReportGrouping::hour:
             return TextId::reports_tab_hour;
-        case ReportGrouping::ward:  // a province hub's grouping: no tab on a ward's dashboard
-            break;
+        case ReportGrouping::ward:
+            return TextId::reports_tab_ward;
     }
     return TextId::reports_tab_category;
 }
@@ -34,8 +34,8 @@ TextId grouping_heading(ReportGrouping g) {
             return TextId::reports_col_day;
         case ReportGrouping::hour:
             return TextId::reports_col_hour;
-        case ReportGrouping::ward:  // as above
-            break;
+        case ReportGrouping::ward:
+            return TextId::reports_col_ward;
     }
     return TextId::reports_col_category;
 }

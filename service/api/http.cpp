@@ -29,7 +29,7 @@ int status_for(const Error& e) {
         {"too_many_attempts", 429},
         // The province hub's.
         {"wrong_ward", 403}, {"unknown_ward", 404}, {"seq_gap", 409}, {"batch_too_large", 413},
-        {"ward_exists", 409}, {"user_exists", 409}, {"busy", 503}, {"database_unavailable", 503},
+        {"ward_exists", 409}, {"day_out_of_range", 422}, {"unstorable", 422}, {"user_exists", 409}, {"busy", 503}, {"database_unavailable", 503},
     };
     auto it = kStatus.find(e.code);
     return it == kStatus.end() ? 500 : it->second;

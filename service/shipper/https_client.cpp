@@ -12,6 +12,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <atomic>
 #include <variant>
 
 #include "motcua/api.hpp"
@@ -34,6 +35,7 @@ struct HttpsClient::Impl {
     std::optional<beast::tcp_stream> plain;
     std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
     beast::flat_buffer buffer;
+    std::atomic<bool> cancelled{false};
 
     [[nodiscard]] std::string host_header() const {
         const std::string host = endpoint.ipv6 ? fmt::format("[{}]", endpoint.host) : endpoint.host;
@@ -114,8 +116,25 @@ Result<std::unique_ptr<HttpsClient>> HttpsClient::create(const std::string& url,
     return std::unique_ptr<HttpsClient>(new HttpsClient(std::move(impl)));
 }
 
+void HttpsClient::cancel() {
+    impl_->cancelled = true;
+    impl_->ioc.stop();
+}
+
 Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::string& target, const std::string& bearer,
                                         const std::optional<std::string>& json_body) {
+    // A kept-alive connection the hub closed while idle fails at once: that is no outage, so
+    // the request goes again on a new connection before anything is said.
+    const bool reused = impl_->connected();
+    auto answer = once(method, target, bearer, json_body);
+    if (!answer && reused && answer.error().code == "unreachable" && !impl_->cancelled)
+        answer = once(method, target, bearer, json_body);
+    return answer;
+}
+
+Result<HttpAnswer> HttpsClient::once(const std::string& method, const std::string& target, const std::string& bearer,
+                                     const std::optional<std::string>& json_body) {
+    if (impl_->cancelled) return make_error("cancelled", "the shipper is stopping");
     http::request<http::string_body> req{http::string_to_verb(method), target, 11};
     req.set(http::field::host, impl_->host_header());
     req.set(http::field::user_agent, "motcua-service");
@@ -148,6 +167,10 @@ Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::st
         }
     });
     impl_->ioc.run();
+    if (!out) {  // stopped by cancel() before the request ended
+        impl_->drop();
+        return make_error("cancelled", "the shipper is stopping");
+    }
     return std::move(*out);
 }
 

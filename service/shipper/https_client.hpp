@@ -29,8 +29,12 @@ public:
     /// status is an answer. A failure drops the connection; the next request opens a new one.
     Result<HttpAnswer> request(const std::string& method, const std::string& target, const std::string& bearer,
                                const std::optional<std::string>& json_body);
+    /// From any thread: the request in flight fails now, and every later one at once.
+    void cancel();
 
 private:
+    Result<HttpAnswer> once(const std::string& method, const std::string& target, const std::string& bearer,
+                            const std::optional<std::string>& json_body);
     struct Impl;
     explicit HttpsClient(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -51,6 +51,7 @@ Shipper::~Shipper() {
         stopping_ = true;
     }
     cv_.notify_all();
+    client_->cancel();  // a request in flight ends now, not after its timeouts
     thread_.join();
 }
 
@@ -71,7 +72,9 @@ std::vector<api::MetricValue> Shipper::metrics() const {
             {"motcua_hub_lag_events", "Events recorded but not yet acknowledged by the hub.", "gauge",
              static_cast<double>(std::max<std::int64_t>(0, last_seq_.load() - known))},
             {"motcua_hub_failures_total", "Failed attempts to reach or feed the hub.", "counter",
-             static_cast<double>(failures_.load())}};
+             static_cast<double>(failures_.load())},
+            {"motcua_hub_ahead", "1 when the hub has more of this ward's events than the ward (a restored database).",
+             "gauge", ahead_.load() ? 1.0 : 0.0}};
 }
 
 void Shipper::wait(std::chrono::milliseconds d, bool wake_on_events) {
@@ -84,13 +87,13 @@ hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
     // Events recorded before the hub existed carry only their public payload: rebuild what the
     // reports need from it (a rating's day is the day it was given: ratings close each day).
     hub::ShippedEvent s;
+    s.seq = e.seq;
+    s.type = e.type;
+    s.at = e.at;
     auto parsed = api::parse_json(e.payload);
     if (!parsed) return s;
     auto ev = api::decode<api::Event>(*parsed);
     if (!ev) return s;
-    s.seq = ev->seq;
-    s.type = ev->type;
-    s.at = ev->at;
     if (const auto* t = ev->fields.if_contains("ticket"); t != nullptr && !ev->fields.contains("rating")) {
         if (auto view = api::decode<api::TicketView>(*t)) {
             s.ticket = hub::ShippedTicket{view->id,       zone_.office_day(view->issued_at), view->number,
@@ -180,6 +183,17 @@ void Shipper::loop() {
             }
             acked_ = decoded->acked_seq;
             ack_known_ = true;
+            // A hub ahead of the ward: the ward's database was restored from an older copy, and
+            // its new events reuse numbers the hub has. Nothing can ship until someone looks.
+            if (const auto last = store_.last_event_seq(); decoded->acked_seq > last) {
+                ahead_ = true;
+                trouble(fmt::format("the hub has event {} but this ward's database ends at {}: was it restored "
+                                    "from a backup? Shipping stops until the hub's copy of this ward is checked",
+                                    decoded->acked_seq, last));
+                ack_known_ = false;
+                continue;
+            }
+            ahead_ = false;
             spdlog::info("hub: {} has this ward up to event {}", config_.hub.url, decoded->acked_seq);
         }
         std::string body;

@@ -54,6 +54,7 @@ private:
     bool ack_known_ = false;                // loop thread only: false after a refusal, until asked again
     std::atomic<std::int64_t> last_seq_{0};
     std::atomic<std::uint64_t> failures_{0};
+    std::atomic<bool> ahead_{false};
     std::mutex mutex_;
     std::condition_variable cv_;
     bool stopping_ = false;

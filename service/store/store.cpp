@@ -418,11 +418,12 @@ std::vector<StoredEvent> Store::events_between(std::int64_t since, std::int64_t 
 std::vector<ShippableEvent> Store::events_to_ship(std::int64_t after, int limit) {
     std::lock_guard lock(read_mutex_);
     std::vector<ShippableEvent> out;
-    auto st = read_db_.prepare("SELECT seq, payload, detail FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+    auto st = read_db_.prepare("SELECT seq, type, at, payload, detail FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
     st.bind(1, after).bind(2, limit);
     while (st.step()) {
-        ShippableEvent e{st.int64(0), st.text(1), std::nullopt};
-        if (!st.is_null(2)) e.detail = st.text(2);
+        ShippableEvent e{st.int64(0), parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
+                         from_epoch_ms(st.int64(2)), st.text(3), std::nullopt};
+        if (!st.is_null(4)) e.detail = st.text(4);
         out.push_back(std::move(e));
     }
     return out;

@@ -45,6 +45,8 @@ struct StoredEvent {
 /// An event as the hub shipper reads it.
 struct ShippableEvent {
     std::int64_t seq = 0;
+    EventType type = EventType::ticket_issued;
+    TimePoint at;
     std::string payload;                // the WebSocket JSON (public view)
     std::optional<std::string> detail;  // hub::ShippedEvent JSON; absent on events older than migration 4
 };

@@ -65,6 +65,8 @@ public:
         const auto& v = need(key);
         if (!v.is_string()) fail_field(key, fmt::format("must be a string, got {}", kind_of(v)));
         if (!allow_empty && v.get_string().empty()) fail_field(key, "must not be empty");
+        // A NUL byte is no text a person typed, and PostgreSQL cannot store it.
+        if (v.get_string().find('\0') != json::string::npos) fail_field(key, "must not contain a NUL character");
         return std::string(v.get_string());
     }
 

@@ -153,3 +153,36 @@ TEST_CASE("three wards ship to the hub, whose figures equal each ward's through 
         check_exactly_once(hub, wards);
     }
 }
+
+TEST_CASE("events recorded before the hub existed ship from their public payload, with the same figures",
+          "[hub][integration]") {
+    Hub hub;
+    hub.start();
+    const std::string province = hub.add_user("tinh", "province");
+    std::vector<std::unique_ptr<ShippingWard>> wards;
+    wards.push_back(std::make_unique<ShippingWard>(hub, "000.00.09.H09", "Phường Cũ"));
+    hub.kill9();  // the ward works before the hub exists for it
+    auto& w = *wards.front();
+    w.start();
+    Secrets secrets;
+    std::vector<std::string> dossiers;
+    simulate_day(w, kDays[0], 16, 77, secrets, dossiers);
+    simulate_day(w, kDays[1], 12, 78, secrets, dossiers);
+    set_clock(w.port(), "2026-11-26T07:00:00+07:00");
+    REQUIRE(w.service->stop() == 0);
+    // As a database from before migration 4: no event knows what it ships.
+    const std::string clear = fmt::format("sqlite3 '{}' 'UPDATE events SET detail = NULL'", w.ward->db.string());
+    REQUIRE(std::system(clear.c_str()) == 0);
+    hub.start();
+    w.start();
+    REQUIRE(w.wait_shipped());
+    w.officer = w.ward->login(*w.service);
+    for (const char* group : {"category", "day"}) {
+        INFO("turnaround by " << group);
+        CHECK(get_json(hub.port, report("turnaround", kDays[0], kDays[1], group, w.code), province) ==
+              get_json(w.port(), report("turnaround", kDays[0], kDays[1], group), w.officer));
+    }
+    CHECK(get_json(hub.port, report("dossiers", kDays[0], kDays[1], "category", w.code), province) ==
+          get_json(w.port(), report("dossiers", kDays[0], kDays[1], "category"), w.officer));
+    check_exactly_once(hub, wards);
+}

@@ -101,6 +101,18 @@ TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope
         CHECK(request(hub.port, "POST", std::string(motcua::hub::kIngestPath), a, batch("000.00.01.H01", 1, 1),
                       "text/plain")
                   .status == 415);
+        // A NUL character, which no person types and PostgreSQL cannot store.
+        std::string nul = batch("000.00.01.H01", 1, 1);
+        nul.replace(nul.find("\"A001\""), 6, "\"A\\u0000\"");
+        CHECK(ingest(a, nul).status == 400);
+        // A day twenty years back: a broken clock or a forged batch, never a partition.
+        std::string old_day = batch("000.00.01.H01", 1, 1);
+        for (auto at = old_day.find("2026-11-23"); at != std::string::npos; at = old_day.find("2026-11-23"))
+            old_day.replace(at, 10, "2006-11-23");
+        auto far = ingest(a, old_day);
+        CHECK(far.status == 422);
+        CHECK(error_code(far) == "day_out_of_range");
+        CHECK(hub.db.query("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%2006%'")[0][0].as<int>() == 0);
         CHECK(stored(hub, "000.00.01.H01") == 0);
         CHECK(stored(hub, "000.00.02.H02") == 0);
     }

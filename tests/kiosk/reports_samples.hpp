@@ -152,7 +152,11 @@ public:
         exports.push_back({std::move(token), period, format, grouping});
         export_done.push_back(std::move(done));
     }
-    void use_token(std::string token) override { tokens.push_back(std::move(token)); }
+    void fetch_overview(Token token, ReportPeriod period, OverviewDone done) override {
+        overviews.push_back({std::move(token), period, std::nullopt});
+        overview_done.push_back(std::move(done));
+    }
+    void use_token(std::string token, bool) override { tokens.push_back(std::move(token)); }
 
     /// Answers every report asked so far with the samples of the period asked.
     void answer_reports() {
@@ -178,6 +182,8 @@ public:
     std::vector<Fetch> fetches;
     std::deque<TurnaroundDone> turnaround_done;
     std::deque<WaitsDone> waits_done;
+    std::vector<Fetch> overviews;
+    std::deque<OverviewDone> overview_done;
     std::vector<Export> exports;
     std::deque<ExportDone> export_done;
     std::vector<std::string> tokens;
