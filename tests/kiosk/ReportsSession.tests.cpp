@@ -3,6 +3,8 @@
 // login), exports, and the histogram's category.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "reports_samples.hpp"
 
 using namespace motcua;
@@ -56,6 +58,16 @@ struct SessionRig {
         answer_all();
     }
 };
+
+/// Every report target of the effects names the ward (the ranking excepted).
+bool targets_hold_ward(const ReportsEffects& e) {
+    for (const auto& f : e.fetches) {
+        if (f.overview) continue;
+        const std::string t = f.grouping ? turnaround_target(f.period, *f.grouping) : waits_target(f.period);
+        if (t.find("&ward=000.00.01.H01") == std::string::npos) return false;
+    }
+    return !e.fetches.empty();
+}
 
 }  // namespace
 
@@ -351,4 +363,69 @@ TEST_CASE("each failure maps to one message", "[reports_session]") {
     CHECK(reports_message_for(make_error("save_failed", ""), false) == M::save_failed);
     CHECK(reports_message_for(make_error("invalid_body", ""), false) == M::refused);
     CHECK(reports_message_for(make_error("invalid_query", ""), false) == M::refused);
+}
+
+TEST_CASE("on a province hub the dashboard opens on the ranking, shows the hub's groupings and filters by ward",
+          "[reports_session]") {
+    SessionRig r;
+    r.apply(reports_cmd::Login{"tinh", "matkhau-tinh"});
+    api::LoginResponse province = test::supervisor_login();
+    province.officer.role = OfficerRole::province;
+    r.last = r.s.on_login(r.last.login->id, province);
+    CHECK(r.s.province());
+    CHECK(r.s.screen() == ReportsScreen::overview);
+    CHECK(r.s.can_choose_ward());
+    REQUIRE(r.s.groupings().size() == 4);
+    CHECK(r.s.groupings()[0] == ReportGrouping::ward);
+    r.clock();
+    // The ranking first (it is on screen), then the hub's four groupings and the waits: no
+    // counter or officer report, which a hub does not have.
+    REQUIRE_FALSE(r.last.fetches.empty());
+    CHECK(r.last.fetches.front().overview);
+    std::set<std::string> asked;
+    for (const auto& f : r.last.fetches)
+        if (f.grouping) asked.insert(std::string(to_string(*f.grouping)));
+    CHECK(asked == std::set<std::string>{"ward", "category", "day", "hour"});
+    for (const auto& f : r.last.fetches) CHECK_FALSE(f.period.ward);
+
+    SECTION("a ward chosen from the ranking: its figures by category, every report asked again for it") {
+        auto effects = r.apply(reports_cmd::ChooseWard{std::string("000.00.01.H01")});
+        CHECK(r.s.screen() == ReportsScreen::table);
+        CHECK(r.s.grouping() == ReportGrouping::category);
+        REQUIRE(effects.read_clock);
+        r.clock();
+        for (const auto& f : r.last.fetches) {
+            if (f.overview) CHECK_FALSE(f.period.ward);  // the ranking stays the province's
+            else CHECK(f.period.ward == "000.00.01.H01");
+        }
+        CHECK(targets_hold_ward(r.last));
+        // And back to every ward.
+        r.apply(reports_cmd::ChooseWard{std::nullopt});
+        r.clock();
+        for (const auto& f : r.last.fetches) CHECK_FALSE(f.period.ward);
+    }
+    SECTION("a ward_viewer sees its own ward and cannot choose another") {
+        SessionRig v;
+        v.apply(reports_cmd::Login{"xem", "matkhau"});
+        api::LoginResponse viewer = test::supervisor_login();
+        viewer.officer.role = OfficerRole::ward_viewer;
+        viewer.officer.ward = "000.00.01.H01";
+        v.last = v.s.on_login(v.last.login->id, viewer);
+        CHECK(v.s.province());
+        CHECK(v.s.screen() == ReportsScreen::table);
+        CHECK_FALSE(v.s.can_choose_ward());
+        CHECK(v.apply(reports_cmd::ChooseWard{std::string("000.00.02.H02")}).fetches.empty());
+        CHECK_FALSE(v.s.ward());
+    }
+}
+
+TEST_CASE("a ward service's dashboard has no ranking and no ward filter", "[reports_session]") {
+    SessionRig r;
+    r.login();
+    CHECK_FALSE(r.s.province());
+    CHECK(r.s.groupings().size() == 5);
+    CHECK(r.apply(reports_cmd::ShowOverview{}).fetches.empty());
+    CHECK(r.s.screen() == ReportsScreen::table);
+    CHECK(r.apply(reports_cmd::ChooseWard{std::string("000.00.01.H01")}).fetches.empty());
+    CHECK_FALSE(r.s.ward());
 }
