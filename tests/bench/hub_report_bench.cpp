@@ -1,0 +1,135 @@
+// motcua-hub-report-bench: the province's reports over a year of many wards, as the hub computes
+// them (the ward's own code over the projections). The tickets, ratings and dossiers are made in
+// PostgreSQL with generate_series (working days, morning and afternoon arrivals, waits and
+// service times spread like a ward's), then each report is timed, with the process's peak memory.
+// Usage: motcua-hub-report-bench --pg URI [--wards N] [--tickets-per-ward T] [--runs R]
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <iostream>
+#include <pqxx/pqxx>
+#include <set>
+
+#include "motcua/api.hpp"
+#include "pg/schema.hpp"
+#include "reports/hub_reports.hpp"
+
+using namespace motcua;
+using namespace motcua::hub;
+
+namespace {
+
+double peak_rss_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"motcua-hub-report-bench: province reports over a year of many wards"};
+    std::string uri;
+    int wards = 13, runs = 3;
+    long per_ward = 150000;
+    app.add_option("--pg", uri, "PostgreSQL URI of an empty database")->required();
+    app.add_option("--wards", wards)->check(CLI::Range(1, 5000));
+    app.add_option("--tickets-per-ward", per_ward)->check(CLI::Range(250L, 1000000L));
+    app.add_option("--runs", runs)->check(CLI::Range(1, 20));
+    CLI11_PARSE(app, argc, argv);
+    const OfficeZone zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
+    const Day from = *parse_day("2025-01-01");
+    const Day to = *parse_day("2025-12-31");
+
+    pqxx::connection c(uri);
+    migrate(c);
+    {
+        Partitions partitions;
+        std::set<std::string> months;
+        for (int m = 1; m <= 12; ++m) months.insert(fmt::format("2025-{:02}", m));
+        partitions.ensure(c, months);
+    }
+    WardInfo info{"", "", "Asia/Ho_Chi_Minh", SatisfactionScale::five_level,
+                  {{"HT", "Tư pháp - Hộ tịch", "Civil status", 900}, {"DC", "Địa chính", "Land", 1200},
+                   {"VX", "Văn hóa - Xã hội", "Culture", 900}, {"TK", "Trả kết quả", "Results", 600}},
+                  {{"HT-KS", "Đăng ký khai sinh", "HT", 0}, {"DC-XPXD", "Cấp phép xây dựng", "DC", 15}}};
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+        pqxx::work w(c);
+        // A non-negative hash of a number: the generator's dice.
+        w.exec("CREATE OR REPLACE FUNCTION h(bigint) RETURNS bigint AS 'SELECT abs(hashint8($1))' LANGUAGE sql IMMUTABLE");
+        for (int i = 0; i < wards; ++i) {
+            info.unit_code = fmt::format("000.{:02}.{:02}.H{:02}", i / 100, (i / 10) % 10, i % 10);
+            info.name = fmt::format("Phường {}", i + 1);
+            w.exec_params("INSERT INTO wards (code, name, token_hash, info, created_ms) VALUES ($1, $2, $3, $4::jsonb, 0)",
+                          info.unit_code, info.name, "bench-" + info.unit_code, api::write_json(to_json(info)));
+        }
+        // About 250 working days; each ward's tickets spread over them. Times in ms since the epoch
+        // at +07:00; waits 1..40 min skewed short, service 2..15 min; 8% absent, 3% expired.
+        const long per_day = std::max(1L, per_ward / 250);
+        w.exec(fmt::format(R"sql(
+INSERT INTO tickets (ward, day, id, number, category, priority, state, issued_ms, called_ms, started_ms,
+                     finished_ms, counter, officer, rating)
+SELECT w.code, d.day, w.code || '-' || d.n || '-' || k, 'A' || k,
+       (ARRAY['HT','DC','VX','TK'])[1 + (h(k * 7 + d.n) % 4)], false,
+       CASE WHEN r < 0.08 THEN 'no_show' WHEN r < 0.11 THEN 'expired' ELSE 'done' END,
+       issued, CASE WHEN r >= 0.08 AND r < 0.11 THEN NULL ELSE issued + wait_ms END,
+       CASE WHEN r < 0.11 THEN NULL ELSE issued + wait_ms + 30000 END,
+       CASE WHEN r < 0.08 THEN issued + wait_ms WHEN r < 0.11 THEN NULL ELSE issued + wait_ms + 30000 + service_ms END,
+       CASE WHEN r >= 0.08 AND r < 0.11 THEN NULL ELSE 1 + k % 5 END,
+       CASE WHEN r >= 0.08 AND r < 0.11 THEN NULL ELSE 'canbo' || (1 + k % 5) END,
+       CASE WHEN r >= 0.11 AND h(k + d.n) % 4 <> 0 THEN 3 + h(k * 3 + d.n) % 3 ELSE 0 END
+FROM wards w
+CROSS JOIN LATERAL (SELECT day::date AS day, row_number() OVER (ORDER BY day) AS n
+                    FROM generate_series('2025-01-01'::date, '2025-12-31'::date, '1 day') day
+                    WHERE extract(isodow FROM day) < 6 LIMIT 250) d
+CROSS JOIN LATERAL generate_series(1, {}) k
+CROSS JOIN LATERAL (SELECT (extract(epoch FROM d.day::timestamp - interval '7 hours') * 1000)::bigint
+                           + 27000000 + (k * 32400000 / {}) AS issued,
+                           (60000 + (h(k * 13 + d.n) % 2400) * (h(k + 5 * d.n) % 1000) / 1000 * 1000)::bigint AS wait_ms,
+                           (120000 + (h(k * 17 + d.n) % 780) * 1000)::bigint AS service_ms,
+                           (h(k * 31 + d.n) % 1000) / 1000.0 AS r) x
+)sql", per_day, per_day));
+        w.exec(R"sql(
+INSERT INTO dossiers (ward, day, code, procedure, category, channel, state, received_ms, due_date, returned_ms,
+                      closed_ms, result, counter, officer, updated_ms)
+SELECT ward, day, ward || '-' || id, CASE WHEN category = 'DC' THEN 'DC-XPXD' ELSE 'HT-KS' END, category, 'direct',
+       CASE WHEN h(length(id) + rating) % 5 = 0 THEN 'in_process' ELSE 'returned' END,
+       finished_ms, day + 10, CASE WHEN h(length(id) + rating) % 5 = 0 THEN NULL ELSE finished_ms + 8 * 86400000 END,
+       CASE WHEN h(length(id) + rating) % 5 = 0 THEN NULL ELSE finished_ms + 8 * 86400000 END,
+       CASE WHEN h(length(id) + rating) % 5 = 0 THEN NULL ELSE 'early' END, counter, officer, finished_ms
+FROM tickets WHERE state = 'done' AND rating = 5
+)sql");
+        w.commit();
+    }
+    pqxx::nontransaction(c).exec("ANALYZE");
+    const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const auto count = [&](const char* sql) { return pqxx::nontransaction(c).exec(sql)[0][0].as<long>(); };
+    std::cout << fmt::format("{} wards, {} tickets, {} dossiers over 2025 (made in {:.1f} s)\n", wards,
+                             count("SELECT count(*) FROM tickets"), count("SELECT count(*) FROM dossiers"), load_s);
+
+    const auto all = load_wards(c, std::nullopt);
+    const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    const auto time = [&](const std::string& what, const auto& f) {
+        std::vector<double> ms;
+        for (int r = 0; r < runs; ++r) {
+            const auto s = std::chrono::steady_clock::now();
+            f();
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s).count());
+        }
+        std::sort(ms.begin(), ms.end());
+        std::cout << fmt::format("  {:<38} median {:8.0f} ms (min {:.0f}, max {:.0f}); peak RSS {:.0f} MB\n", what,
+                                 ms[ms.size() / 2], ms.front(), ms.back(), peak_rss_mb());
+    };
+    time("turnaround by ward, year", [&] { (void)province_turnaround(c, all, from, to, ReportGrouping::ward, zone); });
+    time("turnaround by category, year", [&] { (void)province_turnaround(c, all, from, to, ReportGrouping::category, zone); });
+    time("turnaround by day, year", [&] { (void)province_turnaround(c, all, from, to, ReportGrouping::day, zone); });
+    time("II.06a by ward, year", [&] {
+        (void)province_dossiers(c, all, from, to, ProvinceDossierGrouping::ward, zone, now, "Tỉnh");
+    });
+    time("turnaround by category, one ward, year",
+         [&] { (void)province_turnaround(c, {all.front()}, from, to, ReportGrouping::category, zone); });
+    return 0;
+}
