@@ -47,15 +47,16 @@ for run in $(seq "$runs"); do
   for _ in $(seq 200); do grep -q '^listening' "$work/ward.out" 2>/dev/null && break; sleep 0.02; done
   wport=$(sed -nE 's|^listening on http://127.0.0.1:([0-9]+).*|\1|p' "$work/ward.out")
   while :; do
-    m=$(curl -fsS "http://127.0.0.1:$wport/metrics")
+    m=$(curl -fsS "http://127.0.0.1:$wport/metrics" || true)
     lag=$(sed -nE 's/^motcua_hub_lag_events (.*)/\1/p' <<<"$m")
     acked=$(sed -nE 's/^motcua_hub_acked_seq (.*)/\1/p' <<<"$m")
-    [[ $lag == 0 && $acked == "$events" ]] && break
+    # At start the ward also expires what its last simulated day left waiting: a few more events.
+    [[ $lag == 0 && -n $acked && ${acked%.*} -ge $events ]] && break
     sleep 0.02
   done
   end=$(date +%s.%N)
   stored=$(psql "$pg" -tAc "SELECT count(*) FROM events")
   printf 'run %s: %s events, 7 office days, caught up in %.2f s (ward start included); %s stored\n' \
-      "$run" "$events" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$stored"
+      "$run" "$stored" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$stored"
   kill "$ward_pid" "$hub_pid"; wait "$ward_pid" "$hub_pid" 2>/dev/null || true
 done

@@ -87,7 +87,7 @@ CROSS JOIN LATERAL (SELECT day::date AS day, row_number() OVER (ORDER BY day) AS
                     WHERE extract(isodow FROM day) < 6 LIMIT 250) d
 CROSS JOIN LATERAL generate_series(1, {}) k
 CROSS JOIN LATERAL (SELECT (extract(epoch FROM d.day::timestamp - interval '7 hours') * 1000)::bigint
-                           + 27000000 + (k * 32400000 / {}) AS issued,
+                           + 27000000 + (k::bigint * 32400000 / {}) AS issued,
                            (60000 + (h(k * 13 + d.n) % 2400) * (h(k + 5 * d.n) % 1000) / 1000 * 1000)::bigint AS wait_ms,
                            (120000 + (h(k * 17 + d.n) % 780) * 1000)::bigint AS service_ms,
                            (h(k * 31 + d.n) % 1000) / 1000.0 AS r) x

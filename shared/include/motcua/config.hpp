@@ -51,7 +51,7 @@ struct HubLinkSettings {
     std::string token_file;  // holds the ward's token (from `motcua-hub ward add`); relative to the config
     std::string ca_file;     // CA certificates for https; empty: the system's
     bool ship_comments = false;  // rating comments may leave the ward only when the ward says so
-    int batch_events = 500;      // events per batch
+    int batch_events = 1000;     // events per batch (the hub takes at most 1000)
     int max_backoff_s = 60;      // longest wait between attempts while the hub cannot be reached
 };
 
