@@ -11,13 +11,6 @@
 namespace motcua::hub {
 namespace {
 
-std::int32_t intern(std::vector<std::string>& table, std::string_view text) {
-    for (std::size_t i = table.size(); i-- > 0;)
-        if (table[i] == text) return static_cast<std::int32_t>(i);
-    table.emplace_back(text);
-    return static_cast<std::int32_t>(table.size() - 1);
-}
-
 std::string ward_list(pqxx::transaction_base& w, const std::vector<WardMeta>& wards) {
     std::string out;
     for (const auto& ward : wards) out += (out.empty() ? "" : ",") + w.quote(ward.code);
@@ -33,34 +26,17 @@ std::map<std::string, store::ReportRows> ticket_rows(pqxx::connection& c, const 
         "SELECT ward, category, officer, counter, day, state, rating, issued_ms, called_ms, started_ms, finished_ms "
         "FROM tickets WHERE ward IN ({}) AND day BETWEEN {} AND {} ORDER BY ward, day",
         ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to))));
-    store::ReportRows* rows = nullptr;
-    std::string current_ward, last_day;
-    std::int32_t day_index = -1;
+    std::optional<store::ReportRowsBuilder> rows;
+    std::string current_ward;
+    const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : f.as<std::int64_t>(); };
     for (const auto& row : r) {
-        if (rows == nullptr || current_ward != row[0].c_str()) {
+        if (!rows || current_ward != row[0].c_str()) {
             current_ward = row[0].c_str();
-            rows = &out[current_ward];
-            last_day.clear();
+            rows.emplace(out[current_ward]);
         }
-        store::ReportTicket t;
-        t.category = intern(rows->categories, row[1].c_str());
-        if (!row[2].is_null()) t.officer = intern(rows->officers, row[2].c_str());
-        t.counter = row[3].is_null() ? 0 : row[3].as<int>();
-        if (std::string_view day = row[4].c_str(); day != last_day) {
-            last_day = day;
-            const Day d = *parse_day(day);
-            auto it = std::find(rows->days.begin(), rows->days.end(), d);
-            if (it == rows->days.end()) it = rows->days.insert(rows->days.end(), d);
-            day_index = static_cast<std::int32_t>(it - rows->days.begin());
-        }
-        t.day = day_index;
-        t.state = parse_enum<TicketState>(row[5].c_str()).value_or(TicketState::waiting);
-        t.rating = static_cast<std::int8_t>(row[6].as<int>());
-        t.issued_ms = row[7].as<std::int64_t>();
-        t.called_ms = row[8].is_null() ? -1 : row[8].as<std::int64_t>();
-        t.started_ms = row[9].is_null() ? -1 : row[9].as<std::int64_t>();
-        t.finished_ms = row[10].is_null() ? -1 : row[10].as<std::int64_t>();
-        rows->tickets.push_back(t);
+        rows->add(row[1].c_str(), row[2].is_null() ? std::nullopt : std::optional<std::string_view>(row[2].c_str()),
+                  row[3].is_null() ? 0 : row[3].as<int>(), row[4].c_str(), row[5].c_str(), row[6].as<int>(),
+                  row[7].as<std::int64_t>(), ms(row[8]), ms(row[9]), ms(row[10]));
     }
     return out;
 }

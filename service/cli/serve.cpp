@@ -63,33 +63,36 @@ int serve(const ServeOptions& o) {
         ward->set_shipper(shipper.get());
     }
 
-    asio::io_context ioc;
-    std::optional<net::Server> server;
-    try {
-        net::ServerLimits limits;
-        limits.read_timeout = std::chrono::seconds(o.read_timeout_s);
-        limits.max_ws_queue = static_cast<std::size_t>(o.ws_queue);
-        server.emplace(ioc, *ward, *endpoint, limits);
-    } catch (const boost::system::system_error& e) {
-        return failure(fmt::format("cannot listen on {}: {}", o.listen, e.code().message()));
+    {
+        // The network side lives in this block: its sessions, which the io_context's pending
+        // handlers still hold after it stops, go with the io_context, before the ward they call
+        // and the store (whose writer drains on close).
+        asio::io_context ioc;
+        std::optional<net::Server> server;
+        try {
+            net::ServerLimits limits;
+            limits.read_timeout = std::chrono::seconds(o.read_timeout_s);
+            limits.max_ws_queue = static_cast<std::size_t>(o.ws_queue);
+            server.emplace(ioc, *ward, *endpoint, limits);
+        } catch (const boost::system::system_error& e) {
+            return failure(fmt::format("cannot listen on {}: {}", o.listen, e.code().message()));
+        }
+        server->start();
+
+        // Office days roll over at midnight even when nobody asks.
+        asio::steady_timer day_timer(ioc);
+        std::function<void()> schedule_tick = [&] {
+            day_timer.expires_after(std::chrono::seconds(1));
+            day_timer.async_wait([&](boost::system::error_code ec) {
+                if (ec) return;
+                ward->tick();
+                schedule_tick();
+            });
+        };
+        schedule_tick();
+
+        net::serve_until_signal(ioc, *server, [&] { day_timer.cancel(); });
     }
-    server->start();
-
-    // Office days roll over at midnight even when nobody asks.
-    asio::steady_timer day_timer(ioc);
-    std::function<void()> schedule_tick = [&] {
-        day_timer.expires_after(std::chrono::seconds(1));
-        day_timer.async_wait([&](boost::system::error_code ec) {
-            if (ec) return;
-            ward->tick();
-            schedule_tick();
-        });
-    };
-    schedule_tick();
-
-    net::serve_until_signal(ioc, *server, [&] { day_timer.cancel(); });
-    // Sessions and their pending handlers go before the ward and the store (writer drains on close).
-    server.reset();
     ward->set_shipper(nullptr);
     shipper.reset();
     ward.reset();

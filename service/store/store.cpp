@@ -486,35 +486,42 @@ void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
         "SELECT category, officer, counter, day, state, rated, issued_at, called_at, started_at, finished_at "
         "FROM tickets WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
     st.bind(1, format_day(from)).bind(2, format_day(to));
-    auto intern = [](std::vector<std::string>& table, std::string_view text) {
+    ReportRowsBuilder rows(out);
+    const auto ms = [&](int col) { return st.is_null(col) ? std::int64_t{-1} : st.int64(col); };
+    while (st.step())
+        rows.add(st.text_view(0), st.is_null(1) ? std::nullopt : std::optional(st.text_view(1)), st.integer(2),
+                 st.text_view(3), st.text_view(4), st.integer(5), st.int64(6), ms(7), ms(8), ms(9));
+}
+
+void ReportRowsBuilder::add(std::string_view category, std::optional<std::string_view> officer, int counter,
+                            std::string_view day, std::string_view state, int rating, std::int64_t issued_ms,
+                            std::int64_t called_ms, std::int64_t started_ms, std::int64_t finished_ms) {
+    // A lean append: numbers and interned strings, no per-row allocation.
+    const auto intern = [](std::vector<std::string>& table, std::string_view text) {
         for (std::size_t i = table.size(); i-- > 0;)
             if (table[i] == text) return static_cast<std::int32_t>(i);
         table.emplace_back(text);
         return static_cast<std::int32_t>(table.size() - 1);
     };
-    std::string last_day;
-    std::int32_t day_index = -1;
-    while (st.step()) {
-        ReportTicket t;
-        t.category = intern(out.categories, st.text_view(0));
-        if (!st.is_null(1)) t.officer = intern(out.officers, st.text_view(1));
-        t.counter = st.integer(2);
-        if (const auto day = st.text_view(3); day != last_day) {
-            last_day = day;
-            const Day d = stored_day(std::string(day));
-            auto it = std::find(out.days.begin(), out.days.end(), d);
-            if (it == out.days.end()) it = out.days.insert(out.days.end(), d);
-            day_index = static_cast<std::int32_t>(it - out.days.begin());
-        }
-        t.day = day_index;
-        t.state = parse_enum<TicketState>(st.text_view(4)).value_or(TicketState::waiting);
-        t.rating = static_cast<std::int8_t>(st.integer(5));
-        t.issued_ms = st.int64(6);
-        t.called_ms = st.is_null(7) ? -1 : st.int64(7);
-        t.started_ms = st.is_null(8) ? -1 : st.int64(8);
-        t.finished_ms = st.is_null(9) ? -1 : st.int64(9);
-        out.tickets.push_back(t);
+    ReportTicket t;
+    t.category = intern(out_.categories, category);
+    if (officer) t.officer = intern(out_.officers, *officer);
+    t.counter = counter;
+    if (day != last_day_) {
+        last_day_ = day;
+        const Day d = stored_day(std::string(day));
+        auto it = std::find(out_.days.begin(), out_.days.end(), d);
+        if (it == out_.days.end()) it = out_.days.insert(out_.days.end(), d);
+        day_index_ = static_cast<std::int32_t>(it - out_.days.begin());
     }
+    t.day = day_index_;
+    t.state = parse_enum<TicketState>(state).value_or(TicketState::waiting);
+    t.rating = static_cast<std::int8_t>(rating);
+    t.issued_ms = issued_ms;
+    t.called_ms = called_ms;
+    t.started_ms = started_ms;
+    t.finished_ms = finished_ms;
+    out_.tickets.push_back(t);
 }
 
 std::vector<CounterEventRow> Store::counter_events(TimePoint end) {

@@ -86,6 +86,22 @@ struct ReportRows {
     std::map<std::string, std::string> officer_names;
 };
 
+/// Appends stored ticket rows to ReportRows, interning categories, officers and office days as
+/// met: the ward's store and the hub's projections read tickets the same way.
+class ReportRowsBuilder {
+public:
+    explicit ReportRowsBuilder(ReportRows& out) : out_(out) {}
+    /// Times in ms since the epoch, -1 when not set; `day` as stored ("YYYY-MM-DD").
+    void add(std::string_view category, std::optional<std::string_view> officer, int counter, std::string_view day,
+             std::string_view state, int rating, std::int64_t issued_ms, std::int64_t called_ms,
+             std::int64_t started_ms, std::int64_t finished_ms);
+
+private:
+    ReportRows& out_;
+    std::string last_day_;
+    std::int32_t day_index_ = -1;
+};
+
 /// The writes of one job, inside the writer's transaction.
 class WriteTx {
 public:
