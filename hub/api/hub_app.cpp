@@ -11,6 +11,7 @@
 #include "api/report_replies.hpp"
 #include "ingest/ingest.hpp"
 #include "reports/export.hpp"
+#include "motcua/clock.hpp"
 #include "motcua/hub.hpp"
 #include "reports/hub_reports.hpp"
 
@@ -22,10 +23,6 @@ thread_local pqxx::connection* tl_connection = nullptr;
 
 const UserPrincipal* as_user(const HubPrincipal& p) { return std::get_if<UserPrincipal>(&p); }
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 }  // namespace
 
@@ -72,7 +69,7 @@ void HubApp::add_routes() {
         // hub's clock, the dashboard's "today" (a ward gives its own through /public/queue).
         pqxx::read_transaction w(db());
         w.exec("SELECT 1");
-        const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+        const TimePoint now = SystemClock{}.now();
         c.respond(api::json_reply(200, {{"status", "ok"}, {"now", zone_.format_rfc3339(now)}}));
     });
     t.add("POST", v1 + "/auth/login", A::anyone, [this](const HubRouter::Call& c) { login(c); });
@@ -128,7 +125,7 @@ void HubApp::metrics_route(const HubRouter::Call& c) {
         {"motcua_hub_wards", "Wards registered.", "gauge", r[0][0].as<double>()},
         {"motcua_hub_events_stored", "Events stored, all wards (sum of acknowledged seqs).", "gauge", r[0][1].as<double>()},
         {"motcua_hub_oldest_ward_contact_seconds", "Seconds since the ward heard from least recently shipped.",
-         "gauge", oldest_seen == 0 ? 0.0 : static_cast<double>(now_ms() - oldest_seen) / 1000.0},
+         "gauge", oldest_seen == 0 ? 0.0 : static_cast<double>(to_epoch_ms(SystemClock{}.now()) - oldest_seen) / 1000.0},
         {"motcua_hub_events_ingested_total", "Events this process stored.", "counter",
          static_cast<double>(events_ingested_.load())},
         {"motcua_hub_batches_refused_total", "Batches this process refused.", "counter",
@@ -156,7 +153,7 @@ void HubApp::ingest(const HubRouter::Call& c) {
     if (!parsed) return refuse(parsed.error());
     auto batch = decode_event_batch(*parsed);
     if (!batch) return refuse(batch.error());
-    auto ack = hub::ingest(db(), partitions_, ward, *batch, std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
+    auto ack = hub::ingest(db(), partitions_, ward, *batch, SystemClock{}.now());
     if (!ack) return refuse(ack.error());
     events_ingested_.fetch_add(static_cast<std::uint64_t>(ack->stored));
     c.respond(api::json_reply(200, to_json(*ack)));
@@ -251,7 +248,7 @@ void HubApp::dossiers(const HubRouter::Call& c) {
     if (!format) return c.respond(api::error_reply(format.error()));
     auto wards = report_wards(c);
     if (!wards) return c.respond(api::error_reply(wards.error()));
-    const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
+    const TimePoint now = SystemClock{}.now();
     const std::string office = wards->size() == 1 ? wards->front().name : settings_.province_name;
     const auto report = province_dossiers(db(), *wards, period->from, period->to, group, zone_, now, office);
     WardConfig heading;
@@ -276,9 +273,8 @@ void HubApp::overview(const HubRouter::Call& c) {
         by_code[w.code] = &o.wards.back();
     }
     pqxx::read_transaction w(db());
-    std::string codes;
-    for (const auto& ward : *wards) codes += (codes.empty() ? "" : ",") + w.quote(ward.code);
-    if (codes.empty()) return c.respond(api::json_reply(200, to_json(o)));
+    if (wards->empty()) return c.respond(api::json_reply(200, to_json(o)));
+    const std::string codes = sql_ward_list(w, *wards);
     const auto round1 = [](double v) { return std::round(v * 10.0) / 10.0; };
     auto sums = w.exec(fmt::format(
         "SELECT ward, sum(issued), sum(served), sum(called), sum(within_target), sum(wait_sum_s), sum(rated), "

@@ -5,6 +5,7 @@
 #include <pqxx/pqxx>
 
 #include "auth/crypto.hpp"
+#include "motcua/clock.hpp"
 
 namespace motcua::hub {
 namespace {
@@ -12,10 +13,8 @@ namespace {
 constexpr int kMaxFailures = 5;
 constexpr std::chrono::seconds kFailureWindow{300};
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
+/// The hub's time (sessions expire on the real clock, as the ward's do).
+std::int64_t now_ms() { return to_epoch_ms(SystemClock{}.now()); }
 
 }  // namespace
 
@@ -74,7 +73,7 @@ Result<api::LoginResponse> HubAuth::login(pqxx::connection& c, const api::LoginR
         return make_error("bad_credentials", "wrong username or password");
     }
     const std::string token = auth::new_token();
-    const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() + kHubSessionLifetime);
+    const TimePoint expires = SystemClock{}.now() + kHubSessionLifetime;
     w.exec_params("INSERT INTO sessions (token_hash, username, expires_ms) VALUES ($1, $2, $3)", auth::token_digest(token),
                   request.username, to_epoch_ms(expires));
     w.exec_params("DELETE FROM sessions WHERE expires_ms < $1", now_ms());

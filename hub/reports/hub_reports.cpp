@@ -11,11 +11,6 @@
 namespace motcua::hub {
 namespace {
 
-std::string ward_list(pqxx::transaction_base& w, const std::vector<WardMeta>& wards) {
-    std::string out;
-    for (const auto& ward : wards) out += (out.empty() ? "" : ",") + w.quote(ward.code);
-    return out.empty() ? "NULL" : out;
-}
 
 /// Tickets of [from, to] per ward, as the ward's own store reads them.
 std::map<std::string, store::ReportRows> ticket_rows(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from,
@@ -25,7 +20,7 @@ std::map<std::string, store::ReportRows> ticket_rows(pqxx::connection& c, const 
     auto r = w.exec(fmt::format(
         "SELECT ward, category, officer, counter, day, state, rating, issued_ms, called_ms, started_ms, finished_ms "
         "FROM tickets WHERE ward IN ({}) AND day BETWEEN {} AND {} ORDER BY ward, day",
-        ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to))));
+        sql_ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to))));
     std::optional<store::ReportRowsBuilder> rows;
     std::string current_ward;
     const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : f.as<std::int64_t>(); };
@@ -127,6 +122,12 @@ OfficeZone zone_of(const WardMeta& ward, const OfficeZone& fallback) {
 }
 
 }  // namespace
+
+std::string sql_ward_list(pqxx::transaction_base& w, const std::vector<WardMeta>& wards) {
+    std::string out;
+    for (const auto& ward : wards) out += (out.empty() ? "" : ",") + w.quote(ward.code);
+    return out.empty() ? "NULL" : out;
+}
 
 std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::string>& only) {
     std::vector<WardMeta> out;

@@ -22,6 +22,9 @@ struct WardMeta {
     WardConfig config;  // from the ward's shipped info; empty categories when it never shipped
 };
 
+/// The wards' codes as an SQL list for `IN (...)`, quoted; "NULL" when there are none.
+std::string sql_ward_list(pqxx::transaction_base& w, const std::vector<WardMeta>& wards);
+
 /// Wards (all, or the one named) in code order.
 std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::string>& only);
 
