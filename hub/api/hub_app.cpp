@@ -129,7 +129,13 @@ void HubApp::metrics_route(const HubRouter::Call& c) {
         {"motcua_hub_events_ingested_total", "Events this process stored.", "counter",
          static_cast<double>(events_ingested_.load())},
         {"motcua_hub_batches_refused_total", "Batches this process refused.", "counter",
-         static_cast<double>(batches_refused_.load())}};
+         static_cast<double>(batches_refused_.load())},
+        {"motcua_hub_report_months_read_total", "Ward-months of tickets this process read for reports.", "counter",
+         static_cast<double>(tickets_.stats().months_read)},
+        {"motcua_hub_report_months_reused_total", "Ward-months of tickets reports found in memory.", "counter",
+         static_cast<double>(tickets_.stats().months_reused)},
+        {"motcua_hub_report_tickets_cached", "Tickets this process holds in memory for reports.", "gauge",
+         static_cast<double>(tickets_.stats().tickets)}};
     c.respond(api::Reply{200, metrics_.render(figures), "text/plain; version=0.0.4", {}});
 }
 
@@ -213,14 +219,14 @@ void HubApp::turnaround(const HubRouter::Call& c) {
             return c.respond(api::error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
         std::vector<TurnaroundReport> sheets;
         for (const auto g : kProvinceGroupings)
-            sheets.push_back(province_turnaround(db(), *wards, period->from, period->to, g, zone_));
+            sheets.push_back(province_turnaround(db(), tickets_, *wards, period->from, period->to, g, zone_));
         auto bytes = reports::to_xlsx(sheets);
         if (!bytes) return c.respond(api::error_reply(500, bytes.error().code, bytes.error().message));
         return c.respond(api::file_reply(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                          fmt::format("bao-cao-{}-tat-ca-{}-{}.xlsx", scope, format_day(period->from),
                                                      format_day(period->to))));
     }
-    const auto report = province_turnaround(db(), *wards, period->from, period->to, group, zone_);
+    const auto report = province_turnaround(db(), tickets_, *wards, period->from, period->to, group, zone_);
     c.respond(api::turnaround_reply(report, *format,
                                     fmt::format("bao-cao-{}-{}-{}-{}", scope, to_string(group),
                                                 format_day(period->from), format_day(period->to))));
@@ -231,7 +237,7 @@ void HubApp::waits(const HubRouter::Call& c) {
     if (!period) return c.respond(api::error_reply(period.error()));
     auto wards = report_wards(c);
     if (!wards) return c.respond(api::error_reply(wards.error()));
-    c.respond(api::json_reply(200, to_json(province_waits(db(), *wards, period->from, period->to))));
+    c.respond(api::json_reply(200, to_json(province_waits(db(), tickets_, *wards, period->from, period->to, zone_))));
 }
 
 void HubApp::dossiers(const HubRouter::Call& c) {

@@ -11,6 +11,7 @@
 #include "motcua/office_time.hpp"
 #include "pg/pool.hpp"
 #include "pg/schema.hpp"
+#include "reports/ticket_cache.hpp"
 
 namespace motcua::hub {
 
@@ -60,6 +61,7 @@ private:
     PgPool& pool_;
     HubAuth auth_;
     Partitions partitions_;
+    TicketCache tickets_;  // the reports' copy of finished months (reports/ticket_cache.hpp)
     api::Metrics metrics_;
     std::atomic<std::uint64_t> events_ingested_{0};
     std::atomic<std::uint64_t> batches_refused_{0};

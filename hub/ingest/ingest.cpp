@@ -187,6 +187,14 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
             for (const auto& cat : batch.ward.categories)
                 targets += fmt::format("{}({}, {})", targets.empty() ? "" : ",", q(cat.code), q(cat.target_wait_s));
             if (targets.empty()) targets = "(NULL::text, 0)";
+            // The months whose tickets changed, stamped with this batch (reports/ticket_cache.hpp).
+            std::set<std::string> ticket_months;
+            for (const auto& d : ticket_days) ticket_months.insert(d.substr(0, 7) + "-01");
+            std::vector<std::string> stamps;
+            for (const auto& m : ticket_months)
+                stamps.push_back(fmt::format("({}, {}, {})", q(ward), q(m), batch.events.back().seq));
+            w.exec("INSERT INTO ticket_months (ward, month, version) VALUES " + join(stamps) +
+                   " ON CONFLICT (ward, month) DO UPDATE SET version = EXCLUDED.version");
             w.exec(fmt::format("DELETE FROM daily_rollup WHERE ward = {} AND day = ANY({})", q(ward), days));
             // Seconds rounded as the reports round them (half away from zero).
             w.exec(fmt::format(R"sql(

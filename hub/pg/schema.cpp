@@ -16,7 +16,7 @@ constexpr long long kSchemaLock = 0x6d6f74637561;
 // milliseconds since the epoch (bigint), as in the ward's SQLite: reports read them as numbers.
 // Wards' events, tickets, ratings and dossiers are partitioned by month; the uniqueness of
 // (ward, seq) is kept by ingestion, which takes the ward's row lock and stores only seq > acked.
-constexpr std::array<std::string_view, 1> kMigrations{
+constexpr std::array<std::string_view, 2> kMigrations{
     R"sql(
 CREATE TABLE wards (
     code text PRIMARY KEY,
@@ -123,6 +123,20 @@ CREATE TABLE daily_rollup (
     satisfied integer NOT NULL,     -- levels 4 and 5
     PRIMARY KEY (ward, day, category)
 );
+)sql",
+    R"sql(
+-- Which months of a ward hold tickets, stamped with the ward's acked seq of the last batch that
+-- changed one of them: a hub process keeps a month's tickets in memory while its stamp stands.
+CREATE TABLE ticket_months (
+    ward text NOT NULL,
+    month date NOT NULL,        -- its first day
+    version bigint NOT NULL,
+    PRIMARY KEY (ward, month)
+);
+INSERT INTO ticket_months (ward, month, version)
+SELECT t.ward, date_trunc('month', t.day)::date, w.acked_seq
+FROM (SELECT DISTINCT ward, day FROM tickets) t JOIN wards w ON w.code = t.ward
+GROUP BY t.ward, date_trunc('month', t.day)::date, w.acked_seq;
 )sql",
 };
 

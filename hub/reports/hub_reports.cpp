@@ -7,64 +7,11 @@
 #include <pqxx/pqxx>
 
 #include "motcua/api.hpp"
+#include "reports/province_figures.hpp"
 
 namespace motcua::hub {
 namespace {
 
-
-/// Tickets of [from, to] per ward, as the ward's own store reads them.
-std::map<std::string, store::ReportRows> ticket_rows(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from,
-                                                     Day to) {
-    std::map<std::string, store::ReportRows> out;
-    pqxx::read_transaction w(c);
-    auto r = w.exec(fmt::format(
-        "SELECT ward, category, officer, counter, day, state, rating, issued_ms, called_ms, started_ms, finished_ms "
-        "FROM tickets WHERE ward IN ({}) AND day BETWEEN {} AND {} ORDER BY ward, day",
-        sql_ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to))));
-    std::optional<store::ReportRowsBuilder> rows;
-    std::string current_ward;
-    const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : f.as<std::int64_t>(); };
-    for (const auto& row : r) {
-        if (!rows || current_ward != row[0].c_str()) {
-            current_ward = row[0].c_str();
-            rows.emplace(out[current_ward]);
-        }
-        rows->add(row[1].c_str(), row[2].is_null() ? std::nullopt : std::optional<std::string_view>(row[2].c_str()),
-                  row[3].is_null() ? 0 : row[3].as<int>(), row[4].c_str(), row[5].c_str(), row[6].as<int>(),
-                  row[7].as<std::int64_t>(), ms(row[8]), ms(row[9]), ms(row[10]));
-    }
-    return out;
-}
-
-/// One set of rows over several wards: each ward's categories stay apart with their own targets
-/// (the same code may have another target elsewhere); days are merged.
-store::ReportRows merge_rows(const std::vector<WardMeta>& wards, std::map<std::string, store::ReportRows>& per_ward) {
-    store::ReportRows all;
-    for (const auto& ward : wards) {
-        auto it = per_ward.find(ward.code);
-        if (it == per_ward.end()) continue;
-        auto& rows = it->second;
-        const auto category_base = static_cast<std::int32_t>(all.categories.size());
-        for (const auto& code : rows.categories) {
-            all.categories.push_back(code);
-            const Category* cat = ward.config.find_category(code);
-            all.category_targets.push_back(cat != nullptr ? cat->target_wait_s : 0);
-        }
-        std::vector<std::int32_t> day_map;
-        for (const auto& d : rows.days) {
-            auto found = std::find(all.days.begin(), all.days.end(), d);
-            if (found == all.days.end()) found = all.days.insert(all.days.end(), d);
-            day_map.push_back(static_cast<std::int32_t>(found - all.days.begin()));
-        }
-        for (auto t : rows.tickets) {
-            t.category += category_base;
-            t.day = day_map[static_cast<std::size_t>(t.day)];
-            t.officer = -1;  // officers are a ward's own matter
-            all.tickets.push_back(t);
-        }
-    }
-    return all;
-}
 
 /// The categories (or procedures) of several wards as one config: first ward's names win.
 WardConfig union_config(const std::vector<WardMeta>& wards, const std::string& office_name) {
@@ -147,46 +94,19 @@ std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::s
     return out;
 }
 
-TurnaroundReport province_turnaround(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
-                                     ReportGrouping group_by, const OfficeZone& zone) {
-    auto per_ward = ticket_rows(c, wards, from, to);
-    if (wards.size() == 1 && group_by != ReportGrouping::ward) {
-        // One ward: its own rows, config and zone, so the figures are the ward's to the digit.
-        reports::ReportInput input;
-        input.rows = std::move(per_ward[wards.front().code]);
-        return reports::compute_turnaround(input, wards.front().config, from, to, reports::GroupBy(group_by),
-                                           zone_of(wards.front(), zone));
-    }
-    if (group_by == ReportGrouping::ward) {
-        TurnaroundReport report;
-        report.from = from;
-        report.to = to;
-        report.group_by = ReportGrouping::ward;
-        for (const auto& ward : wards) {
-            reports::ReportInput input;
-            if (auto it = per_ward.find(ward.code); it != per_ward.end()) input.rows = it->second;
-            auto own = reports::compute_turnaround(input, ward.config, from, to, reports::GroupBy::category,
-                                                   zone_of(ward, zone));
-            own.total.key = ward.code;
-            own.total.label = ward.name;
-            report.rows.push_back(std::move(own.total));
-        }
-        reports::ReportInput all;
-        all.rows = merge_rows(wards, per_ward);
-        report.total = reports::compute_turnaround(all, union_config(wards, ""), from, to, reports::GroupBy::category, zone)
-                           .total;
-        return report;
-    }
-    reports::ReportInput all;
-    all.rows = merge_rows(wards, per_ward);
-    return reports::compute_turnaround(all, union_config(wards, ""), from, to, reports::GroupBy(group_by), zone);
+TurnaroundReport province_turnaround(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards,
+                                     Day from, Day to, ReportGrouping group_by, const OfficeZone& zone) {
+    const auto tickets = cache.load(c, wards, from, to, zone);
+    // One ward's rows in its own config: its report to the digit (names, order, rating scale).
+    const WardConfig province = wards.size() == 1 ? wards.front().config : union_config(wards, "");
+    return province_figures(tickets, from, to, group_by, province);
 }
 
-WaitHistogram province_waits(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to) {
-    auto per_ward = ticket_rows(c, wards, from, to);
-    if (wards.size() == 1)
-        return reports::compute_wait_histogram(per_ward[wards.front().code], wards.front().config, from, to);
-    return reports::compute_wait_histogram(merge_rows(wards, per_ward), union_config(wards, ""), from, to);
+WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards, Day from,
+                             Day to, const OfficeZone& zone) {
+    const auto tickets = cache.load(c, wards, from, to, zone);
+    const WardConfig province = wards.size() == 1 ? wards.front().config : union_config(wards, "");
+    return province_wait_figures(tickets, from, to, province);
 }
 
 reports::DossierReport province_dossiers(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,

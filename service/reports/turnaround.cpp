@@ -12,9 +12,7 @@ namespace {
 using Interval = std::pair<std::int64_t, std::int64_t>;  // [from, to) in ms
 using store::ReportTicket;
 
-std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) {
-    return std::llround(static_cast<double>(to_ms - from_ms) / 1000.0);
-}
+std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) { return whole_seconds(from_ms, to_ms); }
 
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
 
@@ -26,12 +24,11 @@ TimeStats stats_of(std::vector<std::int64_t>& values) {
     const auto n = values.size();
     if (n == 0) return s;
     const auto nth = [&](double p) {
-        const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n))));
+        const auto rank = nearest_rank(p, n);
         std::nth_element(values.begin(), values.begin() + static_cast<long>(rank - 1), values.end());
         return values[rank - 1];
     };
-    s.mean = round1(static_cast<double>(std::accumulate(values.begin(), values.end(), std::int64_t{0})) /
-                    static_cast<double>(n));
+    s.mean = mean_of(std::accumulate(values.begin(), values.end(), std::int64_t{0}), n);
     s.max = *std::max_element(values.begin(), values.end());
     s.p90 = nth(90);
     s.p50 = nth(50);
@@ -94,28 +91,28 @@ std::vector<Interval> window(const std::vector<Interval>& v, std::int64_t from, 
 
 // Figures of one row, gathered in one pass over its tickets.
 struct Accumulator {
-    int issued = 0, served = 0, no_show = 0, expired = 0, called = 0, within = 0;
+    RowCounts counts;
     std::vector<std::int64_t> wait, service, visit;
-    std::array<int, 6> levels{};  // index = level
 
     void add(const ReportTicket& t, int target_s) {
-        ++issued;
+        auto& c = counts;
+        ++c.issued;
         switch (t.state) {
-            case TicketState::done: ++served; break;
-            case TicketState::no_show: ++no_show; break;
-            case TicketState::expired: ++expired; break;
+            case TicketState::done: ++c.served; break;
+            case TicketState::no_show: ++c.no_show; break;
+            case TicketState::expired: ++c.expired; break;
             default: break;
         }
         if (t.called_ms >= 0) {
-            ++called;
-            within += seconds(t.issued_ms, t.called_ms) <= target_s;
+            ++c.called;
+            c.within += seconds(t.issued_ms, t.called_ms) <= target_s;
         }
         if (t.state == TicketState::done && t.called_ms >= 0 && t.started_ms >= 0 && t.finished_ms >= 0) {
             wait.push_back(seconds(t.issued_ms, t.called_ms));
             service.push_back(seconds(t.started_ms, t.finished_ms));
             visit.push_back(seconds(t.issued_ms, t.finished_ms));
         }
-        if (t.rating >= 1 && t.rating <= 5) ++levels[static_cast<std::size_t>(t.rating)];
+        if (t.rating >= 1 && t.rating <= 5) ++c.levels[static_cast<std::size_t>(t.rating)];
     }
 };
 
@@ -154,7 +151,7 @@ public:
         report.to = to;
         report.group_by = group_;
         for (auto& [key, acc] : groups) report.rows.push_back(row(key_text(key), label_of(key), acc));
-        report.total = row("total", "Tổng cộng", all);
+        report.total = row(std::string(kTotalKey), std::string(kTotalLabel), all);
         if (group_ == ReportGrouping::officer) {
             OfficerTime sum;
             for (const auto& r : report.rows) {
@@ -218,7 +215,7 @@ private:
             case ReportGrouping::counter: return std::to_string(key);
             case ReportGrouping::officer: return officer_order_[static_cast<std::size_t>(key)];
             case ReportGrouping::day: return format_day(Day{date::sys_days{date::days{key}}});
-            case ReportGrouping::hour: return fmt::format("{:02}", key);
+            case ReportGrouping::hour: return hour_key(key);
             case ReportGrouping::ward: break;
         }
         return {};
@@ -238,37 +235,16 @@ private:
                 return it == rows_.officer_names.end() ? text : it->second;
             }
             case ReportGrouping::day: return text;
-            case ReportGrouping::hour: return fmt::format("{:02}:00–{:02}:00", key, (key + 1) % 24);
+            case ReportGrouping::hour: return hour_label(key);
             case ReportGrouping::ward: break;
         }
         return text;
     }
 
     TurnaroundRow row(const std::string& key, const std::string& label, Accumulator& a) {
-        TurnaroundRow r;
-        r.key = key;
-        r.label = label;
-        r.issued = a.issued;
-        r.served = a.served;
-        r.no_show = a.no_show;
-        r.expired = a.expired;
-        r.wait_s = stats_of(a.wait);
-        r.service_s = stats_of(a.service);
-        r.visit_s = stats_of(a.visit);
-        r.within_target_pct = pct(a.within, a.called);
-        int satisfied = 0, not_dissatisfied = 0;
-        for (int level : rating_levels(cfg_.scale)) r.ratings.levels[level] = 0;
-        for (int level = 1; level <= 5; ++level) {
-            const int n = a.levels[static_cast<std::size_t>(level)];
-            if (n == 0) continue;
-            r.ratings.levels[level] += n;
-            r.ratings.count += n;
-            if (level >= 4) satisfied += n;
-            if (level >= 3) not_dissatisfied += n;
-        }
-        r.ratings.satisfied_pct = pct(satisfied, r.ratings.count);
-        r.ratings.not_dissatisfied_pct = pct(not_dissatisfied, r.ratings.count);
-        if (group_ == ReportGrouping::officer) r.officer = key == "total" ? OfficerTime{} : officer_time(key);
+        TurnaroundRow r = make_row(key, label, a.counts, stats_of(a.wait), stats_of(a.service), stats_of(a.visit),
+                                   cfg_.scale);
+        if (group_ == ReportGrouping::officer) r.officer = key == kTotalKey ? OfficerTime{} : officer_time(key);
         return r;
     }
 
@@ -348,6 +324,49 @@ private:
 };
 
 }  // namespace
+
+std::int64_t whole_seconds(std::int64_t from_ms, std::int64_t to_ms) {
+    return std::llround(static_cast<double>(to_ms - from_ms) / 1000.0);
+}
+
+std::size_t nearest_rank(double p, std::size_t n) {
+    return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n))));
+}
+
+double mean_of(std::int64_t sum, std::size_t n) {
+    return n == 0 ? 0.0 : round1(static_cast<double>(sum) / static_cast<double>(n));
+}
+
+TurnaroundRow make_row(std::string key, std::string label, const RowCounts& c, const TimeStats& wait,
+                       const TimeStats& service, const TimeStats& visit, SatisfactionScale scale) {
+    TurnaroundRow r;
+    r.key = std::move(key);
+    r.label = std::move(label);
+    r.issued = c.issued;
+    r.served = c.served;
+    r.no_show = c.no_show;
+    r.expired = c.expired;
+    r.wait_s = wait;
+    r.service_s = service;
+    r.visit_s = visit;
+    r.within_target_pct = pct(c.within, c.called);
+    int satisfied = 0, not_dissatisfied = 0;
+    for (int level : rating_levels(scale)) r.ratings.levels[level] = 0;
+    for (int level = 1; level <= 5; ++level) {
+        const int n = c.levels[static_cast<std::size_t>(level)];
+        if (n == 0) continue;
+        r.ratings.levels[level] += n;
+        r.ratings.count += n;
+        if (level >= 4) satisfied += n;
+        if (level >= 3) not_dissatisfied += n;
+    }
+    r.ratings.satisfied_pct = pct(satisfied, r.ratings.count);
+    r.ratings.not_dissatisfied_pct = pct(not_dissatisfied, r.ratings.count);
+    return r;
+}
+
+std::string hour_key(std::int64_t hour) { return fmt::format("{:02}", hour); }
+std::string hour_label(std::int64_t hour) { return fmt::format("{:02}:00–{:02}:00", hour, (hour + 1) % 24); }
 
 TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from, Day to,
                                     GroupBy group_by, const OfficeZone& zone) {

@@ -66,6 +66,35 @@ struct ReportInput {
 TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from,
                                     Day to, GroupBy group_by, const OfficeZone& zone);
 
+// ---- the pieces of a row, shared with the province hub's figures (same rounding, same ranks) ----
+
+/// Whole seconds between two instants in ms, rounded half away from zero: every time figure.
+std::int64_t whole_seconds(std::int64_t from_ms, std::int64_t to_ms);
+
+/// The 1-based nearest rank of percentile `p` among `n` values (n > 0).
+std::size_t nearest_rank(double p, std::size_t n);
+
+/// A mean of whole seconds as the report shows it: one decimal.
+double mean_of(std::int64_t sum, std::size_t n);
+
+/// What a row counts before its figures are rounded into percentages.
+struct RowCounts {
+    int issued = 0, served = 0, no_show = 0, expired = 0;
+    int called = 0;  // tickets called at least once
+    int within = 0;  // of those, waited at most their category's target
+    std::array<int, 6> levels{};  // ratings per level (index = level)
+};
+
+/// A row from its counts and time statistics; `scale` lists the rating levels shown.
+TurnaroundRow make_row(std::string key, std::string label, const RowCounts& counts, const TimeStats& wait,
+                       const TimeStats& service, const TimeStats& visit, SatisfactionScale scale);
+
+/// The key and label of an hour row ("09", "09:00–10:00") and the total's.
+std::string hour_key(std::int64_t hour);
+std::string hour_label(std::int64_t hour);
+inline constexpr std::string_view kTotalKey = "total";
+inline constexpr std::string_view kTotalLabel = "Tổng cộng";
+
 }  // namespace motcua::reports
 
 namespace motcua {

@@ -24,33 +24,39 @@ std::size_t bucket_of(std::int64_t wait, std::int64_t width) {
 
 WaitHistogram compute_wait_histogram(const store::ReportRows& rows, const WardConfig& config, Day from,
                                      Day to) {
-    WaitHistogram h;
-    h.from = from;
-    h.to = to;
     // Categories in the config's order, then codes the config no longer has.
-    for (const auto& c : config.categories) h.categories.push_back({c.code, c.name_vi, c.target_wait_s, 0, {}});
-    std::vector<std::size_t> slot_of;  // interned category -> index in h.categories
+    std::vector<WaitBuckets> categories;
+    for (const auto& c : config.categories) categories.push_back({c.code, c.name_vi, c.target_wait_s, 0, {}});
+    std::vector<std::size_t> slot_of;  // interned category -> index in categories
     for (const auto& code : rows.categories) {
-        auto it = std::find_if(h.categories.begin(), h.categories.end(), [&](const auto& c) { return c.key == code; });
-        if (it == h.categories.end()) {
-            h.categories.push_back({code, code, 0, 0, {}});
-            it = h.categories.end() - 1;
+        auto it = std::find_if(categories.begin(), categories.end(), [&](const auto& c) { return c.key == code; });
+        if (it == categories.end()) {
+            categories.push_back({code, code, 0, 0, {}});
+            it = categories.end() - 1;
         }
-        slot_of.push_back(static_cast<std::size_t>(it - h.categories.begin()));
+        slot_of.push_back(static_cast<std::size_t>(it - categories.begin()));
     }
-    struct Wait {
-        std::size_t category;
-        std::int64_t seconds;
-    };
-    std::vector<Wait> waits;
-    std::int64_t longest = 0;
+    std::vector<WaitCount> waits;
     for (const auto& t : rows.tickets) {
         // The same tickets as the turnaround report's wait_s: served, with every time set.
         if (t.state != TicketState::done || t.called_ms < 0 || t.started_ms < 0 || t.finished_ms < 0) continue;
-        const Wait w{slot_of[static_cast<std::size_t>(t.category)], seconds(t.issued_ms, t.called_ms)};
-        ++h.categories[w.category].served;
+        waits.push_back({slot_of[static_cast<std::size_t>(t.category)], seconds(t.issued_ms, t.called_ms), 1});
+    }
+    return wait_histogram_of(from, to, std::move(categories), waits);
+}
+
+WaitHistogram wait_histogram_of(Day from, Day to, std::vector<WaitBuckets> categories,
+                                const std::vector<WaitCount>& waits) {
+    WaitHistogram h;
+    h.from = from;
+    h.to = to;
+    h.categories = std::move(categories);
+    std::int64_t longest = 0;
+    int served = 0;
+    for (const auto& w : waits) {
+        h.categories[w.category].served += w.count;
+        served += w.count;
         longest = std::max(longest, w.seconds);
-        waits.push_back(w);
     }
     std::int64_t reach = longest;
     for (const auto& c : h.categories)
@@ -69,11 +75,11 @@ WaitHistogram compute_wait_histogram(const store::ReportRows& rows, const WardCo
     const auto buckets = std::max<std::size_t>(1, static_cast<std::size_t>(reach / h.bucket_s + 1));
     for (std::size_t i = 0; i <= buckets; ++i) h.edges_s.push_back(static_cast<std::int64_t>(i) * h.bucket_s);
     for (auto& c : h.categories) c.counts.assign(buckets, 0);
-    h.total = {"total", "Tổng cộng", 0, static_cast<int>(waits.size()), std::vector<int>(buckets, 0)};
+    h.total = {"total", "Tổng cộng", 0, served, std::vector<int>(buckets, 0)};
     for (const auto& w : waits) {
         const std::size_t b = std::min(bucket_of(w.seconds, h.bucket_s), buckets - 1);
-        ++h.categories[w.category].counts[b];
-        ++h.total.counts[b];
+        h.categories[w.category].counts[b] += w.count;
+        h.total.counts[b] += w.count;
     }
     return h;
 }

@@ -25,4 +25,16 @@ WaitHistogram compute_wait_histogram(const store::ReportRows& rows, const WardCo
                                      Day from, Day to);
 inline constexpr std::size_t kMaxWaitBuckets = 24;
 
+/// Served waits of one length in one category (an index into the histogram's categories).
+struct WaitCount {
+    std::size_t category = 0;
+    std::int64_t seconds = 0;
+    int count = 0;
+};
+
+/// The histogram of counted waits over `categories` (their `served` and `counts` are filled in):
+/// what compute_wait_histogram does after reading the tickets, for the province hub's figures.
+WaitHistogram wait_histogram_of(Day from, Day to, std::vector<WaitBuckets> categories,
+                                const std::vector<WaitCount>& waits);
+
 }  // namespace motcua::reports

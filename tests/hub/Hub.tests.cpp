@@ -186,3 +186,44 @@ TEST_CASE("events recorded before the hub existed ship from their public payload
           get_json(w.port(), report("dossiers", kDays[0], kDays[1], "category"), w.officer));
     check_exactly_once(hub, wards);
 }
+
+TEST_CASE("a hub process that has the month in memory sees the batches that change it", "[hub][integration]") {
+    // The reports keep a ward's months in memory (reports/ticket_cache): a batch that changes a
+    // month must be in the next report of the same process, with nothing stale left over.
+    Hub hub;
+    hub.start();
+    const std::string province = hub.add_user("tinh", "province");
+    std::vector<std::unique_ptr<ShippingWard>> wards;
+    wards.push_back(std::make_unique<ShippingWard>(hub, "000.00.09.H08", "Phường Mới"));
+    auto& w = *wards.front();
+    w.start();
+    Secrets secrets;
+    std::vector<std::string> dossiers;
+    const auto same_as_ward = [&](const std::string& from, const std::string& to) {
+        REQUIRE(w.wait_shipped());
+        for (const char* group : {"category", "day", "hour"}) {
+            INFO("turnaround " << from << ".." << to << " by " << group);
+            CHECK(get_json(hub.port, report("turnaround", from, to, group, w.code), province) ==
+                  get_json(w.port(), report("turnaround", from, to, group), w.officer));
+        }
+    };
+    simulate_day(w, kDays[0], 10, 91, secrets, dossiers);
+    same_as_ward(kDays[0], kDays[2]);
+    const auto issued_before = get_json(hub.port, report("turnaround", kDays[0], kDays[2], "ward"), province)
+                                   .at("total").at("issued").as_int64();
+    simulate_day(w, kDays[1], 12, 92, secrets, dossiers);
+    same_as_ward(kDays[0], kDays[2]);
+    same_as_ward(kDays[0], kDays[0]);
+    const auto issued_after = get_json(hub.port, report("turnaround", kDays[0], kDays[2], "ward"), province)
+                                  .at("total").at("issued").as_int64();
+    CHECK(issued_after > issued_before);
+    // The month was read again after each batch that changed it, and reused in between.
+    const auto metrics = request(hub.port, "GET", "/metrics").body;
+    const auto figure = [&](const std::string& name) {
+        const auto at = metrics.find("\n" + name + " ");
+        REQUIRE(at != std::string::npos);
+        return std::stod(metrics.substr(at + name.size() + 2));
+    };
+    CHECK(figure("motcua_hub_report_months_read_total") >= 2);
+    CHECK(figure("motcua_hub_report_months_reused_total") >= 4);
+}
