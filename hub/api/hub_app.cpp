@@ -130,12 +130,14 @@ void HubApp::metrics_route(const HubRouter::Call& c) {
          static_cast<double>(events_ingested_.load())},
         {"motcua_hub_batches_refused_total", "Batches this process refused.", "counter",
          static_cast<double>(batches_refused_.load())},
-        {"motcua_hub_report_months_read_total", "Ward-months of tickets this process read for reports.", "counter",
-         static_cast<double>(tickets_.stats().months_read)},
-        {"motcua_hub_report_months_reused_total", "Ward-months of tickets reports found in memory.", "counter",
-         static_cast<double>(tickets_.stats().months_reused)},
+        {"motcua_hub_report_months_read_total", "Ward-months of tickets and dossiers this process read for reports.",
+         "counter", static_cast<double>(tickets_.stats().months_read + dossiers_.stats().months_read)},
+        {"motcua_hub_report_months_reused_total", "Ward-months of tickets and dossiers reports found in memory.",
+         "counter", static_cast<double>(tickets_.stats().months_reused + dossiers_.stats().months_reused)},
         {"motcua_hub_report_tickets_cached", "Tickets this process holds in memory for reports.", "gauge",
-         static_cast<double>(tickets_.stats().tickets)}};
+         static_cast<double>(tickets_.stats().rows)},
+        {"motcua_hub_report_dossiers_cached", "Dossiers this process holds in memory for reports.", "gauge",
+         static_cast<double>(dossiers_.stats().rows)}};
     c.respond(api::Reply{200, metrics_.render(figures), "text/plain; version=0.0.4", {}});
 }
 
@@ -256,7 +258,7 @@ void HubApp::dossiers(const HubRouter::Call& c) {
     if (!wards) return c.respond(api::error_reply(wards.error()));
     const TimePoint now = SystemClock{}.now();
     const std::string office = wards->size() == 1 ? wards->front().name : settings_.province_name;
-    const auto report = province_dossiers(db(), *wards, period->from, period->to, group, zone_, now, office);
+    const auto report = province_dossiers(db(), dossiers_, *wards, period->from, period->to, group, zone_, now, office);
     WardConfig heading;
     heading.office_name = office;
     heading.unit_code = wards->size() == 1 ? wards->front().code : "";

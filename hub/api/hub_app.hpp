@@ -11,7 +11,7 @@
 #include "motcua/office_time.hpp"
 #include "pg/pool.hpp"
 #include "pg/schema.hpp"
-#include "reports/ticket_cache.hpp"
+#include "reports/month_cache.hpp"
 
 namespace motcua::hub {
 
@@ -61,7 +61,8 @@ private:
     PgPool& pool_;
     HubAuth auth_;
     Partitions partitions_;
-    TicketCache tickets_;  // the reports' copy of finished months (reports/ticket_cache.hpp)
+    TicketCache tickets_;    // the reports' copies of the wards' months (reports/month_cache.hpp)
+    DossierCache dossiers_;
     api::Metrics metrics_;
     std::atomic<std::uint64_t> events_ingested_{0};
     std::atomic<std::uint64_t> batches_refused_{0};

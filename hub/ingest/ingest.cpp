@@ -41,6 +41,20 @@ std::string join(const std::vector<std::string>& rows) {
     return out;
 }
 
+/// Stamps the months of `days` ("YYYY-MM-DD") with the batch's last seq: the reports' copies of
+/// those months are read again (reports/month_cache.hpp).
+void stamp_months(pqxx::work& w, std::string_view table, const std::string& ward, const std::set<std::string>& days,
+                  std::int64_t seq) {
+    std::set<std::string> months;
+    for (const auto& d : days) months.insert(d.substr(0, 7) + "-01");
+    std::vector<std::string> stamps;
+    for (const auto& m : months) stamps.push_back(fmt::format("({}, {}, {})", w.quote(ward), w.quote(m), seq));
+    if (stamps.empty()) return;
+    w.exec(fmt::format("INSERT INTO {} (ward, month, version) VALUES {} ON CONFLICT (ward, month) DO UPDATE "
+                       "SET version = EXCLUDED.version",
+                       table, join(stamps)));
+}
+
 }  // namespace
 
 BatchAck acknowledged(pqxx::connection& c, const std::string& ward) {
@@ -156,6 +170,8 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
         }
         if (!dossiers.empty()) {
             std::vector<std::string> rows;
+            std::set<std::string> dossier_days;
+            for (const auto& [code, d] : dossiers) dossier_days.insert(format_day(d->day));
             for (const auto& [code, d] : dossiers)
                 rows.push_back(fmt::format(
                     "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward), q(d->day), q(d->code),
@@ -173,6 +189,7 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
                    "new_due_date = EXCLUDED.new_due_date, apology_ms = EXCLUDED.apology_ms, "
                    "returned_ms = EXCLUDED.returned_ms, closed_ms = EXCLUDED.closed_ms, result = EXCLUDED.result, "
                    "counter = EXCLUDED.counter, officer = EXCLUDED.officer, updated_ms = EXCLUDED.updated_ms");
+            stamp_months(w, "dossier_months", ward, dossier_days, batch.events.back().seq);
         }
         if (!ticket_days.empty()) {
             // The roll-up of every ward-day this batch touched, recomputed from its tickets.
@@ -187,14 +204,7 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
             for (const auto& cat : batch.ward.categories)
                 targets += fmt::format("{}({}, {})", targets.empty() ? "" : ",", q(cat.code), q(cat.target_wait_s));
             if (targets.empty()) targets = "(NULL::text, 0)";
-            // The months whose tickets changed, stamped with this batch (reports/ticket_cache.hpp).
-            std::set<std::string> ticket_months;
-            for (const auto& d : ticket_days) ticket_months.insert(d.substr(0, 7) + "-01");
-            std::vector<std::string> stamps;
-            for (const auto& m : ticket_months)
-                stamps.push_back(fmt::format("({}, {}, {})", q(ward), q(m), batch.events.back().seq));
-            w.exec("INSERT INTO ticket_months (ward, month, version) VALUES " + join(stamps) +
-                   " ON CONFLICT (ward, month) DO UPDATE SET version = EXCLUDED.version");
+            stamp_months(w, "ticket_months", ward, ticket_days, batch.events.back().seq);
             w.exec(fmt::format("DELETE FROM daily_rollup WHERE ward = {} AND day = ANY({})", q(ward), days));
             // Seconds rounded as the reports round them (half away from zero).
             w.exec(fmt::format(R"sql(

@@ -125,7 +125,7 @@ CREATE TABLE daily_rollup (
 );
 )sql",
     R"sql(
--- Which months of a ward hold tickets, stamped with the ward's acked seq of the last batch that
+-- Which months of a ward hold tickets (and dossiers, by day of receipt), stamped with the ward's acked seq of the last batch that
 -- changed one of them: a hub process keeps a month's tickets in memory while its stamp stands.
 CREATE TABLE ticket_months (
     ward text NOT NULL,
@@ -133,10 +133,15 @@ CREATE TABLE ticket_months (
     version bigint NOT NULL,
     PRIMARY KEY (ward, month)
 );
+CREATE TABLE dossier_months (LIKE ticket_months INCLUDING ALL);
 INSERT INTO ticket_months (ward, month, version)
 SELECT t.ward, date_trunc('month', t.day)::date, w.acked_seq
 FROM (SELECT DISTINCT ward, day FROM tickets) t JOIN wards w ON w.code = t.ward
 GROUP BY t.ward, date_trunc('month', t.day)::date, w.acked_seq;
+INSERT INTO dossier_months (ward, month, version)
+SELECT d.ward, date_trunc('month', d.day)::date, w.acked_seq
+FROM (SELECT DISTINCT ward, day FROM dossiers) d JOIN wards w ON w.code = d.ward
+GROUP BY d.ward, date_trunc('month', d.day)::date, w.acked_seq;
 )sql",
 };
 

@@ -26,42 +26,6 @@ WardConfig union_config(const std::vector<WardMeta>& wards, const std::string& o
     return cfg;
 }
 
-std::vector<Dossier> dossier_rows(pqxx::connection& c, const std::string& ward, TimePoint start, TimePoint end) {
-    std::vector<Dossier> out;
-    pqxx::read_transaction w(c);
-    // As the ward's store: received before the end, not closed before the start.
-    auto r = w.exec_params(
-        "SELECT code, day, procedure, category, channel, state, received_ms, due_date, new_due_date, apology_ms, "
-        "returned_ms, closed_ms, result, counter, officer, updated_ms FROM dossiers "
-        "WHERE ward = $1 AND received_ms < $2 AND (closed_ms IS NULL OR closed_ms >= $3) ORDER BY received_ms, code",
-        ward, to_epoch_ms(end), to_epoch_ms(start));
-    const auto opt_time = [](const pqxx::field& f) -> std::optional<TimePoint> {
-        if (f.is_null()) return std::nullopt;
-        return from_epoch_ms(f.as<std::int64_t>());
-    };
-    for (const auto& row : r) {
-        Dossier d;
-        d.code = row[0].as<std::string>();
-        d.day = *parse_day(row[1].c_str());
-        d.procedure = row[2].as<std::string>();
-        d.category = row[3].as<std::string>();
-        d.channel = parse_enum<DossierChannel>(row[4].c_str()).value_or(DossierChannel::direct);
-        d.state = parse_enum<DossierState>(row[5].c_str()).value_or(DossierState::received);
-        d.received_at = from_epoch_ms(row[6].as<std::int64_t>());
-        d.due_date = *parse_day(row[7].c_str());
-        if (!row[8].is_null()) d.new_due_date = *parse_day(row[8].c_str());
-        d.apology_at = opt_time(row[9]);
-        d.returned_at = opt_time(row[10]);
-        d.closed_at = opt_time(row[11]);
-        if (!row[12].is_null()) d.result = parse_enum<DossierResult>(row[12].c_str());
-        d.counter = row[13].as<int>();
-        d.officer = row[14].as<std::string>();
-        d.updated_at = from_epoch_ms(row[15].as<std::int64_t>());
-        out.push_back(std::move(d));
-    }
-    return out;
-}
-
 OfficeZone zone_of(const WardMeta& ward, const OfficeZone& fallback) {
     if (ward.config.time_zone.empty()) return fallback;
     auto z = OfficeZone::load(ward.config.time_zone);
@@ -109,38 +73,19 @@ WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache, const std:
     return province_wait_figures(tickets, from, to, province);
 }
 
-reports::DossierReport province_dossiers(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
-                                         ProvinceDossierGrouping group_by, const OfficeZone& zone, TimePoint now,
-                                         const std::string& office_name) {
+reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache, const std::vector<WardMeta>& wards,
+                                         Day from, Day to, ProvinceDossierGrouping group_by, const OfficeZone& zone,
+                                         TimePoint now, const std::string& office_name) {
     const auto grouping = group_by == ProvinceDossierGrouping::procedure ? reports::DossierGrouping::procedure
                                                                            : reports::DossierGrouping::category;
+    const auto dossiers = cache.load(c, wards, to, zone);
     if (wards.size() == 1 && group_by != ProvinceDossierGrouping::ward) {
-        const OfficeZone z = zone_of(wards.front(), zone);
-        const auto dossiers = dossier_rows(c, wards.front().code, z.start_of_day(from), z.end_of_day(to));
-        return reports::compute_dossier_report(dossiers, wards.front().config, z, from, to, grouping, now);
+        // One ward's rows in its own config and zone: its form to the digit.
+        return province_dossier_figures(dossiers, from, to, false, grouping, wards.front().config,
+                                        zone_of(wards.front(), zone), now);
     }
-    std::vector<Dossier> all;
-    std::vector<reports::DossierReportRow> ward_rows;
-    for (const auto& ward : wards) {
-        const OfficeZone z = zone_of(ward, zone);
-        auto dossiers = dossier_rows(c, ward.code, z.start_of_day(from), z.end_of_day(to));
-        if (group_by == ProvinceDossierGrouping::ward) {
-            auto own = reports::compute_dossier_report(dossiers, ward.config, z, from, to, grouping, now);
-            own.total.key = ward.code;
-            own.total.label = ward.name;
-            ward_rows.push_back(own.total);
-        }
-        all.insert(all.end(), std::make_move_iterator(dossiers.begin()), std::make_move_iterator(dossiers.end()));
-    }
-    auto report = reports::compute_dossier_report(all, union_config(wards, office_name), zone, from, to, grouping, now);
-    if (group_by == ProvinceDossierGrouping::ward) {
-        // The province's form: a row per ward, the total the sum of the rows.
-        report.rows = std::move(ward_rows);
-        reports::DossierCounts sum;
-        for (const auto& row : report.rows) sum += row.counts;
-        report.total.counts = sum;
-    }
-    return report;
+    return province_dossier_figures(dossiers, from, to, group_by == ProvinceDossierGrouping::ward, grouping,
+                                    union_config(wards, office_name), zone, now);
 }
 
 }  // namespace motcua::hub

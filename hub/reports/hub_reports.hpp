@@ -10,7 +10,7 @@
 #include "motcua/hub.hpp"
 #include "motcua/reports.hpp"
 #include "reports/dossier_report.hpp"
-#include "reports/ticket_cache.hpp"
+#include "reports/month_cache.hpp"
 #include "reports/turnaround.hpp"
 #include "reports/wait_histogram.hpp"
 
@@ -30,7 +30,7 @@ std::string sql_ward_list(pqxx::transaction_base& w, const std::vector<WardMeta>
 std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::string>& only);
 
 /// The turnaround report over `wards` for office days [from, to], from the cached tickets
-/// (reports/ticket_cache.hpp). For one ward and a ward grouping other than `ward`, exactly the
+/// (reports/month_cache.hpp). For one ward and a ward grouping other than `ward`, exactly the
 /// ward's own report. `zone` is the hub's office zone, for wards that never named theirs.
 TurnaroundReport province_turnaround(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards,
                                      Day from, Day to, ReportGrouping group_by, const OfficeZone& zone);
@@ -41,8 +41,8 @@ WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache, const std:
 
 /// Biểu II.06a over `wards`: group_by ward gives a row per ward (its own total) and their sum.
 enum class ProvinceDossierGrouping { ward, category, procedure };
-reports::DossierReport province_dossiers(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
-                                         ProvinceDossierGrouping group_by, const OfficeZone& zone, TimePoint now,
-                                         const std::string& office_name);
+reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache, const std::vector<WardMeta>& wards,
+                                         Day from, Day to, ProvinceDossierGrouping group_by, const OfficeZone& zone,
+                                         TimePoint now, const std::string& office_name);
 
 }  // namespace motcua::hub

@@ -337,4 +337,59 @@ WaitHistogram province_wait_figures(const std::vector<WardTickets>& wards, Day f
     return reports::wait_histogram_of(from, to, std::move(slots), waits);
 }
 
+reports::DossierReport province_dossier_figures(const std::vector<WardDossiers>& wards, Day from, Day to, bool by_ward,
+                                                reports::DossierGrouping grouping, const WardConfig& province,
+                                                const OfficeZone& zone, TimePoint now) {
+    reports::DossierReport report;
+    report.from = from;
+    report.to = to;
+    report.group_by = grouping;
+    report.as_of = reports::DossierTally(zone, from, to, now).as_of();
+    report.office_name = province.office_name;
+    std::map<std::string, std::size_t> configured;
+    if (!by_ward) {
+        if (grouping == reports::DossierGrouping::category) {
+            for (const auto& c : province.categories)
+                if (configured.emplace(c.code, report.rows.size()).second) report.rows.push_back({c.code, c.name_vi, {}});
+        } else {
+            for (const auto& p : province.procedures)
+                if (configured.emplace(p.code, report.rows.size()).second) report.rows.push_back({p.code, p.name_vi, {}});
+        }
+    }
+    std::map<std::string, DossierCounts> unconfigured;  // rows after the configured ones, in key order
+    for (const auto& w : wards) {
+        auto own_zone = w.ward->config.time_zone.empty() ? Result<OfficeZone>(zone) : OfficeZone::load(w.ward->config.time_zone);
+        const OfficeZone ward_zone = own_zone ? *own_zone : zone;
+        const reports::DossierTally tally(ward_zone, from, to, now);
+        if (by_ward) report.rows.push_back({w.ward->code, w.ward->name, {}});
+        const std::size_t ward_row = report.rows.size() - 1;
+        for (const auto& block : w.months) {
+            const auto& keys = grouping == reports::DossierGrouping::category ? block->categories : block->procedures;
+            std::vector<DossierCounts*> rows(keys.size(), nullptr);  // found when a dossier of the period needs it
+            for (const auto& d : block->dossiers) {
+                const TimePoint received = from_epoch_ms(d.received_ms);
+                const auto closed = d.closed_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.closed_ms);
+                if (!tally.counts(received, closed)) continue;
+                const auto key = grouping == reports::DossierGrouping::category ? d.category : d.procedure;
+                DossierCounts* row = nullptr;
+                if (by_ward) {
+                    row = &report.rows[ward_row].counts;
+                } else {
+                    row = rows[key];
+                    if (row == nullptr) {
+                        const auto it = configured.find(keys[key]);
+                        row = rows[key] = it != configured.end() ? &report.rows[it->second].counts : &unconfigured[keys[key]];
+                    }
+                }
+                tally.add(*row, static_cast<DossierChannel>(d.channel), static_cast<DossierState>(d.state), received,
+                          closed, d.returned_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.returned_ms),
+                          Day{date::sys_days{date::days{d.due_day}}});
+            }
+        }
+    }
+    for (auto& [key, counts] : unconfigured) report.rows.push_back({key, key, counts});
+    reports::finish_dossier_report(report);
+    return report;
+}
+
 }  // namespace motcua::hub

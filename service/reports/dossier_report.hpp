@@ -30,6 +30,40 @@ DossierReport compute_dossier_report(const std::vector<Dossier>& dossiers, const
                                      const OfficeZone& zone, Day from, Day to,
                                      DossierGrouping group_by, TimePoint now);
 
+/// When a dossier reached a final state, or nothing while it is open (see dossier_report.cpp).
+std::optional<TimePoint> dossier_closed_time(DossierState state, TimePoint received_at,
+                                             std::optional<TimePoint> closed_at,
+                                             std::optional<TimePoint> returned_at, TimePoint updated_at);
+
+/// The form's counting over office days [from, to], one dossier at a time: what
+/// compute_dossier_report does, for dossiers held in another shape (the province hub's).
+class DossierTally {
+public:
+    DossierTally(const OfficeZone& zone, Day from, Day to, TimePoint now);
+    /// Whether the dossier is on the period's form at all.
+    [[nodiscard]] bool counts(TimePoint received_at, std::optional<TimePoint> closed) const {
+        return received_at < end() && !(closed && *closed < start());
+    }
+    /// Counts a dossier that counts() into a row's counts (the sums 3, 7, 11 come in finish).
+    void add(DossierCounts& c, DossierChannel channel, DossierState state, TimePoint received_at,
+             std::optional<TimePoint> closed, std::optional<TimePoint> returned_at, Day due_date) const;
+    [[nodiscard]] TimePoint start() const { return starts_.front(); }
+    [[nodiscard]] TimePoint end() const { return starts_.back(); }
+    /// In-process figures are as of the period's end, or as of now while it runs.
+    [[nodiscard]] TimePoint as_of() const { return std::min(end(), now_); }
+
+private:
+    [[nodiscard]] date::sys_days day_of(TimePoint t) const;
+    const OfficeZone& zone_;
+    Day from_;
+    TimePoint now_;
+    std::vector<TimePoint> starts_;  // the period's office days by their starting instants, then its end
+    date::sys_days as_of_day_;
+};
+
+/// Fills each row's sums (3 = 4 + 5 + 6, 7 = 8 + 9 + 10, 11 = 12 + 13) and the total row.
+void finish_dossier_report(DossierReport& report);
+
 /// JSON as in DESIGN.md §4, serialised: the shared encoder, to_json(report, zone).
 std::string dossier_report_json(const DossierReport& report, const OfficeZone& zone);
 /// CSV, UTF-8 with a BOM: TT, key, label, then the columns.

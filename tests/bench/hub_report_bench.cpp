@@ -112,6 +112,7 @@ FROM tickets WHERE state = 'done' AND rating = 5
 
     const auto all = load_wards(c, std::nullopt);
     TicketCache cache;
+    DossierCache dossier_cache;
     const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
     const auto time = [&](const std::string& what, const auto& f) {
         std::vector<double> ms;
@@ -128,7 +129,7 @@ FROM tickets WHERE state = 'done' AND rating = 5
     time("turnaround by category, year", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::category, zone); });
     time("turnaround by day, year", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::day, zone); });
     time("II.06a by ward, year", [&] {
-        (void)province_dossiers(c, all, from, to, ProvinceDossierGrouping::ward, zone, now, "Tỉnh");
+        (void)province_dossiers(c, dossier_cache, all, from, to, ProvinceDossierGrouping::ward, zone, now, "Tỉnh");
     });
     time("turnaround by category, one ward, year",
          [&] { (void)province_turnaround(c, cache, {all.front()}, from, to, ReportGrouping::category, zone); });

@@ -188,7 +188,7 @@ TEST_CASE("events recorded before the hub existed ship from their public payload
 }
 
 TEST_CASE("a hub process that has the month in memory sees the batches that change it", "[hub][integration]") {
-    // The reports keep a ward's months in memory (reports/ticket_cache): a batch that changes a
+    // The reports keep a ward's months in memory (reports/month_cache): a batch that changes a
     // month must be in the next report of the same process, with nothing stale left over.
     Hub hub;
     hub.start();
