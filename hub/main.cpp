@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <iostream>
 
 #include "api/hub_app.hpp"
@@ -58,11 +59,25 @@ Result<Opened> open_hub(const Common& o, int pool_size_override = 0) {
     return Opened{std::move(*config), std::move(*pool)};
 }
 
-int serve(const Common& o, const std::string& listen) {
+struct Tls {
+    std::string cert, key;
+};
+
+int serve(const Common& o, const std::string& listen, const Tls& tls_files) {
     auto endpoint = net::parse_listen(listen);
     if (!endpoint) {
         std::cerr << fmt::format("motcua-hub: --listen '{}' is not HOST:PORT\n", listen);
         return kExitUsage;
+    }
+    if (tls_files.cert.empty() != tls_files.key.empty()) {
+        std::cerr << "motcua-hub: --tls-cert and --tls-key go together\n";
+        return kExitUsage;
+    }
+    std::shared_ptr<boost::asio::ssl::context> tls;
+    if (!tls_files.cert.empty()) {
+        auto loaded = net::load_tls(tls_files.cert, tls_files.key);
+        if (!loaded) return failure(loaded.error().message);
+        tls = std::move(*loaded);
     }
     auto opened = open_hub(o);
     if (!opened) return failure(opened.error().message);
@@ -74,7 +89,7 @@ int serve(const Common& o, const std::string& listen) {
     try {
         net::ServerLimits limits;
         limits.max_body_bytes = hub::kMaxBatchBytes;
-        server.emplace(ioc, app, *endpoint, limits);
+        server.emplace(ioc, app, *endpoint, limits, tls);
     } catch (const boost::system::system_error& e) {
         return failure(fmt::format("cannot listen on {}: {}", listen, e.code().message()));
     }
@@ -160,6 +175,9 @@ int main(int argc, char** argv) {
     auto* serve_cmd = app.add_subcommand("serve", "run the hub");
     common(serve_cmd, serve_opts);
     serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
+    Tls tls;
+    serve_cmd->add_option("--tls-cert", tls.cert, "serve HTTPS with this certificate chain (PEM)")->check(CLI::ExistingFile);
+    serve_cmd->add_option("--tls-key", tls.key, "the certificate's private key (PEM)")->check(CLI::ExistingFile);
 
     auto* ward_cmd = app.add_subcommand("ward", "wards that ship to this hub");
     ward_cmd->require_subcommand(1);
@@ -191,7 +209,7 @@ int main(int argc, char** argv) {
         std::cerr << "motcua-hub: " << e.what() << " (see --help)\n";
         return kExitUsage;
     }
-    if (serve_cmd->parsed()) return serve(serve_opts, listen);
+    if (serve_cmd->parsed()) return serve(serve_opts, listen, tls);
     if (ward_add_cmd->parsed()) return ward_add(ward_opts, ward_code, ward_name);
     if (user_add_cmd->parsed()) return user_add(user_opts, username, user_name, role, user_ward);
     return kExitUsage;

@@ -65,7 +65,7 @@ private:
     }
 
     const OfficeZone& zone_;
-    Day last_first_;
+    Day last_first_{date::year{0}, date::month{1}, date::day{1}};
     int last_mday_ = -1;
     std::int64_t last_start_ = 0;
 };

@@ -7,9 +7,12 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <charconv>
 #include <deque>
 #include <iostream>
@@ -21,7 +24,9 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
+namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 namespace {
 
@@ -42,10 +47,12 @@ struct Shared {
 
 constexpr int kWsSendBuffer = 64 * 1024;
 
-class EventSession : public api::Subscriber, public std::enable_shared_from_this<EventSession> {
+/// Over a plain or a TLS stream (Stream: beast::tcp_stream or TlsStream).
+template <class Stream>
+class EventSession : public api::Subscriber, public std::enable_shared_from_this<EventSession<Stream>> {
 public:
-    EventSession(tcp::socket&& socket, std::shared_ptr<Shared> shared, std::int64_t since)
-        : ws_(std::move(socket)), shared_(std::move(shared)), since_(since) {}
+    EventSession(Stream&& stream, std::shared_ptr<Shared> shared, std::int64_t since)
+        : ws_(std::move(stream)), shared_(std::move(shared)), since_(since) {}
 
     ~EventSession() override { shared_->app.metrics().websocket_clients.fetch_sub(1); }
 
@@ -56,11 +63,11 @@ public:
         beast::error_code ignored;
         beast::get_lowest_layer(ws_).socket().set_option(asio::socket_base::send_buffer_size(kWsSendBuffer), ignored);
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-        ws_.async_accept(req, beast::bind_front_handler(&EventSession::on_accept, shared_from_this()));
+        ws_.async_accept(req, beast::bind_front_handler(&EventSession::on_accept, this->shared_from_this()));
     }
 
     void deliver(std::int64_t seq, std::shared_ptr<const std::string> payload) override {
-        asio::post(ws_.get_executor(), [self = shared_from_this(), seq, payload = std::move(payload)] {
+        asio::post(ws_.get_executor(), [self = this->shared_from_this(), seq, payload = std::move(payload)] {
             self->on_live(seq, payload);
         });
     }
@@ -68,7 +75,7 @@ public:
 private:
     void on_accept(beast::error_code ec) {
         if (ec) return fail(ec, "ws accept");
-        replay_upto_ = shared_->app.event_feed()->event_hub().subscribe(shared_from_this());
+        replay_upto_ = shared_->app.event_feed()->event_hub().subscribe(this->shared_from_this());
         replaying_ = true;
         next_chunk();
         do_read();
@@ -124,7 +131,7 @@ private:
         writing_ = true;
         ws_.text(true);
         ws_.async_write(asio::buffer(*queue_.front()),
-                        beast::bind_front_handler(&EventSession::on_write, shared_from_this()));
+                        beast::bind_front_handler(&EventSession::on_write, this->shared_from_this()));
     }
 
     void on_write(beast::error_code ec, std::size_t) {
@@ -138,7 +145,7 @@ private:
     }
 
     void do_read() {
-        ws_.async_read(read_buffer_, beast::bind_front_handler(&EventSession::on_read, shared_from_this()));
+        ws_.async_read(read_buffer_, beast::bind_front_handler(&EventSession::on_read, this->shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
@@ -150,7 +157,7 @@ private:
         do_read();
     }
 
-    websocket::stream<beast::tcp_stream> ws_;
+    websocket::stream<Stream> ws_;
     std::shared_ptr<Shared> shared_;
     std::int64_t since_;
     std::int64_t replay_upto_ = 0;
@@ -164,25 +171,46 @@ private:
 
 // ---- HTTP -----------------------------------------------------------------------------------------
 
-class HttpSession : public std::enable_shared_from_this<HttpSession> {
+/// One connection's requests, over a plain or a TLS stream (Stream: beast::tcp_stream or TlsStream).
+template <class Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 public:
-    HttpSession(tcp::socket&& socket, std::shared_ptr<Shared> shared) : stream_(std::move(socket)), shared_(std::move(shared)) {
+    template <typename... TlsContext>
+    HttpSession(tcp::socket&& socket, std::shared_ptr<Shared> shared, TlsContext&... tls)
+        : stream_(std::move(socket), tls...), shared_(std::move(shared)) {
         shared_->app.metrics().open_connections.fetch_add(1);
         beast::error_code ec;
-        auto ep = stream_.socket().remote_endpoint(ec);
+        auto ep = lowest().socket().remote_endpoint(ec);
         if (!ec) remote_ = ep.address().to_string();
     }
     ~HttpSession() { shared_->app.metrics().open_connections.fetch_sub(1); }
 
-    void run() { asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::do_read, shared_from_this())); }
+    void run() {
+        asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
+            if constexpr (kTls) {
+                // The handshake within the read timeout: a client that never speaks is closed.
+                self->lowest().expires_after(self->shared_->limits.read_timeout);
+                self->stream_.async_handshake(ssl::stream_base::server, [self](beast::error_code ec) {
+                    if (ec) return fail(ec, "tls handshake");
+                    self->do_read();
+                });
+            } else {
+                self->do_read();
+            }
+        });
+    }
 
 private:
+    static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
+    beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
     void do_read() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(shared_->limits.max_header_bytes));
         parser_->body_limit(shared_->limits.max_body_bytes);
-        stream_.expires_after(shared_->limits.read_timeout);
-        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+        lowest().expires_after(shared_->limits.read_timeout);
+        http::async_read(stream_, buffer_, *parser_,
+                         beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
@@ -217,7 +245,7 @@ private:
         version_ = req.version();
         route_ = shared_->app.route_label(r.method, r.path);
         shared_->in_flight.fetch_add(1);
-        shared_->app.handle(r, [self = shared_from_this()](api::Reply reply) {
+        shared_->app.handle(r, [self = this->shared_from_this()](api::Reply reply) {
             asio::post(self->stream_.get_executor(), [self, reply = std::move(reply)]() mutable {
                 self->shared_->in_flight.fetch_sub(1);
                 self->send(std::move(reply));
@@ -235,8 +263,8 @@ private:
             if (ec != std::errc() || p != s.data() + s.size() || since < 0)
                 return send_error(400, "invalid_query", "'since' must be a whole number ≥ 0", false);
         }
-        stream_.expires_never();
-        std::make_shared<EventSession>(stream_.release_socket(), shared_, since)->run(std::move(req));
+        lowest().expires_never();
+        std::make_shared<EventSession<Stream>>(std::move(stream_), shared_, since)->run(std::move(req));
     }
 
     void send_error(int status, std::string code, std::string message, bool keep_alive) {
@@ -260,8 +288,8 @@ private:
         shared_->app.metrics().observe_request(
             route_, reply.status,
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start_));
-        stream_.expires_after(shared_->limits.read_timeout);
-        http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+        lowest().expires_after(shared_->limits.read_timeout);
+        http::async_write(stream_, *res, [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
             self->on_write(ec, res->need_eof());
         });
     }
@@ -273,11 +301,19 @@ private:
     }
 
     void close() {
-        beast::error_code ec;
-        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        if constexpr (kTls) {
+            lowest().expires_after(std::chrono::seconds(5));
+            stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+                beast::error_code ignored;
+                self->lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+            });
+        } else {
+            beast::error_code ec;
+            stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        }
     }
 
-    beast::tcp_stream stream_;
+    Stream stream_;
     std::shared_ptr<Shared> shared_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
@@ -292,8 +328,10 @@ private:
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-    Listener(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits)
-        : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(std::make_shared<Shared>(app, limits)) {
+    Listener(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits,
+             std::shared_ptr<ssl::context> tls)
+        : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(std::make_shared<Shared>(app, limits)),
+          tls_(std::move(tls)) {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
         acceptor_.bind(endpoint);
@@ -309,6 +347,7 @@ public:
     }
     [[nodiscard]] tcp::endpoint local_endpoint() const { return acceptor_.local_endpoint(); }
     [[nodiscard]] int in_flight() const { return shared_->in_flight.load(); }
+    [[nodiscard]] bool tls() const { return tls_ != nullptr; }
 
 private:
     void do_accept() {
@@ -325,7 +364,8 @@ private:
             socket.close(ignored);
         } else {
             socket.set_option(tcp::no_delay(true));
-            std::make_shared<HttpSession>(std::move(socket), shared_)->run();
+            if (tls_) std::make_shared<HttpSession<TlsStream>>(std::move(socket), shared_, *tls_)->run();
+            else std::make_shared<HttpSession<beast::tcp_stream>>(std::move(socket), shared_)->run();
         }
         do_accept();
     }
@@ -333,10 +373,28 @@ private:
     asio::io_context& ioc_;
     tcp::acceptor acceptor_;
     std::shared_ptr<Shared> shared_;
+    std::shared_ptr<ssl::context> tls_;
 };
 
-Server::Server(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits)
-    : listener_(std::make_shared<Listener>(ioc, app, endpoint, limits)) {}
+Result<std::shared_ptr<ssl::context>> load_tls(const std::string& cert_file, const std::string& key_file) {
+    auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
+    // TLS 1.2 and later only.
+    ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
+                     ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    boost::system::error_code ec;
+    ctx->use_certificate_chain_file(cert_file, ec);
+    if (ec) return make_error("tls_cert", fmt::format("cannot use {} as a certificate chain (PEM): {}", cert_file, ec.message()));
+    ctx->use_private_key_file(key_file, ssl::context::pem, ec);
+    if (ec) return make_error("tls_key", fmt::format("cannot use {} as the private key (PEM): {}", key_file, ec.message()));
+    if (SSL_CTX_check_private_key(ctx->native_handle()) != 1)
+        return make_error("tls_key", fmt::format("the key in {} does not match the certificate in {}", key_file, cert_file));
+    return ctx;
+}
+
+Server::Server(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits,
+               std::shared_ptr<ssl::context> tls)
+    : listener_(std::make_shared<Listener>(ioc, app, endpoint, limits, std::move(tls))) {}
+bool Server::tls() const { return listener_->tls(); }
 Server::~Server() = default;
 tcp::endpoint Server::local_endpoint() const { return listener_->local_endpoint(); }
 void Server::start() { listener_->start(); }
@@ -383,7 +441,7 @@ void serve_until_signal(asio::io_context& ioc, Server& server, const std::functi
     const auto bound = server.local_endpoint();
     const std::string host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
                                                      : bound.address().to_string();
-    std::cout << fmt::format("listening on http://{}:{}", host, bound.port()) << std::endl;
+    std::cout << fmt::format("listening on {}://{}:{}", server.tls() ? "https" : "http", host, bound.port()) << std::endl;
 
     const unsigned threads = std::max(2U, std::thread::hardware_concurrency());
     std::vector<std::thread> pool;

@@ -227,3 +227,39 @@ TEST_CASE("a hub process that has the month in memory sees the batches that chan
     CHECK(figure("motcua_hub_report_months_read_total") >= 2);
     CHECK(figure("motcua_hub_report_months_reused_total") >= 4);
 }
+
+TEST_CASE("a hub serving HTTPS: wards that trust its CA ship, a ward that does not ships nothing",
+          "[hub][integration][tls]") {
+    Hub hub;
+    hub.tls.emplace(hub.dir.path);
+    hub.start();
+    harness::TempDir elsewhere;
+    const TestCertificates stranger(elsewhere.path);  // another CA: it never signed the hub's certificate
+    std::vector<std::unique_ptr<ShippingWard>> trusting;
+    trusting.push_back(std::make_unique<ShippingWard>(hub, "000.00.07.H07", "Phường An Toàn"));
+    ShippingWard doubtful(hub, "000.00.06.H06", "Phường Nghi Ngờ", stranger.ca);
+    trusting.front()->start();
+    doubtful.start();
+    Secrets secrets;
+    std::vector<std::string> a, b;
+    simulate_day(*trusting.front(), kDays[0], 8, 41, secrets, a);
+    simulate_day(doubtful, kDays[0], 6, 42, secrets, b);
+    check_exactly_once(hub, trusting);
+    // The doubtful ward kept trying (and keeps everything to ship later); the hub stored nothing.
+    CHECK(hub.db.query("SELECT count(*) FROM events WHERE ward = '000.00.06.H06'")[0][0].as<int>() == 0);
+    const auto metrics = request(doubtful.port(), "GET", "/metrics").body;
+    const auto at = metrics.find("\nmotcua_hub_failures_total ");
+    REQUIRE(at != std::string::npos);
+    CHECK(std::stod(metrics.substr(at + 27)) > 0);
+    INFO(metrics);
+    CHECK(metrics.find("\nmotcua_hub_acked_seq -1\n") != std::string::npos);  // never answered
+
+    // A key that is not the certificate's: one line naming the problem, no server.
+    const auto wrong = run_program("motcua-hub", {"serve", "--config", hub.config, "--pg", hub.db.uri, "--listen",
+                                                  "127.0.0.1:0", "--tls-cert", hub.tls->cert, "--tls-key",
+                                                  stranger.key});
+    CHECK(wrong.exit_code != 0);
+    INFO(wrong.err);
+    CHECK(wrong.err.find(stranger.key) != std::string::npos);
+    CHECK(std::count(wrong.err.begin(), wrong.err.end(), '\n') == 1);
+}

@@ -67,9 +67,26 @@ Hub::Hub() {
     std::ofstream(config) << "[province]\nname = \"Tỉnh Thử Nghiệm\"\ntime_zone = \"Asia/Ho_Chi_Minh\"\n\n[database]\npool = 3\n";
 }
 
+TestCertificates::TestCertificates(const std::filesystem::path& dir)
+    : ca((dir / "ca.pem").string()), cert((dir / "hub.pem").string()), key((dir / "hub.key").string()) {
+    const auto d = dir.string();
+    const std::string script = fmt::format(
+        "set -e; cd '{0}'; "
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj '/CN=motcua test CA' "
+        "2>/dev/null; "
+        "openssl req -newkey rsa:2048 -nodes -keyout hub.key -out hub.csr -subj '/CN=127.0.0.1' 2>/dev/null; "
+        "printf 'subjectAltName=IP:127.0.0.1\n' > san.ext; "
+        "openssl x509 -req -in hub.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out hub.pem -days 2 "
+        "-extfile san.ext 2>/dev/null",
+        d);
+    REQUIRE(std::system(("bash -c \"" + script + "\"").c_str()) == 0);
+}
+
 Launch Hub::launch(int on_port) const {
-    return Launch{"motcua-hub",
-                  {"serve", "--config", config, "--pg", db.uri, "--listen", fmt::format("127.0.0.1:{}", on_port)}};
+    Launch l{"motcua-hub",
+             {"serve", "--config", config, "--pg", db.uri, "--listen", fmt::format("127.0.0.1:{}", on_port)}};
+    if (tls) l.args.insert(l.args.end(), {"--tls-cert", tls->cert, "--tls-key", tls->key});
+    return l;
 }
 
 std::string Hub::add_ward(const std::string& code, const std::string& name) {
@@ -103,7 +120,8 @@ void Hub::start() {
 
 void Hub::kill9() { process->kill9(); }
 
-ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_) : code(std::move(code_)), name(std::move(name_)) {
+ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_, std::optional<std::string> ca_file)
+    : code(std::move(code_)), name(std::move(name_)) {
     REQUIRE(hub.port != 0);  // the ward's config names the hub's address
     const std::string token = hub.add_ward(code, name);
     std::ofstream(dir.path / "hub.token") << token << "\n";
@@ -116,7 +134,9 @@ ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_) : cod
     };
     replace_line("unit_code", code);
     replace_line("name", name);
-    text += fmt::format("\n[hub]\nurl = \"http://127.0.0.1:{}\"\ntoken_file = \"hub.token\"\nbatch_events = 200\nmax_backoff_s = 1\n", hub.port);
+    text += fmt::format("\n[hub]\nurl = \"{}://127.0.0.1:{}\"\ntoken_file = \"hub.token\"\nbatch_events = 200\nmax_backoff_s = 1\n",
+                        hub.tls ? "https" : "http", hub.port);
+    if (hub.tls) text += fmt::format("ca_file = \"{}\"\n", ca_file.value_or(hub.tls->ca));
     config = (dir.path / "ward.toml").string();
     std::ofstream(config) << text;
     ward.emplace(config);

@@ -2,6 +2,7 @@
 // The province hub under test: a fresh database in the throwaway PostgreSQL cluster (started by
 // ctest's fixture, tests/hub/pg_cluster.sh), the real motcua-hub, and real wards shipping to it.
 #include <boost/json.hpp>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <pqxx/pqxx>
@@ -22,12 +23,19 @@ struct PgDatabase {
     pqxx::result query(const std::string& sql) const;
 };
 
+/// A test CA and a certificate it signed for 127.0.0.1 (made with openssl), PEM files.
+struct TestCertificates {
+    explicit TestCertificates(const std::filesystem::path& dir);
+    std::string ca, cert, key;
+};
+
 struct Hub {
     harness::TempDir dir;
     PgDatabase db;
     std::string config = (dir.path / "hub.toml").string();
     int port = 0;
     std::optional<harness::Service> process;
+    std::optional<TestCertificates> tls;  // serve HTTPS with these (--tls-cert, --tls-key)
 
     Hub();
     /// `motcua-hub ward add`: the ward's token.
@@ -50,7 +58,9 @@ struct ShippingWard {
     std::optional<harness::Service> service;
     std::string officer;  // lan's session
 
-    ShippingWard(Hub& hub, std::string code, std::string name);
+    /// Ships to the hub's address (https:// when it serves TLS, trusting `ca_file`, by default
+    /// the hub's test CA).
+    ShippingWard(Hub& hub, std::string code, std::string name, std::optional<std::string> ca_file = std::nullopt);
     void start();
     void kill9();
     [[nodiscard]] int port() const { return service->port(); }

@@ -142,15 +142,18 @@ Service::Service(const Launch& launch) {
         }
     }
     close(out[0]);
-    if (line.rfind("listening on http://127.0.0.1:", 0) != 0) {
+    // "listening on http://127.0.0.1:PORT", or https:// when the server terminates TLS.
+    const std::string plain = "listening on http://127.0.0.1:", secure = "listening on https://127.0.0.1:";
+    const bool listening = line.rfind(plain, 0) == 0 || line.rfind(secure, 0) == 0;
+    if (!listening) {
         // A failed REQUIRE in a constructor skips the destructor: do not leave the child behind.
         ::kill(pid_, SIGKILL);
         waitpid(pid_, nullptr, 0);
         pid_ = -1;
     }
     INFO(line);
-    REQUIRE(line.rfind("listening on http://127.0.0.1:", 0) == 0);
-    port_ = std::stoi(line.substr(std::string("listening on http://127.0.0.1:").size()));
+    REQUIRE(listening);
+    port_ = std::stoi(line.substr(line.rfind(':') + 1));
 }
 
 Service::~Service() {
