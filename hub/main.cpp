@@ -94,6 +94,7 @@ int serve(const Common& o, const std::string& listen, const Tls& tls_files) {
         return failure(fmt::format("cannot listen on {}: {}", listen, e.code().message()));
     }
     server->start();
+    app.warm_up();
     net::serve_until_signal(ioc, *server, nullptr);
     server.reset();
     opened->pool.reset();

@@ -59,6 +59,29 @@ HubApp::HubApp(HubSettings settings, OfficeZone zone, PgPool& pool)
     add_routes();
 }
 
+void HubApp::warm_up() {
+    // The last thirteen months of every ward into memory before the first officer asks: a cold
+    // province year is a scan of every month's partition (tens of seconds at 20 million tickets).
+    pool_.submit(
+        [this](pqxx::connection& c) {
+            const auto started = std::chrono::steady_clock::now();
+            try {
+                const auto wards = load_wards(c, std::nullopt);
+                const Day today = zone_.office_day(SystemClock{}.now());
+                const auto year_ago = date::year_month{today.year(), today.month()} - date::months{12};
+                const Day from{year_ago.year(), year_ago.month(), date::day{1}};
+                (void)tickets_.load(c, wards, from, today, zone_);
+                (void)dossiers_.load(c, wards, today, zone_);
+                spdlog::info("reports ready: {} tickets and {} dossiers of {} wards in memory ({:.1f} s)",
+                             tickets_.stats().rows, dossiers_.stats().rows, wards.size(),
+                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+            } catch (const std::exception& e) {
+                spdlog::warn("reports not warmed up: {}", pg_error(e).message);
+            }
+        },
+        [](const Error& e) { spdlog::warn("reports not warmed up: {}", e.message); });
+}
+
 void HubApp::add_routes() {
     using A = HubAccess;
     const std::string v1 = "/api/v1";

@@ -34,6 +34,10 @@ class HubApp final : public api::App {
 public:
     HubApp(HubSettings settings, OfficeZone zone, PgPool& pool);
 
+    /// Reads the last thirteen months of every ward into the reports' memory, on a database
+    /// worker (requests queue behind it only on that worker).
+    void warm_up();
+
     void handle(const api::Request& request, const api::Respond& respond) override;
     api::Metrics& metrics() override { return metrics_; }
     [[nodiscard]] std::string route_label(std::string_view method, std::string_view path) const override;

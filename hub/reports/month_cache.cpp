@@ -37,38 +37,40 @@ T clamp_to(std::int64_t v) {
     return static_cast<T>(std::clamp<std::int64_t>(v, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
 }
 
-/// Builds the blocks of the months of one ward read in one query.
-class BlockBuilder {
-public:
-    explicit BlockBuilder(const OfficeZone& zone) : zone_(zone) {}
+/// The starts of a month's office days (index = day of the month) in a zone, in ms.
+std::array<std::int64_t, 32> day_starts(const OfficeZone& zone, Day first) {
+    std::array<std::int64_t, 32> out{};
+    const auto last = day_number(next_month(first)) - day_number(first);
+    for (std::int64_t d = 1; d <= last; ++d)
+        out[static_cast<std::size_t>(d)] = to_epoch_ms(zone.start_of_day(Day{date::sys_days{first} + date::days{d - 1}}));
+    return out;
+}
 
-    void add(MonthBlock& b, const pqxx::row& row) {
-        // day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms
-        const int mday = (row[0].c_str()[8] - '0') * 10 + (row[0].c_str()[9] - '0');
-        const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
-        append_ticket(b, Day{date::sys_days{b.first} + date::days{mday - 1}},
-                      std::string_view(row[1].c_str(), row[1].size()),
-                      parse_enum<TicketState>(std::string_view(row[2].c_str(), row[2].size())).value_or(TicketState::waiting),
-                      static_cast<int>(number(row[3])), number(row[4]), ms(row[5]), ms(row[6]), ms(row[7]),
-                      start_of(b, mday));
+/// The ward of a row by its code: rows of one ward come in runs, so the last answer goes first.
+class WardLookup {
+public:
+    explicit WardLookup(const std::vector<const WardMeta*>& wards) {
+        for (std::size_t i = 0; i < wards.size(); ++i) index_.emplace(wards[i]->code, i);
+    }
+    std::optional<std::size_t> operator()(const pqxx::field& f) {
+        const std::string_view code(f.c_str(), f.size());
+        if (last_ && code == last_->first) return last_->second;
+        auto it = index_.find(std::string(code));
+        if (it == index_.end()) return std::nullopt;
+        last_ = &*it;
+        return it->second;
     }
 
 private:
-    std::int64_t start_of(const MonthBlock& b, int mday) {
-        if (last_first_ != b.first || last_mday_ != mday) {
-            last_first_ = b.first;
-            last_mday_ = mday;
-            last_start_ = to_epoch_ms(
-                zone_.start_of_day(Day{date::sys_days{b.first} + date::days{mday - 1}}));
-        }
-        return last_start_;
-    }
-
-    const OfficeZone& zone_;
-    Day last_first_{date::year{0}, date::month{1}, date::day{1}};
-    int last_mday_ = -1;
-    std::int64_t last_start_ = 0;
+    std::map<std::string, std::size_t> index_;
+    const std::pair<const std::string, std::size_t>* last_ = nullptr;
 };
+
+std::string sql_codes(pqxx::transaction_base& w, const std::vector<const WardMeta*>& wards) {
+    std::string out;
+    for (const auto* ward : wards) out += (out.empty() ? "" : ",") + w.quote(ward->code);
+    return out;
+}
 
 }  // namespace
 
@@ -163,18 +165,29 @@ std::vector<std::vector<std::shared_ptr<const CachedMonth>>> MonthCache::load(pq
             }
     }
 
+    // The stale months, each read for all its wards in one query (a scan of the month's partition
+    // beats a ward's index scan once a few wards are missing).
+    std::map<std::int64_t, std::vector<std::size_t>> by_month;
+    for (std::size_t i = 0; i < wards.size(); ++i)
+        for (const auto& [month, version] : stale[i]) by_month[month].push_back(i);
     std::vector<std::pair<std::pair<std::string, std::int64_t>, std::shared_ptr<const CachedMonth>>> fresh;
-    for (std::size_t i = 0; i < wards.size(); ++i) {
-        if (stale[i].empty()) continue;
-        const Day first{date::sys_days{date::days{stale[i].begin()->first}}};
-        const Day end = next_month(Day{date::sys_days{date::days{stale[i].rbegin()->first}}});
-        auto blocks = read(w, wards[i], zones[i], first, end, stale[i]);
-        for (const auto& [month, version] : stale[i]) {
-            auto& b = blocks[month];
+    for (const auto& [month, indexes] : by_month) {
+        std::vector<const WardMeta*> month_wards;
+        std::vector<const OfficeZone*> month_zones;
+        for (auto i : indexes) {
+            month_wards.push_back(&wards[i]);
+            month_zones.push_back(&zones[i]);
+        }
+        const Day first{date::sys_days{date::days{month}}};
+        std::vector<std::shared_ptr<CachedMonth>> blocks(indexes.size());
+        read(w, first, month_wards, month_zones, blocks);
+        for (std::size_t k = 0; k < indexes.size(); ++k) {
+            auto& b = blocks[k];
             if (!b) continue;  // a stamped month may have lost its last row (a ward's store restored)
-            b->version = version;
+            const auto i = indexes[k];
+            b->version = stale[i][month];
             b->zone = zones[i].name();
-            b->first = Day{date::sys_days{date::days{month}}};
+            b->first = first;
             found[i][month] = b;
             fresh.push_back({{wards[i].code, month}, b});
         }
@@ -216,43 +229,6 @@ MonthCache::Stats MonthCache::stats() const {
 
 namespace {
 
-/// Calls `month_of(row)` only when the month's text ("YYYY-MM") changes: rows come a partition
-/// (a month) after another.
-template <typename Block>
-class MonthSplitter {
-public:
-    MonthSplitter(std::map<std::int64_t, std::shared_ptr<CachedMonth>>& blocks,
-                  const std::map<std::int64_t, std::int64_t>& stale)
-        : blocks_(blocks), stale_(stale) {}
-
-    /// The block of the month that `day_text` ("YYYY-MM-DD") falls in, or null when not wanted.
-    Block* of(const char* day_text) {
-        const std::string_view month_text(day_text, 7);
-        if (month_text != current_) {
-            current_ = month_text;
-            block_ = nullptr;
-            if (const auto d = parse_day(current_ + "-01")) {
-                const auto month = day_number(*d);
-                if (stale_.contains(month)) {
-                    auto& b = blocks_[month];
-                    if (!b) {
-                        b = std::make_shared<Block>();
-                        b->first = *d;
-                    }
-                    block_ = static_cast<Block*>(b.get());
-                }
-            }
-        }
-        return block_;
-    }
-
-private:
-    std::map<std::int64_t, std::shared_ptr<CachedMonth>>& blocks_;
-    const std::map<std::int64_t, std::int64_t>& stale_;
-    std::string current_;
-    Block* block_ = nullptr;
-};
-
 std::uint16_t intern(std::vector<std::string>& table, std::string_view text) {
     auto it = std::find(table.begin(), table.end(), text);
     if (it == table.end()) it = table.insert(table.end(), std::string(text));
@@ -279,18 +255,36 @@ void append_dossier(DossierBlock& b, std::string_view category, std::string_view
 
 std::vector<WardTickets> TicketCache::load(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
                                            const OfficeZone& hub_zone) {
-    const auto read = [](pqxx::transaction_base& w, const WardMeta& ward, const OfficeZone& zone, Day first, Day end,
-                         const std::map<std::int64_t, std::int64_t>& stale) {
-        std::map<std::int64_t, std::shared_ptr<CachedMonth>> blocks;
-        BlockBuilder builder(zone);
-        MonthSplitter<MonthBlock> months(blocks, stale);
-        for (const auto& row : w.exec_params(
-                 "SELECT day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms FROM tickets "
-                 "WHERE ward = $1 AND day >= $2 AND day < $3",
-                 ward.code, format_day(first), format_day(end)))
-            if (auto* b = months.of(row[0].c_str())) builder.add(*b, row);
-        for (auto& [month, b] : blocks) finish_block(static_cast<MonthBlock&>(*b));
-        return blocks;
+    const auto read = [](pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& month_wards,
+                         const std::vector<const OfficeZone*>& zones, std::vector<std::shared_ptr<CachedMonth>>& out) {
+        std::map<std::string, std::array<std::int64_t, 32>> starts;  // zone -> the month's day starts
+        std::vector<const std::array<std::int64_t, 32>*> ward_starts;
+        for (const auto* z : zones) {
+            auto it = starts.find(z->name());
+            if (it == starts.end()) it = starts.emplace(z->name(), day_starts(*z, first)).first;
+            ward_starts.push_back(&it->second);
+        }
+        WardLookup ward_of(month_wards);
+        const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
+        for (const auto& row : w.exec(fmt::format(
+                 "SELECT ward, day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms FROM tickets "
+                 "WHERE day >= {} AND day < {} AND ward IN ({})",
+                 w.quote(format_day(first)), w.quote(format_day(next_month(first))), sql_codes(w, month_wards)))) {
+            const auto k = ward_of(row[0]);
+            if (!k) continue;
+            auto& b = out[*k];
+            if (!b) b = std::make_shared<MonthBlock>();
+            const char* day = row[1].c_str();
+            const int mday = (day[8] - '0') * 10 + (day[9] - '0');
+            append_ticket(static_cast<MonthBlock&>(*b), Day{date::sys_days{first} + date::days{mday - 1}},
+                          std::string_view(row[2].c_str(), row[2].size()),
+                          parse_enum<TicketState>(std::string_view(row[3].c_str(), row[3].size()))
+                              .value_or(TicketState::waiting),
+                          static_cast<int>(number(row[4])), number(row[5]), ms(row[6]), ms(row[7]), ms(row[8]),
+                          (*ward_starts[*k])[static_cast<std::size_t>(mday)]);
+        }
+        for (auto& b : out)
+            if (b) finish_block(static_cast<MonthBlock&>(*b));
     };
     auto months = months_.load(c, wards, month_start(from), month_start(to), hub_zone, read);
     std::vector<WardTickets> out(wards.size());
@@ -303,29 +297,29 @@ std::vector<WardTickets> TicketCache::load(pqxx::connection& c, const std::vecto
 
 std::vector<WardDossiers> DossierCache::load(pqxx::connection& c, const std::vector<WardMeta>& wards, Day to,
                                              const OfficeZone& hub_zone) {
-    const auto read = [](pqxx::transaction_base& w, const WardMeta& ward, const OfficeZone&, Day first, Day end,
-                         const std::map<std::int64_t, std::int64_t>& stale) {
-        std::map<std::int64_t, std::shared_ptr<CachedMonth>> blocks;
-        MonthSplitter<DossierBlock> months(blocks, stale);
+    const auto read = [](pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& month_wards,
+                         const std::vector<const OfficeZone*>&, std::vector<std::shared_ptr<CachedMonth>>& out) {
+        WardLookup ward_of(month_wards);
         const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
-        const auto opt_time = [&](const pqxx::field& f) {
+        const auto opt_time = [](const pqxx::field& f) {
             return f.is_null() ? std::optional<TimePoint>{} : std::optional<TimePoint>{from_epoch_ms(number(f))};
         };
-        for (const auto& row : w.exec_params(
-                 "SELECT day, category, procedure, channel, state, received_ms, due_date, returned_ms, closed_ms, "
-                 "updated_ms FROM dossiers WHERE ward = $1 AND day >= $2 AND day < $3",
-                 ward.code, format_day(first), format_day(end))) {
-            auto* b = months.of(row[0].c_str());
-            if (b == nullptr) continue;
+        for (const auto& row : w.exec(fmt::format(
+                 "SELECT ward, category, procedure, channel, state, received_ms, due_date, returned_ms, closed_ms, "
+                 "updated_ms FROM dossiers WHERE day >= {} AND day < {} AND ward IN ({})",
+                 w.quote(format_day(first)), w.quote(format_day(next_month(first))), sql_codes(w, month_wards)))) {
+            const auto k = ward_of(row[0]);
+            if (!k) continue;
+            auto& b = out[*k];
+            if (!b) b = std::make_shared<DossierBlock>();
             const auto due = parse_day(row[6].c_str());
-            append_dossier(*b, std::string_view(row[1].c_str(), row[1].size()),
+            append_dossier(static_cast<DossierBlock&>(*b), std::string_view(row[1].c_str(), row[1].size()),
                            std::string_view(row[2].c_str(), row[2].size()),
                            parse_enum<DossierChannel>(row[3].c_str()).value_or(DossierChannel::direct),
                            parse_enum<DossierState>(row[4].c_str()).value_or(DossierState::received),
                            from_epoch_ms(number(row[5])), due ? *due : Day{}, opt_time(row[7]), opt_time(row[8]),
                            from_epoch_ms(ms(row[9])));
         }
-        return blocks;
     };
     auto months = months_.load(c, wards, Day{date::year{2000}, date::January, date::day{1}}, month_start(to), hub_zone,
                                read);

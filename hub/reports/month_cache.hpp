@@ -118,10 +118,11 @@ public:
         std::uint64_t months_reused = 0;  // months served from memory
         std::size_t rows = 0;             // rows held now
     };
-    /// Reads the stale months of one ward, [first, end) in one query: a block per month.
-    using Read = std::function<std::map<std::int64_t, std::shared_ptr<CachedMonth>>(
-        pqxx::transaction_base& w, const WardMeta& ward, const OfficeZone& zone, Day first, Day end,
-        const std::map<std::int64_t, std::int64_t>& stale)>;
+    /// Reads the month starting at `first` of several wards (their zones alongside) in one query:
+    /// `out[k]` is made for the k-th ward when it has rows.
+    using Read = std::function<void(pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& wards,
+                                    const std::vector<const OfficeZone*>& zones,
+                                    std::vector<std::shared_ptr<CachedMonth>>& out)>;
 
     /// `stamps` is the table of (ward, month, version); beyond `max_rows` cached rows the least
     /// recently used months are dropped.
