@@ -72,6 +72,24 @@ std::string sql_codes(pqxx::transaction_base& w, const std::vector<const WardMet
     return out;
 }
 
+/// Reads `columns` of `table` for the month starting at `first` and the wards, in one query, and
+/// calls add(block, k, row) with the block of the row's ward (k its index, made at its first
+/// row); column 0 of the row is the ward.
+template <class Block, class Add>
+void read_month(pqxx::transaction_base& w, std::string_view table, std::string_view columns, Day first,
+                const std::vector<const WardMeta*>& wards, std::vector<std::shared_ptr<CachedMonth>>& out, Add&& add) {
+    WardLookup ward_of(wards);
+    for (const auto& row : w.exec(fmt::format("SELECT ward, {} FROM {} WHERE day >= {} AND day < {} AND ward IN ({})",
+                                              columns, table, w.quote(format_day(first)),
+                                              w.quote(format_day(next_month(first))), sql_codes(w, wards)))) {
+        const auto k = ward_of(row[0]);
+        if (!k) continue;
+        auto& b = out[*k];
+        if (!b) b = std::make_shared<Block>();
+        add(static_cast<Block&>(*b), *k, row);
+    }
+}
+
 }  // namespace
 
 void append_ticket(MonthBlock& b, Day day, std::string_view category, TicketState state, int rating,
@@ -229,6 +247,19 @@ MonthCache::Stats MonthCache::stats() const {
 
 namespace {
 
+/// The loaded months as each ward's list of its own block type.
+template <class Result>
+std::vector<Result> by_ward(const std::vector<WardMeta>& wards,
+                            std::vector<std::vector<std::shared_ptr<const CachedMonth>>> months) {
+    using Block = typename decltype(Result::months)::value_type::element_type;
+    std::vector<Result> out(wards.size());
+    for (std::size_t i = 0; i < wards.size(); ++i) {
+        out[i].ward = &wards[i];
+        for (auto& m : months[i]) out[i].months.push_back(std::static_pointer_cast<Block>(m));
+    }
+    return out;
+}
+
 std::uint16_t intern(std::vector<std::string>& table, std::string_view text) {
     auto it = std::find(table.begin(), table.end(), text);
     if (it == table.end()) it = table.insert(table.end(), std::string(text));
@@ -264,71 +295,48 @@ std::vector<WardTickets> TicketCache::load(pqxx::connection& c, const std::vecto
             if (it == starts.end()) it = starts.emplace(z->name(), day_starts(*z, first)).first;
             ward_starts.push_back(&it->second);
         }
-        WardLookup ward_of(month_wards);
         const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
-        for (const auto& row : w.exec(fmt::format(
-                 "SELECT ward, day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms FROM tickets "
-                 "WHERE day >= {} AND day < {} AND ward IN ({})",
-                 w.quote(format_day(first)), w.quote(format_day(next_month(first))), sql_codes(w, month_wards)))) {
-            const auto k = ward_of(row[0]);
-            if (!k) continue;
-            auto& b = out[*k];
-            if (!b) b = std::make_shared<MonthBlock>();
-            const char* day = row[1].c_str();
-            const int mday = (day[8] - '0') * 10 + (day[9] - '0');
-            append_ticket(static_cast<MonthBlock&>(*b), Day{date::sys_days{first} + date::days{mday - 1}},
-                          std::string_view(row[2].c_str(), row[2].size()),
-                          parse_enum<TicketState>(std::string_view(row[3].c_str(), row[3].size()))
-                              .value_or(TicketState::waiting),
-                          static_cast<int>(number(row[4])), number(row[5]), ms(row[6]), ms(row[7]), ms(row[8]),
-                          (*ward_starts[*k])[static_cast<std::size_t>(mday)]);
-        }
+        read_month<MonthBlock>(
+            w, "tickets", "day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms", first,
+            month_wards, out, [&](MonthBlock& b, std::size_t k, const pqxx::row& row) {
+                const char* day = row[1].c_str();
+                const int mday = (day[8] - '0') * 10 + (day[9] - '0');
+                append_ticket(b, Day{date::sys_days{first} + date::days{mday - 1}},
+                              std::string_view(row[2].c_str(), row[2].size()),
+                              parse_enum<TicketState>(std::string_view(row[3].c_str(), row[3].size()))
+                                  .value_or(TicketState::waiting),
+                              static_cast<int>(number(row[4])), number(row[5]), ms(row[6]), ms(row[7]), ms(row[8]),
+                              (*ward_starts[k])[static_cast<std::size_t>(mday)]);
+            });
         for (auto& b : out)
             if (b) finish_block(static_cast<MonthBlock&>(*b));
     };
-    auto months = months_.load(c, wards, month_start(from), month_start(to), hub_zone, read);
-    std::vector<WardTickets> out(wards.size());
-    for (std::size_t i = 0; i < wards.size(); ++i) {
-        out[i].ward = &wards[i];
-        for (auto& m : months[i]) out[i].months.push_back(std::static_pointer_cast<const MonthBlock>(m));
-    }
-    return out;
+    return by_ward<WardTickets>(wards, months_.load(c, wards, month_start(from), month_start(to), hub_zone, read));
 }
 
 std::vector<WardDossiers> DossierCache::load(pqxx::connection& c, const std::vector<WardMeta>& wards, Day to,
                                              const OfficeZone& hub_zone) {
     const auto read = [](pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& month_wards,
                          const std::vector<const OfficeZone*>&, std::vector<std::shared_ptr<CachedMonth>>& out) {
-        WardLookup ward_of(month_wards);
         const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
         const auto opt_time = [](const pqxx::field& f) {
             return f.is_null() ? std::optional<TimePoint>{} : std::optional<TimePoint>{from_epoch_ms(number(f))};
         };
-        for (const auto& row : w.exec(fmt::format(
-                 "SELECT ward, category, procedure, channel, state, received_ms, due_date, returned_ms, closed_ms, "
-                 "updated_ms FROM dossiers WHERE day >= {} AND day < {} AND ward IN ({})",
-                 w.quote(format_day(first)), w.quote(format_day(next_month(first))), sql_codes(w, month_wards)))) {
-            const auto k = ward_of(row[0]);
-            if (!k) continue;
-            auto& b = out[*k];
-            if (!b) b = std::make_shared<DossierBlock>();
-            const auto due = parse_day(row[6].c_str());
-            append_dossier(static_cast<DossierBlock&>(*b), std::string_view(row[1].c_str(), row[1].size()),
-                           std::string_view(row[2].c_str(), row[2].size()),
-                           parse_enum<DossierChannel>(row[3].c_str()).value_or(DossierChannel::direct),
-                           parse_enum<DossierState>(row[4].c_str()).value_or(DossierState::received),
-                           from_epoch_ms(number(row[5])), due ? *due : Day{}, opt_time(row[7]), opt_time(row[8]),
-                           from_epoch_ms(ms(row[9])));
-        }
+        read_month<DossierBlock>(
+            w, "dossiers",
+            "category, procedure, channel, state, received_ms, due_date, returned_ms, closed_ms, updated_ms", first,
+            month_wards, out, [&](DossierBlock& b, std::size_t, const pqxx::row& row) {
+                const auto due = parse_day(row[6].c_str());
+                append_dossier(b, std::string_view(row[1].c_str(), row[1].size()),
+                               std::string_view(row[2].c_str(), row[2].size()),
+                               parse_enum<DossierChannel>(row[3].c_str()).value_or(DossierChannel::direct),
+                               parse_enum<DossierState>(row[4].c_str()).value_or(DossierState::received),
+                               from_epoch_ms(number(row[5])), due ? *due : Day{}, opt_time(row[7]), opt_time(row[8]),
+                               from_epoch_ms(ms(row[9])));
+            });
     };
-    auto months = months_.load(c, wards, Day{date::year{2000}, date::January, date::day{1}}, month_start(to), hub_zone,
-                               read);
-    std::vector<WardDossiers> out(wards.size());
-    for (std::size_t i = 0; i < wards.size(); ++i) {
-        out[i].ward = &wards[i];
-        for (auto& m : months[i]) out[i].months.push_back(std::static_pointer_cast<const DossierBlock>(m));
-    }
-    return out;
+    const Day since{date::year{2000}, date::January, date::day{1}};
+    return by_ward<WardDossiers>(wards, months_.load(c, wards, since, month_start(to), hub_zone, read));
 }
 
 }  // namespace motcua::hub
