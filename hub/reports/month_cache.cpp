@@ -79,15 +79,26 @@ template <class Block, class Add>
 void read_month(pqxx::transaction_base& w, std::string_view table, std::string_view columns, Day first,
                 const std::vector<const WardMeta*>& wards, std::vector<std::shared_ptr<CachedMonth>>& out, Add&& add) {
     WardLookup ward_of(wards);
-    for (const auto& row : w.exec(fmt::format("SELECT ward, {} FROM {} WHERE day >= {} AND day < {} AND ward IN ({})",
-                                              columns, table, w.quote(format_day(first)),
-                                              w.quote(format_day(next_month(first))), sql_codes(w, wards)))) {
-        const auto k = ward_of(row[0]);
-        if (!k) continue;
-        auto& b = out[*k];
-        if (!b) b = std::make_shared<Block>();
-        add(static_cast<Block&>(*b), *k, row);
+    // Through a cursor, a slice at a time: a month of 3,300 wards is 40 million rows, which as
+    // one result would hold gigabytes of text. The whole month is wanted, so plan for all rows.
+    w.exec("SET LOCAL cursor_tuple_fraction = 1.0");
+    w.exec(fmt::format("DECLARE month_rows NO SCROLL CURSOR FOR SELECT ward, {} FROM {} WHERE day >= {} AND day < {} "
+                       "AND ward IN ({})",
+                       columns, table, w.quote(format_day(first)), w.quote(format_day(next_month(first))),
+                       sql_codes(w, wards)));
+    constexpr std::size_t kSlice = 100'000;
+    for (;;) {
+        const auto rows = w.exec(fmt::format("FETCH FORWARD {} FROM month_rows", kSlice));
+        for (const auto& row : rows) {
+            const auto k = ward_of(row[0]);
+            if (!k) continue;
+            auto& b = out[*k];
+            if (!b) b = std::make_shared<Block>();
+            add(static_cast<Block&>(*b), *k, row);
+        }
+        if (rows.size() < kSlice) break;
     }
+    w.exec("CLOSE month_rows");
 }
 
 }  // namespace
