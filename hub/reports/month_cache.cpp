@@ -291,6 +291,7 @@ void append_dossier(DossierBlock& b, std::string_view category, std::string_view
     d.due_day = static_cast<std::int32_t>(day_number(due_date));
     const auto closed = reports::dossier_closed_time(state, received_at, closed_at, returned_at, updated_at);
     d.closed_ms = closed ? to_epoch_ms(*closed) : -1;
+    d.recorded_close_ms = closed_at ? to_epoch_ms(*closed_at) : -1;
     d.returned_ms = returned_at ? to_epoch_ms(*returned_at) : d.closed_ms;
     b.dossiers.push_back(d);
 }

@@ -8,6 +8,9 @@
 /// moved is read again; one that did not is served from memory. So every hub process keeps its
 /// own copy and any of them answers the same, and a month no batch touched (every finished month,
 /// usually) is read once per process.
+///
+/// Every writer of those tables must stamp: a hub older than migration 2 does not, so stop older
+/// hub processes before starting a newer one on the same database (docs/hub.md).
 #include <array>
 #include <functional>
 #include <cstdint>
@@ -80,10 +83,11 @@ struct WardTickets {
     std::vector<std::shared_ptr<const MonthBlock>> months;
 };
 
-/// One dossier as Biểu II.06a reads it (32 bytes).
+/// One dossier as Biểu II.06a reads it (48 bytes).
 struct LeanDossier {
     std::int64_t received_ms = 0;
     std::int64_t closed_ms = -1;    // reached a final state (reports::dossier_closed_time); -1 while open
+    std::int64_t recorded_close_ms = -1;  // the record's closed_at, -1 when unset: the store's filter
     std::int64_t returned_ms = -1;  // when returned: the return, else the close
     std::int32_t due_day = 0;       // legal due date, days since the epoch
     std::uint16_t category = 0;     // index into DossierBlock::categories
@@ -91,6 +95,7 @@ struct LeanDossier {
     std::uint8_t channel = 0;       // a DossierChannel
     std::uint8_t state = 0;         // a DossierState
 };
+static_assert(sizeof(LeanDossier) == 48);
 
 /// A ward's dossiers received in one month.
 struct DossierBlock final : CachedMonth {

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <map>
-#include <thread>
+#include <exception>
+#include <future>
 
 #include "reports/hub_reports.hpp"
 #include "reports/turnaround.hpp"
@@ -258,11 +259,18 @@ Scan scan_all(const std::vector<WardTickets>& wards, Day from, Day to, ReportGro
         ++half;
     }
     Scan second(from, to, group_by, categories);
-    std::thread helper([&] {
+    // A failure on either half (memory) reaches the caller once both halves have stopped.
+    auto helper = std::async(std::launch::async, [&] {
         for (std::size_t i = half; i < wards.size(); ++i) second.ward(i, wards[i]);
     });
-    for (std::size_t i = 0; i < half; ++i) first.ward(i, wards[i]);
-    helper.join();
+    std::exception_ptr failed;
+    try {
+        for (std::size_t i = 0; i < half; ++i) first.ward(i, wards[i]);
+    } catch (...) {
+        failed = std::current_exception();
+    }
+    helper.get();  // waits, and rethrows the helper's failure
+    if (failed) std::rethrow_exception(failed);
     first.merge(second);
     return first;
 }
@@ -369,7 +377,9 @@ reports::DossierReport province_dossier_figures(const std::vector<WardDossiers>&
             for (const auto& d : block->dossiers) {
                 const TimePoint received = from_epoch_ms(d.received_ms);
                 const auto closed = d.closed_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.closed_ms);
-                if (!tally.counts(received, closed)) continue;
+                const auto recorded = d.recorded_close_ms < 0 ? std::optional<TimePoint>{}
+                                                              : from_epoch_ms(d.recorded_close_ms);
+                if (!tally.read(received, recorded) || !tally.counts(received, closed)) continue;
                 const auto key = grouping == reports::DossierGrouping::category ? d.category : d.procedure;
                 DossierCounts* row = nullptr;
                 if (by_ward) {

@@ -381,6 +381,8 @@ Result<std::shared_ptr<ssl::context>> load_tls(const std::string& cert_file, con
     // TLS 1.2 and later only.
     ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
                      ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    // A key protected by a passphrase fails to load instead of prompting on the terminal.
+    ctx->set_password_callback([](std::size_t, ssl::context::password_purpose) { return std::string(); });
     boost::system::error_code ec;
     ctx->use_certificate_chain_file(cert_file, ec);
     if (ec) return make_error("tls_cert", fmt::format("cannot use {} as a certificate chain (PEM): {}", cert_file, ec.message()));

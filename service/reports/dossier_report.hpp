@@ -40,7 +40,12 @@ std::optional<TimePoint> dossier_closed_time(DossierState state, TimePoint recei
 class DossierTally {
 public:
     DossierTally(const OfficeZone& zone, Day from, Day to, TimePoint now);
-    /// Whether the dossier is on the period's form at all.
+    /// Whether the ward's store reads the dossier for the period (Store::dossiers_open_during:
+    /// received before the end, not closed before the start by the record's own closed_at).
+    [[nodiscard]] bool read(TimePoint received_at, std::optional<TimePoint> recorded_close) const {
+        return received_at < end() && !(recorded_close && *recorded_close < start());
+    }
+    /// Whether a dossier read is on the period's form at all.
     [[nodiscard]] bool counts(TimePoint received_at, std::optional<TimePoint> closed) const {
         return received_at < end() && !(closed && *closed < start());
     }
