@@ -82,10 +82,18 @@ TEST_CASE("the builtin tables are the files in assets/translations", "[translati
 }
 
 TEST_CASE("the ids are unique and their keys well formed", "[translations]") {
+    // One list (kiosk/ui/text_ids.def) makes the enum, the count and the keys: the i-th key is
+    // the i-th id's, and every id has one.
     std::set<std::string_view> keys;
+    std::size_t i = 0;
     for (const auto& [id, key] : EnumNames<TextId>::names) {
+        INFO(key);
         CHECK(keys.insert(key).second);
-        CHECK(static_cast<std::size_t>(id) < kTextIdCount);
+        CHECK(static_cast<std::size_t>(id) == i++);
+        CHECK(key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") == std::string_view::npos);
+        CHECK(key.front() != '.');
+        CHECK(key.back() != '.');
+        CHECK(key.find('.') != std::string_view::npos);
     }
     CHECK(keys.size() == kTextIdCount);
 }
