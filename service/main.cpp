@@ -5,6 +5,16 @@
 
 #include "cli/commands.hpp"
 
+namespace {
+
+/// --config and --db, which every command takes.
+void ward_files(CLI::App* cmd, motcua::cli::WardFiles& files) {
+    cmd->add_option("--config", files.config, "ward config (TOML)")->required();
+    cmd->add_option("--db", files.db, "SQLite database file (default ./motcua.db)");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace motcua::cli;
     // Logs go to standard error: standard output carries what scripts read (the token, the URL).
@@ -16,8 +26,7 @@ int main(int argc, char** argv) {
 
     ServeOptions serve_opts;
     auto* serve_cmd = app.add_subcommand("serve", "run the service");
-    serve_cmd->add_option("--config", serve_opts.config, "ward config (TOML)")->required();
-    serve_cmd->add_option("--db", serve_opts.db, "SQLite database file (default ./motcua.db)");
+    ward_files(serve_cmd, serve_opts);
     serve_cmd->add_option("--listen", serve_opts.listen, "HOST:PORT to listen on; port 0 picks a free one")
         ->capture_default_str();
     serve_cmd->add_option("--read-timeout", serve_opts.read_timeout_s, "seconds a request may take to arrive")
@@ -32,8 +41,7 @@ int main(int argc, char** argv) {
     user_cmd->require_subcommand(1);
     UserAddOptions user_opts;
     auto* user_add_cmd = user_cmd->add_subcommand("add", "add an officer; the password is read from standard input");
-    user_add_cmd->add_option("--config", user_opts.config, "ward config (TOML)")->required();
-    user_add_cmd->add_option("--db", user_opts.db, "SQLite database file (default ./motcua.db)");
+    ward_files(user_add_cmd, user_opts);
     user_add_cmd->add_option("--username", user_opts.username, "login name")->required();
     user_add_cmd->add_option("--name", user_opts.name, "full name, as shown to citizens")->required();
     user_add_cmd->add_option("--role", user_opts.role, "officer, supervisor or admin")->required();
@@ -42,8 +50,7 @@ int main(int argc, char** argv) {
     device_cmd->require_subcommand(1);
     DeviceAddOptions device_opts;
     auto* device_add_cmd = device_cmd->add_subcommand("add", "add a device; prints its token once on standard output");
-    device_add_cmd->add_option("--config", device_opts.config, "ward config (TOML)")->required();
-    device_add_cmd->add_option("--db", device_opts.db, "SQLite database file (default ./motcua.db)");
+    ward_files(device_add_cmd, device_opts);
     device_add_cmd->add_option("--name", device_opts.name, "a name to recognise it by")->required();
     device_add_cmd->add_option("--role", device_opts.role, "kiosk, rating or board")->required();
     device_add_cmd->add_option("--counter", device_opts.counter, "counter number (rating pads)");
@@ -52,8 +59,7 @@ int main(int argc, char** argv) {
     report_cmd->require_subcommand(1);
     ReportOptions report_opts;
     auto* turnaround_cmd = report_cmd->add_subcommand("turnaround", "waiting, service and satisfaction report");
-    turnaround_cmd->add_option("--config", report_opts.config, "ward config (TOML)")->required();
-    turnaround_cmd->add_option("--db", report_opts.db, "SQLite database file (default ./motcua.db)");
+    ward_files(turnaround_cmd, report_opts);
     turnaround_cmd->add_option("--from", report_opts.from, "first office day, YYYY-MM-DD")->required();
     turnaround_cmd->add_option("--to", report_opts.to, "last office day, YYYY-MM-DD")->required();
     turnaround_cmd->add_option("--group-by", report_opts.group_by, "category, counter, officer, day or hour")

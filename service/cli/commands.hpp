@@ -7,34 +7,32 @@
 
 namespace motcua::cli {
 
-struct ServeOptions {
+/// What every command opens: the ward's config and its SQLite database.
+struct WardFiles {
     std::string config;
-    std::string db;
+    std::string db;  // empty: ./motcua.db
+};
+
+struct ServeOptions : WardFiles {
     std::string listen = "0.0.0.0:8080";
     bool test_clock = false;
     int read_timeout_s = 30;  // a request's headers and body must arrive within this
     int ws_queue = 4096;      // event messages queued for one client before it is dropped
 };
 
-struct UserAddOptions {
-    std::string config;
-    std::string db;
+struct UserAddOptions : WardFiles {
     std::string username;
     std::string name;
     std::string role;
 };
 
-struct DeviceAddOptions {
-    std::string config;
-    std::string db;
+struct DeviceAddOptions : WardFiles {
     std::string name;
     std::string role;
     std::optional<int> counter;
 };
 
-struct ReportOptions {
-    std::string config;
-    std::string db;
+struct ReportOptions : WardFiles {
     std::string from;
     std::string to;
     std::string group_by = "category";
