@@ -1,9 +1,9 @@
 // motcua-hub: the province hub (DESIGN.md §11) and its administration commands.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <iostream>
@@ -44,8 +44,11 @@ Result<Opened> open_hub(const Common& o, int pool_size_override = 0) {
     auto config = hub::load_hub_config(o.config);
     if (!config) return config.error();
     if (auto init = auth::init_crypto(); !init) return init.error();
-    auto pool = hub::PgPool::open(o.pg, pool_size_override > 0 ? pool_size_override : config->pool_size);
-    if (!pool) return make_error(pool.error().code, fmt::format("--pg {}: {}", o.pg, pool.error().message));
+    auto pool =
+        hub::PgPool::open(o.pg, pool_size_override > 0 ? pool_size_override : config->pool_size);
+    if (!pool)
+        return make_error(pool.error().code,
+                          fmt::format("--pg {}: {}", o.pg, pool.error().message));
     std::string migrate_error;
     auto migrated = (*pool)->run([&](pqxx::connection& c) {
         try {
@@ -104,7 +107,8 @@ int serve(const Common& o, const std::string& listen, const Tls& tls_files) {
 
 int ward_add(const Common& o, const std::string& code, const std::string& name) {
     if (code.empty() || code.size() > 64 || code.find_first_of(" \t\r\n") != std::string::npos) {
-        std::cerr << "motcua-hub: --code must be the ward's unit code, 1 to 64 characters without spaces\n";
+        std::cerr << "motcua-hub: --code must be the ward's unit code, 1 to 64 characters without "
+                     "spaces\n";
         return kExitUsage;
     }
     if (name.empty()) {
@@ -114,27 +118,31 @@ int ward_add(const Common& o, const std::string& code, const std::string& name) 
     auto opened = open_hub(o, 1);
     if (!opened) return failure(opened.error().message);
     Result<std::string> token = make_error("", "");
-    auto ran = opened->pool->run([&](pqxx::connection& c) { token = hub::add_ward(c, code, name); });
+    auto ran =
+        opened->pool->run([&](pqxx::connection& c) { token = hub::add_ward(c, code, name); });
     if (!ran) return failure(ran.error().message);
     if (!token) return failure(fmt::format("ward add: {}", token.error().message));
-    std::cerr << fmt::format("added ward {} ({}); its token is shown once, put it in the ward's [hub] token_file:\n",
-                             code, name);
+    std::cerr << fmt::format(
+        "added ward {} ({}); its token is shown once, put it in the ward's [hub] token_file:\n",
+        code, name);
     std::cout << *token << std::endl;
     return kExitOk;
 }
 
-int user_add(const Common& o, const std::string& username, const std::string& name, const std::string& role_text,
-             const std::string& ward) {
+int user_add(const Common& o, const std::string& username, const std::string& name,
+             const std::string& role_text, const std::string& ward) {
     auto role = parse_enum<OfficerRole>(role_text);
     if (!role || (*role != OfficerRole::province && *role != OfficerRole::ward_viewer)) {
         std::cerr << "motcua-hub: --role must be province or ward_viewer\n";
         return kExitUsage;
     }
     if ((*role == OfficerRole::ward_viewer) != !ward.empty()) {
-        std::cerr << "motcua-hub: a ward_viewer needs --ward CODE, and only a ward_viewer takes one\n";
+        std::cerr
+            << "motcua-hub: a ward_viewer needs --ward CODE, and only a ward_viewer takes one\n";
         return kExitUsage;
     }
-    if (username.empty() || username.size() > 64 || username.find_first_of(" \t\r\n") != std::string::npos) {
+    if (username.empty() || username.size() > 64 ||
+        username.find_first_of(" \t\r\n") != std::string::npos) {
         std::cerr << "motcua-hub: --username must be 1 to 64 characters without spaces\n";
         return kExitUsage;
     }
@@ -150,7 +158,8 @@ int user_add(const Common& o, const std::string& username, const std::string& na
     if (!opened) return failure(opened.error().message);
     Status added = Ok{};
     auto ran = opened->pool->run([&](pqxx::connection& c) {
-        added = hub::add_user(c, username, name, *role, ward.empty() ? std::nullopt : std::optional(ward), password);
+        added = hub::add_user(c, username, name, *role,
+                              ward.empty() ? std::nullopt : std::optional(ward), password);
     });
     if (!ran) return failure(ran.error().message);
     if (!added) return failure(fmt::format("user add: {}", added.error().message));
@@ -168,36 +177,45 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     const auto common = [](CLI::App* cmd, Common& o) {
         cmd->add_option("--config", o.config, "hub config (TOML)")->required();
-        cmd->add_option("--pg", o.pg, "PostgreSQL URI, e.g. postgresql://motcua@localhost/motcua")->required();
+        cmd->add_option("--pg", o.pg, "PostgreSQL URI, e.g. postgresql://motcua@localhost/motcua")
+            ->required();
     };
 
     Common serve_opts;
     std::string listen = "127.0.0.1:8090";
     auto* serve_cmd = app.add_subcommand("serve", "run the hub");
     common(serve_cmd, serve_opts);
-    serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks a free one")->capture_default_str();
+    serve_cmd->add_option("--listen", listen, "HOST:PORT to listen on; port 0 picks a free one")
+        ->capture_default_str();
     Tls tls;
-    serve_cmd->add_option("--tls-cert", tls.cert, "serve HTTPS with this certificate chain (PEM)")->check(CLI::ExistingFile);
-    serve_cmd->add_option("--tls-key", tls.key, "the certificate's private key (PEM)")->check(CLI::ExistingFile);
+    serve_cmd->add_option("--tls-cert", tls.cert, "serve HTTPS with this certificate chain (PEM)")
+        ->check(CLI::ExistingFile);
+    serve_cmd->add_option("--tls-key", tls.key, "the certificate's private key (PEM)")
+        ->check(CLI::ExistingFile);
 
     auto* ward_cmd = app.add_subcommand("ward", "wards that ship to this hub");
     ward_cmd->require_subcommand(1);
     Common ward_opts;
     std::string ward_code, ward_name;
-    auto* ward_add_cmd = ward_cmd->add_subcommand("add", "add a ward; prints its token once on standard output");
+    auto* ward_add_cmd =
+        ward_cmd->add_subcommand("add", "add a ward; prints its token once on standard output");
     common(ward_add_cmd, ward_opts);
-    ward_add_cmd->add_option("--code", ward_code, "the ward's unit code (mã đơn vị), as in its config")->required();
+    ward_add_cmd
+        ->add_option("--code", ward_code, "the ward's unit code (mã đơn vị), as in its config")
+        ->required();
     ward_add_cmd->add_option("--name", ward_name, "the ward's name")->required();
 
     auto* user_cmd = app.add_subcommand("user", "province officers");
     user_cmd->require_subcommand(1);
     Common user_opts;
     std::string username, user_name, role, user_ward;
-    auto* user_add_cmd = user_cmd->add_subcommand("add", "add an officer; the password is read from standard input");
+    auto* user_add_cmd =
+        user_cmd->add_subcommand("add", "add an officer; the password is read from standard input");
     common(user_add_cmd, user_opts);
     user_add_cmd->add_option("--username", username, "login name")->required();
     user_add_cmd->add_option("--name", user_name, "full name")->required();
-    user_add_cmd->add_option("--role", role, "province (every ward) or ward_viewer (one ward)")->required();
+    user_add_cmd->add_option("--role", role, "province (every ward) or ward_viewer (one ward)")
+        ->required();
     user_add_cmd->add_option("--ward", user_ward, "the ward a ward_viewer sees (unit code)");
 
     try {

@@ -1,7 +1,8 @@
 // motcua-service: the ward's queue service and its administration commands (DESIGN.md §5).
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 
@@ -27,29 +28,39 @@ int main(int argc, char** argv) {
     ServeOptions serve_opts;
     auto* serve_cmd = app.add_subcommand("serve", "run the service");
     ward_files(serve_cmd, serve_opts);
-    serve_cmd->add_option("--listen", serve_opts.listen, "HOST:PORT to listen on; port 0 picks a free one")
+    serve_cmd
+        ->add_option("--listen", serve_opts.listen,
+                     "HOST:PORT to listen on; port 0 picks a free one")
         ->capture_default_str();
-    serve_cmd->add_option("--read-timeout", serve_opts.read_timeout_s, "seconds a request may take to arrive")
+    serve_cmd
+        ->add_option("--read-timeout", serve_opts.read_timeout_s,
+                     "seconds a request may take to arrive")
         ->check(CLI::Range(1, 3600))
         ->capture_default_str();
-    serve_cmd->add_option("--ws-queue", serve_opts.ws_queue, "event messages queued per slow client before it is dropped")
+    serve_cmd
+        ->add_option("--ws-queue", serve_opts.ws_queue,
+                     "event messages queued per slow client before it is dropped")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
-    serve_cmd->add_flag("--test-clock", serve_opts.test_clock, "clock stands still until POST /api/v1/test/clock");
+    serve_cmd->add_flag("--test-clock", serve_opts.test_clock,
+                        "clock stands still until POST /api/v1/test/clock");
 
     auto* user_cmd = app.add_subcommand("user", "officer accounts");
     user_cmd->require_subcommand(1);
     UserAddOptions user_opts;
-    auto* user_add_cmd = user_cmd->add_subcommand("add", "add an officer; the password is read from standard input");
+    auto* user_add_cmd =
+        user_cmd->add_subcommand("add", "add an officer; the password is read from standard input");
     ward_files(user_add_cmd, user_opts);
     user_add_cmd->add_option("--username", user_opts.username, "login name")->required();
-    user_add_cmd->add_option("--name", user_opts.name, "full name, as shown to citizens")->required();
+    user_add_cmd->add_option("--name", user_opts.name, "full name, as shown to citizens")
+        ->required();
     user_add_cmd->add_option("--role", user_opts.role, "officer, supervisor or admin")->required();
 
     auto* device_cmd = app.add_subcommand("device", "screens and pads");
     device_cmd->require_subcommand(1);
     DeviceAddOptions device_opts;
-    auto* device_add_cmd = device_cmd->add_subcommand("add", "add a device; prints its token once on standard output");
+    auto* device_add_cmd =
+        device_cmd->add_subcommand("add", "add a device; prints its token once on standard output");
     ward_files(device_add_cmd, device_opts);
     device_add_cmd->add_option("--name", device_opts.name, "a name to recognise it by")->required();
     device_add_cmd->add_option("--role", device_opts.role, "kiosk, rating or board")->required();
@@ -58,14 +69,19 @@ int main(int argc, char** argv) {
     auto* report_cmd = app.add_subcommand("report", "reports from the database");
     report_cmd->require_subcommand(1);
     ReportOptions report_opts;
-    auto* turnaround_cmd = report_cmd->add_subcommand("turnaround", "waiting, service and satisfaction report");
+    auto* turnaround_cmd =
+        report_cmd->add_subcommand("turnaround", "waiting, service and satisfaction report");
     ward_files(turnaround_cmd, report_opts);
-    turnaround_cmd->add_option("--from", report_opts.from, "first office day, YYYY-MM-DD")->required();
+    turnaround_cmd->add_option("--from", report_opts.from, "first office day, YYYY-MM-DD")
+        ->required();
     turnaround_cmd->add_option("--to", report_opts.to, "last office day, YYYY-MM-DD")->required();
-    turnaround_cmd->add_option("--group-by", report_opts.group_by, "category, counter, officer, day or hour")
+    turnaround_cmd
+        ->add_option("--group-by", report_opts.group_by, "category, counter, officer, day or hour")
         ->capture_default_str();
-    turnaround_cmd->add_option("--format", report_opts.format, "json, csv or xlsx")->capture_default_str();
-    turnaround_cmd->add_option("--out", report_opts.out, "write to this file instead of standard output");
+    turnaround_cmd->add_option("--format", report_opts.format, "json, csv or xlsx")
+        ->capture_default_str();
+    turnaround_cmd->add_option("--out", report_opts.out,
+                               "write to this file instead of standard output");
 
     try {
         app.parse(argc, argv);

@@ -10,9 +10,9 @@
 
 #include "api/report_replies.hpp"
 #include "ingest/ingest.hpp"
-#include "reports/export.hpp"
 #include "motcua/clock.hpp"
 #include "motcua/hub.hpp"
+#include "reports/export.hpp"
 #include "reports/hub_reports.hpp"
 
 namespace motcua::hub {
@@ -21,8 +21,9 @@ namespace {
 namespace json = boost::json;
 thread_local pqxx::connection* tl_connection = nullptr;
 
-const UserPrincipal* as_user(const HubPrincipal& p) { return std::get_if<UserPrincipal>(&p); }
-
+const UserPrincipal* as_user(const HubPrincipal& p) {
+    return std::get_if<UserPrincipal>(&p);
+}
 
 }  // namespace
 
@@ -32,7 +33,8 @@ Status hub_allows(HubAccess access, const HubPrincipal& who) {
         return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'");
     const auto* user = as_user(who);
     switch (access) {
-        case HubAccess::anyone: return Ok{};
+        case HubAccess::anyone:
+            return Ok{};
         case HubAccess::ward:
             if (std::holds_alternative<WardPrincipal>(who)) return Ok{};
             return make_error("forbidden", "only a ward's token may send its events");
@@ -55,7 +57,8 @@ HubApp::HubApp(HubSettings settings, OfficeZone zone, PgPool& pool)
     : settings_(std::move(settings)),
       zone_(std::move(zone)),
       pool_(pool),
-      router_([this](const api::Request& r) { return auth_.identify(db(), r.authorization); }, hub_allows) {
+      router_([this](const api::Request& r) { return auth_.identify(db(), r.authorization); },
+              hub_allows) {
     add_routes();
 }
 
@@ -68,13 +71,16 @@ void HubApp::warm_up() {
             try {
                 const auto wards = load_wards(c, std::nullopt);
                 const Day today = zone_.office_day(SystemClock{}.now());
-                const auto year_ago = date::year_month{today.year(), today.month()} - date::months{12};
+                const auto year_ago =
+                    date::year_month{today.year(), today.month()} - date::months{12};
                 const Day from{year_ago.year(), year_ago.month(), date::day{1}};
                 (void)tickets_.load(c, wards, from, today, zone_);
                 (void)dossiers_.load(c, wards, today, zone_);
-                spdlog::info("reports ready: {} tickets and {} dossiers of {} wards in memory ({:.1f} s)",
-                             tickets_.stats().rows, dossiers_.stats().rows, wards.size(),
-                             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+                spdlog::info(
+                    "reports ready: {} tickets and {} dossiers of {} wards in memory ({:.1f} s)",
+                    tickets_.stats().rows, dossiers_.stats().rows, wards.size(),
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+                        .count());
             } catch (const std::exception& e) {
                 spdlog::warn("reports not warmed up: {}", pg_error(e).message);
             }
@@ -96,13 +102,17 @@ void HubApp::add_routes() {
         c.respond(api::json_reply(200, {{"status", "ok"}, {"now", zone_.format_rfc3339(now)}}));
     });
     t.add("POST", v1 + "/auth/login", A::anyone, [this](const HubRouter::Call& c) { login(c); });
-    t.add("POST", std::string(kIngestPath), A::ward, [this](const HubRouter::Call& c) { ingest(c); });
+    t.add("POST", std::string(kIngestPath), A::ward,
+          [this](const HubRouter::Call& c) { ingest(c); });
     t.add("GET", std::string(kAckPath), A::ward, [this](const HubRouter::Call& c) { ack(c); });
     t.add("GET", v1 + "/wards", A::province, [this](const HubRouter::Call& c) { wards(c); });
-    t.add("GET", v1 + "/reports/turnaround", A::user, [this](const HubRouter::Call& c) { turnaround(c); });
+    t.add("GET", v1 + "/reports/turnaround", A::user,
+          [this](const HubRouter::Call& c) { turnaround(c); });
     t.add("GET", v1 + "/reports/waits", A::user, [this](const HubRouter::Call& c) { waits(c); });
-    t.add("GET", v1 + "/reports/dossiers", A::user, [this](const HubRouter::Call& c) { dossiers(c); });
-    t.add("GET", v1 + "/reports/overview", A::user, [this](const HubRouter::Call& c) { overview(c); });
+    t.add("GET", v1 + "/reports/dossiers", A::user,
+          [this](const HubRouter::Call& c) { dossiers(c); });
+    t.add("GET", v1 + "/reports/overview", A::user,
+          [this](const HubRouter::Call& c) { overview(c); });
 }
 
 void HubApp::handle(const api::Request& request, const api::Respond& respond) {
@@ -123,12 +133,14 @@ void HubApp::handle(const api::Request& request, const api::Respond& respond) {
                 // Text or a value PostgreSQL cannot store: the sender must change it, not retry.
                 tl_connection = nullptr;
                 spdlog::warn("hub: {} {}: {}", request.method, request.path, pg_error(e).message);
-                respond(api::error_reply(422, "unstorable", "the request holds a value the database cannot store"));
+                respond(api::error_reply(422, "unstorable",
+                                         "the request holds a value the database cannot store"));
                 return;
             } catch (const std::exception& e) {
                 tl_connection = nullptr;
                 spdlog::error("hub: {} {}: {}", request.method, request.path, pg_error(e).message);
-                respond(api::error_reply(500, "database_error", "the hub's database failed; see the hub's log"));
+                respond(api::error_reply(500, "database_error",
+                                         "the hub's database failed; see the hub's log"));
                 return;
             }
             tl_connection = nullptr;
@@ -142,25 +154,32 @@ std::string HubApp::route_label(std::string_view method, std::string_view path) 
 
 void HubApp::metrics_route(const HubRouter::Call& c) {
     pqxx::read_transaction w(db());
-    auto r = w.exec("SELECT count(*), coalesce(sum(acked_seq), 0), coalesce(min(last_seen_ms), 0) FROM wards");
+    auto r = w.exec(
+        "SELECT count(*), coalesce(sum(acked_seq), 0), coalesce(min(last_seen_ms), 0) FROM wards");
     const auto oldest_seen = r[0][2].as<std::int64_t>();
     std::vector<api::MetricValue> figures{
         {"motcua_hub_wards", "Wards registered.", "gauge", r[0][0].as<double>()},
-        {"motcua_hub_events_stored", "Events stored, all wards (sum of acknowledged seqs).", "gauge", r[0][1].as<double>()},
-        {"motcua_hub_oldest_ward_contact_seconds", "Seconds since the ward heard from least recently shipped.",
-         "gauge", oldest_seen == 0 ? 0.0 : static_cast<double>(to_epoch_ms(SystemClock{}.now()) - oldest_seen) / 1000.0},
+        {"motcua_hub_events_stored", "Events stored, all wards (sum of acknowledged seqs).",
+         "gauge", r[0][1].as<double>()},
+        {"motcua_hub_oldest_ward_contact_seconds",
+         "Seconds since the ward heard from least recently shipped.", "gauge",
+         oldest_seen == 0
+             ? 0.0
+             : static_cast<double>(to_epoch_ms(SystemClock{}.now()) - oldest_seen) / 1000.0},
         {"motcua_hub_events_ingested_total", "Events this process stored.", "counter",
          static_cast<double>(events_ingested_.load())},
         {"motcua_hub_batches_refused_total", "Batches this process refused.", "counter",
          static_cast<double>(batches_refused_.load())},
-        {"motcua_hub_report_months_read_total", "Ward-months of tickets and dossiers this process read for reports.",
-         "counter", static_cast<double>(tickets_.stats().months_read + dossiers_.stats().months_read)},
-        {"motcua_hub_report_months_reused_total", "Ward-months of tickets and dossiers reports found in memory.",
-         "counter", static_cast<double>(tickets_.stats().months_reused + dossiers_.stats().months_reused)},
-        {"motcua_hub_report_tickets_cached", "Tickets this process holds in memory for reports.", "gauge",
-         static_cast<double>(tickets_.stats().rows)},
-        {"motcua_hub_report_dossiers_cached", "Dossiers this process holds in memory for reports.", "gauge",
-         static_cast<double>(dossiers_.stats().rows)}};
+        {"motcua_hub_report_months_read_total",
+         "Ward-months of tickets and dossiers this process read for reports.", "counter",
+         static_cast<double>(tickets_.stats().months_read + dossiers_.stats().months_read)},
+        {"motcua_hub_report_months_reused_total",
+         "Ward-months of tickets and dossiers reports found in memory.", "counter",
+         static_cast<double>(tickets_.stats().months_reused + dossiers_.stats().months_reused)},
+        {"motcua_hub_report_tickets_cached", "Tickets this process holds in memory for reports.",
+         "gauge", static_cast<double>(tickets_.stats().rows)},
+        {"motcua_hub_report_dossiers_cached", "Dossiers this process holds in memory for reports.",
+         "gauge", static_cast<double>(dossiers_.stats().rows)}};
     c.respond(api::Reply{200, metrics_.render(figures), "text/plain; version=0.0.4", {}});
 }
 
@@ -191,15 +210,18 @@ void HubApp::ingest(const HubRouter::Call& c) {
 }
 
 void HubApp::ack(const HubRouter::Call& c) {
-    c.respond(api::json_reply(200, to_json(acknowledged(db(), std::get<WardPrincipal>(c.who).code))));
+    c.respond(
+        api::json_reply(200, to_json(acknowledged(db(), std::get<WardPrincipal>(c.who).code))));
 }
 
 void HubApp::wards(const HubRouter::Call& c) {
     pqxx::read_transaction w(db());
-    auto r = w.exec("SELECT code, name, acked_seq, last_event_ms, last_seen_ms FROM wards ORDER BY code");
+    auto r = w.exec(
+        "SELECT code, name, acked_seq, last_event_ms, last_seen_ms FROM wards ORDER BY code");
     json::array out;
     for (const auto& row : r) {
-        WardStatus s{row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::int64_t>(), {}, {}};
+        WardStatus s{
+            row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::int64_t>(), {}, {}};
         if (!row[3].is_null()) s.last_event_at = from_epoch_ms(row[3].as<std::int64_t>());
         if (!row[4].is_null()) s.last_seen_at = from_epoch_ms(row[4].as<std::int64_t>());
         out.push_back(to_json(s, zone_));
@@ -213,7 +235,8 @@ Result<std::vector<WardMeta>> HubApp::report_wards(const HubRouter::Call& c) {
     if (auto it = c.request.query.find("ward"); it != c.request.query.end()) ward = it->second;
     if (user.role == OfficerRole::ward_viewer) {
         if (ward && *ward != user.ward)
-            return make_error("forbidden", fmt::format("this account sees ward {} only", user.ward));
+            return make_error("forbidden",
+                              fmt::format("this account sees ward {} only", user.ward));
         ward = user.ward;
     }
     auto wards = load_wards(db(), ward);
@@ -231,7 +254,8 @@ void HubApp::turnaround(const HubRouter::Call& c) {
     if (group_it != c.request.query.end() && !every_grouping) {
         auto g = parse_enum<ReportGrouping>(group_it->second);
         if (!g || *g == ReportGrouping::counter || *g == ReportGrouping::officer)
-            return c.respond(api::error_reply(400, "invalid_query", "'group_by' must be one of: ward, category, day, hour"));
+            return c.respond(api::error_reply(
+                400, "invalid_query", "'group_by' must be one of: ward, category, day, hour"));
         group = *g;
     }
     auto format = api::format_of(c.request, {"json", "csv", "xlsx"});
@@ -241,17 +265,22 @@ void HubApp::turnaround(const HubRouter::Call& c) {
     const std::string scope = wards->size() == 1 ? wards->front().code : "tinh";
     if (every_grouping) {
         if (*format != "xlsx")
-            return c.respond(api::error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
+            return c.respond(
+                api::error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
         std::vector<TurnaroundReport> sheets;
         for (const auto g : kProvinceGroupings)
-            sheets.push_back(province_turnaround(db(), tickets_, *wards, period->from, period->to, g, zone_));
+            sheets.push_back(
+                province_turnaround(db(), tickets_, *wards, period->from, period->to, g, zone_));
         auto bytes = reports::to_xlsx(sheets);
-        if (!bytes) return c.respond(api::error_reply(500, bytes.error().code, bytes.error().message));
-        return c.respond(api::file_reply(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                         fmt::format("bao-cao-{}-tat-ca-{}-{}.xlsx", scope, format_day(period->from),
-                                                     format_day(period->to))));
+        if (!bytes)
+            return c.respond(api::error_reply(500, bytes.error().code, bytes.error().message));
+        return c.respond(api::file_reply(
+            std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            fmt::format("bao-cao-{}-tat-ca-{}-{}.xlsx", scope, format_day(period->from),
+                        format_day(period->to))));
     }
-    const auto report = province_turnaround(db(), tickets_, *wards, period->from, period->to, group, zone_);
+    const auto report =
+        province_turnaround(db(), tickets_, *wards, period->from, period->to, group, zone_);
     c.respond(api::turnaround_reply(report, *format,
                                     fmt::format("bao-cao-{}-{}-{}-{}", scope, to_string(group),
                                                 format_day(period->from), format_day(period->to))));
@@ -262,7 +291,8 @@ void HubApp::waits(const HubRouter::Call& c) {
     if (!period) return c.respond(api::error_reply(period.error()));
     auto wards = report_wards(c);
     if (!wards) return c.respond(api::error_reply(wards.error()));
-    c.respond(api::json_reply(200, to_json(province_waits(db(), tickets_, *wards, period->from, period->to, zone_))));
+    c.respond(api::json_reply(
+        200, to_json(province_waits(db(), tickets_, *wards, period->from, period->to, zone_))));
 }
 
 void HubApp::dossiers(const HubRouter::Call& c) {
@@ -270,10 +300,13 @@ void HubApp::dossiers(const HubRouter::Call& c) {
     if (!period) return c.respond(api::error_reply(period.error()));
     auto group = ProvinceDossierGrouping::ward;
     if (auto it = c.request.query.find("group_by"); it != c.request.query.end()) {
-        if (it->second == "category") group = ProvinceDossierGrouping::category;
-        else if (it->second == "procedure") group = ProvinceDossierGrouping::procedure;
+        if (it->second == "category")
+            group = ProvinceDossierGrouping::category;
+        else if (it->second == "procedure")
+            group = ProvinceDossierGrouping::procedure;
         else if (it->second != "ward")
-            return c.respond(api::error_reply(400, "invalid_query", "'group_by' must be one of: ward, category, procedure"));
+            return c.respond(api::error_reply(
+                400, "invalid_query", "'group_by' must be one of: ward, category, procedure"));
     }
     auto format = api::format_of(c.request, {"json", "csv", "xlsx", "pdf"});
     if (!format) return c.respond(api::error_reply(format.error()));
@@ -281,14 +314,16 @@ void HubApp::dossiers(const HubRouter::Call& c) {
     if (!wards) return c.respond(api::error_reply(wards.error()));
     const TimePoint now = SystemClock{}.now();
     const std::string office = wards->size() == 1 ? wards->front().name : settings_.province_name;
-    const auto report = province_dossiers(db(), dossiers_, *wards, period->from, period->to, group, zone_, now, office);
+    const auto report = province_dossiers(db(), dossiers_, *wards, period->from, period->to, group,
+                                          zone_, now, office);
     WardConfig heading;
     heading.office_name = office;
     heading.unit_code = wards->size() == 1 ? wards->front().code : "";
-    c.respond(api::dossier_report_reply(report, *format,
-                                        fmt::format("bieu-ii-06a-{}-{}-{}", wards->size() == 1 ? wards->front().code : "tinh",
-                                                    format_day(period->from), format_day(period->to)),
-                                        heading, zone_));
+    c.respond(api::dossier_report_reply(
+        report, *format,
+        fmt::format("bieu-ii-06a-{}-{}-{}", wards->size() == 1 ? wards->front().code : "tinh",
+                    format_day(period->from), format_day(period->to)),
+        heading, zone_));
 }
 
 void HubApp::overview(const HubRouter::Call& c) {
@@ -307,30 +342,37 @@ void HubApp::overview(const HubRouter::Call& c) {
     if (wards->empty()) return c.respond(api::json_reply(200, to_json(o)));
     const std::string codes = sql_ward_list(w, *wards);
     const auto round1 = [](double v) { return std::round(v * 10.0) / 10.0; };
-    auto sums = w.exec(fmt::format(
-        "SELECT ward, sum(issued), sum(served), sum(called), sum(within_target), sum(wait_sum_s), sum(rated), "
-        "sum(satisfied), sum(timed) FROM daily_rollup WHERE ward IN ({}) AND day BETWEEN {} AND {} GROUP BY ward",
-        codes, w.quote(format_day(period->from)), w.quote(format_day(period->to))));
+    auto sums = w.exec(
+        fmt::format("SELECT ward, sum(issued), sum(served), sum(called), sum(within_target), "
+                    "sum(wait_sum_s), sum(rated), "
+                    "sum(satisfied), sum(timed) FROM daily_rollup WHERE ward IN ({}) AND day "
+                    "BETWEEN {} AND {} GROUP BY ward",
+                    codes, w.quote(format_day(period->from)), w.quote(format_day(period->to))));
     for (const auto& row : sums) {
         auto* f = by_code.at(row[0].as<std::string>());
         f->issued = row[1].as<std::int64_t>();
         f->served = row[2].as<std::int64_t>();
         const auto called = row[3].as<std::int64_t>();
-        f->within_target_pct = called == 0 ? 0 : round1(100.0 * row[4].as<double>() / static_cast<double>(called));
+        f->within_target_pct =
+            called == 0 ? 0 : round1(100.0 * row[4].as<double>() / static_cast<double>(called));
         const auto timed = row[8].as<std::int64_t>();
         f->mean_wait_s = timed == 0 ? 0 : round1(row[5].as<double>() / static_cast<double>(timed));
         f->rated = row[6].as<std::int64_t>();
-        f->satisfied_pct = f->rated == 0 ? 0 : round1(100.0 * row[7].as<double>() / static_cast<double>(f->rated));
+        f->satisfied_pct =
+            f->rated == 0 ? 0 : round1(100.0 * row[7].as<double>() / static_cast<double>(f->rated));
     }
-    auto returned = w.exec(fmt::format(
-        "SELECT ward, count(*), count(*) FILTER (WHERE result IN ('early', 'on_time')) FROM dossiers "
-        "WHERE ward IN ({}) AND returned_ms >= {} AND returned_ms < {} GROUP BY ward",
-        codes, to_epoch_ms(zone_.start_of_day(period->from)), to_epoch_ms(zone_.end_of_day(period->to))));
+    auto returned = w.exec(
+        fmt::format("SELECT ward, count(*), count(*) FILTER (WHERE result IN ('early', 'on_time')) "
+                    "FROM dossiers "
+                    "WHERE ward IN ({}) AND returned_ms >= {} AND returned_ms < {} GROUP BY ward",
+                    codes, to_epoch_ms(zone_.start_of_day(period->from)),
+                    to_epoch_ms(zone_.end_of_day(period->to))));
     for (const auto& row : returned) {
         auto* f = by_code.at(row[0].as<std::string>());
         f->dossiers_processed = row[1].as<std::int64_t>();
         f->dossiers_on_time_pct =
-            round1(100.0 * row[2].as<double>() / static_cast<double>(std::max<std::int64_t>(1, f->dossiers_processed)));
+            round1(100.0 * row[2].as<double>() /
+                   static_cast<double>(std::max<std::int64_t>(1, f->dossiers_processed)));
     }
     rank_wards(o.wards);
     c.respond(api::json_reply(200, to_json(o)));

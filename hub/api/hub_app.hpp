@@ -40,7 +40,8 @@ public:
 
     void handle(const api::Request& request, const api::Respond& respond) override;
     api::Metrics& metrics() override { return metrics_; }
-    [[nodiscard]] std::string route_label(std::string_view method, std::string_view path) const override;
+    [[nodiscard]] std::string route_label(std::string_view method,
+                                          std::string_view path) const override;
     [[nodiscard]] const HubRouter& router() const { return router_; }
 
 private:
@@ -65,7 +66,7 @@ private:
     PgPool& pool_;
     HubAuth auth_;
     Partitions partitions_;
-    TicketCache tickets_;    // the reports' copies of the wards' months (reports/month_cache.hpp)
+    TicketCache tickets_;  // the reports' copies of the wards' months (reports/month_cache.hpp)
     DossierCache dossiers_;
     api::Metrics metrics_;
     std::atomic<std::uint64_t> events_ingested_{0};

@@ -20,7 +20,7 @@ struct UserPrincipal {
     std::string username;
     std::string name;
     OfficerRole role = OfficerRole::province;  // province or ward_viewer
-    std::string ward;  // ward_viewer: the one ward it sees
+    std::string ward;                          // ward_viewer: the one ward it sees
 };
 using HubPrincipal = std::variant<std::monostate, WardPrincipal, UserPrincipal>;
 
@@ -33,7 +33,8 @@ public:
     Result<HubPrincipal> identify(pqxx::connection& c, std::string_view authorization);
     /// Checks the password (argon2id) and opens a session; failures are rate limited per
     /// username and per address (429).
-    Result<api::LoginResponse> login(pqxx::connection& c, const api::LoginRequest& request, const std::string& remote);
+    Result<api::LoginResponse> login(pqxx::connection& c, const api::LoginRequest& request,
+                                     const std::string& remote);
 
 private:
     bool limited(const std::string& key);
@@ -49,8 +50,8 @@ private:
 
 /// Adds a ward and returns its token (shown once; only its digest is kept).
 Result<std::string> add_ward(pqxx::connection& c, const std::string& code, const std::string& name);
-Status add_user(pqxx::connection& c, const std::string& username, const std::string& name, OfficerRole role,
-                const std::optional<std::string>& ward, const std::string& password);
+Status add_user(pqxx::connection& c, const std::string& username, const std::string& name,
+                OfficerRole role, const std::optional<std::string>& ward,
+                const std::string& password);
 
 }  // namespace motcua::hub
-

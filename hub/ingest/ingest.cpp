@@ -43,16 +43,18 @@ std::string join(const std::vector<std::string>& rows) {
 
 /// Stamps the months of `days` ("YYYY-MM-DD") with the batch's last seq: the reports' copies of
 /// those months are read again (reports/month_cache.hpp).
-void stamp_months(pqxx::work& w, std::string_view table, const std::string& ward, const std::set<std::string>& days,
-                  std::int64_t seq) {
+void stamp_months(pqxx::work& w, std::string_view table, const std::string& ward,
+                  const std::set<std::string>& days, std::int64_t seq) {
     std::set<std::string> months;
     for (const auto& d : days) months.insert(d.substr(0, 7) + "-01");
     std::vector<std::string> stamps;
-    for (const auto& m : months) stamps.push_back(fmt::format("({}, {}, {})", w.quote(ward), w.quote(m), seq));
+    for (const auto& m : months)
+        stamps.push_back(fmt::format("({}, {}, {})", w.quote(ward), w.quote(m), seq));
     if (stamps.empty()) return;
-    w.exec(fmt::format("INSERT INTO {} (ward, month, version) VALUES {} ON CONFLICT (ward, month) DO UPDATE "
-                       "SET version = EXCLUDED.version",
-                       table, join(stamps)));
+    w.exec(fmt::format(
+        "INSERT INTO {} (ward, month, version) VALUES {} ON CONFLICT (ward, month) DO UPDATE "
+        "SET version = EXCLUDED.version",
+        table, join(stamps)));
 }
 
 }  // namespace
@@ -63,12 +65,14 @@ BatchAck acknowledged(pqxx::connection& c, const std::string& ward) {
     return BatchAck{ward, r.empty() ? 0 : r[0][0].as<std::int64_t>(), 0};
 }
 
-Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward, const EventBatch& batch,
-                        TimePoint now) {
+Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward,
+                        const EventBatch& batch, TimePoint now) {
     if (batch.ward.unit_code != ward)
-        return make_error("wrong_ward", fmt::format("this token belongs to ward {}, not {}", ward, batch.ward.unit_code));
+        return make_error("wrong_ward", fmt::format("this token belongs to ward {}, not {}", ward,
+                                                    batch.ward.unit_code));
     auto zone = OfficeZone::load(batch.ward.time_zone);
-    if (!zone) return make_error("invalid_field", fmt::format("ward.time_zone: {}", zone.error().message));
+    if (!zone)
+        return make_error("invalid_field", fmt::format("ward.time_zone: {}", zone.error().message));
 
     // Office days of every record, for the partitions (made before the batch's transaction). A
     // day far from now is a ward's broken clock or a forged batch: it would make partitions.
@@ -77,8 +81,9 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
     const Day latest{date::sys_days{today} + date::days{1}};
     const auto check_day = [&](Day d) -> Status {
         if (d < earliest || d > latest)
-            return make_error("day_out_of_range",
-                              fmt::format("office day {} is not within five years before today", format_day(d)));
+            return make_error(
+                "day_out_of_range",
+                fmt::format("office day {} is not within five years before today", format_day(d)));
         return Ok{};
     };
     for (const auto& e : batch.events) {
@@ -110,8 +115,9 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
     std::size_t first = 0;
     while (first < batch.events.size() && batch.events[first].seq <= acked) ++first;
     if (first < batch.events.size() && batch.events[first].seq != acked + 1)
-        return make_error("seq_gap", fmt::format("the hub has ward {} up to seq {}; the batch starts at {}", ward, acked,
-                                                 batch.events[first].seq));
+        return make_error(
+            "seq_gap", fmt::format("the hub has ward {} up to seq {}; the batch starts at {}", ward,
+                                   acked, batch.events[first].seq));
 
     const std::size_t n = batch.events.size() - first;
     if (n > 0) {
@@ -120,7 +126,8 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
         std::map<std::string, const ShippedDossier*> dossiers;  // code -> latest snapshot
         std::set<std::string> ticket_days;
         // The events by COPY: no statement of a thousand rows to parse and plan.
-        pqxx::stream_to copy(w, "events", std::vector<std::string>{"ward", "seq", "type", "at_ms", "day", "body"});
+        pqxx::stream_to copy(
+            w, "events", std::vector<std::string>{"ward", "seq", "type", "at_ms", "day", "body"});
         for (std::size_t i = first; i < batch.events.size(); ++i) {
             const auto& e = batch.events[i];
             copy << std::make_tuple(ward, e.seq, std::string(to_string(e.type)), to_epoch_ms(e.at),
@@ -137,18 +144,25 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
         if (!tickets.empty()) {
             std::vector<std::string> rows;
             for (const auto& [id, t] : tickets)
-                rows.push_back(fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward), q(t->day),
-                                           q(t->id), q(t->number), q(t->category), q(t->priority),
-                                           q(to_string(t->state)), q(t->issued_at), q(t->called_at), q(t->started_at),
-                                           q(t->finished_at), q(t->counter), q(t->officer),
-                                           t->outcome ? q(std::string(to_string(*t->outcome))) : "NULL"));
-            w.exec("INSERT INTO tickets (ward, day, id, number, category, priority, state, issued_ms, called_ms, "
-                   "started_ms, finished_ms, counter, officer, outcome) VALUES " +
-                   join(rows) +
-                   " ON CONFLICT (ward, day, id) DO UPDATE SET number = EXCLUDED.number, category = EXCLUDED.category, "
-                   "priority = EXCLUDED.priority, state = EXCLUDED.state, issued_ms = EXCLUDED.issued_ms, "
-                   "called_ms = EXCLUDED.called_ms, started_ms = EXCLUDED.started_ms, finished_ms = EXCLUDED.finished_ms, "
-                   "counter = EXCLUDED.counter, officer = EXCLUDED.officer, outcome = EXCLUDED.outcome");
+                rows.push_back(
+                    fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward),
+                                q(t->day), q(t->id), q(t->number), q(t->category), q(t->priority),
+                                q(to_string(t->state)), q(t->issued_at), q(t->called_at),
+                                q(t->started_at), q(t->finished_at), q(t->counter), q(t->officer),
+                                t->outcome ? q(std::string(to_string(*t->outcome))) : "NULL"));
+            w.exec(
+                "INSERT INTO tickets (ward, day, id, number, category, priority, state, issued_ms, "
+                "called_ms, "
+                "started_ms, finished_ms, counter, officer, outcome) VALUES " +
+                join(rows) +
+                " ON CONFLICT (ward, day, id) DO UPDATE SET number = EXCLUDED.number, category = "
+                "EXCLUDED.category, "
+                "priority = EXCLUDED.priority, state = EXCLUDED.state, issued_ms = "
+                "EXCLUDED.issued_ms, "
+                "called_ms = EXCLUDED.called_ms, started_ms = EXCLUDED.started_ms, finished_ms = "
+                "EXCLUDED.finished_ms, "
+                "counter = EXCLUDED.counter, officer = EXCLUDED.officer, outcome = "
+                "EXCLUDED.outcome");
         }
         if (!ratings.empty()) {
             std::vector<std::string> rows, levels;
@@ -157,16 +171,21 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
                 for (std::size_t i = 0; i < r->reasons.size(); ++i)
                     reasons += (i ? "," : "") + q(std::string(to_string(r->reasons[i])));
                 reasons += "]::text[]";
-                rows.push_back(fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward), q(r->day), q(r->ticket),
-                                           q(r->level), reasons, q(r->counter), q(r->officer), q(r->at), q(r->comment)));
-                levels.push_back(fmt::format("({}::date, {}, {})", q(r->day), q(r->ticket), q(r->level)));
+                rows.push_back(fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward),
+                                           q(r->day), q(r->ticket), q(r->level), reasons,
+                                           q(r->counter), q(r->officer), q(r->at), q(r->comment)));
+                levels.push_back(
+                    fmt::format("({}::date, {}, {})", q(r->day), q(r->ticket), q(r->level)));
                 ticket_days.insert(format_day(r->day));
             }
-            w.exec("INSERT INTO ratings (ward, day, ticket, level, reasons, counter, officer, at_ms, comment) VALUES " +
-                   join(rows) + " ON CONFLICT DO NOTHING");
-            w.exec(fmt::format("UPDATE tickets t SET rating = v.level FROM (VALUES {}) AS v(day, id, level) "
-                               "WHERE t.ward = {} AND t.day = v.day AND t.id = v.id",
-                               join(levels), q(ward)));
+            w.exec(
+                "INSERT INTO ratings (ward, day, ticket, level, reasons, counter, officer, at_ms, "
+                "comment) VALUES " +
+                join(rows) + " ON CONFLICT DO NOTHING");
+            w.exec(fmt::format(
+                "UPDATE tickets t SET rating = v.level FROM (VALUES {}) AS v(day, id, level) "
+                "WHERE t.ward = {} AND t.day = v.day AND t.id = v.id",
+                join(levels), q(ward)));
         }
         if (!dossiers.empty()) {
             std::vector<std::string> rows;
@@ -174,21 +193,27 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
             for (const auto& [code, d] : dossiers) dossier_days.insert(format_day(d->day));
             for (const auto& [code, d] : dossiers)
                 rows.push_back(fmt::format(
-                    "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward), q(d->day), q(d->code),
-                    q(d->procedure), q(d->category), q(std::string(to_string(d->channel))),
-                    q(std::string(to_string(d->state))), q(d->received_at), q(d->due_date), q(d->new_due_date),
-                    q(d->apology_at), q(d->returned_at), q(d->closed_at),
-                    d->result ? q(std::string(to_string(*d->result))) : "NULL", q(d->counter), q(d->officer),
-                    q(d->updated_at)));
-            w.exec("INSERT INTO dossiers (ward, day, code, procedure, category, channel, state, received_ms, due_date, "
-                   "new_due_date, apology_ms, returned_ms, closed_ms, result, counter, officer, updated_ms) VALUES " +
-                   join(rows) +
-                   " ON CONFLICT (ward, day, code) DO UPDATE SET procedure = EXCLUDED.procedure, "
-                   "category = EXCLUDED.category, channel = EXCLUDED.channel, state = EXCLUDED.state, "
-                   "received_ms = EXCLUDED.received_ms, due_date = EXCLUDED.due_date, "
-                   "new_due_date = EXCLUDED.new_due_date, apology_ms = EXCLUDED.apology_ms, "
-                   "returned_ms = EXCLUDED.returned_ms, closed_ms = EXCLUDED.closed_ms, result = EXCLUDED.result, "
-                   "counter = EXCLUDED.counter, officer = EXCLUDED.officer, updated_ms = EXCLUDED.updated_ms");
+                    "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward),
+                    q(d->day), q(d->code), q(d->procedure), q(d->category),
+                    q(std::string(to_string(d->channel))), q(std::string(to_string(d->state))),
+                    q(d->received_at), q(d->due_date), q(d->new_due_date), q(d->apology_at),
+                    q(d->returned_at), q(d->closed_at),
+                    d->result ? q(std::string(to_string(*d->result))) : "NULL", q(d->counter),
+                    q(d->officer), q(d->updated_at)));
+            w.exec(
+                "INSERT INTO dossiers (ward, day, code, procedure, category, channel, state, "
+                "received_ms, due_date, "
+                "new_due_date, apology_ms, returned_ms, closed_ms, result, counter, officer, "
+                "updated_ms) VALUES " +
+                join(rows) +
+                " ON CONFLICT (ward, day, code) DO UPDATE SET procedure = EXCLUDED.procedure, "
+                "category = EXCLUDED.category, channel = EXCLUDED.channel, state = EXCLUDED.state, "
+                "received_ms = EXCLUDED.received_ms, due_date = EXCLUDED.due_date, "
+                "new_due_date = EXCLUDED.new_due_date, apology_ms = EXCLUDED.apology_ms, "
+                "returned_ms = EXCLUDED.returned_ms, closed_ms = EXCLUDED.closed_ms, result = "
+                "EXCLUDED.result, "
+                "counter = EXCLUDED.counter, officer = EXCLUDED.officer, updated_ms = "
+                "EXCLUDED.updated_ms");
             stamp_months(w, "dossier_months", ward, dossier_days, batch.events.back().seq);
         }
         if (!ticket_days.empty()) {
@@ -202,10 +227,12 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
             days += "]::date[]";
             std::string targets;
             for (const auto& cat : batch.ward.categories)
-                targets += fmt::format("{}({}, {})", targets.empty() ? "" : ",", q(cat.code), q(cat.target_wait_s));
+                targets += fmt::format("{}({}, {})", targets.empty() ? "" : ",", q(cat.code),
+                                       q(cat.target_wait_s));
             if (targets.empty()) targets = "(NULL::text, 0)";
             stamp_months(w, "ticket_months", ward, ticket_days, batch.events.back().seq);
-            w.exec(fmt::format("DELETE FROM daily_rollup WHERE ward = {} AND day = ANY({})", q(ward), days));
+            w.exec(fmt::format("DELETE FROM daily_rollup WHERE ward = {} AND day = ANY({})",
+                               q(ward), days));
             // Seconds rounded as the reports round them (half away from zero).
             w.exec(fmt::format(R"sql(
 INSERT INTO daily_rollup (ward, day, category, issued, served, no_show, expired, called, within_target,
@@ -231,11 +258,13 @@ GROUP BY t.ward, t.day, t.category)sql",
                                targets, q(ward), days));
         }
     }
-    const auto& last = batch.events.empty() ? std::optional<TimePoint>{} : std::optional<TimePoint>{batch.events.back().at};
+    const auto& last = batch.events.empty() ? std::optional<TimePoint>{}
+                                            : std::optional<TimePoint>{batch.events.back().at};
     const std::int64_t new_acked = n > 0 ? batch.events.back().seq : acked;
-    w.exec(fmt::format("UPDATE wards SET acked_seq = {}, last_seen_ms = {}, info = {}::jsonb{} WHERE code = {}", new_acked,
-                       q(now), q(api::write_json(to_json(batch.ward))),
-                       n > 0 && last ? fmt::format(", last_event_ms = {}", q(*last)) : "", q(ward)));
+    w.exec(fmt::format(
+        "UPDATE wards SET acked_seq = {}, last_seen_ms = {}, info = {}::jsonb{} WHERE code = {}",
+        new_acked, q(now), q(api::write_json(to_json(batch.ward))),
+        n > 0 && last ? fmt::format(", last_event_ms = {}", q(*last)) : "", q(ward)));
     w.commit();
     return BatchAck{ward, new_acked, static_cast<int>(n)};
 }

@@ -14,8 +14,8 @@ namespace motcua::hub {
 /// Stores `batch` for ward `ward` (whose token the caller checked). Errors: `wrong_ward` (the
 /// batch names another ward), `seq_gap` (the batch does not start right after what is stored);
 /// nothing is stored then. A batch whose events are all stored already changes nothing.
-Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward, const EventBatch& batch,
-                        TimePoint now);
+Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward,
+                        const EventBatch& batch, TimePoint now);
 
 /// What is stored of `ward` (GET /ingest/ack).
 BatchAck acknowledged(pqxx::connection& c, const std::string& ward);

@@ -14,7 +14,8 @@ Error pg_error(const std::exception& e) {
     for (auto& c : what)
         if (c == '\n') c = ' ';
     if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr)
-        return make_error("database_unavailable", fmt::format("PostgreSQL is unreachable: {}", what));
+        return make_error("database_unavailable",
+                          fmt::format("PostgreSQL is unreachable: {}", what));
     return make_error("database_error", fmt::format("PostgreSQL: {}", what));
 }
 
@@ -26,12 +27,16 @@ Result<std::unique_ptr<PgPool>> PgPool::open(const std::string& uri, int size) {
         return pg_error(e);
     }
     std::unique_ptr<PgPool> pool(new PgPool(uri, size));
-    pool->threads_.emplace_back([p = pool.get(), c = std::move(first)]() mutable { p->worker(std::move(c)); });
-    for (int i = 1; i < size; ++i) pool->threads_.emplace_back([p = pool.get()] { p->worker(nullptr); });
+    pool->threads_.emplace_back(
+        [p = pool.get(), c = std::move(first)]() mutable { p->worker(std::move(c)); });
+    for (int i = 1; i < size; ++i)
+        pool->threads_.emplace_back([p = pool.get()] { p->worker(nullptr); });
     return pool;
 }
 
-PgPool::PgPool(std::string uri, int size) : uri_(std::move(uri)) { threads_.reserve(static_cast<std::size_t>(size)); }
+PgPool::PgPool(std::string uri, int size) : uri_(std::move(uri)) {
+    threads_.reserve(static_cast<std::size_t>(size));
+}
 
 PgPool::~PgPool() {
     {
@@ -80,7 +85,8 @@ void PgPool::worker(std::unique_ptr<pqxx::connection> connection) {
             queue_.pop_front();
         }
         try {
-            if (!connection || !connection->is_open()) connection = std::make_unique<pqxx::connection>(uri_);
+            if (!connection || !connection->is_open())
+                connection = std::make_unique<pqxx::connection>(uri_);
         } catch (const std::exception& e) {
             connection.reset();
             spdlog::warn("hub database: {}", e.what());

@@ -7,11 +7,10 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <pqxx/connection>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <pqxx/connection>
 
 #include "motcua/result.hpp"
 

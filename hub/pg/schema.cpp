@@ -149,7 +149,9 @@ const std::array<std::string_view, 4> kPartitioned{"events", "tickets", "ratings
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+int latest_schema_version() {
+    return static_cast<int>(kMigrations.size());
+}
 
 int migrate(pqxx::connection& c) {
     pqxx::work w(c);
@@ -159,9 +161,10 @@ int migrate(pqxx::connection& c) {
     int version = r.empty() ? 0 : r[0][0].as<int>();
     if (r.empty()) w.exec("INSERT INTO schema_version VALUES (0)");
     if (version > latest_schema_version())
-        throw std::runtime_error(fmt::format("the hub database has schema version {}, newer than this program's {}; "
-                                             "upgrade motcua-hub",
-                                             version, latest_schema_version()));
+        throw std::runtime_error(
+            fmt::format("the hub database has schema version {}, newer than this program's {}; "
+                        "upgrade motcua-hub",
+                        version, latest_schema_version()));
     while (version < latest_schema_version()) {
         w.exec(std::string(kMigrations[static_cast<std::size_t>(version)]));
         ++version;
@@ -171,7 +174,9 @@ int migrate(pqxx::connection& c) {
     return version;
 }
 
-std::string month_of(Day d) { return fmt::format("{:04}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month())); }
+std::string month_of(Day d) {
+    return fmt::format("{:04}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()));
+}
 
 void Partitions::ensure(pqxx::connection& c, const std::set<std::string>& months) {
     std::set<std::string> missing;
@@ -190,9 +195,10 @@ void Partitions::ensure(pqxx::connection& c, const std::set<std::string>& months
         const int next_year = month == 12 ? year + 1 : year;
         const int next_month = month == 12 ? 1 : month + 1;
         for (auto table : kPartitioned)
-            w.exec(fmt::format("CREATE TABLE IF NOT EXISTS {0}_{1:04}_{2:02} PARTITION OF {0} "
-                               "FOR VALUES FROM ('{1:04}-{2:02}-01') TO ('{3:04}-{4:02}-01')",
-                               table, year, month, next_year, next_month));
+            w.exec(
+                fmt::format("CREATE TABLE IF NOT EXISTS {0}_{1:04}_{2:02} PARTITION OF {0} "
+                            "FOR VALUES FROM ('{1:04}-{2:02}-01') TO ('{3:04}-{4:02}-01')",
+                            table, year, month, next_year, next_month));
     }
     w.commit();
     std::lock_guard lock(mutex_);

@@ -12,7 +12,6 @@
 namespace motcua::hub {
 namespace {
 
-
 /// The categories (or procedures) of several wards as one config: first ward's names win.
 WardConfig union_config(const std::vector<WardMeta>& wards, const std::string& office_name) {
     WardConfig cfg;
@@ -58,34 +57,38 @@ std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::s
     return out;
 }
 
-TurnaroundReport province_turnaround(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards,
-                                     Day from, Day to, ReportGrouping group_by, const OfficeZone& zone) {
+TurnaroundReport province_turnaround(pqxx::connection& c, TicketCache& cache,
+                                     const std::vector<WardMeta>& wards, Day from, Day to,
+                                     ReportGrouping group_by, const OfficeZone& zone) {
     const auto tickets = cache.load(c, wards, from, to, zone);
     // One ward's rows in its own config: its report to the digit (names, order, rating scale).
     const WardConfig province = wards.size() == 1 ? wards.front().config : union_config(wards, "");
     return province_figures(tickets, from, to, group_by, province);
 }
 
-WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards, Day from,
-                             Day to, const OfficeZone& zone) {
+WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache,
+                             const std::vector<WardMeta>& wards, Day from, Day to,
+                             const OfficeZone& zone) {
     const auto tickets = cache.load(c, wards, from, to, zone);
     const WardConfig province = wards.size() == 1 ? wards.front().config : union_config(wards, "");
     return province_wait_figures(tickets, from, to, province);
 }
 
-reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache, const std::vector<WardMeta>& wards,
-                                         Day from, Day to, ProvinceDossierGrouping group_by, const OfficeZone& zone,
+reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache,
+                                         const std::vector<WardMeta>& wards, Day from, Day to,
+                                         ProvinceDossierGrouping group_by, const OfficeZone& zone,
                                          TimePoint now, const std::string& office_name) {
-    const auto grouping = group_by == ProvinceDossierGrouping::procedure ? reports::DossierGrouping::procedure
-                                                                           : reports::DossierGrouping::category;
+    const auto grouping = group_by == ProvinceDossierGrouping::procedure
+                              ? reports::DossierGrouping::procedure
+                              : reports::DossierGrouping::category;
     const auto dossiers = cache.load(c, wards, to, zone);
     if (wards.size() == 1 && group_by != ProvinceDossierGrouping::ward) {
         // One ward's rows in its own config and zone: its form to the digit.
         return province_dossier_figures(dossiers, from, to, false, grouping, wards.front().config,
                                         zone_of(wards.front(), zone), now);
     }
-    return province_dossier_figures(dossiers, from, to, group_by == ProvinceDossierGrouping::ward, grouping,
-                                    union_config(wards, office_name), zone, now);
+    return province_dossier_figures(dossiers, from, to, group_by == ProvinceDossierGrouping::ward,
+                                    grouping, union_config(wards, office_name), zone, now);
 }
 
 }  // namespace motcua::hub

@@ -32,17 +32,20 @@ std::vector<WardMeta> load_wards(pqxx::connection& c, const std::optional<std::s
 /// The turnaround report over `wards` for office days [from, to], from the cached tickets
 /// (reports/month_cache.hpp). For one ward and a ward grouping other than `ward`, exactly the
 /// ward's own report. `zone` is the hub's office zone, for wards that never named theirs.
-TurnaroundReport province_turnaround(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards,
-                                     Day from, Day to, ReportGrouping group_by, const OfficeZone& zone);
+TurnaroundReport province_turnaround(pqxx::connection& c, TicketCache& cache,
+                                     const std::vector<WardMeta>& wards, Day from, Day to,
+                                     ReportGrouping group_by, const OfficeZone& zone);
 
 /// The waits histogram (the dashboard's chart) over `wards`; for one ward, the ward's own.
-WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache, const std::vector<WardMeta>& wards, Day from,
-                             Day to, const OfficeZone& zone);
+WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache,
+                             const std::vector<WardMeta>& wards, Day from, Day to,
+                             const OfficeZone& zone);
 
 /// Biểu II.06a over `wards`: group_by ward gives a row per ward (its own total) and their sum.
 enum class ProvinceDossierGrouping { ward, category, procedure };
-reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache, const std::vector<WardMeta>& wards,
-                                         Day from, Day to, ProvinceDossierGrouping group_by, const OfficeZone& zone,
+reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache,
+                                         const std::vector<WardMeta>& wards, Day from, Day to,
+                                         ProvinceDossierGrouping group_by, const OfficeZone& zone,
                                          TimePoint now, const std::string& office_name);
 
 }  // namespace motcua::hub

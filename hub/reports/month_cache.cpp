@@ -7,8 +7,8 @@
 #include <limits>
 #include <pqxx/pqxx>
 
-#include "reports/hub_reports.hpp"
 #include "reports/dossier_report.hpp"
+#include "reports/hub_reports.hpp"
 #include "reports/turnaround.hpp"
 
 namespace motcua::hub {
@@ -16,9 +16,13 @@ namespace {
 
 using Snapshot = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
-std::int64_t day_number(Day d) { return date::sys_days{d}.time_since_epoch().count(); }
+std::int64_t day_number(Day d) {
+    return date::sys_days{d}.time_since_epoch().count();
+}
 
-Day month_start(Day d) { return Day{d.year(), d.month(), date::day{1}}; }
+Day month_start(Day d) {
+    return Day{d.year(), d.month(), date::day{1}};
+}
 
 Day next_month(Day first) {
     const auto ym = date::year_month{first.year(), first.month()} + date::months{1};
@@ -34,7 +38,8 @@ std::int64_t number(const pqxx::field& f) {
 
 template <typename T>
 T clamp_to(std::int64_t v) {
-    return static_cast<T>(std::clamp<std::int64_t>(v, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+    return static_cast<T>(
+        std::clamp<std::int64_t>(v, std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
 }
 
 /// The starts of a month's office days (index = day of the month) in a zone, in ms.
@@ -42,7 +47,8 @@ std::array<std::int64_t, 32> day_starts(const OfficeZone& zone, Day first) {
     std::array<std::int64_t, 32> out{};
     const auto last = day_number(next_month(first)) - day_number(first);
     for (std::int64_t d = 1; d <= last; ++d)
-        out[static_cast<std::size_t>(d)] = to_epoch_ms(zone.start_of_day(Day{date::sys_days{first} + date::days{d - 1}}));
+        out[static_cast<std::size_t>(d)] =
+            to_epoch_ms(zone.start_of_day(Day{date::sys_days{first} + date::days{d - 1}}));
     return out;
 }
 
@@ -76,16 +82,19 @@ std::string sql_codes(pqxx::transaction_base& w, const std::vector<const WardMet
 /// calls add(block, k, row) with the block of the row's ward (k its index, made at its first
 /// row); column 0 of the row is the ward.
 template <class Block, class Add>
-void read_month(pqxx::transaction_base& w, std::string_view table, std::string_view columns, Day first,
-                const std::vector<const WardMeta*>& wards, std::vector<std::shared_ptr<CachedMonth>>& out, Add&& add) {
+void read_month(pqxx::transaction_base& w, std::string_view table, std::string_view columns,
+                Day first, const std::vector<const WardMeta*>& wards,
+                std::vector<std::shared_ptr<CachedMonth>>& out, Add&& add) {
     WardLookup ward_of(wards);
     // Through a cursor, a slice at a time: a month of 3,300 wards is 40 million rows, which as
     // one result would hold gigabytes of text. The whole month is wanted, so plan for all rows.
     w.exec("SET LOCAL cursor_tuple_fraction = 1.0");
-    w.exec(fmt::format("DECLARE month_rows NO SCROLL CURSOR FOR SELECT ward, {} FROM {} WHERE day >= {} AND day < {} "
-                       "AND ward IN ({})",
-                       columns, table, w.quote(format_day(first)), w.quote(format_day(next_month(first))),
-                       sql_codes(w, wards)));
+    w.exec(
+        fmt::format("DECLARE month_rows NO SCROLL CURSOR FOR SELECT ward, {} FROM {} WHERE day >= "
+                    "{} AND day < {} "
+                    "AND ward IN ({})",
+                    columns, table, w.quote(format_day(first)),
+                    w.quote(format_day(next_month(first))), sql_codes(w, wards)));
     constexpr std::size_t kSlice = 100'000;
     for (;;) {
         const auto rows = w.exec(fmt::format("FETCH FORWARD {} FROM month_rows", kSlice));
@@ -104,8 +113,8 @@ void read_month(pqxx::transaction_base& w, std::string_view table, std::string_v
 }  // namespace
 
 void append_ticket(MonthBlock& b, Day day, std::string_view category, TicketState state, int rating,
-                   std::int64_t issued_ms, std::int64_t called_ms, std::int64_t started_ms, std::int64_t finished_ms,
-                   std::int64_t day_start_ms) {
+                   std::int64_t issued_ms, std::int64_t called_ms, std::int64_t started_ms,
+                   std::int64_t finished_ms, std::int64_t day_start_ms) {
     LeanTicket t;
     t.day = static_cast<std::uint8_t>(static_cast<unsigned>(day.day()));
     auto it = std::find(b.categories.begin(), b.categories.end(), category);
@@ -145,11 +154,9 @@ void finish_block(MonthBlock& b) {
     b.tickets = std::move(sorted);
 }
 
-std::vector<std::vector<std::shared_ptr<const CachedMonth>>> MonthCache::load(pqxx::connection& c,
-                                                                                const std::vector<WardMeta>& wards,
-                                                                                Day first_month, Day last_month,
-                                                                                const OfficeZone& hub_zone,
-                                                                                const Read& read) {
+std::vector<std::vector<std::shared_ptr<const CachedMonth>>> MonthCache::load(
+    pqxx::connection& c, const std::vector<WardMeta>& wards, Day first_month, Day last_month,
+    const OfficeZone& hub_zone, const Read& read) {
     std::vector<std::vector<std::shared_ptr<const CachedMonth>>> out(wards.size());
     if (wards.empty() || last_month < first_month) return out;
     Snapshot w(c);
@@ -157,19 +164,22 @@ std::vector<std::vector<std::shared_ptr<const CachedMonth>>> MonthCache::load(pq
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < wards.size(); ++i) index[wards[i].code] = i;
     std::vector<std::map<std::int64_t, std::int64_t>> versions(wards.size());  // month -> version
-    for (const auto& row : w.exec(fmt::format("SELECT ward, month, version FROM {} WHERE ward IN ({}) AND "
-                                              "month BETWEEN {} AND {}",
-                                              stamps_, sql_ward_list(w, wards), w.quote(format_day(first_month)),
-                                              w.quote(format_day(last_month))))) {
+    for (const auto& row :
+         w.exec(fmt::format("SELECT ward, month, version FROM {} WHERE ward IN ({}) AND "
+                            "month BETWEEN {} AND {}",
+                            stamps_, sql_ward_list(w, wards), w.quote(format_day(first_month)),
+                            w.quote(format_day(last_month))))) {
         auto it = index.find(row[0].c_str());
         if (it == index.end()) continue;
-        if (auto d = parse_day(row[1].c_str())) versions[it->second][day_number(*d)] = row[2].as<std::int64_t>();
+        if (auto d = parse_day(row[1].c_str()))
+            versions[it->second][day_number(*d)] = row[2].as<std::int64_t>();
     }
 
     std::vector<OfficeZone> zones;
     zones.reserve(wards.size());
     for (const auto& ward : wards) {
-        auto z = ward.config.time_zone.empty() ? Result<OfficeZone>(hub_zone) : OfficeZone::load(ward.config.time_zone);
+        auto z = ward.config.time_zone.empty() ? Result<OfficeZone>(hub_zone)
+                                               : OfficeZone::load(ward.config.time_zone);
         zones.push_back(z ? *z : hub_zone);
     }
 
@@ -199,7 +209,8 @@ std::vector<std::vector<std::shared_ptr<const CachedMonth>>> MonthCache::load(pq
     std::map<std::int64_t, std::vector<std::size_t>> by_month;
     for (std::size_t i = 0; i < wards.size(); ++i)
         for (const auto& [month, version] : stale[i]) by_month[month].push_back(i);
-    std::vector<std::pair<std::pair<std::string, std::int64_t>, std::shared_ptr<const CachedMonth>>> fresh;
+    std::vector<std::pair<std::pair<std::string, std::int64_t>, std::shared_ptr<const CachedMonth>>>
+        fresh;
     for (const auto& [month, indexes] : by_month) {
         std::vector<const WardMeta*> month_wards;
         std::vector<const OfficeZone*> month_zones;
@@ -212,7 +223,8 @@ std::vector<std::vector<std::shared_ptr<const CachedMonth>>> MonthCache::load(pq
         read(w, first, month_wards, month_zones, blocks);
         for (std::size_t k = 0; k < indexes.size(); ++k) {
             auto& b = blocks[k];
-            if (!b) continue;  // a stamped month may have lost its last row (a ward's store restored)
+            if (!b)
+                continue;  // a stamped month may have lost its last row (a ward's store restored)
             const auto i = indexes[k];
             b->version = stale[i][month];
             b->zone = zones[i].name();
@@ -244,7 +256,9 @@ void MonthCache::evict(std::uint64_t now) {
     while (stats_.rows > max_rows_) {
         auto oldest = blocks_.end();
         for (auto it = blocks_.begin(); it != blocks_.end(); ++it)
-            if (it->second.used < now && (oldest == blocks_.end() || it->second.used < oldest->second.used)) oldest = it;
+            if (it->second.used < now &&
+                (oldest == blocks_.end() || it->second.used < oldest->second.used))
+                oldest = it;
         if (oldest == blocks_.end()) return;  // everything belongs to the report being made
         stats_.rows -= oldest->second.block->rows();
         blocks_.erase(oldest);
@@ -279,9 +293,10 @@ std::uint16_t intern(std::vector<std::string>& table, std::string_view text) {
 
 }  // namespace
 
-void append_dossier(DossierBlock& b, std::string_view category, std::string_view procedure, DossierChannel channel,
-                    DossierState state, TimePoint received_at, Day due_date, std::optional<TimePoint> returned_at,
-                    std::optional<TimePoint> closed_at, TimePoint updated_at) {
+void append_dossier(DossierBlock& b, std::string_view category, std::string_view procedure,
+                    DossierChannel channel, DossierState state, TimePoint received_at, Day due_date,
+                    std::optional<TimePoint> returned_at, std::optional<TimePoint> closed_at,
+                    TimePoint updated_at) {
     LeanDossier d;
     d.category = intern(b.categories, category);
     d.procedure = intern(b.procedures, procedure);
@@ -289,66 +304,83 @@ void append_dossier(DossierBlock& b, std::string_view category, std::string_view
     d.state = static_cast<std::uint8_t>(state);
     d.received_ms = to_epoch_ms(received_at);
     d.due_day = static_cast<std::int32_t>(day_number(due_date));
-    const auto closed = reports::dossier_closed_time(state, received_at, closed_at, returned_at, updated_at);
+    const auto closed =
+        reports::dossier_closed_time(state, received_at, closed_at, returned_at, updated_at);
     d.closed_ms = closed ? to_epoch_ms(*closed) : -1;
     d.recorded_close_ms = closed_at ? to_epoch_ms(*closed_at) : -1;
     d.returned_ms = returned_at ? to_epoch_ms(*returned_at) : d.closed_ms;
     b.dossiers.push_back(d);
 }
 
-std::vector<WardTickets> TicketCache::load(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from, Day to,
-                                           const OfficeZone& hub_zone) {
-    const auto read = [](pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& month_wards,
-                         const std::vector<const OfficeZone*>& zones, std::vector<std::shared_ptr<CachedMonth>>& out) {
-        std::map<std::string, std::array<std::int64_t, 32>> starts;  // zone -> the month's day starts
+std::vector<WardTickets> TicketCache::load(pqxx::connection& c, const std::vector<WardMeta>& wards,
+                                           Day from, Day to, const OfficeZone& hub_zone) {
+    const auto read = [](pqxx::transaction_base& w, Day first,
+                         const std::vector<const WardMeta*>& month_wards,
+                         const std::vector<const OfficeZone*>& zones,
+                         std::vector<std::shared_ptr<CachedMonth>>& out) {
+        std::map<std::string, std::array<std::int64_t, 32>>
+            starts;  // zone -> the month's day starts
         std::vector<const std::array<std::int64_t, 32>*> ward_starts;
         for (const auto* z : zones) {
             auto it = starts.find(z->name());
             if (it == starts.end()) it = starts.emplace(z->name(), day_starts(*z, first)).first;
             ward_starts.push_back(&it->second);
         }
-        const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
+        const auto ms = [](const pqxx::field& f) {
+            return f.is_null() ? std::int64_t{-1} : number(f);
+        };
         read_month<MonthBlock>(
-            w, "tickets", "day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms", first,
+            w, "tickets",
+            "day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms", first,
             month_wards, out, [&](MonthBlock& b, std::size_t k, const pqxx::row& row) {
                 const char* day = row[1].c_str();
                 const int mday = (day[8] - '0') * 10 + (day[9] - '0');
-                append_ticket(b, Day{date::sys_days{first} + date::days{mday - 1}},
-                              std::string_view(row[2].c_str(), row[2].size()),
-                              parse_enum<TicketState>(std::string_view(row[3].c_str(), row[3].size()))
-                                  .value_or(TicketState::waiting),
-                              static_cast<int>(number(row[4])), number(row[5]), ms(row[6]), ms(row[7]), ms(row[8]),
-                              (*ward_starts[k])[static_cast<std::size_t>(mday)]);
+                append_ticket(
+                    b, Day{date::sys_days{first} + date::days{mday - 1}},
+                    std::string_view(row[2].c_str(), row[2].size()),
+                    parse_enum<TicketState>(std::string_view(row[3].c_str(), row[3].size()))
+                        .value_or(TicketState::waiting),
+                    static_cast<int>(number(row[4])), number(row[5]), ms(row[6]), ms(row[7]),
+                    ms(row[8]), (*ward_starts[k])[static_cast<std::size_t>(mday)]);
             });
         for (auto& b : out)
             if (b) finish_block(static_cast<MonthBlock&>(*b));
     };
-    return by_ward<WardTickets>(wards, months_.load(c, wards, month_start(from), month_start(to), hub_zone, read));
+    return by_ward<WardTickets>(
+        wards, months_.load(c, wards, month_start(from), month_start(to), hub_zone, read));
 }
 
-std::vector<WardDossiers> DossierCache::load(pqxx::connection& c, const std::vector<WardMeta>& wards, Day to,
+std::vector<WardDossiers> DossierCache::load(pqxx::connection& c,
+                                             const std::vector<WardMeta>& wards, Day to,
                                              const OfficeZone& hub_zone) {
-    const auto read = [](pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& month_wards,
-                         const std::vector<const OfficeZone*>&, std::vector<std::shared_ptr<CachedMonth>>& out) {
-        const auto ms = [](const pqxx::field& f) { return f.is_null() ? std::int64_t{-1} : number(f); };
-        const auto opt_time = [](const pqxx::field& f) {
-            return f.is_null() ? std::optional<TimePoint>{} : std::optional<TimePoint>{from_epoch_ms(number(f))};
+    const auto read =
+        [](pqxx::transaction_base& w, Day first, const std::vector<const WardMeta*>& month_wards,
+           const std::vector<const OfficeZone*>&, std::vector<std::shared_ptr<CachedMonth>>& out) {
+            const auto ms = [](const pqxx::field& f) {
+                return f.is_null() ? std::int64_t{-1} : number(f);
+            };
+            const auto opt_time = [](const pqxx::field& f) {
+                return f.is_null() ? std::optional<TimePoint>{}
+                                   : std::optional<TimePoint>{from_epoch_ms(number(f))};
+            };
+            read_month<DossierBlock>(
+                w, "dossiers",
+                "category, procedure, channel, state, received_ms, due_date, returned_ms, "
+                "closed_ms, updated_ms",
+                first, month_wards, out, [&](DossierBlock& b, std::size_t, const pqxx::row& row) {
+                    const auto due = parse_day(row[6].c_str());
+                    append_dossier(
+                        b, std::string_view(row[1].c_str(), row[1].size()),
+                        std::string_view(row[2].c_str(), row[2].size()),
+                        parse_enum<DossierChannel>(row[3].c_str()).value_or(DossierChannel::direct),
+                        parse_enum<DossierState>(row[4].c_str()).value_or(DossierState::received),
+                        from_epoch_ms(number(row[5])), due ? *due : Day{}, opt_time(row[7]),
+                        opt_time(row[8]), from_epoch_ms(ms(row[9])));
+                });
         };
-        read_month<DossierBlock>(
-            w, "dossiers",
-            "category, procedure, channel, state, received_ms, due_date, returned_ms, closed_ms, updated_ms", first,
-            month_wards, out, [&](DossierBlock& b, std::size_t, const pqxx::row& row) {
-                const auto due = parse_day(row[6].c_str());
-                append_dossier(b, std::string_view(row[1].c_str(), row[1].size()),
-                               std::string_view(row[2].c_str(), row[2].size()),
-                               parse_enum<DossierChannel>(row[3].c_str()).value_or(DossierChannel::direct),
-                               parse_enum<DossierState>(row[4].c_str()).value_or(DossierState::received),
-                               from_epoch_ms(number(row[5])), due ? *due : Day{}, opt_time(row[7]), opt_time(row[8]),
-                               from_epoch_ms(ms(row[9])));
-            });
-    };
     const Day since{date::year{2000}, date::January, date::day{1}};
-    return by_ward<WardDossiers>(wards, months_.load(c, wards, since, month_start(to), hub_zone, read));
+    return by_ward<WardDossiers>(wards,
+                                 months_.load(c, wards, since, month_start(to), hub_zone, read));
 }
 
 }  // namespace motcua::hub

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <bit>
-#include <map>
 #include <exception>
 #include <future>
+#include <map>
 
 #include "reports/hub_reports.hpp"
 #include "reports/turnaround.hpp"
@@ -25,7 +25,8 @@ public:
         max_ = std::max<std::int64_t>(max_, v);
         if (v >= 0 && v < kDense) {
             const auto i = static_cast<std::size_t>(v);
-            if (i >= dense_.size()) dense_.resize(std::min<std::size_t>(kDense, std::max(i + 1, dense_.size() * 2)));
+            if (i >= dense_.size())
+                dense_.resize(std::min<std::size_t>(kDense, std::max(i + 1, dense_.size() * 2)));
             ++dense_[i];
         } else {
             extra_.push_back(v);
@@ -67,7 +68,8 @@ public:
 private:
     // The rank-th smallest (1-based); extra_ is sorted.
     [[nodiscard]] std::int64_t nth(std::size_t rank) const {
-        const auto below = static_cast<std::size_t>(std::lower_bound(extra_.begin(), extra_.end(), 0) - extra_.begin());
+        const auto below = static_cast<std::size_t>(
+            std::lower_bound(extra_.begin(), extra_.end(), 0) - extra_.begin());
         if (rank <= below) return extra_[rank - 1];
         rank -= below;
         for (std::size_t v = 0; v < dense_.size(); ++v) {
@@ -93,10 +95,17 @@ struct Figures {
         auto& c = counts;
         ++c.issued;
         switch (static_cast<TicketState>(t.state)) {
-            case TicketState::done: ++c.served; break;
-            case TicketState::no_show: ++c.no_show; break;
-            case TicketState::expired: ++c.expired; break;
-            default: break;
+            case TicketState::done:
+                ++c.served;
+                break;
+            case TicketState::no_show:
+                ++c.no_show;
+                break;
+            case TicketState::expired:
+                ++c.expired;
+                break;
+            default:
+                break;
         }
         if ((t.flags & LeanTicket::kCalled) != 0) {
             ++c.called;
@@ -125,12 +134,14 @@ struct Figures {
     }
 
     TurnaroundRow row(std::string key, std::string label, SatisfactionScale scale) {
-        return reports::make_row(std::move(key), std::move(label), counts, wait.stats(), service.stats(), visit.stats(),
-                                 scale);
+        return reports::make_row(std::move(key), std::move(label), counts, wait.stats(),
+                                 service.stats(), visit.stats(), scale);
     }
 };
 
-std::int64_t day_number(Day d) { return date::sys_days{d}.time_since_epoch().count(); }
+std::int64_t day_number(Day d) {
+    return date::sys_days{d}.time_since_epoch().count();
+}
 
 /// The days of a month within [from, to], as a mask of bits 1..31.
 std::uint32_t days_within(const MonthBlock& b, Day from, Day to) {
@@ -146,7 +157,8 @@ std::uint32_t days_within(const MonthBlock& b, Day from, Day to) {
 /// scan's threads only read it.
 class CategoryOrder {
 public:
-    CategoryOrder(const std::vector<WardTickets>& wards, const WardConfig& province, Day from, Day to) {
+    CategoryOrder(const std::vector<WardTickets>& wards, const WardConfig& province, Day from,
+                  Day to) {
         for (const auto& c : province.categories) codes_.push_back(c.code);
         configured_ = codes_.size();
         for (const auto& w : wards)
@@ -163,7 +175,9 @@ public:
     [[nodiscard]] std::int64_t index(const std::string& code) const {
         return std::find(codes_.begin(), codes_.end(), code) - codes_.begin();
     }
-    [[nodiscard]] const std::string& code(std::int64_t i) const { return codes_[static_cast<std::size_t>(i)]; }
+    [[nodiscard]] const std::string& code(std::int64_t i) const {
+        return codes_[static_cast<std::size_t>(i)];
+    }
     [[nodiscard]] std::size_t configured() const { return configured_; }
 
 private:
@@ -183,7 +197,8 @@ public:
 
     void ward(std::size_t index, const WardTickets& w) {
         const auto from = day_number(from_), to = day_number(to_);
-        Figures* ward_row = group_ == ReportGrouping::ward ? &groups_[static_cast<std::int64_t>(index)] : nullptr;
+        Figures* ward_row =
+            group_ == ReportGrouping::ward ? &groups_[static_cast<std::int64_t>(index)] : nullptr;
         for (const auto& block : w.months) {
             // Targets and rows of the month's categories, looked up once per month.
             std::vector<int> targets;
@@ -221,7 +236,8 @@ public:
     std::map<std::int64_t, Figures>& groups() { return groups_; }
 
 private:
-    Figures* category_row(std::vector<Figures*>& rows, const std::vector<std::string>& codes, std::uint16_t category) {
+    Figures* category_row(std::vector<Figures*>& rows, const std::vector<std::string>& codes,
+                          std::uint16_t category) {
         auto& slot = rows[category];
         if (slot == nullptr) slot = &groups_[categories_.index(codes[category])];
         return slot;
@@ -277,15 +293,16 @@ Scan scan_all(const std::vector<WardTickets>& wards, Day from, Day to, ReportGro
 
 }  // namespace
 
-TurnaroundReport province_figures(const std::vector<WardTickets>& wards, Day from, Day to, ReportGrouping group_by,
-                                  const WardConfig& province) {
+TurnaroundReport province_figures(const std::vector<WardTickets>& wards, Day from, Day to,
+                                  ReportGrouping group_by, const WardConfig& province) {
     CategoryOrder categories(wards, province, from, to);
     Scan scan = scan_all(wards, from, to, group_by, categories);
     auto& groups = scan.groups();
     if (group_by == ReportGrouping::ward)  // every ward, even a quiet one
         for (std::size_t i = 0; i < wards.size(); ++i) groups[static_cast<std::int64_t>(i)];
     if (group_by == ReportGrouping::category)  // every category of the province, even a quiet one
-        for (std::size_t i = 0; i < categories.configured(); ++i) groups[static_cast<std::int64_t>(i)];
+        for (std::size_t i = 0; i < categories.configured(); ++i)
+            groups[static_cast<std::int64_t>(i)];
 
     TurnaroundReport report;
     report.from = from;
@@ -303,7 +320,8 @@ TurnaroundReport province_figures(const std::vector<WardTickets>& wards, Day fro
             case ReportGrouping::category: {
                 const auto& code = categories.code(key);
                 const Category* c = province.find_category(code);
-                report.rows.push_back(f.row(code, c != nullptr ? c->name_vi : code, province.scale));
+                report.rows.push_back(
+                    f.row(code, c != nullptr ? c->name_vi : code, province.scale));
                 break;
             }
             case ReportGrouping::day: {
@@ -312,12 +330,15 @@ TurnaroundReport province_figures(const std::vector<WardTickets>& wards, Day fro
                 break;
             }
             case ReportGrouping::hour:
-                report.rows.push_back(f.row(reports::hour_key(key), reports::hour_label(key), province.scale));
+                report.rows.push_back(
+                    f.row(reports::hour_key(key), reports::hour_label(key), province.scale));
                 break;
-            default: break;  // the hub's groupings are the four above
+            default:
+                break;  // the hub's groupings are the four above
         }
     }
-    report.total = total.row(std::string(reports::kTotalKey), std::string(reports::kTotalLabel), province.scale);
+    report.total = total.row(std::string(reports::kTotalKey), std::string(reports::kTotalLabel),
+                             province.scale);
     return report;
 }
 
@@ -345,9 +366,11 @@ WaitHistogram province_wait_figures(const std::vector<WardTickets>& wards, Day f
     return reports::wait_histogram_of(from, to, std::move(slots), waits);
 }
 
-reports::DossierReport province_dossier_figures(const std::vector<WardDossiers>& wards, Day from, Day to, bool by_ward,
-                                                reports::DossierGrouping grouping, const WardConfig& province,
-                                                const OfficeZone& zone, TimePoint now) {
+reports::DossierReport province_dossier_figures(const std::vector<WardDossiers>& wards, Day from,
+                                                Day to, bool by_ward,
+                                                reports::DossierGrouping grouping,
+                                                const WardConfig& province, const OfficeZone& zone,
+                                                TimePoint now) {
     reports::DossierReport report;
     report.from = from;
     report.to = to;
@@ -358,29 +381,38 @@ reports::DossierReport province_dossier_figures(const std::vector<WardDossiers>&
     if (!by_ward) {
         if (grouping == reports::DossierGrouping::category) {
             for (const auto& c : province.categories)
-                if (configured.emplace(c.code, report.rows.size()).second) report.rows.push_back({c.code, c.name_vi, {}});
+                if (configured.emplace(c.code, report.rows.size()).second)
+                    report.rows.push_back({c.code, c.name_vi, {}});
         } else {
             for (const auto& p : province.procedures)
-                if (configured.emplace(p.code, report.rows.size()).second) report.rows.push_back({p.code, p.name_vi, {}});
+                if (configured.emplace(p.code, report.rows.size()).second)
+                    report.rows.push_back({p.code, p.name_vi, {}});
         }
     }
-    std::map<std::string, DossierCounts> unconfigured;  // rows after the configured ones, in key order
+    std::map<std::string, DossierCounts>
+        unconfigured;  // rows after the configured ones, in key order
     for (const auto& w : wards) {
-        auto own_zone = w.ward->config.time_zone.empty() ? Result<OfficeZone>(zone) : OfficeZone::load(w.ward->config.time_zone);
+        auto own_zone = w.ward->config.time_zone.empty()
+                            ? Result<OfficeZone>(zone)
+                            : OfficeZone::load(w.ward->config.time_zone);
         const OfficeZone ward_zone = own_zone ? *own_zone : zone;
         const reports::DossierTally tally(ward_zone, from, to, now);
         if (by_ward) report.rows.push_back({w.ward->code, w.ward->name, {}});
         const std::size_t ward_row = report.rows.size() - 1;
         for (const auto& block : w.months) {
-            const auto& keys = grouping == reports::DossierGrouping::category ? block->categories : block->procedures;
-            std::vector<DossierCounts*> rows(keys.size(), nullptr);  // found when a dossier of the period needs it
+            const auto& keys = grouping == reports::DossierGrouping::category ? block->categories
+                                                                              : block->procedures;
+            std::vector<DossierCounts*> rows(
+                keys.size(), nullptr);  // found when a dossier of the period needs it
             for (const auto& d : block->dossiers) {
                 const TimePoint received = from_epoch_ms(d.received_ms);
-                const auto closed = d.closed_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.closed_ms);
+                const auto closed =
+                    d.closed_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.closed_ms);
                 const auto recorded = d.recorded_close_ms < 0 ? std::optional<TimePoint>{}
                                                               : from_epoch_ms(d.recorded_close_ms);
                 if (!tally.read(received, recorded) || !tally.counts(received, closed)) continue;
-                const auto key = grouping == reports::DossierGrouping::category ? d.category : d.procedure;
+                const auto key =
+                    grouping == reports::DossierGrouping::category ? d.category : d.procedure;
                 DossierCounts* row = nullptr;
                 if (by_ward) {
                     row = &report.rows[ward_row].counts;
@@ -388,12 +420,15 @@ reports::DossierReport province_dossier_figures(const std::vector<WardDossiers>&
                     row = rows[key];
                     if (row == nullptr) {
                         const auto it = configured.find(keys[key]);
-                        row = rows[key] = it != configured.end() ? &report.rows[it->second].counts : &unconfigured[keys[key]];
+                        row = rows[key] = it != configured.end() ? &report.rows[it->second].counts
+                                                                 : &unconfigured[keys[key]];
                     }
                 }
-                tally.add(*row, static_cast<DossierChannel>(d.channel), static_cast<DossierState>(d.state), received,
-                          closed, d.returned_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.returned_ms),
-                          Day{date::sys_days{date::days{d.due_day}}});
+                tally.add(
+                    *row, static_cast<DossierChannel>(d.channel),
+                    static_cast<DossierState>(d.state), received, closed,
+                    d.returned_ms < 0 ? std::optional<TimePoint>{} : from_epoch_ms(d.returned_ms),
+                    Day{date::sys_days{date::days{d.due_day}}});
             }
         }
     }

@@ -83,14 +83,17 @@ void Announcer::run() {
         }
         auto pcm = compose_announcement(options_.voice, a);
         if (!pcm) {
-            spdlog::error("announcement of {} at counter {}: {}", a.number, a.counter, pcm.error().message);
+            spdlog::error("announcement of {} at counter {}: {}", a.number, a.counter,
+                          pcm.error().message);
             continue;
         }
         std::string wav;
         if (options_.wav_dir) {
             std::error_code ec;
             std::filesystem::create_directories(*options_.wav_dir, ec);
-            wav = (*options_.wav_dir / fmt::format("{:06}-{}-counter{}.wav", a.seq, a.number, a.counter)).string();
+            wav = (*options_.wav_dir /
+                   fmt::format("{:06}-{}-counter{}.wav", a.seq, a.number, a.counter))
+                      .string();
             if (auto ok = write_wav(*pcm, wav); !ok) {
                 spdlog::error("{}", ok.error().message);
                 wav.clear();
@@ -109,7 +112,8 @@ void Announcer::play(const Pcm& pcm) {
     }
     if (device_->object == nullptr || device_->rate != pcm.sample_rate) {
         if (device_->object == nullptr ||
-            audio_object_open(device_->object, AUDIO_OBJECT_FORMAT_S16LE, static_cast<std::uint32_t>(pcm.sample_rate), 1) != 0) {
+            audio_object_open(device_->object, AUDIO_OBJECT_FORMAT_S16LE,
+                              static_cast<std::uint32_t>(pcm.sample_rate), 1) != 0) {
             // No sound device (a server, a test under Xvfb): say so once, keep showing calls.
             spdlog::warn("no audio output; calls are shown but not heard");
             device_failed_ = true;
@@ -117,7 +121,8 @@ void Announcer::play(const Pcm& pcm) {
         }
         device_->rate = pcm.sample_rate;
     }
-    audio_object_write(device_->object, pcm.samples.data(), pcm.samples.size() * sizeof(std::int16_t));
+    audio_object_write(device_->object, pcm.samples.data(),
+                       pcm.samples.size() * sizeof(std::int16_t));
     audio_object_drain(device_->object);
 }
 

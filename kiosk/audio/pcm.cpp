@@ -23,7 +23,8 @@ void add_note(Pcm& pcm, double hz, double seconds) {
         const double t = static_cast<double>(i) / pcm.sample_rate;
         const double attack = std::min(1.0, t / 0.01);
         // A bell: fundamental plus a quieter octave.
-        const double wave = std::sin(2 * std::numbers::pi * hz * t) + 0.3 * std::sin(4 * std::numbers::pi * hz * t);
+        const double wave =
+            std::sin(2 * std::numbers::pi * hz * t) + 0.3 * std::sin(4 * std::numbers::pi * hz * t);
         const double v = kChimeAmplitude * attack * std::exp(-kDecayPerSecond * t) * wave / 1.3;
         pcm.samples.push_back(static_cast<std::int16_t>(std::clamp(v, -1.0, 1.0) * 32767));
     }
@@ -46,14 +47,18 @@ Pcm silence(int sample_rate, double seconds) {
     return pcm;
 }
 
-void append(Pcm& a, const Pcm& b) { a.samples.insert(a.samples.end(), b.samples.begin(), b.samples.end()); }
+void append(Pcm& a, const Pcm& b) {
+    a.samples.insert(a.samples.end(), b.samples.begin(), b.samples.end());
+}
 
 double rms(const Pcm& pcm, double from_s, double to_s) {
     const auto from = static_cast<std::size_t>(std::max(0.0, from_s) * pcm.sample_rate);
-    const auto to = std::min(pcm.samples.size(), static_cast<std::size_t>(std::max(0.0, to_s) * pcm.sample_rate));
+    const auto to = std::min(pcm.samples.size(),
+                             static_cast<std::size_t>(std::max(0.0, to_s) * pcm.sample_rate));
     if (to <= from) return 0;
     double sum = 0;
-    for (std::size_t i = from; i < to; ++i) sum += static_cast<double>(pcm.samples[i]) * pcm.samples[i];
+    for (std::size_t i = from; i < to; ++i)
+        sum += static_cast<double>(pcm.samples[i]) * pcm.samples[i];
     return std::sqrt(sum / static_cast<double>(to - from));
 }
 
@@ -63,8 +68,10 @@ Status write_wav(const Pcm& pcm, const std::string& path) {
     info.channels = 1;
     info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
-    if (f == nullptr) return make_error("audio_write_failed", fmt::format("{}: {}", path, sf_strerror(nullptr)));
-    const auto written = sf_write_short(f, pcm.samples.data(), static_cast<sf_count_t>(pcm.samples.size()));
+    if (f == nullptr)
+        return make_error("audio_write_failed", fmt::format("{}: {}", path, sf_strerror(nullptr)));
+    const auto written =
+        sf_write_short(f, pcm.samples.data(), static_cast<sf_count_t>(pcm.samples.size()));
     sf_close(f);
     if (written != static_cast<sf_count_t>(pcm.samples.size()))
         return make_error("audio_write_failed", fmt::format("{}: short write", path));
@@ -74,13 +81,15 @@ Status write_wav(const Pcm& pcm, const std::string& path) {
 Result<Pcm> read_wav(const std::string& path) {
     SF_INFO info{};
     SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
-    if (f == nullptr) return make_error("audio_read_failed", fmt::format("{}: {}", path, sf_strerror(nullptr)));
+    if (f == nullptr)
+        return make_error("audio_read_failed", fmt::format("{}: {}", path, sf_strerror(nullptr)));
     Pcm pcm;
     pcm.sample_rate = info.samplerate;
     std::vector<std::int16_t> frames(static_cast<std::size_t>(info.frames * info.channels));
     sf_read_short(f, frames.data(), static_cast<sf_count_t>(frames.size()));
     sf_close(f);
-    for (std::size_t i = 0; i < frames.size(); i += static_cast<std::size_t>(info.channels)) pcm.samples.push_back(frames[i]);
+    for (std::size_t i = 0; i < frames.size(); i += static_cast<std::size_t>(info.channels))
+        pcm.samples.push_back(frames[i]);
     return pcm;
 }
 

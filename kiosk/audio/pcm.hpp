@@ -11,7 +11,9 @@ namespace motcua::kiosk::audio {
 struct Pcm {
     int sample_rate = 22050;
     std::vector<std::int16_t> samples;
-    [[nodiscard]] double seconds() const { return static_cast<double>(samples.size()) / sample_rate; }
+    [[nodiscard]] double seconds() const {
+        return static_cast<double>(samples.size()) / sample_rate;
+    }
 };
 
 /// A soft two-tone "ding-dong" (about 1.2 s) that makes people look up before the call.

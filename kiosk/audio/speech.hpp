@@ -24,6 +24,7 @@ private:
 
 /// The sentence for a call: the config's template with the number and counter read aloud
 /// ("Mời công dân có số a mười hai đến quầy số hai").
-std::string call_sentence(const VoiceSettings& settings, const std::string& ticket_number, int counter);
+std::string call_sentence(const VoiceSettings& settings, const std::string& ticket_number,
+                          int counter);
 
 }  // namespace motcua::kiosk::audio

@@ -1,6 +1,7 @@
 #pragma once
-/// The reports dashboard's calls of the ward service (or the province hub), on the client thread: the turnaround report
-/// in each grouping, the waits histogram, and the export files (CSV, Excel) saved to a folder.
+/// The reports dashboard's calls of the ward service (or the province hub), on the client thread:
+/// the turnaround report in each grouping, the waits histogram, and the export files (CSV, Excel)
+/// saved to a folder.
 #include <boost/asio/awaitable.hpp>
 #include <filesystem>
 #include <string>

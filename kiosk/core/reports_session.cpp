@@ -171,7 +171,8 @@ ReportsEffects ReportsSession::load() {
     // "Today" is the service's office day: every load reads its clock first.
     clock_request_ = next_id_++;
     out.read_clock = clock_request_;
-    for (const ReportGrouping g : groupings()) tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
+    for (const ReportGrouping g : groupings())
+        tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
     if (province_) overview_.state = LoadState::loading;
     return out;
@@ -187,10 +188,13 @@ ReportsEffects ReportsSession::on_login(std::uint64_t id,
     }
     officer_ = *answer;
     // A province account opens on the ranking of its wards; a ward_viewer on its ward.
-    province_ = answer->officer.role == OfficerRole::province || answer->officer.role == OfficerRole::ward_viewer;
-    screen_ = answer->officer.role == OfficerRole::province ? ReportsScreen::overview : ReportsScreen::table;
-    grouping_ = province_ && answer->officer.role == OfficerRole::province ? ReportGrouping::ward
-                                                                            : ReportGrouping::category;
+    province_ = answer->officer.role == OfficerRole::province ||
+                answer->officer.role == OfficerRole::ward_viewer;
+    screen_ = answer->officer.role == OfficerRole::province ? ReportsScreen::overview
+                                                            : ReportsScreen::table;
+    grouping_ = province_ && answer->officer.role == OfficerRole::province
+                    ? ReportGrouping::ward
+                    : ReportGrouping::category;
     say(ReportsMessage::none);
     ReportsEffects out = load();
     out.token = answer->token;
@@ -219,15 +223,17 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
     }
     as_of_ = *service_now;
     today_ = settings_.zone.office_day(*service_now);
-    ReportPeriod next = kind_ == PeriodKind::custom && custom_period_ ? *custom_period_
-                                                                      : preset_period(kind_, *today_);
+    ReportPeriod next = kind_ == PeriodKind::custom && custom_period_
+                            ? *custom_period_
+                            : preset_period(kind_, *today_);
     next.ward = ward_;
     if (period_ != next) {
         // Another period: the old figures would be read as this one's.
         for (auto& t : tables_) t.value.reset();
         waits_.value.reset();
         // The ranking covers every ward whatever the filter: only the days matter to it.
-        if (!period_ || period_->from != next.from || period_->to != next.to) overview_.value.reset();
+        if (!period_ || period_->from != next.from || period_->to != next.to)
+            overview_.value.reset();
         histogram_choice_ = 0;
     }
     period_ = next;
@@ -256,7 +262,8 @@ void ReportsSession::fetch_all(ReportsEffects& out) {
         if (g != grouping_) add(g, tables_.at(static_cast<std::size_t>(g)).request);
     if (screen_ != ReportsScreen::charts) add(std::nullopt, waits_.request);
     if (province_ && screen_ != ReportsScreen::overview) add_overview();
-    for (const ReportGrouping g : groupings()) tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
+    for (const ReportGrouping g : groupings())
+        tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
 }
 

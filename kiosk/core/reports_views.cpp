@@ -209,10 +209,14 @@ OverviewView make_overview_view(const ReportsSession& s, RankMetric metric, Lang
     const NumberStyle style = number_style(lang);
     const auto rank_of = [metric](const hub::WardFigures& w) {
         switch (metric) {
-            case RankMetric::wait: return w.rank_wait;
-            case RankMetric::within_target: return w.rank_within_target;
-            case RankMetric::satisfaction: return w.rank_satisfaction;
-            case RankMetric::dossiers: return w.rank_dossiers;
+            case RankMetric::wait:
+                return w.rank_wait;
+            case RankMetric::within_target:
+                return w.rank_within_target;
+            case RankMetric::satisfaction:
+                return w.rank_satisfaction;
+            case RankMetric::dossiers:
+                return w.rank_dossiers;
         }
         return 0;
     };
@@ -227,10 +231,13 @@ OverviewView make_overview_view(const ReportsSession& s, RankMetric metric, Lang
         line.rank = rank_of(*w);
         line.issued = format_count(w->issued, style);
         line.mean_wait = duration_or_dash(w->served > 0, w->mean_wait_s);
-        line.within_target = w->issued > 0 ? format_percent(w->within_target_pct, style) : std::string(kNoValue);
-        line.satisfied = w->rated > 0 ? format_percent(w->satisfied_pct, style) : std::string(kNoValue);
-        line.dossiers_on_time =
-            w->dossiers_processed > 0 ? format_percent(w->dossiers_on_time_pct, style) : std::string(kNoValue);
+        line.within_target =
+            w->issued > 0 ? format_percent(w->within_target_pct, style) : std::string(kNoValue);
+        line.satisfied =
+            w->rated > 0 ? format_percent(w->satisfied_pct, style) : std::string(kNoValue);
+        line.dossiers_on_time = w->dossiers_processed > 0
+                                    ? format_percent(w->dossiers_on_time_pct, style)
+                                    : std::string(kNoValue);
         v.rows.push_back(std::move(line));
     }
     return v;

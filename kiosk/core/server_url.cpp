@@ -32,7 +32,8 @@ Result<ServerUrl> parse_server_url(std::string_view text) {
     if (!parsed) return bad(text, "not a URL");
     if (parsed->scheme_id() == boost::urls::scheme::https)
         return bad(text, "https is not supported yet; the kiosk talks plain HTTP on the ward LAN");
-    if (parsed->scheme_id() != boost::urls::scheme::http) return bad(text, "the scheme must be http");
+    if (parsed->scheme_id() != boost::urls::scheme::http)
+        return bad(text, "the scheme must be http");
     constexpr std::uint16_t kHttpPort = 80;
     auto endpoint = parse_endpoint(text, kHttpPort);
     if (!endpoint) return bad(text, endpoint.error().message);

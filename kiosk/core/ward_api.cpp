@@ -115,7 +115,8 @@ asio::awaitable<Result<TimePoint>> fetch_service_time(HttpClient& http) {
         auto parsed = api::parse_json(health->body);
         if (!parsed) co_return parsed.error();
         const auto* now = parsed->is_object() ? parsed->as_object().if_contains("now") : nullptr;
-        if (now == nullptr || !now->is_string()) co_return make_error("invalid_body", "the server gives no clock");
+        if (now == nullptr || !now->is_string())
+            co_return make_error("invalid_body", "the server gives no clock");
         co_return parse_rfc3339(now->as_string());
     }
     if (!res->success()) co_return error_of(*res);

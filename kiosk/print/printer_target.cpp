@@ -15,7 +15,7 @@ namespace {
 constexpr std::string_view kTcpScheme = "tcp";
 constexpr std::string_view kFilePrefix = "file:";
 constexpr std::uint16_t kRawPrintPort =
-    9100;                                  // "JetDirect"/AppSocket, what every LAN printer opens
+    9100;  // "JetDirect"/AppSocket, what every LAN printer opens
 
 Error bad(std::string_view text, std::string_view why) {
     return make_error("bad_printer",

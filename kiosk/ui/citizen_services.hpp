@@ -1,6 +1,7 @@
 #pragma once
 /// What the citizen screens need done away from the UI thread: issue a ticket, deliver a rating
-/// (through the outbox), print a slip, look a dossier up. Callbacks run on the UI thread. Tests substitute a fake.
+/// (through the outbox), print a slip, look a dossier up. Callbacks run on the UI thread. Tests
+/// substitute a fake.
 #include <functional>
 #include <optional>
 

@@ -119,8 +119,8 @@ void ReportsBar::draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v,
         x += w;
         return tapped;
     };
-    if (v.province &&
-        tab("##tab-overview", ui.tr(TextId::reports_tab_overview), v.screen == ReportsScreen::overview))
+    if (v.province && tab("##tab-overview", ui.tr(TextId::reports_tab_overview),
+                          v.screen == ReportsScreen::overview))
         out.emplace_back(reports_cmd::ShowOverview{});
     for (const ReportGrouping g : v.groupings) {
         const std::string id = "##tab-" + std::string(to_string(g));
@@ -152,19 +152,20 @@ void ReportsBar::draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v,
 }
 
 void ReportsBar::draw_ward_row(UiFrame& ui, Box& page, const ReportsBarView& v,
-                              ReportsCommands& out) {
+                               ReportsCommands& out) {
     // The one ward the figures cover, and the way back to every ward.
     const Theme& t = ui.theme;
     const Box row = take_top(page, t.report_control_h, t.gap / 2);
-    const std::string scope = ui.tr.format(TextId::reports_ward_scope, fmt::arg("ward", *v.ward_name));
+    const std::string scope =
+        ui.tr.format(TextId::reports_ward_scope, fmt::arg("ward", *v.ward_name));
     const float w = fit_width(ui.fonts.body_bold, scope);
     label(ui, Box{row.min, {row.min.x + w, row.max.y}}, scope,
           {ui.fonts.body_bold, t.colours.text, Align::left});
     if (!v.can_choose_ward) return;
     const std::string& all = ui.tr(TextId::reports_all_wards);
     const float x = row.min.x + w + t.gap;
-    if (tool_button(ui, "##all-wards", Box{{x, row.min.y}, {x + tool_button_width(ui, all), row.max.y}}, all,
-                    false))
+    if (tool_button(ui, "##all-wards",
+                    Box{{x, row.min.y}, {x + tool_button_width(ui, all), row.max.y}}, all, false))
         out.emplace_back(reports_cmd::ChooseWard{std::nullopt});
 }
 

@@ -9,7 +9,8 @@ namespace motcua::kiosk::ui {
 class ReportsOverviewScreen {
 public:
     /// Draws in `page`, the space under the bar; a tap on a ward chooses it.
-    void draw(UiFrame& ui, const Box& page, const OverviewView& v, bool can_choose, ReportsCommands& out);
+    void draw(UiFrame& ui, const Box& page, const OverviewView& v, bool can_choose,
+              ReportsCommands& out);
     /// What the officer ranks by (kept while the dashboard is open).
     [[nodiscard]] RankMetric metric() const { return metric_; }
 

@@ -128,10 +128,10 @@ struct Theme {
     // Dossier lookup (ticket kiosk): the on-screen keyboard for codes like 000.17.22.H56-…
     float code_key_max_w = 0;  // a key of the code keyboard, at most (10 to a row)...
     float code_key_min_w = 0;  // ...and at least: narrower, the action keys go below the keys
-    float code_action_w = 0;   // the column of Xóa, Xóa hết, Tra cứu, Quay lại beside the keys
+    float code_action_w = 0;  // the column of Xóa, Xóa hết, Tra cứu, Quay lại beside the keys
     float code_entry_max_w = 0;  // the typed code's box
     // Dossier receipt (counter console).
-    float dossier_fields_w = 0;  // the applicant's fields beside the procedure list
+    float dossier_fields_w = 0;      // the applicant's fields beside the procedure list
     float dossier_option_min_w = 0;  // a procedure's button: two columns when both get this
 
     // Counter console (officers at a desk: mouse and keyboard, read from half a metre).
@@ -143,16 +143,16 @@ struct Theme {
     float console_row_h = 0;           // a line in the side panels
 
     // Reports dashboard (an officer's desktop PC with a mouse, read from up to two metres).
-    float report_control_h = 0;     // toolbar buttons and tabs
-    float report_field_w = 0;       // a date field of the custom period
-    float report_row_h = 0;         // a line of the table
-    float report_cell_pad = 0;      // space either side of a figure
-    float report_label_min_w = 0;   // the first column is never narrower...
-    float report_label_max_w = 0;   // ...nor wider
-    float chart_line = 0;           // a trend's line, a target's dashes
-    float chart_point = 0;          // radius of a trend's point
-    float chart_swatch = 0;         // side of a legend's colour square
-    float chart_dash = 0;           // length of a target line's dash
+    float report_control_h = 0;    // toolbar buttons and tabs
+    float report_field_w = 0;      // a date field of the custom period
+    float report_row_h = 0;        // a line of the table
+    float report_cell_pad = 0;     // space either side of a figure
+    float report_label_min_w = 0;  // the first column is never narrower...
+    float report_label_max_w = 0;  // ...nor wider
+    float chart_line = 0;          // a trend's line, a target's dashes
+    float chart_point = 0;         // radius of a trend's point
+    float chart_swatch = 0;        // side of a legend's colour square
+    float chart_dash = 0;          // length of a target line's dash
 
     // Display board (a 1080p TV read from five metres).
     float board_row_max = 0;          // tallest counter row

@@ -13,7 +13,8 @@
 
 namespace motcua::kiosk::ui {
 
-/// Ids of the strings (kiosk/ui/text_ids.def); the wire name (EnumNames below) is the dotted TOML key.
+/// Ids of the strings (kiosk/ui/text_ids.def); the wire name (EnumNames below) is the dotted TOML
+/// key.
 enum class TextId {
 #define MOTCUA_TEXT(id, key) id,
 #include "kiosk/ui/text_ids.def"

@@ -20,7 +20,8 @@ public:
     virtual Status authorize_events(const Request& request) = 0;
     virtual EventHub& event_hub() = 0;
     /// Stored events with since < seq <= upto, oldest first, at most `limit`: (seq, payload).
-    virtual std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since, std::int64_t upto,
+    virtual std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since,
+                                                                            std::int64_t upto,
                                                                             int limit) = 0;
 };
 
@@ -31,7 +32,8 @@ public:
     virtual void handle(const Request& request, const Respond& respond) = 0;
     virtual Metrics& metrics() = 0;
     /// The bounded label of a request for metrics (its route pattern).
-    [[nodiscard]] virtual std::string route_label(std::string_view method, std::string_view path) const = 0;
+    [[nodiscard]] virtual std::string route_label(std::string_view method,
+                                                  std::string_view path) const = 0;
     /// The event stream, or nullptr when the program has none.
     virtual EventFeed* event_feed() { return nullptr; }
 };

@@ -31,7 +31,8 @@ std::vector<std::string> note_lines(const std::optional<std::string>& note) {
     std::size_t pos = 0;
     while (pos <= note->size()) {
         const auto nl = note->find('\n', pos);
-        std::string line = note->substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+        std::string line =
+            note->substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
         const auto first = line.find_first_not_of(" \t\r");
         if (first != std::string::npos) {
             const auto last = line.find_last_not_of(" \t\r");
@@ -67,10 +68,12 @@ DomainEvent Ward::dossier_event(EventType type, TimePoint now, const Dossier& d)
     return e;
 }
 
-void Ward::forget_committed_dossiers(const std::vector<std::pair<std::string, std::int64_t>>& committed) {
+void Ward::forget_committed_dossiers(
+    const std::vector<std::pair<std::string, std::int64_t>>& committed) {
     std::lock_guard lock(dossier_cache_mutex_);
     for (const auto& [code, seq] : committed)
-        if (auto it = dossiers_.find(code); it != dossiers_.end() && it->second.seq == seq) dossiers_.erase(it);
+        if (auto it = dossiers_.find(code); it != dossiers_.end() && it->second.seq == seq)
+            dossiers_.erase(it);
 }
 
 Procedure Ward::procedure_for_documents(const std::string& code) const {
@@ -94,7 +97,8 @@ DossierView Ward::dossier_view(const Dossier& d, bool full) const {
     const Procedure* p = config_.find_procedure(d.procedure);
     v.procedure_name = p != nullptr ? p->name_vi : d.procedure;
     v.new_due_date = d.new_due_date;
-    if (full) v.details = DossierDetails{d.applicant, d.category, d.counter, d.officer, d.apology_reason};
+    if (full)
+        v.details = DossierDetails{d.applicant, d.category, d.counter, d.officer, d.apology_reason};
     return v;
 }
 
@@ -102,10 +106,12 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
                                const Respond& respond) {
     const bool receiving = req.outcome == FinishOutcome::dossier_received;
     if (receiving && !req.procedure)
-        return respond(error_reply(422, "procedure_required", "a received dossier needs its 'procedure'"));
+        return respond(
+            error_reply(422, "procedure_required", "a received dossier needs its 'procedure'"));
     if (receiving && !req.applicant)
-        return respond(error_reply(422, "applicant_required",
-                                   "a received dossier needs the 'applicant' (at least the name) for the receipt"));
+        return respond(error_reply(
+            422, "applicant_required",
+            "a received dossier needs the 'applicant' (at least the name) for the receipt"));
 
     std::optional<Dossier> dossier;  // set by the command, read by the reply (both under the lock)
     apply(
@@ -114,12 +120,14 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
             if (!receiving) {
                 auto found = load_dossier(*req.dossier);
                 if (!found)
-                    return make_error("unknown_dossier", fmt::format("no dossier with code '{}'", *req.dossier));
+                    return make_error("unknown_dossier",
+                                      fmt::format("no dossier with code '{}'", *req.dossier));
                 d = std::move(*found);
                 auto changed = dossiers::change_state(d, DossierState::returned, now, zone_);
                 if (!changed) return changed.error();
                 if (!*changed)
-                    return make_error("dossier_closed", fmt::format("dossier {} was already returned", d.code));
+                    return make_error("dossier_closed",
+                                      fmt::format("dossier {} was already returned", d.code));
             }
             auto change = e.finish(now, number, officer, req.outcome);
             if (!change) return change.error();
@@ -131,9 +139,9 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
                 auto [seq, fresh] = dossier_seq_.try_emplace(day, 0);
                 if (fresh) seq->second = store_.last_dossier_seq(day);
                 while (dossier_seq_.size() > 8) dossier_seq_.erase(dossier_seq_.begin());
-                d = dossiers::receive(config_, calendar_, zone_, *config_.find_procedure(*req.procedure), now,
-                                      ++seq->second,
-                                      dossiers::Receipt{ticket.id, number, officer, *req.applicant});
+                d = dossiers::receive(
+                    config_, calendar_, zone_, *config_.find_procedure(*req.procedure), now,
+                    ++seq->second, dossiers::Receipt{ticket.id, number, officer, *req.applicant});
                 change->events.push_back(dossier_event(EventType::dossier_received, now, d));
             } else {
                 d.return_ticket_id = ticket.id;
@@ -150,7 +158,8 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
         respond);
 }
 
-void Ward::change_dossier(const std::string& code, const DossierChange& change, const Respond& respond) {
+void Ward::change_dossier(const std::string& code, const DossierChange& change,
+                          const Respond& respond) {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
@@ -171,13 +180,17 @@ void Ward::change_dossier(const std::string& code, const DossierChange& change, 
         // Nothing changed, but an earlier change to this dossier may still be on its way to the
         // disk: answer behind it in the writer's queue, never ahead of it.
         store_.submit([](store::WriteTx&) {},
-                      [respond, reply = std::move(reply)](const Status&) mutable { respond(std::move(reply)); });
+                      [respond, reply = std::move(reply)](const Status&) mutable {
+                          respond(std::move(reply));
+                      });
         return;
     }
-    persist(std::move(events), [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    persist(std::move(events),
+            [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
 }
 
-void Ward::get_dossier(const auth::Principal& who, const std::string& code, const Respond& respond) {
+void Ward::get_dossier(const auth::Principal& who, const std::string& code,
+                       const Respond& respond) {
     const bool officer = std::holds_alternative<auth::OfficerPrincipal>(who);
     // No engine lock: the cache has its own, and the store is read like any report.
     auto d = load_dossier(code);
@@ -193,8 +206,9 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
     const std::optional<std::string>& note = req->note;
     // Form 02 lists every missing item at once (Decree 118/2025): the request must name them.
     if (req->status == DossierState::supplement_requested && note_lines(note).empty())
-        return respond(error_reply(422, "note_required",
-                                   "a supplement request needs a 'note' listing the missing items, one per line"));
+        return respond(error_reply(
+            422, "note_required",
+            "a supplement request needs a 'note' listing the missing items, one per line"));
     change_dossier(
         code,
         [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
@@ -202,7 +216,8 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
             if (!changed) return changed.error();
             if (!*changed) {
                 // The same status with a corrected list of missing items: the new list counts.
-                if (!note || note == d.note || dossier_closed(d.state)) return std::optional<EventType>();
+                if (!note || note == d.note || dossier_closed(d.state))
+                    return std::optional<EventType>();
                 d.updated_at = now;
             }
             d.note = note;
@@ -217,7 +232,8 @@ void Ward::dossier_apology(const Request& r, const std::string& code, const Resp
     change_dossier(
         code,
         [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
-            if (auto ok = dossiers::apologise(d, req->new_due, req->reason, now, zone_); !ok) return ok.error();
+            if (auto ok = dossiers::apologise(d, req->new_due, req->reason, now, zone_); !ok)
+                return ok.error();
             return std::optional<EventType>(EventType::dossier_apology);
         },
         respond);
@@ -225,23 +241,28 @@ void Ward::dossier_apology(const Request& r, const std::string& code, const Resp
 
 void Ward::dossier_form(const std::string& code, std::string_view form, const Respond& respond) {
     if (form != "01" && form != "02" && form != "04")
-        return respond(error_reply(404, "not_found", "forms are 01 (receipt), 02 (supplement request) and 04 (apology)"));
+        return respond(error_reply(
+            404, "not_found", "forms are 01 (receipt), 02 (supplement request) and 04 (apology)"));
     auto found = load_dossier(code);
     if (!found) return respond(not_found_dossier(code));
     const Dossier d = std::move(*found);
     if (form == "02" && d.state != DossierState::supplement_requested)
-        return respond(error_reply(409, "invalid_state", "form 02 is for a dossier whose supplement was requested"));
+        return respond(error_reply(409, "invalid_state",
+                                   "form 02 is for a dossier whose supplement was requested"));
     if (form == "04" && !d.new_due_date)
-        return respond(error_reply(409, "invalid_state", "form 04 needs an apology: POST .../apology first"));
+        return respond(
+            error_reply(409, "invalid_state", "form 04 needs an apology: POST .../apology first"));
     renderer_.run(
         [this, d, form = std::string(form)] {
             const Procedure procedure = procedure_for_documents(d.procedure);
             const std::string name = fmt::format("mau-{}-{}", form, d.code);
-            if (form == "01") return pdf_reply(documents::receipt_pdf(d, procedure, config_, zone_), name);
+            if (form == "01")
+                return pdf_reply(documents::receipt_pdf(d, procedure, config_, zone_), name);
             if (form == "02")
-                return pdf_reply(documents::supplement_request_pdf(d, procedure, config_, zone_, note_lines(d.note),
-                                                                   d.updated_at),
-                                 name);
+                return pdf_reply(
+                    documents::supplement_request_pdf(d, procedure, config_, zone_,
+                                                      note_lines(d.note), d.updated_at),
+                    name);
             return pdf_reply(documents::apology_pdf(d, procedure, config_, zone_), name);
         },
         respond);
@@ -249,11 +270,13 @@ void Ward::dossier_form(const std::string& code, std::string_view form, const Re
 
 void Ward::due_date_preview(const std::string& code, const Respond& respond) {
     const Procedure* p = config_.find_procedure(code);
-    if (p == nullptr) return respond(error_reply(404, "not_found", fmt::format("no procedure '{}'", code)));
+    if (p == nullptr)
+        return respond(error_reply(404, "not_found", fmt::format("no procedure '{}'", code)));
     const TimePoint now = clock_.now();
-    respond(json_reply(
-        200, to_json(DueDatePreview{p->code, now, calendar_.due_date(now, p->legal_days, p->cutoff_minutes, zone_)},
-                     zone_)));
+    respond(json_reply(200, to_json(DueDatePreview{p->code, now,
+                                                   calendar_.due_date(now, p->legal_days,
+                                                                      p->cutoff_minutes, zone_)},
+                                    zone_)));
 }
 
 void Ward::dossier_report(const Request& r, const Respond& respond) {
@@ -261,9 +284,11 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
     if (!period) return respond(error_reply(period.error()));
     auto group = reports::DossierGrouping::category;
     if (auto it = r.query.find("group_by"); it != r.query.end()) {
-        if (it->second == "procedure") group = reports::DossierGrouping::procedure;
+        if (it->second == "procedure")
+            group = reports::DossierGrouping::procedure;
         else if (it->second != "category")
-            return respond(error_reply(400, "invalid_query", "'group_by' must be one of: category, procedure"));
+            return respond(error_reply(400, "invalid_query",
+                                       "'group_by' must be one of: category, procedure"));
     }
     auto format = format_of(r, {"json", "csv", "xlsx", "pdf"});
     if (!format) return respond(error_reply(format.error()));
@@ -272,14 +297,18 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
     const TimePoint end = zone_.end_of_day(period->to);
     // Acknowledged changes are committed: the read connection sees every one of them.
     const auto dossiers = store_.dossiers_open_during(start, end);
-    const auto report =
-        reports::compute_dossier_report(dossiers, config_, zone_, period->from, period->to, group, clock_.now());
-    const std::string name = fmt::format("bieu-ii-06a-{}-{}", format_day(period->from), format_day(period->to));
+    const auto report = reports::compute_dossier_report(dossiers, config_, zone_, period->from,
+                                                        period->to, group, clock_.now());
+    const std::string name =
+        fmt::format("bieu-ii-06a-{}-{}", format_day(period->from), format_day(period->to));
     if (*format == "json" || *format == "csv")
         return respond(dossier_report_reply(report, *format, name, config_, zone_));
     // Documents are drawn on the render thread, never on a network thread.
-    renderer_.run([this, report, name, format = *format] { return dossier_report_reply(report, format, name, config_, zone_); },
-                  respond);
+    renderer_.run(
+        [this, report, name, format = *format] {
+            return dossier_report_reply(report, format, name, config_, zone_);
+        },
+        respond);
 }
 
 void Ward::dossier_register(const Request& r, const Respond& respond) {
@@ -287,16 +316,18 @@ void Ward::dossier_register(const Request& r, const Respond& respond) {
     if (!period) return respond(error_reply(period.error()));
     // The register is printed a month or a quarter at a time; a longer one would take minutes.
     if ((date::sys_days{period->to} - date::sys_days{period->from}).count() >= kMaxRegisterDays)
-        return respond(error_reply(400, "invalid_query",
-                                   fmt::format("the register covers at most {} days; print it a quarter at a time",
-                                               kMaxRegisterDays)));
+        return respond(error_reply(
+            400, "invalid_query",
+            fmt::format("the register covers at most {} days; print it a quarter at a time",
+                        kMaxRegisterDays)));
     const TimePoint start = zone_.start_of_day(period->from);
     const TimePoint end = zone_.end_of_day(period->to);
     renderer_.run(
         [this, start, end, from = period->from, to = period->to] {
             const auto dossiers = store_.dossiers_received_between(start, end);
-            return pdf_reply(documents::register_pdf(dossiers, config_, zone_, from, to),
-                             fmt::format("so-theo-doi-ho-so-{}-{}", format_day(from), format_day(to)));
+            return pdf_reply(
+                documents::register_pdf(dossiers, config_, zone_, from, to),
+                fmt::format("so-theo-doi-ho-so-{}-{}", format_day(from), format_day(to)));
         },
         respond);
 }

@@ -1,12 +1,11 @@
 #pragma once
 /// Transport-neutral request and reply: the API layer never sees a socket.
+#include <boost/json/value.hpp>
 #include <functional>
 #include <map>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/json/value.hpp>
 
 #include "motcua/api.hpp"
 #include "motcua/result.hpp"
@@ -50,6 +49,7 @@ Reply error_reply(const Error& e);
 Reply error_reply(int status, std::string code, std::string message);
 
 /// Splits "/a/b?x=1&y=%20" into path and decoded query parameters; false on bad escapes.
-bool split_target(std::string_view target, std::string& path, std::map<std::string, std::string>& query);
+bool split_target(std::string_view target, std::string& path,
+                  std::map<std::string, std::string>& query);
 
 }  // namespace motcua::api

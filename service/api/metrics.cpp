@@ -4,7 +4,8 @@
 
 namespace motcua::api {
 
-void Metrics::observe_request(const std::string& route, int status, std::chrono::microseconds latency) {
+void Metrics::observe_request(const std::string& route, int status,
+                              std::chrono::microseconds latency) {
     const double seconds = static_cast<double>(latency.count()) / 1e6;
     std::lock_guard lock(mutex_);
     ++requests_[{route, status}];
@@ -25,13 +26,15 @@ std::string Metrics::render(const std::vector<MetricValue>& program) {
     line("# HELP motcua_http_requests_total HTTP requests by route and status.");
     line("# TYPE motcua_http_requests_total counter");
     for (const auto& [key, n] : requests_)
-        line("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}", key.first, key.second, n);
+        line("motcua_http_requests_total{{route=\"{}\",status=\"{}\"}} {}", key.first, key.second,
+             n);
     line("# HELP motcua_http_request_duration_seconds Time from a complete request to its answer.");
     line("# TYPE motcua_http_request_duration_seconds histogram");
     std::uint64_t cumulative = 0;
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
         cumulative += latency_buckets_[i];
-        line("motcua_http_request_duration_seconds_bucket{{le=\"{}\"}} {}", kBuckets[i], cumulative);
+        line("motcua_http_request_duration_seconds_bucket{{le=\"{}\"}} {}", kBuckets[i],
+             cumulative);
     }
     cumulative += latency_buckets_[kBuckets.size()];
     line("motcua_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}", cumulative);
@@ -46,7 +49,9 @@ std::string Metrics::render(const std::vector<MetricValue>& program) {
     line("# HELP motcua_rejected_connections_total Connections refused at the connection cap.");
     line("# TYPE motcua_rejected_connections_total counter");
     line("motcua_rejected_connections_total {}", rejected_connections.load());
-    line("# HELP motcua_dropped_slow_clients_total Event stream clients dropped for not keeping up.");
+    line(
+        "# HELP motcua_dropped_slow_clients_total Event stream clients dropped for not keeping "
+        "up.");
     line("# TYPE motcua_dropped_slow_clients_total counter");
     line("motcua_dropped_slow_clients_total {}", dropped_slow_clients.load());
     for (const auto& m : program) {

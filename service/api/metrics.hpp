@@ -30,7 +30,8 @@ public:
     std::string render(const std::vector<MetricValue>& program);
 
 private:
-    static constexpr std::array<double, 10> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0};
+    static constexpr std::array<double, 10> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01,
+                                                     0.025,  0.05,  0.1,    0.5,   1.0};
     std::mutex mutex_;
     std::map<std::pair<std::string, int>, std::uint64_t> requests_;
     std::array<std::uint64_t, kBuckets.size() + 1> latency_buckets_{};

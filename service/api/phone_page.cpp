@@ -9,12 +9,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -24,12 +35,18 @@ namespace {
 
 std::string state_text(TicketState s, bool en) {
     switch (s) {
-        case TicketState::waiting: return en ? "Waiting" : "Đang chờ";
-        case TicketState::called: return en ? "Called — please go to the counter" : "Đã đến lượt — mời bạn đến quầy";
-        case TicketState::serving: return en ? "Being served" : "Đang được phục vụ";
-        case TicketState::done: return en ? "Served" : "Đã phục vụ xong";
-        case TicketState::no_show: return en ? "Missed (absent when called)" : "Đã qua lượt (vắng mặt khi được gọi)";
-        case TicketState::expired: return en ? "Expired at the end of the day" : "Hết hiệu lực vào cuối ngày";
+        case TicketState::waiting:
+            return en ? "Waiting" : "Đang chờ";
+        case TicketState::called:
+            return en ? "Called — please go to the counter" : "Đã đến lượt — mời bạn đến quầy";
+        case TicketState::serving:
+            return en ? "Being served" : "Đang được phục vụ";
+        case TicketState::done:
+            return en ? "Served" : "Đã phục vụ xong";
+        case TicketState::no_show:
+            return en ? "Missed (absent when called)" : "Đã qua lượt (vắng mặt khi được gọi)";
+        case TicketState::expired:
+            return en ? "Expired at the end of the day" : "Hết hiệu lực vào cuối ngày";
     }
     return "";
 }
@@ -42,33 +59,43 @@ std::string minutes_text(int seconds, bool en) {
 
 }  // namespace
 
-std::string render_phone_page(const TicketView* t, const std::string& category_name, const std::string& office_name,
-                              const std::string& id, bool en, const OfficeZone& zone) {
+std::string render_phone_page(const TicketView* t, const std::string& category_name,
+                              const std::string& office_name, const std::string& id, bool en,
+                              const OfficeZone& zone) {
     const std::string lang = en ? "en" : "vi";
-    const std::string switch_link = en ? fmt::format("<a href=\"/t/{}\">Tiếng Việt</a>", html_escape(id))
-                                       : fmt::format("<a href=\"/t/{}?lang=en\">English</a>", html_escape(id));
+    const std::string switch_link =
+        en ? fmt::format("<a href=\"/t/{}\">Tiếng Việt</a>", html_escape(id))
+           : fmt::format("<a href=\"/t/{}?lang=en\">English</a>", html_escape(id));
     std::string body;
     if (t == nullptr) {
         body = fmt::format("<p class=\"state\">{}</p>",
-                           en ? "Ticket not found. Check the link on your ticket." : "Không tìm thấy số thứ tự. Vui lòng kiểm tra lại mã trên phiếu.");
+                           en ? "Ticket not found. Check the link on your ticket."
+                              : "Không tìm thấy số thứ tự. Vui lòng kiểm tra lại mã trên phiếu.");
     } else {
-        body += fmt::format("<p class=\"label\">{}</p><p class=\"number\">{}</p>", en ? "Your number" : "Số thứ tự của bạn",
-                            html_escape(t->number));
+        body += fmt::format("<p class=\"label\">{}</p><p class=\"number\">{}</p>",
+                            en ? "Your number" : "Số thứ tự của bạn", html_escape(t->number));
         body += fmt::format("<p class=\"category\">{}</p>", html_escape(category_name));
         body += fmt::format("<p class=\"state\">{}</p>", state_text(t->state, en));
         if (t->state == TicketState::waiting) {
-            body += fmt::format("<table><tr><td>{}</td><td><b>{}</b></td></tr><tr><td>{}</td><td><b>{}</b></td></tr></table>",
-                                en ? "People ahead of you" : "Số người đang chờ trước bạn", t->waiting_ahead,
-                                en ? "Estimated wait" : "Thời gian chờ dự kiến", minutes_text(t->estimated_wait_s, en));
-        } else if ((t->state == TicketState::called || t->state == TicketState::serving) && t->counter) {
-            body += fmt::format("<p class=\"counter\">{} {}</p>", en ? "Counter" : "Quầy số", *t->counter);
+            body += fmt::format(
+                "<table><tr><td>{}</td><td><b>{}</b></td></tr><tr><td>{}</td><td><b>{}</b></td></"
+                "tr></table>",
+                en ? "People ahead of you" : "Số người đang chờ trước bạn", t->waiting_ahead,
+                en ? "Estimated wait" : "Thời gian chờ dự kiến",
+                minutes_text(t->estimated_wait_s, en));
+        } else if ((t->state == TicketState::called || t->state == TicketState::serving) &&
+                   t->counter) {
+            body += fmt::format("<p class=\"counter\">{} {}</p>", en ? "Counter" : "Quầy số",
+                                *t->counter);
         }
         body += fmt::format("<p class=\"small\">{} {}</p>", en ? "Issued at" : "Lấy số lúc",
                             zone.format_rfc3339(t->issued_at).substr(11, 5));
     }
-    const bool live = t != nullptr && (t->state == TicketState::waiting || t->state == TicketState::called ||
-                                       t->state == TicketState::serving);
-    return fmt::format(R"(<!doctype html>
+    const bool live =
+        t != nullptr && (t->state == TicketState::waiting || t->state == TicketState::called ||
+                         t->state == TicketState::serving);
+    return fmt::format(
+        R"(<!doctype html>
 <html lang="{lang}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {refresh}<title>{title}</title>
@@ -85,9 +112,11 @@ table{{margin:10px auto;font-size:18px;border-collapse:collapse}} td{{padding:6p
 <nav>{switch_link}</nav>
 </body></html>
 )",
-                       fmt::arg("lang", lang), fmt::arg("refresh", live ? "<meta http-equiv=\"refresh\" content=\"15\">\n" : ""),
-                       fmt::arg("title", en ? "Queue ticket" : "Số thứ tự"), fmt::arg("office", html_escape(office_name)),
-                       fmt::arg("body", body), fmt::arg("switch_link", switch_link));
+        fmt::arg("lang", lang),
+        fmt::arg("refresh", live ? "<meta http-equiv=\"refresh\" content=\"15\">\n" : ""),
+        fmt::arg("title", en ? "Queue ticket" : "Số thứ tự"),
+        fmt::arg("office", html_escape(office_name)), fmt::arg("body", body),
+        fmt::arg("switch_link", switch_link));
 }
 
 }  // namespace motcua::api

@@ -4,7 +4,8 @@
 
 namespace motcua::api {
 
-RenderWorker::RenderWorker(std::size_t max_pending) : max_pending_(max_pending), thread_([this] { loop(); }) {}
+RenderWorker::RenderWorker(std::size_t max_pending)
+    : max_pending_(max_pending), thread_([this] { loop(); }) {}
 
 RenderWorker::~RenderWorker() {
     {
@@ -24,7 +25,8 @@ void RenderWorker::run(std::function<Reply()> make, Respond respond) {
             return;
         }
     }
-    Reply busy = error_reply(503, "busy", "documents are being prepared for others; try again in a moment");
+    Reply busy =
+        error_reply(503, "busy", "documents are being prepared for others; try again in a moment");
     busy.headers.emplace_back("Retry-After", "5");
     respond(std::move(busy));
 }

@@ -23,9 +23,11 @@ Reply file_reply(std::string bytes, std::string_view media_type, const std::stri
 Reply pdf_reply(Result<std::string> bytes, const std::string& file_name);
 
 /// The turnaround report as json, csv or xlsx; `name` without extension.
-Reply turnaround_reply(const TurnaroundReport& report, std::string_view format, const std::string& name);
+Reply turnaround_reply(const TurnaroundReport& report, std::string_view format,
+                       const std::string& name);
 /// Biểu II.06a as json, csv, xlsx or pdf (PDF and Excel are slow: call from a render thread).
-Reply dossier_report_reply(const reports::DossierReport& report, std::string_view format, const std::string& name,
-                           const WardConfig& config, const OfficeZone& zone);
+Reply dossier_report_reply(const reports::DossierReport& report, std::string_view format,
+                           const std::string& name, const WardConfig& config,
+                           const OfficeZone& zone);
 
 }  // namespace motcua::api

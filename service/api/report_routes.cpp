@@ -23,8 +23,9 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
     if (group_it != r.query.end() && !every_grouping) {
         auto g = parse_enum<reports::GroupBy>(group_it->second);
         if (!g)
-            return respond(error_reply(400, "invalid_query",
-                                       fmt::format("'group_by' must be one of: {}", enum_choices<reports::GroupBy>())));
+            return respond(error_reply(
+                400, "invalid_query",
+                fmt::format("'group_by' must be one of: {}", enum_choices<reports::GroupBy>())));
         group = *g;
     }
     auto format = format_of(r, {"json", "csv", "xlsx"});
@@ -32,32 +33,38 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
 
     if (every_grouping) {
         if (*format != "xlsx")
-            return respond(error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
+            return respond(
+                error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
         // Five reports and a workbook: on the render thread, never on a network thread.
         return renderer_.run(
             [this, from = period->from, to = period->to] {
                 std::vector<reports::TurnaroundReport> sheets;
                 for (const auto& grouping : EnumNames<reports::GroupBy>::names)
-                    sheets.push_back(reports::turnaround_from_store(store_, config_, zone_, from, to, grouping.first,
+                    sheets.push_back(reports::turnaround_from_store(store_, config_, zone_, from,
+                                                                    to, grouping.first,
                                                                     clock_.now(), &report_cache_));
                 auto bytes = reports::to_xlsx(sheets);
                 if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
-                return file_reply(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                  fmt::format("bao-cao-tat-ca-{}-{}.xlsx", format_day(from), format_day(to)));
+                return file_reply(
+                    std::move(*bytes),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    fmt::format("bao-cao-tat-ca-{}-{}.xlsx", format_day(from), format_day(to)));
             },
             respond);
     }
-    const auto report =
-        reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group, clock_.now(), &report_cache_);
-    const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group), format_day(period->from), format_day(period->to));
+    const auto report = reports::turnaround_from_store(
+        store_, config_, zone_, period->from, period->to, group, clock_.now(), &report_cache_);
+    const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group),
+                                         format_day(period->from), format_day(period->to));
     respond(turnaround_reply(report, *format, name));
 }
 
 void Ward::waits_report(const Request& r, const Respond& respond) {
     auto period = period_of(r);
     if (!period) return respond(error_reply(period.error()));
-    respond(json_reply(200, reports::to_json(reports::waits_from_store(store_, config_, zone_, period->from,
-                                                                       period->to, clock_.now(), &report_cache_))));
+    respond(json_reply(
+        200, reports::to_json(reports::waits_from_store(
+                 store_, config_, zone_, period->from, period->to, clock_.now(), &report_cache_))));
 }
 
 void Ward::ratings_report(const Request& r, const Respond& respond) {
@@ -69,19 +76,21 @@ void Ward::ratings_report(const Request& r, const Respond& respond) {
     for (const auto& rating : ratings) {
         json::array reasons;
         for (auto reason : rating.reasons) reasons.emplace_back(to_string(reason));
-        out.push_back({{"ticket", rating.ticket_id},
-                       {"number", rating.ticket_number},
-                       {"category", rating.category},
-                       {"level", rating.level},
-                       {"reasons", std::move(reasons)},
-                       {"comment", rating.comment ? json::value(*rating.comment) : json::value(nullptr)},
-                       {"counter", rating.counter},
-                       {"officer", rating.officer},
-                       {"officer_name", officer_name(rating.officer)},
-                       {"at", zone_.format_rfc3339(rating.at)},
-                       {"device", rating.device}});
+        out.push_back(
+            {{"ticket", rating.ticket_id},
+             {"number", rating.ticket_number},
+             {"category", rating.category},
+             {"level", rating.level},
+             {"reasons", std::move(reasons)},
+             {"comment", rating.comment ? json::value(*rating.comment) : json::value(nullptr)},
+             {"counter", rating.counter},
+             {"officer", rating.officer},
+             {"officer_name", officer_name(rating.officer)},
+             {"at", zone_.format_rfc3339(rating.at)},
+             {"device", rating.device}});
     }
-    respond(json_reply(200, json::object{{"from", format_day(period->from)}, {"to", format_day(period->to)},
+    respond(json_reply(200, json::object{{"from", format_day(period->from)},
+                                         {"to", format_day(period->to)},
                                          {"ratings", std::move(out)}}));
 }
 

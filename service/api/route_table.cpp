@@ -16,7 +16,9 @@ std::optional<int> parse_int(std::string_view s) {
     return v;
 }
 
-Error need_login() { return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'"); }
+Error need_login() {
+    return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'");
+}
 
 }  // namespace
 
@@ -26,14 +28,17 @@ Status ward_allows(WardAccess access, const auth::Principal& who) {
     const auto* device = std::get_if<auth::DevicePrincipal>(&who);
     switch (access) {
         case WardAccess::anyone:
-        case WardAccess::device_or_officer: return Ok{};
+        case WardAccess::device_or_officer:
+            return Ok{};
         case WardAccess::kiosk:
             if (device != nullptr && device->role == DeviceRole::kiosk) return Ok{};
             return make_error("forbidden", "only a ticket kiosk may do this");
         case WardAccess::citizen_device:
-            if (device != nullptr && (device->role == DeviceRole::kiosk || device->role == DeviceRole::rating))
+            if (device != nullptr &&
+                (device->role == DeviceRole::kiosk || device->role == DeviceRole::rating))
                 return Ok{};
-            return make_error("forbidden", "only a citizen-facing device (kiosk or rating pad) may do this");
+            return make_error("forbidden",
+                              "only a citizen-facing device (kiosk or rating pad) may do this");
         case WardAccess::officer:
             if (std::holds_alternative<auth::OfficerPrincipal>(who)) return Ok{};
             return make_error("forbidden", "this needs an officer's login");
@@ -45,32 +50,42 @@ void Ward::add_routes() {
     using A = WardAccess;
     auto& t = router_;
     const std::string v1 = "/api/v1";
-    t.add("GET", "/metrics", A::anyone, [this](const WardRouter::Call& c) { metrics_route(c.respond); });
+    t.add("GET", "/metrics", A::anyone,
+          [this](const WardRouter::Call& c) { metrics_route(c.respond); });
     t.add("GET", "/t/{id}", A::anyone,
           [this](const WardRouter::Call& c) { phone_page(c.request, c.params[0], c.respond); });
-    t.add("GET", v1 + "/healthz", A::anyone,
-          [](const WardRouter::Call& c) { c.respond(json_reply(200, {{"status", "ok"}})); });
-    t.add("POST", v1 + "/auth/login", A::anyone, [this](const WardRouter::Call& c) { login(c.request, c.respond); });
-    t.add("GET", v1 + "/categories", A::device_or_officer, [this](const WardRouter::Call& c) { categories(c.respond); });
-    t.add("GET", v1 + "/procedures", A::device_or_officer, [this](const WardRouter::Call& c) { procedures(c.respond); });
+    t.add("GET", v1 + "/healthz", A::anyone, [](const WardRouter::Call& c) {
+        c.respond(json_reply(200, {{"status", "ok"}}));
+    });
+    t.add("POST", v1 + "/auth/login", A::anyone,
+          [this](const WardRouter::Call& c) { login(c.request, c.respond); });
+    t.add("GET", v1 + "/categories", A::device_or_officer,
+          [this](const WardRouter::Call& c) { categories(c.respond); });
+    t.add("GET", v1 + "/procedures", A::device_or_officer,
+          [this](const WardRouter::Call& c) { procedures(c.respond); });
     t.add("GET", v1 + "/procedures/{code}/due-date", A::device_or_officer,
           [this](const WardRouter::Call& c) { due_date_preview(c.params[0], c.respond); });
-    t.add("GET", v1 + "/counters", A::device_or_officer, [this](const WardRouter::Call& c) { counters(c.respond); });
+    t.add("GET", v1 + "/counters", A::device_or_officer,
+          [this](const WardRouter::Call& c) { counters(c.respond); });
     t.add("POST", v1 + "/tickets", A::kiosk,
           [this](const WardRouter::Call& c) { issue_ticket(c.request, c.who, c.respond); });
-    t.add("GET", v1 + "/tickets/{id}", A::anyone, [this](const WardRouter::Call& c) { get_ticket(c.params[0], c.respond); });
-    t.add("GET", v1 + "/public/queue", A::anyone, [this](const WardRouter::Call& c) { public_queue(c.respond); });
-    t.add("POST", v1 + "/ratings", A::citizen_device, [this](const WardRouter::Call& c) { rate(c.request, c.who, c.respond); });
+    t.add("GET", v1 + "/tickets/{id}", A::anyone,
+          [this](const WardRouter::Call& c) { get_ticket(c.params[0], c.respond); });
+    t.add("GET", v1 + "/public/queue", A::anyone,
+          [this](const WardRouter::Call& c) { public_queue(c.respond); });
+    t.add("POST", v1 + "/ratings", A::citizen_device,
+          [this](const WardRouter::Call& c) { rate(c.request, c.who, c.respond); });
     t.add("GET", v1 + "/events", A::device_or_officer, [](const WardRouter::Call& c) {
         c.respond(error_reply(400, "websocket_required", "open /api/v1/events as a WebSocket"));
     });
-    for (const char* action : {"open", "close", "pause", "call-next", "recall", "start", "no-show", "reinstate",
-                               "transfer", "finish"}) {
+    for (const char* action : {"open", "close", "pause", "call-next", "recall", "start", "no-show",
+                               "reinstate", "transfer", "finish"}) {
         t.add("POST", fmt::format("{}/counters/{{n}}/{}", v1, action), A::officer,
               [this, action = std::string_view(action)](const WardRouter::Call& c) {
                   auto number = parse_int(c.params[0]);
                   if (!number)
-                      return c.respond(error_reply(404, "unknown_counter", fmt::format("no counter '{}'", c.params[0])));
+                      return c.respond(error_reply(404, "unknown_counter",
+                                                   fmt::format("no counter '{}'", c.params[0])));
                   counter_action(c.request, c.who, *number, action, c.respond);
               });
     }
@@ -79,8 +94,9 @@ void Ward::add_routes() {
           [this](const WardRouter::Call& c) { get_dossier(c.who, c.params[0], c.respond); });
     t.add("POST", v1 + "/dossiers/{code}/status", A::officer,
           [this](const WardRouter::Call& c) { dossier_status(c.request, c.params[0], c.respond); });
-    t.add("POST", v1 + "/dossiers/{code}/apology", A::officer,
-          [this](const WardRouter::Call& c) { dossier_apology(c.request, c.params[0], c.respond); });
+    t.add("POST", v1 + "/dossiers/{code}/apology", A::officer, [this](const WardRouter::Call& c) {
+        dossier_apology(c.request, c.params[0], c.respond);
+    });
     t.add("GET", v1 + "/dossiers/{code}/forms/{form}", A::officer,
           [this](const WardRouter::Call& c) { dossier_form(c.params[0], c.params[1], c.respond); });
     t.add("GET", v1 + "/reports/turnaround", A::officer,
@@ -99,7 +115,9 @@ void Ward::add_routes() {
               [this](const WardRouter::Call& c) { set_test_clock(c.request, c.respond); });
 }
 
-void Ward::handle(const Request& r, const Respond& respond) { router_.dispatch(r, respond); }
+void Ward::handle(const Request& r, const Respond& respond) {
+    router_.dispatch(r, respond);
+}
 
 std::string Ward::route_label(std::string_view method, std::string_view path) const {
     return router_.label(method, path);
@@ -111,10 +129,12 @@ Status Ward::authorize_events(const Request& r) {
     return router_.check("GET", "/api/v1/events", *who);
 }
 
-std::vector<std::pair<std::int64_t, std::string>> Ward::stored_events(std::int64_t since, std::int64_t upto,
+std::vector<std::pair<std::int64_t, std::string>> Ward::stored_events(std::int64_t since,
+                                                                      std::int64_t upto,
                                                                       int limit) {
     std::vector<std::pair<std::int64_t, std::string>> out;
-    for (auto& e : store_.events_between(since, upto, limit)) out.emplace_back(e.seq, std::move(e.payload));
+    for (auto& e : store_.events_between(since, upto, limit))
+        out.emplace_back(e.seq, std::move(e.payload));
     return out;
 }
 
@@ -125,10 +145,12 @@ void Ward::metrics_route(const Respond& respond) {
         waiting = engine_.total_waiting();
     }
     std::vector<MetricValue> figures{
-        {"motcua_tickets_waiting", "Tickets waiting now, all categories.", "gauge", static_cast<double>(waiting)},
+        {"motcua_tickets_waiting", "Tickets waiting now, all categories.", "gauge",
+         static_cast<double>(waiting)},
         {"motcua_store_commits_total", "Group-commit transactions written.", "counter",
          static_cast<double>(store_.commits())},
-        {"motcua_event_seq", "Last event sequence number.", "gauge", static_cast<double>(hub_.last_published())}};
+        {"motcua_event_seq", "Last event sequence number.", "gauge",
+         static_cast<double>(hub_.last_published())}};
     if (auto* shipper = shipper_.load(); shipper != nullptr)
         for (auto& m : shipper->metrics()) figures.push_back(std::move(m));
     respond(Reply{200, metrics_.render(figures), "text/plain; version=0.0.4", {}});

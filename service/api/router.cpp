@@ -11,7 +11,8 @@ std::vector<std::string_view> split_path(std::string_view path) {
             continue;
         }
         const auto end = path.find('/', pos);
-        parts.push_back(path.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+        parts.push_back(
+            path.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
         if (end == std::string_view::npos) break;
         pos = end;
     }
@@ -25,7 +26,8 @@ PathPattern::PathPattern(std::string_view pattern) : text_(pattern) {
     }
 }
 
-bool PathPattern::match(const std::vector<std::string_view>& parts, std::vector<std::string>& params) const {
+bool PathPattern::match(const std::vector<std::string_view>& parts,
+                        std::vector<std::string>& params) const {
     if (parts.size() != segments_.size()) return false;
     const std::size_t before = params.size();
     for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -55,14 +55,16 @@ public:
     using Identify = std::function<Result<Principal>(const Request&)>;
     using Allows = std::function<Status(Access, const Principal&)>;
 
-    Router(Identify identify, Allows allows) : identify_(std::move(identify)), allows_(std::move(allows)) {}
+    Router(Identify identify, Allows allows)
+        : identify_(std::move(identify)), allows_(std::move(allows)) {}
 
     /// Adds a row. A pattern and method given twice is a programmer error.
     void add(std::string_view method, std::string_view pattern, Access access, Handler handler) {
         for (const auto& r : routes_)
             if (r.method == method && r.pattern.text() == pattern)
                 throw std::logic_error(fmt::format("route {} {} declared twice", method, pattern));
-        routes_.push_back(Route{std::string(method), PathPattern(pattern), access, std::move(handler)});
+        routes_.push_back(
+            Route{std::string(method), PathPattern(pattern), access, std::move(handler)});
     }
 
     /// 404 when no pattern matches the path, 405 (with Allow) when none has the method, then the
@@ -106,7 +108,8 @@ public:
     }
 
     /// Whether `who` may use the row serving `method path` (used for the WebSocket upgrade).
-    [[nodiscard]] Status check(std::string_view method, std::string_view path, const Principal& who) const {
+    [[nodiscard]] Status check(std::string_view method, std::string_view path,
+                               const Principal& who) const {
         const Route* route = find(method, path);
         if (route == nullptr) return make_error("not_found", "no such route");
         return allows_(route->access, who);

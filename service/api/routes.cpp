@@ -14,8 +14,12 @@ namespace json = boost::json;
 
 namespace {
 
-const auth::OfficerPrincipal* as_officer(const auth::Principal& p) { return std::get_if<auth::OfficerPrincipal>(&p); }
-const auth::DevicePrincipal* as_device(const auth::Principal& p) { return std::get_if<auth::DevicePrincipal>(&p); }
+const auth::OfficerPrincipal* as_officer(const auth::Principal& p) {
+    return std::get_if<auth::OfficerPrincipal>(&p);
+}
+const auth::DevicePrincipal* as_device(const auth::Principal& p) {
+    return std::get_if<auth::DevicePrincipal>(&p);
+}
 
 Status content_ok_if_any(const Request& r) {
     if (!r.body.empty() && !is_json_media(r.content_type))
@@ -42,8 +46,8 @@ void Ward::categories(const Respond& respond) {
     std::lock_guard lock(mutex_);
     for (const auto& c : config_.categories) {
         const auto load = engine_.load(c.code);
-        out.push_back(to_json(CategoryInfo{c.code, c.name_vi, c.name_en, c.target_wait_s, load.waiting,
-                                           load.estimated_wait_s}));
+        out.push_back(to_json(CategoryInfo{c.code, c.name_vi, c.name_en, c.target_wait_s,
+                                           load.waiting, load.estimated_wait_s}));
     }
     respond(json_reply(200, out));
 }
@@ -51,7 +55,8 @@ void Ward::categories(const Respond& respond) {
 void Ward::procedures(const Respond& respond) {
     json::array out;
     for (const auto& p : config_.procedures)
-        out.push_back(to_json(ProcedureInfo{p.code, p.name_vi, p.category, p.legal_days, p.cutoff_minutes, p.fee}));
+        out.push_back(to_json(
+            ProcedureInfo{p.code, p.name_vi, p.category, p.legal_days, p.cutoff_minutes, p.fee}));
     respond(json_reply(200, out));
 }
 
@@ -68,16 +73,20 @@ void Ward::issue_ticket(const Request& r, const auth::Principal& who, const Resp
     if (!req) return respond(error_reply(req.error()));
     apply(
         [req = std::move(*req)](queue::Engine& e, TimePoint now) {
-            return e.issue(now, auth::new_ticket_id(), req.category, req.priority, req.priority_reason);
+            return e.issue(now, auth::new_ticket_id(), req.category, req.priority,
+                           req.priority_reason);
         },
-        [this](const queue::Change& c) { return json_reply(201, to_json(ticket_view(*c.ticket), zone_)); },
+        [this](const queue::Change& c) {
+            return json_reply(201, to_json(ticket_view(*c.ticket), zone_));
+        },
         respond);
 }
 
 void Ward::get_ticket(const std::string& id, const Respond& respond) {
     {
         std::lock_guard lock(mutex_);
-        if (const Ticket* t = engine_.find(id)) return respond(json_reply(200, to_json(ticket_view(*t), zone_)));
+        if (const Ticket* t = engine_.find(id))
+            return respond(json_reply(200, to_json(ticket_view(*t), zone_)));
     }
     if (id.size() > 64) return respond(error_reply(404, "unknown_ticket", "no such ticket"));
     auto stored = store_.find_ticket(id);
@@ -110,11 +119,14 @@ void Ward::phone_page(const Request& r, const std::string& id, const Respond& re
     if (ticket) {
         std::lock_guard lock(mutex_);
         view = ticket_view(*ticket);
-        if (const Category* c = config_.find_category(ticket->category)) category_name = english ? c->name_en : c->name_vi;
+        if (const Category* c = config_.find_category(ticket->category))
+            category_name = english ? c->name_en : c->name_vi;
     }
     Reply reply{ticket ? 200 : 404,
-                render_phone_page(ticket ? &view : nullptr, category_name, config_.office_name, id, english, zone_),
-                "text/html; charset=utf-8", {}};
+                render_phone_page(ticket ? &view : nullptr, category_name, config_.office_name, id,
+                                  english, zone_),
+                "text/html; charset=utf-8",
+                {}};
     reply.headers.emplace_back("Cache-Control", "no-store");
     respond(std::move(reply));
 }
@@ -123,7 +135,12 @@ void Ward::rate(const Request& r, const auth::Principal& who, const Respond& res
     const auto* device = as_device(who);  // a kiosk or a rating pad (route table)
     auto req = body_of<RatingRequest>(r);
     if (!req) return respond(error_reply(req.error()));
-    queue::RatingInput in{req->ticket, req->level, req->reasons, req->comment, req->idempotency_key, device->name,
+    queue::RatingInput in{req->ticket,
+                          req->level,
+                          req->reasons,
+                          req->comment,
+                          req->idempotency_key,
+                          device->name,
                           device->role == DeviceRole::rating ? device->counter : std::nullopt};
     apply([in = std::move(in)](queue::Engine& e, TimePoint now) { return e.rate(now, in); },
           [this](const queue::Change& c) {
@@ -138,8 +155,8 @@ void Ward::rate(const Request& r, const auth::Principal& who, const Respond& res
           respond);
 }
 
-void Ward::counter_action(const Request& r, const auth::Principal& who, int number, std::string_view action,
-                          const Respond& respond) {
+void Ward::counter_action(const Request& r, const auth::Principal& who, int number,
+                          std::string_view action, const Respond& respond) {
     const auto* officer = as_officer(who);  // an officer (route table)
     if (auto ok = content_ok_if_any(r); !ok) return respond(error_reply(ok.error()));
     const std::string user = officer->username;
@@ -147,7 +164,8 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         std::lock_guard lock(mutex_);
         officer_names_[user] = officer->name;
         if (engine_.counter(number) == nullptr)
-            return respond(error_reply(404, "unknown_counter", fmt::format("no counter {} in this office", number)));
+            return respond(error_reply(404, "unknown_counter",
+                                       fmt::format("no counter {} in this office", number)));
     }
     const auto counter_reply = [this, number](const queue::Change&) {
         return json_reply(200, to_json(counter_info(*engine_.counter(number)), zone_));
@@ -158,42 +176,52 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
     };
     using E = queue::Engine;
     if (action == "open")
-        return apply([&](E& e, TimePoint now) { return e.open_counter(now, number, user); }, counter_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.open_counter(now, number, user); },
+                     counter_reply, respond);
     if (action == "close")
-        return apply([&](E& e, TimePoint now) { return e.close_counter(now, number, user); }, counter_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.close_counter(now, number, user); },
+                     counter_reply, respond);
     if (action == "pause")
-        return apply([&](E& e, TimePoint now) { return e.pause_counter(now, number, user); }, counter_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.pause_counter(now, number, user); },
+                     counter_reply, respond);
     if (action == "call-next")
-        return apply([&](E& e, TimePoint now) { return e.call_next(now, number, user); }, ticket_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.call_next(now, number, user); },
+                     ticket_reply, respond);
     if (action == "recall")
-        return apply([&](E& e, TimePoint now) { return e.recall(now, number, user); }, ticket_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.recall(now, number, user); }, ticket_reply,
+                     respond);
     if (action == "start")
-        return apply([&](E& e, TimePoint now) { return e.start(now, number, user); }, ticket_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.start(now, number, user); }, ticket_reply,
+                     respond);
     if (action == "no-show")
-        return apply([&](E& e, TimePoint now) { return e.no_show(now, number, user); }, ticket_reply, respond);
+        return apply([&](E& e, TimePoint now) { return e.no_show(now, number, user); },
+                     ticket_reply, respond);
     if (action == "reinstate") {
         auto req = body_of<ReinstateRequest>(r);
         if (!req) return respond(error_reply(req.error()));
-        return apply([&](E& e, TimePoint now) { return e.reinstate(now, number, user, req->ticket); }, ticket_reply,
-                     respond);
+        return apply(
+            [&](E& e, TimePoint now) { return e.reinstate(now, number, user, req->ticket); },
+            ticket_reply, respond);
     }
     if (action == "transfer") {
         auto req = body_of<TransferRequest>(r);
         if (!req) return respond(error_reply(req.error()));
-        return apply([&](E& e, TimePoint now) { return e.transfer(now, number, user, req->category); }, ticket_reply,
-                     respond);
+        return apply(
+            [&](E& e, TimePoint now) { return e.transfer(now, number, user, req->category); },
+            ticket_reply, respond);
     }
     if (action == "finish") {
         auto req = body_of<FinishRequest>(r);
         if (!req) return respond(error_reply(req.error()));
         if (req->procedure && config_.find_procedure(*req->procedure) == nullptr)
-            return respond(error_reply(422, "unknown_procedure", fmt::format("no procedure '{}'", *req->procedure)));
+            return respond(error_reply(422, "unknown_procedure",
+                                       fmt::format("no procedure '{}'", *req->procedure)));
         // A result returned without a code (a dossier from before motcua) is a plain finish.
         if (req->outcome == FinishOutcome::dossier_received ||
             (req->outcome == FinishOutcome::result_returned && req->dossier))
             return finish_with_dossier(*req, number, user, respond);
-        return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); }, ticket_reply,
-                     respond);
+        return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); },
+                     ticket_reply, respond);
     }
     respond(error_reply(404, "not_found", "no such counter action"));
 }
@@ -206,11 +234,12 @@ void Ward::set_test_clock(const Request& r, const Respond& respond) {
     auto events = engine_.advance(req->now);
     const std::string now_text = std::to_string(to_epoch_ms(req->now));
     // The clock's time is kept in the database: a restart resumes from it.
-    store_.submit([now_text](store::WriteTx& tx) { tx.put_meta("test_clock_ms", now_text); }, nullptr);
+    store_.submit([now_text](store::WriteTx& tx) { tx.put_meta("test_clock_ms", now_text); },
+                  nullptr);
     json::value body = {{"now", zone_.format_rfc3339(req->now)}};
     persist(std::move(events), nullptr);
-    store_.submit([](store::WriteTx&) {},
-                  [respond, body = std::move(body)](const Status&) { respond(json_reply(200, body)); });
+    store_.submit([](store::WriteTx&) {}, [respond, body = std::move(body)](
+                                              const Status&) { respond(json_reply(200, body)); });
 }
 
 }  // namespace motcua::api

@@ -11,7 +11,8 @@ namespace motcua::api {
 
 namespace json = boost::json;
 
-Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock, store::Store& store)
+Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock,
+           store::Store& store)
     : config_(std::move(config)),
       zone_(std::move(zone)),
       clock_(clock),
@@ -48,7 +49,8 @@ void Ward::tick() {
 }
 
 Result<auth::Principal> Ward::identify(const Request& r) {
-    if (r.authorization.empty() && r.query.contains("token")) return auth_.identify_token(r.query.at("token"));
+    if (r.authorization.empty() && r.query.contains("token"))
+        return auth_.identify_token(r.query.at("token"));
     return auth_.identify(r.authorization);
 }
 
@@ -68,7 +70,8 @@ void Ward::apply(const Command& command, const MakeReply& make_reply, const Resp
         respond(std::move(reply));
         return;
     }
-    persist(std::move(events), [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    persist(std::move(events),
+            [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
 }
 
 void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) {
@@ -95,7 +98,8 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
     std::string today = format_day(engine_.day());
     store_.submit(
         [items, today = std::move(today)](store::WriteTx& tx) {
-            for (const auto& item : *items) tx.record(item.event, item.day, *item.payload, item.detail);
+            for (const auto& item : *items)
+                tx.record(item.event, item.day, *item.payload, item.detail);
             tx.put_meta("last_day", today);
         },
         [this, items, then = std::move(then)](const Status& status) {
@@ -107,10 +111,12 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
             std::vector<std::pair<std::string, std::int64_t>> committed;
             for (const auto& item : *items) {
                 hub_.publish(item.event.seq, item.payload);
-                if (item.event.dossier) committed.emplace_back(item.event.dossier->code, item.event.seq);
+                if (item.event.dossier)
+                    committed.emplace_back(item.event.dossier->code, item.event.seq);
             }
             if (!committed.empty()) forget_committed_dossiers(committed);
-            if (auto* shipper = shipper_.load(); shipper != nullptr) shipper->notify(items->back().event.seq);
+            if (auto* shipper = shipper_.load(); shipper != nullptr)
+                shipper->notify(items->back().event.seq);
             if (then) then();
         });
 }
@@ -158,8 +164,10 @@ CounterInfo Ward::counter_info(const CounterStatus& c) const {
 std::string Ward::event_payload(const DomainEvent& e) const {
     Event ev{e.seq, e.type, e.at, {}};
     if (e.rating) {
-        ev.fields["rating"] = {{"ticket", e.rating->ticket_id}, {"number", e.rating->ticket_number},
-                               {"level", e.rating->level}, {"counter", e.rating->counter},
+        ev.fields["rating"] = {{"ticket", e.rating->ticket_id},
+                               {"number", e.rating->ticket_number},
+                               {"level", e.rating->level},
+                               {"counter", e.rating->counter},
                                {"officer", e.rating->officer}};
     } else if (e.ticket) {
         ev.fields["ticket"] = to_json(ticket_view(*e.ticket), zone_);
@@ -167,7 +175,8 @@ std::string Ward::event_payload(const DomainEvent& e) const {
     if (e.counter) {
         ev.fields["counter"] = e.counter->number;
         ev.fields["counter_state"] = to_string(e.counter->state);
-        ev.fields["officer"] = e.counter->officer ? json::value(officer_name(*e.counter->officer)) : json::value(nullptr);
+        ev.fields["officer"] = e.counter->officer ? json::value(officer_name(*e.counter->officer))
+                                                  : json::value(nullptr);
     } else if (e.ticket && e.ticket->counter && !e.rating) {
         ev.fields["counter"] = *e.ticket->counter;
     }
@@ -177,7 +186,8 @@ std::string Ward::event_payload(const DomainEvent& e) const {
         ev.fields["dossier"] = to_json(dossier_view(*e.dossier, false), zone_);
         // The visit that received or returned it, so a console whose answer was lost can still
         // find the dossier its ticket made (no personal data: ticket ids are on the stream anyway).
-        if (e.type == EventType::dossier_received) ev.fields["ticket_id"] = e.dossier->ticket_id;
+        if (e.type == EventType::dossier_received)
+            ev.fields["ticket_id"] = e.dossier->ticket_id;
         else if (e.dossier->state == DossierState::returned && e.dossier->return_ticket_id)
             ev.fields["ticket_id"] = *e.dossier->return_ticket_id;
     }

@@ -40,15 +40,18 @@ using WardRouter = Router<auth::Principal, WardAccess>;
 class Ward final : public App, public EventFeed {
 public:
     /// `test_clock` is set when the service runs with --test-clock (it is also `clock`).
-    Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock, store::Store& store);
+    Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock,
+         store::Store& store);
 
     /// Routes one request; `respond` is called once, possibly from the store's writer thread.
     void handle(const Request& request, const Respond& respond) override;
-    [[nodiscard]] std::string route_label(std::string_view method, std::string_view path) const override;
+    [[nodiscard]] std::string route_label(std::string_view method,
+                                          std::string_view path) const override;
     EventFeed* event_feed() override { return this; }
     Status authorize_events(const Request& request) override;
     EventHub& event_hub() override { return hub_; }
-    std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since, std::int64_t upto,
+    std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since,
+                                                                    std::int64_t upto,
                                                                     int limit) override;
     /// The route table, for the role-matrix test and the OpenAPI check.
     [[nodiscard]] const WardRouter& router() const { return router_; }
@@ -95,8 +98,8 @@ private:
     void public_queue(const Respond& respond);
     void phone_page(const Request& r, const std::string& id, const Respond& respond);
     void rate(const Request& r, const auth::Principal& who, const Respond& respond);
-    void counter_action(const Request& r, const auth::Principal& who, int number, std::string_view action,
-                        const Respond& respond);
+    void counter_action(const Request& r, const auth::Principal& who, int number,
+                        std::string_view action, const Respond& respond);
     void set_test_clock(const Request& r, const Respond& respond);
     void turnaround_report(const Request& r, const Respond& respond);
     void ratings_report(const Request& r, const Respond& respond);
@@ -104,7 +107,8 @@ private:
 
     // Dossiers (dossier_routes.cpp).
     /// Finish with a dossier: receipt (dossier_received) or return of a result (result_returned).
-    void finish_with_dossier(const FinishRequest& req, int number, const std::string& officer, const Respond& respond);
+    void finish_with_dossier(const FinishRequest& req, int number, const std::string& officer,
+                             const Respond& respond);
     void get_dossier(const auth::Principal& who, const std::string& code, const Respond& respond);
     void dossier_status(const Request& r, const std::string& code, const Respond& respond);
     void dossier_apology(const Request& r, const std::string& code, const Respond& respond);
@@ -117,13 +121,16 @@ private:
     std::optional<Dossier> load_dossier(const std::string& code);
     std::optional<Dossier> cached_dossier(const std::string& code);
     /// Drops cache entries whose change (code, event seq) is now durable.
-    void forget_committed_dossiers(const std::vector<std::pair<std::string, std::int64_t>>& committed);
+    void forget_committed_dossiers(
+        const std::vector<std::pair<std::string, std::int64_t>>& committed);
     /// What an officer's change does to a dossier: the event to record, none when the dossier
     /// already was as asked, or the refusal.
-    using DossierChange = std::function<Result<std::optional<EventType>>(Dossier& d, TimePoint now)>;
+    using DossierChange =
+        std::function<Result<std::optional<EventType>>(Dossier& d, TimePoint now)>;
     /// Applies `change` to dossier `code` under the engine lock; answers 404 when there is none,
     /// the refusal, or the dossier's full view once persisted.
-    void change_dossier(const std::string& code, const DossierChange& change, const Respond& respond);
+    void change_dossier(const std::string& code, const DossierChange& change,
+                        const Respond& respond);
     /// Records a changed dossier and its event (engine lock held).
     DomainEvent dossier_event(EventType type, TimePoint now, const Dossier& d);
     DossierView dossier_view(const Dossier& d, bool full) const;

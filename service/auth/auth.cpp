@@ -7,11 +7,14 @@
 namespace motcua::auth {
 namespace {
 
-Error unauthorized(std::string message) { return make_error("unauthorized", std::move(message)); }
+Error unauthorized(std::string message) {
+    return make_error("unauthorized", std::move(message));
+}
 
 }  // namespace
 
-Authenticator::Authenticator(store::Store& store, LoginLimits limits) : store_(store), limits_(limits) {}
+Authenticator::Authenticator(store::Store& store, LoginLimits limits)
+    : store_(store), limits_(limits) {}
 
 Result<Principal> Authenticator::identify(std::string_view header) {
     if (header.empty()) return Principal{};
@@ -64,27 +67,32 @@ bool Authenticator::limited(const std::string& key, std::chrono::steady_clock::t
     return it->second.count >= limits_.max_failures;
 }
 
-void Authenticator::note_failure(const std::string& key, std::chrono::steady_clock::time_point now) {
+void Authenticator::note_failure(const std::string& key,
+                                 std::chrono::steady_clock::time_point now) {
     auto& f = failures_[key];
     if (f.count == 0 || now - f.first > limits_.window) f = {0, now};
     ++f.count;
 }
 
-Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request, std::string_view remote_address) {
+Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request,
+                                                std::string_view remote_address) {
     const auto steady_now = std::chrono::steady_clock::now();
     const std::string user_key = "u:" + request.username;
     const std::string addr_key = "a:" + std::string(remote_address);
     {
         std::lock_guard lock(mutex_);
         if (limited(user_key, steady_now) || limited(addr_key, steady_now))
-            return make_error("too_many_attempts",
-                              fmt::format("too many failed logins; try again in {} minutes",
-                                          std::chrono::duration_cast<std::chrono::minutes>(limits_.window).count()));
+            return make_error(
+                "too_many_attempts",
+                fmt::format(
+                    "too many failed logins; try again in {} minutes",
+                    std::chrono::duration_cast<std::chrono::minutes>(limits_.window).count()));
     }
     auto officer = store_.officer(request.username);
     // Verify against a dummy hash for unknown users too, so timing does not reveal who exists.
     static const std::string kDummyHash = hash_password("motcua-dummy-password").value();
-    const bool ok = verify_password(officer ? officer->password_hash : kDummyHash, request.password) && officer;
+    const bool ok =
+        verify_password(officer ? officer->password_hash : kDummyHash, request.password) && officer;
     if (!ok) {
         std::lock_guard lock(mutex_);
         note_failure(user_key, steady_now);
@@ -93,8 +101,10 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
     }
     const std::string token = new_token();
     const std::string digest = token_digest(token);
-    const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() + kSessionLifetime);
-    auto stored = store_.write([&](store::WriteTx& tx) { tx.add_session(digest, officer->username, expires); });
+    const auto expires =
+        std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() + kSessionLifetime);
+    auto stored = store_.write(
+        [&](store::WriteTx& tx) { tx.add_session(digest, officer->username, expires); });
     if (!stored) return stored.error();
     OfficerPrincipal p{officer->username, officer->name, officer->role};
     {
@@ -102,7 +112,8 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
         failures_.erase(user_key);
         sessions_[digest] = {p, expires};
     }
-    return api::LoginResponse{token, expires, api::OfficerInfo{p.username, p.name, p.role, std::nullopt}};
+    return api::LoginResponse{token, expires,
+                              api::OfficerInfo{p.username, p.name, p.role, std::nullopt}};
 }
 
 }  // namespace motcua::auth

@@ -47,7 +47,8 @@ public:
     Result<Principal> identify_token(std::string_view token);
 
     /// Checks the password (argon2id) and opens a session. Rate limited per username and address.
-    Result<api::LoginResponse> login(const api::LoginRequest& request, std::string_view remote_address);
+    Result<api::LoginResponse> login(const api::LoginRequest& request,
+                                     std::string_view remote_address);
 
 private:
     bool limited(const std::string& key, std::chrono::steady_clock::time_point now);

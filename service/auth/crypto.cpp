@@ -7,13 +7,15 @@
 namespace motcua::auth {
 
 Status init_crypto() {
-    if (sodium_init() < 0) return make_error("crypto_unavailable", "libsodium could not be initialised");
+    if (sodium_init() < 0)
+        return make_error("crypto_unavailable", "libsodium could not be initialised");
     return Ok{};
 }
 
 Result<std::string> hash_password(std::string_view password) {
     std::array<char, crypto_pwhash_STRBYTES> out{};
-    if (crypto_pwhash_str(out.data(), password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+    if (crypto_pwhash_str(out.data(), password.data(), password.size(),
+                          crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         return make_error("out_of_memory", "not enough memory to hash the password");
     return std::string(out.data());
@@ -27,12 +29,14 @@ std::string new_token() {
     std::array<unsigned char, 32> bytes{};
     randombytes_buf(bytes.data(), bytes.size());
     std::array<char, sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)> out{};
-    sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return std::string(out.data());
 }
 
 std::string new_ticket_id() {
-    static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    static constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     // One random draw per id (not one per character: each is a system call). Bytes >= 248 are
     // skipped so that every character stays uniform over the 62 (248 = 4 × 62).
     std::string id;
@@ -51,8 +55,9 @@ std::string new_ticket_id() {
 
 std::string token_digest(std::string_view token) {
     std::array<unsigned char, crypto_generichash_BYTES> digest{};
-    crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(token.data()),
-                       token.size(), nullptr, 0);
+    crypto_generichash(digest.data(), digest.size(),
+                       reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                       0);
     std::array<char, crypto_generichash_BYTES * 2 + 1> hex{};
     sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
     return std::string(hex.data());

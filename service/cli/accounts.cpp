@@ -12,7 +12,8 @@ namespace motcua::cli {
 
 int user_add(const UserAddOptions& o) {
     auto role = parse_enum<OfficerRole>(o.role);
-    if (!role || !ward_role(*role)) return usage_error("--role must be one of: officer, supervisor, admin");
+    if (!role || !ward_role(*role))
+        return usage_error("--role must be one of: officer, supervisor, admin");
     if (o.username.empty() || o.username.size() > 64 ||
         o.username.find_first_of(" \t\r\n") != std::string::npos)
         return usage_error("--username must be 1 to 64 characters without spaces");
@@ -39,9 +40,11 @@ int user_add(const UserAddOptions& o) {
 
 int device_add(const DeviceAddOptions& o) {
     auto role = parse_enum<DeviceRole>(o.role);
-    if (!role) return usage_error(fmt::format("--role must be one of: {}", enum_choices<DeviceRole>()));
+    if (!role)
+        return usage_error(fmt::format("--role must be one of: {}", enum_choices<DeviceRole>()));
     if (o.name.empty()) return usage_error("--name must not be empty");
-    if (*role == DeviceRole::rating && !o.counter) return usage_error("a rating device needs --counter N");
+    if (*role == DeviceRole::rating && !o.counter)
+        return usage_error("a rating device needs --counter N");
     auto env = open_environment(o.config, o.db);
     if (!env) return failure(env.error().message);
     if (o.counter && env->config.find_counter(*o.counter) == nullptr)
@@ -50,9 +53,11 @@ int device_add(const DeviceAddOptions& o) {
     const std::string token = auth::new_token();
     store::DeviceRecord record{0, o.name, *role, o.counter};
     const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
-    auto written = env->store->write([&](store::WriteTx& tx) { tx.add_device(record, auth::token_digest(token), now); });
+    auto written = env->store->write(
+        [&](store::WriteTx& tx) { tx.add_device(record, auth::token_digest(token), now); });
     if (!written) return failure(fmt::format("device add: {}", written.error().message));
-    std::cerr << fmt::format("added {} device '{}'; its token is shown once, keep it:\n", o.role, o.name);
+    std::cerr << fmt::format("added {} device '{}'; its token is shown once, keep it:\n", o.role,
+                             o.name);
     std::cout << token << std::endl;
     return kExitOk;
 }

@@ -3,8 +3,6 @@
 #include <optional>
 #include <string>
 
-
-
 namespace motcua::cli {
 
 /// What every command opens: the ward's config and its SQLite database.

@@ -5,8 +5,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "motcua/api.hpp"
 #include "cli/common.hpp"
+#include "motcua/api.hpp"
 #include "reports/export.hpp"
 #include "reports/report_json.hpp"
 #include "reports/report_source.hpp"
@@ -20,7 +20,9 @@ int report_turnaround(const ReportOptions& o) {
     if (!to) return usage_error(fmt::format("--to: {}", to.error().message));
     if (*to < *from) return usage_error("--to is before --from");
     auto group = parse_enum<reports::GroupBy>(o.group_by);
-    if (!group) return usage_error(fmt::format("--group-by must be one of: {}", enum_choices<reports::GroupBy>()));
+    if (!group)
+        return usage_error(
+            fmt::format("--group-by must be one of: {}", enum_choices<reports::GroupBy>()));
     if (o.format != "json" && o.format != "csv" && o.format != "xlsx")
         return usage_error("--format must be one of: json, csv, xlsx");
     if (o.format == "xlsx" && o.out.empty()) return usage_error("--format xlsx needs --out FILE");
@@ -31,12 +33,16 @@ int report_turnaround(const ReportOptions& o) {
     // Counter sessions still open are counted up to now: the real clock, or the test clock's time
     // when the database was run with --test-clock (the same figures as the service's route).
     auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
-    if (auto test_now = env->store->meta("test_clock_ms")) now = from_epoch_ms(std::stoll(*test_now));
-    const auto report = reports::turnaround_from_store(*env->store, env->config, *zone, *from, *to, *group, now);
+    if (auto test_now = env->store->meta("test_clock_ms"))
+        now = from_epoch_ms(std::stoll(*test_now));
+    const auto report =
+        reports::turnaround_from_store(*env->store, env->config, *zone, *from, *to, *group, now);
 
     std::string bytes;
-    if (o.format == "json") bytes = api::write_json(reports::to_json(report)) + "\n";
-    else if (o.format == "csv") bytes = reports::to_csv(report);
+    if (o.format == "json")
+        bytes = api::write_json(reports::to_json(report)) + "\n";
+    else if (o.format == "csv")
+        bytes = reports::to_csv(report);
     else {
         auto xlsx = reports::to_xlsx({report});
         if (!xlsx) return failure(xlsx.error().message);
@@ -47,7 +53,8 @@ int report_turnaround(const ReportOptions& o) {
         return kExitOk;
     }
     std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << bytes) || !(out.flush())) return failure(fmt::format("cannot write {}", o.out));
+    if (!out || !(out << bytes) || !(out.flush()))
+        return failure(fmt::format("cannot write {}", o.out));
     std::cerr << fmt::format("wrote {} ({} rows)\n", o.out, report.rows.size());
     return kExitOk;
 }

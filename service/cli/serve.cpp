@@ -41,7 +41,8 @@ int serve(const ServeOptions& o) {
     std::unique_ptr<TestClock> test_clock;
     if (o.test_clock) {
         TimePoint start = *parse_rfc3339(kTestClockEpoch);
-        if (auto saved = env->store->meta("test_clock_ms")) start = from_epoch_ms(std::stoll(*saved));
+        if (auto saved = env->store->meta("test_clock_ms"))
+            start = from_epoch_ms(std::stoll(*saved));
         test_clock = std::make_unique<TestClock>(start);
     }
     const Clock& clock = test_clock ? static_cast<const Clock&>(*test_clock) : system_clock;
@@ -56,8 +57,8 @@ int serve(const ServeOptions& o) {
     // Shipping to the province hub, when the config has [hub].
     std::unique_ptr<shipper::Shipper> shipper;
     if (!env->config.hub.url.empty()) {
-        auto created = shipper::Shipper::create(env->config, std::filesystem::path(o.config).parent_path(),
-                                                *env->store, *zone);
+        auto created = shipper::Shipper::create(
+            env->config, std::filesystem::path(o.config).parent_path(), *env->store, *zone);
         if (!created) return failure(fmt::format("{}: {}", o.config, created.error().message));
         shipper = std::move(*created);
         ward->set_shipper(shipper.get());

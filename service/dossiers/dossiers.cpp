@@ -6,15 +6,15 @@ namespace motcua::dossiers {
 
 std::string dossier_code(std::string_view unit_code, Day day, int seq) {
     const int yy = static_cast<int>(day.year()) % 100;
-    return fmt::format("{}-{:02}{:02}{:02}-{:04}", unit_code, yy, static_cast<unsigned>(day.month()),
-                       static_cast<unsigned>(day.day()), seq);
+    return fmt::format("{}-{:02}{:02}{:02}-{:04}", unit_code, yy,
+                       static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()), seq);
 }
 
 bool plausible_code(std::string_view code) {
     if (code.empty() || code.size() > 64) return false;
     for (char c : code) {
-        const bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' ||
-                        c == '-' || c == '_';
+        const bool ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+                        (c >= 'a' && c <= 'z') || c == '.' || c == '-' || c == '_';
         if (!ok) return false;
     }
     return true;
@@ -48,8 +48,9 @@ DossierResult classify(Day returned_day, Day due_date) {
 
 namespace {
 Error closed_error(const Dossier& d) {
-    return make_error("dossier_closed", fmt::format("dossier {} is already {}; its state no longer changes", d.code,
-                                                    to_string(d.state)));
+    return make_error("dossier_closed",
+                      fmt::format("dossier {} is already {}; its state no longer changes", d.code,
+                                  to_string(d.state)));
 }
 }  // namespace
 
@@ -71,21 +72,26 @@ Result<bool> change_state(Dossier& d, DossierState to, TimePoint now, const Offi
     return true;
 }
 
-Status apologise(Dossier& d, Day new_due, std::string reason, TimePoint now, const OfficeZone& zone) {
+Status apologise(Dossier& d, Day new_due, std::string reason, TimePoint now,
+                 const OfficeZone& zone) {
     if (dossier_closed(d.state)) return closed_error(d);
     if (d.new_due_date)
-        return make_error("apology_exists", fmt::format("dossier {} already has an apology letter (new date {}); "
-                                                        "the date may be moved only once",
-                                                        d.code, format_day(*d.new_due_date)));
+        return make_error("apology_exists",
+                          fmt::format("dossier {} already has an apology letter (new date {}); "
+                                      "the date may be moved only once",
+                                      d.code, format_day(*d.new_due_date)));
     const Day today = zone.office_day(now);
     const Day last_day = Day{date::sys_days{d.due_date} - date::days{1}};
     if (today > last_day)
-        return make_error("apology_too_late",
-                          fmt::format("the apology letter must be sent no later than {}, one day before the due "
-                                      "date {}", format_day(last_day), format_day(d.due_date)));
+        return make_error(
+            "apology_too_late",
+            fmt::format("the apology letter must be sent no later than {}, one day before the due "
+                        "date {}",
+                        format_day(last_day), format_day(d.due_date)));
     if (new_due <= d.due_date)
-        return make_error("new_due_not_later", fmt::format("the new date {} must be after the due date {}",
-                                                           format_day(new_due), format_day(d.due_date)));
+        return make_error("new_due_not_later",
+                          fmt::format("the new date {} must be after the due date {}",
+                                      format_day(new_due), format_day(d.due_date)));
     d.new_due_date = new_due;
     d.apology_reason = std::move(reason);
     d.apology_at = now;

@@ -12,7 +12,8 @@
 
 namespace motcua::dossiers {
 
-/// `UNITCODE-YYMMDD-XXXX`: unit code, receipt date, sequence of that day (4 digits, more after 9999).
+/// `UNITCODE-YYMMDD-XXXX`: unit code, receipt date, sequence of that day (4 digits, more after
+/// 9999).
 std::string dossier_code(std::string_view unit_code, Day day, int seq);
 
 /// True when `code` looks like a dossier code this office could have issued (bounded, no
@@ -41,6 +42,7 @@ Result<bool> change_state(Dossier& d, DossierState to, TimePoint now, const Offi
 
 /// The apology letter (form 04): once, no later than one day before the due date, with a later
 /// date. Errors: `dossier_closed`, `apology_exists`, `apology_too_late`, `new_due_not_later`.
-Status apologise(Dossier& d, Day new_due, std::string reason, TimePoint now, const OfficeZone& zone);
+Status apologise(Dossier& d, Day new_due, std::string reason, TimePoint now,
+                 const OfficeZone& zone);
 
 }  // namespace motcua::dossiers

@@ -3,11 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/signal_set.hpp>
-#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -49,7 +49,8 @@ constexpr int kWsSendBuffer = 64 * 1024;
 
 /// Over a plain or a TLS stream (Stream: beast::tcp_stream or TlsStream).
 template <class Stream>
-class EventSession : public api::Subscriber, public std::enable_shared_from_this<EventSession<Stream>> {
+class EventSession : public api::Subscriber,
+                     public std::enable_shared_from_this<EventSession<Stream>> {
 public:
     EventSession(Stream&& stream, std::shared_ptr<Shared> shared, std::int64_t since)
         : ws_(std::move(stream)), shared_(std::move(shared)), since_(since) {}
@@ -61,15 +62,18 @@ public:
         // A modest kernel send buffer: what a stalled client holds stays small, and the bounded
         // queue below (not the kernel) decides when it is dropped.
         beast::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().set_option(asio::socket_base::send_buffer_size(kWsSendBuffer), ignored);
+        beast::get_lowest_layer(ws_).socket().set_option(
+            asio::socket_base::send_buffer_size(kWsSendBuffer), ignored);
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-        ws_.async_accept(req, beast::bind_front_handler(&EventSession::on_accept, this->shared_from_this()));
+        ws_.async_accept(
+            req, beast::bind_front_handler(&EventSession::on_accept, this->shared_from_this()));
     }
 
     void deliver(std::int64_t seq, std::shared_ptr<const std::string> payload) override {
-        asio::post(ws_.get_executor(), [self = this->shared_from_this(), seq, payload = std::move(payload)] {
-            self->on_live(seq, payload);
-        });
+        asio::post(ws_.get_executor(),
+                   [self = this->shared_from_this(), seq, payload = std::move(payload)] {
+                       self->on_live(seq, payload);
+                   });
     }
 
 private:
@@ -130,8 +134,9 @@ private:
         }
         writing_ = true;
         ws_.text(true);
-        ws_.async_write(asio::buffer(*queue_.front()),
-                        beast::bind_front_handler(&EventSession::on_write, this->shared_from_this()));
+        ws_.async_write(
+            asio::buffer(*queue_.front()),
+            beast::bind_front_handler(&EventSession::on_write, this->shared_from_this()));
     }
 
     void on_write(beast::error_code ec, std::size_t) {
@@ -145,7 +150,8 @@ private:
     }
 
     void do_read() {
-        ws_.async_read(read_buffer_, beast::bind_front_handler(&EventSession::on_read, this->shared_from_this()));
+        ws_.async_read(read_buffer_,
+                       beast::bind_front_handler(&EventSession::on_read, this->shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
@@ -169,9 +175,11 @@ private:
     beast::flat_buffer read_buffer_;
 };
 
-// ---- HTTP -----------------------------------------------------------------------------------------
+// ---- HTTP
+// -----------------------------------------------------------------------------------------
 
-/// One connection's requests, over a plain or a TLS stream (Stream: beast::tcp_stream or TlsStream).
+/// One connection's requests, over a plain or a TLS stream (Stream: beast::tcp_stream or
+/// TlsStream).
 template <class Stream>
 class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
 public:
@@ -190,10 +198,11 @@ public:
             if constexpr (kTls) {
                 // The handshake within the read timeout: a client that never speaks is closed.
                 self->lowest().expires_after(self->shared_->limits.read_timeout);
-                self->stream_.async_handshake(ssl::stream_base::server, [self](beast::error_code ec) {
-                    if (ec) return fail(ec, "tls handshake");
-                    self->do_read();
-                });
+                self->stream_.async_handshake(ssl::stream_base::server,
+                                              [self](beast::error_code ec) {
+                                                  if (ec) return fail(ec, "tls handshake");
+                                                  self->do_read();
+                                              });
             } else {
                 self->do_read();
             }
@@ -209,20 +218,25 @@ private:
         parser_->header_limit(static_cast<std::uint32_t>(shared_->limits.max_header_bytes));
         parser_->body_limit(shared_->limits.max_body_bytes);
         lowest().expires_after(shared_->limits.read_timeout);
-        http::async_read(stream_, buffer_, *parser_,
-                         beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
+        http::async_read(
+            stream_, buffer_, *parser_,
+            beast::bind_front_handler(&HttpSession::on_read, this->shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
         if (ec == http::error::end_of_stream) return close();
         if (ec == beast::error::timeout) return close();  // slow or idle client
         if (ec == http::error::body_limit) {
-            return send_error(413, "body_too_large", fmt::format("request bodies are limited to {} KiB", shared_->limits.max_body_bytes / 1024), false);
+            return send_error(413, "body_too_large",
+                              fmt::format("request bodies are limited to {} KiB",
+                                          shared_->limits.max_body_bytes / 1024),
+                              false);
         }
         if (ec == http::error::header_limit)
             return send_error(431, "headers_too_large", "request headers are too large", false);
         if (ec) {
-            if (ec.category() == http::make_error_code(http::error::bad_target).category() || ec == http::error::partial_message)
+            if (ec.category() == http::make_error_code(http::error::bad_target).category() ||
+                ec == http::error::partial_message)
                 return send_error(400, "bad_request", "malformed HTTP request", false);
             return fail(ec, "read");
         }
@@ -237,7 +251,8 @@ private:
         r.content_type = std::string(req[http::field::content_type]);
         r.remote = remote_;
 
-        if (websocket::is_upgrade(req) && r.path == "/api/v1/events" && shared_->app.event_feed() != nullptr)
+        if (websocket::is_upgrade(req) && r.path == "/api/v1/events" &&
+            shared_->app.event_feed() != nullptr)
             return upgrade(std::move(req), r);
 
         r.body = std::move(req.body());
@@ -255,16 +270,19 @@ private:
 
     void upgrade(http::request<http::string_body> req, const api::Request& r) {
         if (auto ok = shared_->app.event_feed()->authorize_events(r); !ok)
-            return send_error(api::status_for(ok.error()), ok.error().code, ok.error().message, false);
+            return send_error(api::status_for(ok.error()), ok.error().code, ok.error().message,
+                              false);
         std::int64_t since = 0;
         if (auto it = r.query.find("since"); it != r.query.end()) {
             const auto& s = it->second;
             auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), since);
             if (ec != std::errc() || p != s.data() + s.size() || since < 0)
-                return send_error(400, "invalid_query", "'since' must be a whole number ≥ 0", false);
+                return send_error(400, "invalid_query", "'since' must be a whole number ≥ 0",
+                                  false);
         }
         lowest().expires_never();
-        std::make_shared<EventSession<Stream>>(std::move(stream_), shared_, since)->run(std::move(req));
+        std::make_shared<EventSession<Stream>>(std::move(stream_), shared_, since)
+            ->run(std::move(req));
     }
 
     void send_error(int status, std::string code, std::string message, bool keep_alive) {
@@ -276,7 +294,8 @@ private:
     }
 
     void send(api::Reply reply) {
-        auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version_);
+        auto res = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(reply.status), version_);
         res->set(http::field::server, "motcua");
         // Clients compare it at connect and show a clear screen on a mismatch.
         res->set("X-Motcua-Api", std::to_string(api::kApiVersion));
@@ -287,11 +306,14 @@ private:
         res->prepare_payload();
         shared_->app.metrics().observe_request(
             route_, reply.status,
-            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start_));
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                                  start_));
         lowest().expires_after(shared_->limits.read_timeout);
-        http::async_write(stream_, *res, [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
-            self->on_write(ec, res->need_eof());
-        });
+        http::async_write(
+            stream_, *res,
+            [self = this->shared_from_this(), res](beast::error_code ec, std::size_t) {
+                self->on_write(ec, res->need_eof());
+            });
     }
 
     void on_write(beast::error_code ec, bool close_after) {
@@ -328,9 +350,11 @@ private:
 
 class Listener : public std::enable_shared_from_this<Listener> {
 public:
-    Listener(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits,
-             std::shared_ptr<ssl::context> tls)
-        : ioc_(ioc), acceptor_(asio::make_strand(ioc)), shared_(std::make_shared<Shared>(app, limits)),
+    Listener(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint,
+             ServerLimits limits, std::shared_ptr<ssl::context> tls)
+        : ioc_(ioc),
+          acceptor_(asio::make_strand(ioc)),
+          shared_(std::make_shared<Shared>(app, limits)),
           tls_(std::move(tls)) {
         acceptor_.open(endpoint.protocol());
         acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -351,21 +375,25 @@ public:
 
 private:
     void do_accept() {
-        acceptor_.async_accept(asio::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+        acceptor_.async_accept(asio::make_strand(ioc_),
+                               beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
     }
 
     void on_accept(beast::error_code ec, tcp::socket socket) {
         if (ec == asio::error::operation_aborted) return;
         if (ec) {
             fail(ec, "accept");
-        } else if (static_cast<std::size_t>(shared_->app.metrics().open_connections.load()) >= shared_->limits.max_connections) {
+        } else if (static_cast<std::size_t>(shared_->app.metrics().open_connections.load()) >=
+                   shared_->limits.max_connections) {
             shared_->app.metrics().rejected_connections.fetch_add(1);
             beast::error_code ignored;
             socket.close(ignored);
         } else {
             socket.set_option(tcp::no_delay(true));
-            if (tls_) std::make_shared<HttpSession<TlsStream>>(std::move(socket), shared_, *tls_)->run();
-            else std::make_shared<HttpSession<beast::tcp_stream>>(std::move(socket), shared_)->run();
+            if (tls_)
+                std::make_shared<HttpSession<TlsStream>>(std::move(socket), shared_, *tls_)->run();
+            else
+                std::make_shared<HttpSession<beast::tcp_stream>>(std::move(socket), shared_)->run();
         }
         do_accept();
     }
@@ -376,42 +404,63 @@ private:
     std::shared_ptr<ssl::context> tls_;
 };
 
-Result<std::shared_ptr<ssl::context>> load_tls(const std::string& cert_file, const std::string& key_file) {
+Result<std::shared_ptr<ssl::context>> load_tls(const std::string& cert_file,
+                                               const std::string& key_file) {
     auto ctx = std::make_shared<ssl::context>(ssl::context::tls_server);
     // TLS 1.2 and later only.
-    ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 | ssl::context::no_sslv3 |
-                     ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 | ssl::context::single_dh_use);
+    ctx->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
+                     ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1 |
+                     ssl::context::single_dh_use);
     // A key protected by a passphrase fails to load instead of prompting on the terminal.
-    ctx->set_password_callback([](std::size_t, ssl::context::password_purpose) { return std::string(); });
+    ctx->set_password_callback(
+        [](std::size_t, ssl::context::password_purpose) { return std::string(); });
     boost::system::error_code ec;
     ctx->use_certificate_chain_file(cert_file, ec);
-    if (ec) return make_error("tls_cert", fmt::format("cannot use {} as a certificate chain (PEM): {}", cert_file, ec.message()));
+    if (ec)
+        return make_error("tls_cert", fmt::format("cannot use {} as a certificate chain (PEM): {}",
+                                                  cert_file, ec.message()));
     ctx->use_private_key_file(key_file, ssl::context::pem, ec);
-    if (ec) return make_error("tls_key", fmt::format("cannot use {} as the private key (PEM): {}", key_file, ec.message()));
+    if (ec)
+        return make_error("tls_key", fmt::format("cannot use {} as the private key (PEM): {}",
+                                                 key_file, ec.message()));
     if (SSL_CTX_check_private_key(ctx->native_handle()) != 1)
-        return make_error("tls_key", fmt::format("the key in {} does not match the certificate in {}", key_file, cert_file));
+        return make_error(
+            "tls_key",
+            fmt::format("the key in {} does not match the certificate in {}", key_file, cert_file));
     return ctx;
 }
 
-Server::Server(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint, ServerLimits limits,
-               std::shared_ptr<ssl::context> tls)
+Server::Server(asio::io_context& ioc, api::App& app, const tcp::endpoint& endpoint,
+               ServerLimits limits, std::shared_ptr<ssl::context> tls)
     : listener_(std::make_shared<Listener>(ioc, app, endpoint, limits, std::move(tls))) {}
-bool Server::tls() const { return listener_->tls(); }
+bool Server::tls() const {
+    return listener_->tls();
+}
 Server::~Server() = default;
-tcp::endpoint Server::local_endpoint() const { return listener_->local_endpoint(); }
-void Server::start() { listener_->start(); }
-void Server::stop_accepting() { listener_->stop(); }
-int Server::in_flight() const { return listener_->in_flight(); }
+tcp::endpoint Server::local_endpoint() const {
+    return listener_->local_endpoint();
+}
+void Server::start() {
+    listener_->start();
+}
+void Server::stop_accepting() {
+    listener_->stop();
+}
+int Server::in_flight() const {
+    return listener_->in_flight();
+}
 
 std::optional<tcp::endpoint> parse_listen(const std::string& text) {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0) return std::nullopt;
     std::string host = text.substr(0, colon);
-    if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
     int port = -1;
     const std::string p = text.substr(colon + 1);
     auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), port);
-    if (ec != std::errc() || end != p.data() + p.size() || port < 0 || port > 65535) return std::nullopt;
+    if (ec != std::errc() || end != p.data() + p.size() || port < 0 || port > 65535)
+        return std::nullopt;
     if (host == "localhost") host = "127.0.0.1";
     boost::system::error_code aec;
     auto address = asio::ip::make_address(host, aec);
@@ -419,7 +468,8 @@ std::optional<tcp::endpoint> parse_listen(const std::string& text) {
     return tcp::endpoint(address, static_cast<unsigned short>(port));
 }
 
-void serve_until_signal(asio::io_context& ioc, Server& server, const std::function<void()>& on_stop) {
+void serve_until_signal(asio::io_context& ioc, Server& server,
+                        const std::function<void()>& on_stop) {
     // Graceful shutdown: stop accepting, answer what is in flight, then stop.
     asio::signal_set signals(ioc, SIGINT, SIGTERM);
     asio::steady_timer drain_timer(ioc);
@@ -441,9 +491,12 @@ void serve_until_signal(asio::io_context& ioc, Server& server, const std::functi
     });
 
     const auto bound = server.local_endpoint();
-    const std::string host = bound.address().is_v6() ? fmt::format("[{}]", bound.address().to_string())
-                                                     : bound.address().to_string();
-    std::cout << fmt::format("listening on {}://{}:{}", server.tls() ? "https" : "http", host, bound.port()) << std::endl;
+    const std::string host = bound.address().is_v6()
+                                 ? fmt::format("[{}]", bound.address().to_string())
+                                 : bound.address().to_string();
+    std::cout << fmt::format("listening on {}://{}:{}", server.tls() ? "https" : "http", host,
+                             bound.port())
+              << std::endl;
 
     const unsigned threads = std::max(2U, std::thread::hardware_concurrency());
     std::vector<std::thread> pool;

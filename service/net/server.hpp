@@ -32,8 +32,9 @@ class Listener;
 class Server {
 public:
     /// With `tls`, every connection is TLS (HTTPS and WSS); see load_tls.
-    Server(boost::asio::io_context& ioc, api::App& app, const boost::asio::ip::tcp::endpoint& endpoint,
-           ServerLimits limits = {}, std::shared_ptr<boost::asio::ssl::context> tls = nullptr);
+    Server(boost::asio::io_context& ioc, api::App& app,
+           const boost::asio::ip::tcp::endpoint& endpoint, ServerLimits limits = {},
+           std::shared_ptr<boost::asio::ssl::context> tls = nullptr);
     ~Server();
     [[nodiscard]] boost::asio::ip::tcp::endpoint local_endpoint() const;
     void start();
@@ -48,14 +49,16 @@ private:
 };
 
 /// A server TLS context (TLS 1.2 or later) from PEM files: the certificate chain, then its key.
-Result<std::shared_ptr<boost::asio::ssl::context>> load_tls(const std::string& cert_file, const std::string& key_file);
+Result<std::shared_ptr<boost::asio::ssl::context>> load_tls(const std::string& cert_file,
+                                                            const std::string& key_file);
 
 /// "HOST:PORT" (IPv6 as "[::1]:PORT", "localhost" as 127.0.0.1); nothing when malformed.
 std::optional<boost::asio::ip::tcp::endpoint> parse_listen(const std::string& text);
 
-/// Prints "listening on http://HOST:PORT" (https:// with TLS) on standard output, runs `ioc` on every core until
-/// SIGINT or SIGTERM, then stops accepting (calling `on_stop` on the I/O thread), lets the
-/// requests in flight finish (5 s at most) and returns.
-void serve_until_signal(boost::asio::io_context& ioc, Server& server, const std::function<void()>& on_stop);
+/// Prints "listening on http://HOST:PORT" (https:// with TLS) on standard output, runs `ioc` on
+/// every core until SIGINT or SIGTERM, then stops accepting (calling `on_stop` on the I/O thread),
+/// lets the requests in flight finish (5 s at most) and returns.
+void serve_until_signal(boost::asio::io_context& ioc, Server& server,
+                        const std::function<void()>& on_stop);
 
 }  // namespace motcua::net

@@ -12,7 +12,9 @@ constexpr std::size_t kRecentServiceSamples = 20;
 // Before any service was measured today, estimates assume this service time.
 constexpr int kDefaultServiceS = 5 * 60;
 
-Error err(std::string code, std::string message) { return make_error(std::move(code), std::move(message)); }
+Error err(std::string code, std::string message) {
+    return make_error(std::move(code), std::move(message));
+}
 
 // Index of `id` in a queue line, searched from the back: the ticket asked about most often is
 // the one just issued, at the back of a possibly long line.
@@ -23,7 +25,8 @@ int position(const std::deque<std::string>& line, const std::string& id) {
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -37,8 +40,10 @@ Engine::Engine(const WardConfig& config, const OfficeZone& zone, TimePoint now)
     : config_(config), zone_(zone), day_(zone.office_day(now)) {
     // The ratio counter starts full: the first priority ticket of the day need not wait for
     // normal ones to pass first.
-    for (const auto& c : config_.categories) queues_[c.code].normal_since_priority = config_.priority.normal_per_priority;
-    for (const auto& c : config_.counters) counters_.push_back(CounterStatus{c.number, CounterState::closed, {}, {}, now});
+    for (const auto& c : config_.categories)
+        queues_[c.code].normal_since_priority = config_.priority.normal_per_priority;
+    for (const auto& c : config_.counters)
+        counters_.push_back(CounterStatus{c.number, CounterState::closed, {}, {}, now});
 }
 
 void Engine::restore(const Snapshot& s) {
@@ -54,14 +59,16 @@ void Engine::restore(const Snapshot& s) {
         if (t.state == TicketState::waiting) waiting.push_back(&tickets_[t.id]);
     }
     std::sort(waiting.begin(), waiting.end(), [](const Ticket* a, const Ticket* b) {
-        return std::tie(a->queued_at, a->issued_at, a->seq) < std::tie(b->queued_at, b->issued_at, b->seq);
+        return std::tie(a->queued_at, a->issued_at, a->seq) <
+               std::tie(b->queued_at, b->issued_at, b->seq);
     });
     for (const Ticket* t : waiting) enqueue(tickets_[t->id], false);
     // Recent service times feed the estimates; rebuild them from today's finished tickets.
     std::vector<const Ticket*> done;
     for (const auto& [id, t] : tickets_)
         if (t.state == TicketState::done && t.started_at && t.finished_at) done.push_back(&t);
-    std::sort(done.begin(), done.end(), [](const Ticket* a, const Ticket* b) { return *a->finished_at < *b->finished_at; });
+    std::sort(done.begin(), done.end(),
+              [](const Ticket* a, const Ticket* b) { return *a->finished_at < *b->finished_at; });
     for (const Ticket* t : done) {
         auto& recent = queues_[t->category].recent_service_s;
         recent.push_back(std::max(0, seconds_between(*t->started_at, *t->finished_at)));
@@ -100,8 +107,9 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     std::vector<Ticket*> expiring;
     for (auto& [id, t] : tickets_)
         if (t.state == TicketState::waiting) expiring.push_back(&t);
-    std::sort(expiring.begin(), expiring.end(),
-              [](const Ticket* a, const Ticket* b) { return std::tie(a->issued_at, a->seq) < std::tie(b->issued_at, b->seq); });
+    std::sort(expiring.begin(), expiring.end(), [](const Ticket* a, const Ticket* b) {
+        return std::tie(a->issued_at, a->seq) < std::tie(b->issued_at, b->seq);
+    });
     for (Ticket* t : expiring) {
         t->state = TicketState::expired;
         t->finished_at = zone_.start_of_day(today);
@@ -125,8 +133,10 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
 void Engine::enqueue(Ticket& t, bool at_front) {
     auto& q = queues_[t.category];
     auto& line = t.priority ? q.priority : q.normal;
-    if (at_front) line.push_front(t.id);
-    else line.push_back(t.id);
+    if (at_front)
+        line.push_front(t.id);
+    else
+        line.push_back(t.id);
 }
 
 void Engine::dequeue(const Ticket& t) {
@@ -135,8 +145,8 @@ void Engine::dequeue(const Ticket& t) {
     if (auto it = std::find(line.begin(), line.end(), t.id); it != line.end()) line.erase(it);
 }
 
-Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& category, bool priority,
-                             std::optional<std::string> priority_reason) {
+Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& category,
+                             bool priority, std::optional<std::string> priority_reason) {
     const Category* cat = config_.find_category(category);
     if (cat == nullptr)
         return err("unknown_category", fmt::format("no category '{}' in this office", category));
@@ -144,10 +154,15 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
         return err("priority_disabled", "this office does not issue priority tickets");
     if (priority_reason) {
         const auto& reasons = config_.priority.reasons;
-        const bool known = std::any_of(reasons.begin(), reasons.end(),
-                                       [&](const PriorityReason& r) { return r.code == *priority_reason; });
-        if (!known) return err("unknown_priority_reason", fmt::format("no priority reason '{}'", *priority_reason));
-        if (!priority) return err("invalid_field", "priority_reason given for a ticket that is not a priority ticket");
+        const bool known =
+            std::any_of(reasons.begin(), reasons.end(),
+                        [&](const PriorityReason& r) { return r.code == *priority_reason; });
+        if (!known)
+            return err("unknown_priority_reason",
+                       fmt::format("no priority reason '{}'", *priority_reason));
+        if (!priority)
+            return err("invalid_field",
+                       "priority_reason given for a ticket that is not a priority ticket");
     }
     if (config_.stop_issuing_at && zone_.minutes_of_day(now) >= *config_.stop_issuing_at)
         return err("issuing_stopped", fmt::format("tickets are not issued after {} today",
@@ -198,9 +213,12 @@ Result<Change> Engine::open_counter(TimePoint now, int number, const std::string
     CounterStatus* target = nullptr;
     for (auto& c : counters_)
         if (c.number == number) target = &c;
-    if (target == nullptr) return err("unknown_counter", fmt::format("no counter {} in this office", number));
+    if (target == nullptr)
+        return err("unknown_counter", fmt::format("no counter {} in this office", number));
     if (target->officer && *target->officer != officer && target->current_ticket)
-        return err("counter_busy", fmt::format("counter {} is serving a citizen; its officer must finish first", number));
+        return err(
+            "counter_busy",
+            fmt::format("counter {} is serving a citizen; its officer must finish first", number));
     Change change;
     // An officer is at one counter at a time: opening one closes their previous one.
     for (auto& c : counters_) {
@@ -225,7 +243,8 @@ Result<Change> Engine::close_counter(TimePoint now, int number, const std::strin
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     if ((*c)->current_ticket)
-        return err("ticket_in_progress", "finish, transfer or mark absent the current ticket before closing");
+        return err("ticket_in_progress",
+                   "finish, transfer or mark absent the current ticket before closing");
     Change change;
     leave_counter(**c, now, change, EventType::counter_closed);
     return change;
@@ -248,15 +267,20 @@ std::optional<std::string> Engine::pick_in(Queue& q, TimePoint now) {
     } else if (!q.priority.empty()) {
         const Ticket& oldest_normal = tickets_.at(q.normal.front());
         // Guard: a normal ticket that has waited the maximum is not passed again.
-        const bool guarded = seconds_between(oldest_normal.issued_at, now) >= config_.priority.max_normal_wait_s;
+        const bool guarded =
+            seconds_between(oldest_normal.issued_at, now) >= config_.priority.max_normal_wait_s;
         take_priority = !guarded && q.normal_since_priority >= config_.priority.normal_per_priority;
     }
     auto& line = take_priority ? q.priority : q.normal;
     std::string id = line.front();
     line.pop_front();
-    if (take_priority) q.normal_since_priority = 0;
-    else if (!q.priority.empty()) ++q.normal_since_priority;
-    else q.normal_since_priority = std::min(q.normal_since_priority + 1, config_.priority.normal_per_priority);
+    if (take_priority)
+        q.normal_since_priority = 0;
+    else if (!q.priority.empty())
+        ++q.normal_since_priority;
+    else
+        q.normal_since_priority =
+            std::min(q.normal_since_priority + 1, config_.priority.normal_per_priority);
     return id;
 }
 
@@ -273,10 +297,13 @@ Result<Change> Engine::call_next(TimePoint now, int number, const std::string& o
     if (!c) return c.error();
     CounterStatus& counter = **c;
     if (counter.state == CounterState::paused)
-        return err("counter_paused", fmt::format("counter {} is paused; open it again to call", number));
+        return err("counter_paused",
+                   fmt::format("counter {} is paused; open it again to call", number));
     if (counter.current_ticket)
-        return err("ticket_in_progress",
-                   fmt::format("counter {} still has a ticket: finish it, transfer it or mark it absent", number));
+        return err(
+            "ticket_in_progress",
+            fmt::format("counter {} still has a ticket: finish it, transfer it or mark it absent",
+                        number));
     auto id = pick_next(counter, now);
     if (!id) return Change{};
     Ticket& t = tickets_.at(*id);
@@ -289,7 +316,8 @@ Result<Change> Engine::call_next(TimePoint now, int number, const std::string& o
     return ticket_change(EventType::ticket_called, now, t, counter);
 }
 
-Result<Engine::AtCounter> Engine::called_at(int number, const std::string& officer, std::string_view busy) {
+Result<Engine::AtCounter> Engine::called_at(int number, const std::string& officer,
+                                            std::string_view busy) {
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     auto t = current_of(**c);
@@ -299,7 +327,8 @@ Result<Engine::AtCounter> Engine::called_at(int number, const std::string& offic
     return AtCounter{*c, *t};
 }
 
-Change Engine::ticket_change(EventType type, TimePoint now, const Ticket& t, const CounterStatus& c) {
+Change Engine::ticket_change(EventType type, TimePoint now, const Ticket& t,
+                             const CounterStatus& c) {
     Change change;
     auto& e = emit(change, type, now);
     e.ticket = t;
@@ -333,7 +362,8 @@ Result<Change> Engine::no_show(TimePoint now, int number, const std::string& off
     return ticket_change(EventType::ticket_no_show, now, *at->ticket, *at->counter);
 }
 
-Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& officer, const std::string& ticket_id) {
+Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& officer,
+                                 const std::string& ticket_id) {
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     auto it = tickets_.find(ticket_id);
@@ -351,7 +381,8 @@ Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& o
     return ticket_change(EventType::ticket_reinstated, now, t, **c);
 }
 
-Result<Change> Engine::transfer(TimePoint now, int number, const std::string& officer, const std::string& category) {
+Result<Change> Engine::transfer(TimePoint now, int number, const std::string& officer,
+                                const std::string& category) {
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     if (config_.find_category(category) == nullptr)
@@ -360,7 +391,8 @@ Result<Change> Engine::transfer(TimePoint now, int number, const std::string& of
     if (!t) return t.error();
     Ticket& ticket = **t;
     if (ticket.category == category)
-        return err("same_category", fmt::format("ticket {} already waits in {}", ticket.number, category));
+        return err("same_category",
+                   fmt::format("ticket {} already waits in {}", ticket.number, category));
     const std::string from = ticket.category;
     // Keeps its number and first call (the citizen's wait); waits again, at the front.
     ticket.category = category;
@@ -377,7 +409,8 @@ Result<Change> Engine::transfer(TimePoint now, int number, const std::string& of
     return change;
 }
 
-Result<Change> Engine::finish(TimePoint now, int number, const std::string& officer, FinishOutcome outcome) {
+Result<Change> Engine::finish(TimePoint now, int number, const std::string& officer,
+                              FinishOutcome outcome) {
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     auto t = current_of(**c);
@@ -399,7 +432,8 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     if (in.idempotency_key) {
         if (auto it = rating_keys_.find(*in.idempotency_key); it != rating_keys_.end()) {
             if (it->second != in.ticket_id)
-                return err("idempotency_key_reused", "this idempotency key was used for another ticket");
+                return err("idempotency_key_reused",
+                           "this idempotency key was used for another ticket");
             Change change;
             change.replayed = true;
             change.ticket = tickets_.at(it->second);
@@ -411,15 +445,29 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     Ticket& t = **found;
     if (t.state != TicketState::done)
         return err("not_served", fmt::format("ticket {} has not been served yet", t.number));
-    if (t.rating != 0) return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
+    if (t.rating != 0)
+        return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
     if (!rating_level_allowed(config_.scale, in.level))
-        return err("invalid_level", fmt::format("level {} is not on this office's rating scale", in.level));
+        return err("invalid_level",
+                   fmt::format("level {} is not on this office's rating scale", in.level));
     if (in.device_counter && t.counter != in.device_counter)
-        return err("wrong_counter", fmt::format("this rating pad belongs to counter {}, not the counter that served {}",
-                                                *in.device_counter, t.number));
+        return err(
+            "wrong_counter",
+            fmt::format("this rating pad belongs to counter {}, not the counter that served {}",
+                        *in.device_counter, t.number));
     t.rating = in.level;
-    Rating r{t.id, t.number, t.category, t.day, in.level, in.reasons, in.comment,
-             t.counter.value_or(0), t.officer.value_or(""), now, in.idempotency_key, in.device};
+    Rating r{t.id,
+             t.number,
+             t.category,
+             t.day,
+             in.level,
+             in.reasons,
+             in.comment,
+             t.counter.value_or(0),
+             t.officer.value_or(""),
+             now,
+             in.idempotency_key,
+             in.device};
     if (in.idempotency_key) rating_keys_[*in.idempotency_key] = t.id;
     Change change;
     auto& e = emit(change, EventType::rating_submitted, now);
@@ -436,10 +484,13 @@ Result<Ticket*> Engine::find_for_rating(const std::string& id_or_number) {
     Ticket* match = nullptr;
     for (auto& [id, t] : tickets_) {
         if (t.day != day_ || !equal_ignoring_case(t.number, id_or_number)) continue;
-        if (match != nullptr) return err("ambiguous_number", fmt::format("two tickets today have the number {}", t.number));
+        if (match != nullptr)
+            return err("ambiguous_number",
+                       fmt::format("two tickets today have the number {}", t.number));
         match = &t;
     }
-    if (match == nullptr) return err("unknown_ticket", "no such ticket today (ratings close at the end of the day)");
+    if (match == nullptr)
+        return err("unknown_ticket", "no such ticket today (ratings close at the end of the day)");
     return match;
 }
 
@@ -508,7 +559,8 @@ const CounterStatus* Engine::counter(int number) const {
 
 int Engine::total_waiting() const {
     int n = 0;
-    for (const auto& [code, q] : queues_) n += static_cast<int>(q.normal.size() + q.priority.size());
+    for (const auto& [code, q] : queues_)
+        n += static_cast<int>(q.normal.size() + q.priority.size());
     return n;
 }
 

@@ -10,15 +10,13 @@
 #include <vector>
 
 #include "motcua/config.hpp"
+#include "motcua/model.hpp"
 #include "motcua/office_time.hpp"
 #include "motcua/result.hpp"
-#include "motcua/model.hpp"
 
 namespace motcua::queue {
 
 using EngineEvent = DomainEvent;
-
-
 
 /// What a command did: its events and the ticket it acted on (after the change).
 struct Change {
@@ -46,7 +44,6 @@ struct RatingInput {
     std::optional<int> device_counter;
 };
 
-
 class Engine {
 public:
     Engine(const WardConfig& config, const OfficeZone& zone, TimePoint now);
@@ -71,7 +68,8 @@ public:
                              const std::string& ticket_id);
     Result<Change> transfer(TimePoint now, int counter, const std::string& officer,
                             const std::string& category);
-    Result<Change> finish(TimePoint now, int counter, const std::string& officer, FinishOutcome outcome);
+    Result<Change> finish(TimePoint now, int counter, const std::string& officer,
+                          FinishOutcome outcome);
     Result<Change> rate(TimePoint now, const RatingInput& input);
     /// An event about something beyond the queue (a dossier) in the same sequence: only its
     /// number, type and time are set.
@@ -94,7 +92,7 @@ private:
     struct Queue {
         std::deque<std::string> normal;
         std::deque<std::string> priority;
-        int normal_since_priority = 0;  // normal tickets called since the last priority one
+        int normal_since_priority = 0;     // normal tickets called since the last priority one
         std::deque<int> recent_service_s;  // last service durations, for estimates
     };
 

@@ -29,8 +29,8 @@ std::string csv_field(std::string_view text) {
 }
 
 std::string dmy(Day d) {
-    return fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(d.day()), static_cast<unsigned>(d.month()),
-                       static_cast<int>(d.year()));
+    return fmt::format("{:02}/{:02}/{:04}", static_cast<unsigned>(d.day()),
+                       static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
 }
 
 /// The sheet's layout: rows of the title block, the header and the body, columns of the table.
@@ -121,38 +121,51 @@ Formats make_formats(lxw_workbook* wb) {
 
 void write_header(lxw_worksheet* ws, const DossierReport& report, const Formats& f) {
     using namespace sheet;
-    if (!report.office_name.empty()) worksheet_write_string(ws, kOffice, kTT, report.office_name.c_str(), f.office);
+    if (!report.office_name.empty())
+        worksheet_write_string(ws, kOffice, kTT, report.office_name.c_str(), f.office);
     worksheet_write_string(ws, kOffice, kExtra, "Biểu II.06a", f.office);
-    worksheet_merge_range(ws, kTitle, kTT, kTitle, kExtra, "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", f.title);
+    worksheet_merge_range(ws, kTitle, kTT, kTitle, kExtra,
+                          "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", f.title);
     const auto period = fmt::format("Từ ngày {} đến ngày {}", dmy(report.from), dmy(report.to));
     worksheet_merge_range(ws, kPeriod, kTT, kPeriod, kExtra, period.c_str(), f.period);
     worksheet_merge_range(ws, kUnit, kTT, kUnit, kExtra, "Đơn vị tính: số hồ sơ", f.unit);
 
     // Columns 1, 2 and the extra span both heading rows; 3–13 sit under their group.
     worksheet_merge_range(ws, kGroupHeading, kTT, kHeading, kTT, "STT", f.heading);
-    worksheet_merge_range(ws, kGroupHeading, kLabel, kHeading, kLabel, std::string(row_heading(report.group_by)).c_str(),
-                          f.heading);
+    worksheet_merge_range(ws, kGroupHeading, kLabel, kHeading, kLabel,
+                          std::string(row_heading(report.group_by)).c_str(), f.heading);
     struct Group {
         int first_form_column;
         int last_form_column;
         const char* heading;
     };
-    for (const Group& g : {Group{3, 6, "Số hồ sơ nhận giải quyết"}, Group{7, 10, "Số hồ sơ đã giải quyết"},
-                           Group{11, 13, "Số hồ sơ đang giải quyết"}}) {
-        worksheet_merge_range(ws, kGroupHeading, static_cast<lxw_col_t>(g.first_form_column - 1), kGroupHeading,
-                              static_cast<lxw_col_t>(g.last_form_column - 1), g.heading, f.heading);
+    for (const Group& g :
+         {Group{3, 6, "Số hồ sơ nhận giải quyết"}, Group{7, 10, "Số hồ sơ đã giải quyết"},
+          Group{11, 13, "Số hồ sơ đang giải quyết"}}) {
+        worksheet_merge_range(ws, kGroupHeading, static_cast<lxw_col_t>(g.first_form_column - 1),
+                              kGroupHeading, static_cast<lxw_col_t>(g.last_form_column - 1),
+                              g.heading, f.heading);
     }
-    static constexpr std::array<const char*, 11> kSubHeadings{
-        "Tổng số", "Trong đó: Trực tuyến", "Trực tiếp, dịch vụ bưu chính", "Từ kỳ trước",
-        "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
-        "Tổng số", "Trong hạn", "Quá hạn"};
+    static constexpr std::array<const char*, 11> kSubHeadings{"Tổng số",
+                                                              "Trong đó: Trực tuyến",
+                                                              "Trực tiếp, dịch vụ bưu chính",
+                                                              "Từ kỳ trước",
+                                                              "Tổng số",
+                                                              "Trước hạn",
+                                                              "Đúng hạn",
+                                                              "Quá hạn",
+                                                              "Tổng số",
+                                                              "Trong hạn",
+                                                              "Quá hạn"};
     for (std::size_t i = 0; i < kSubHeadings.size(); ++i)
-        worksheet_write_string(ws, kHeading, static_cast<lxw_col_t>(kFirstFigure + i), kSubHeadings[i], f.heading);
-    worksheet_merge_range(ws, kGroupHeading, kExtra, kHeading, kExtra, "Từ chối, rút hồ sơ (*)", f.heading);
+        worksheet_write_string(ws, kHeading, static_cast<lxw_col_t>(kFirstFigure + i),
+                               kSubHeadings[i], f.heading);
+    worksheet_merge_range(ws, kGroupHeading, kExtra, kHeading, kExtra, "Từ chối, rút hồ sơ (*)",
+                          f.heading);
 
     for (int n = 1; n <= 13; ++n)
-        worksheet_write_string(ws, kNumbers, static_cast<lxw_col_t>(n - 1), fmt::format("({})", n).c_str(),
-                               f.number_heading);
+        worksheet_write_string(ws, kNumbers, static_cast<lxw_col_t>(n - 1),
+                               fmt::format("({})", n).c_str(), f.number_heading);
     worksheet_write_string(ws, kNumbers, kExtra, "(*)", f.number_heading);
 }
 
@@ -168,16 +181,19 @@ std::string dossier_report_csv(const DossierReport& report) {
                        csv_field(fmt::format("(2) {}", row_heading(report.group_by))));
     for (const auto& column : dossier_columns()) {
         out += ',';
-        out += column.form_column > 0 ? csv_field(fmt::format("({}) {}", column.form_column, column.heading_vi))
-                                      : csv_field(fmt::format("{} (ngoài biểu)", column.heading_vi));
+        out += column.form_column > 0
+                   ? csv_field(fmt::format("({}) {}", column.form_column, column.heading_vi))
+                   : csv_field(fmt::format("{} (ngoài biểu)", column.heading_vi));
     }
     out += "\r\n";
     auto line = [&](std::string_view tt, const DossierReportRow& row) {
         out += fmt::format("{},{},{}", tt, csv_field(row.key), csv_field(row.label));
-        for (const auto& column : dossier_columns()) out += fmt::format(",{}", dossier_value(row.counts, column.name));
+        for (const auto& column : dossier_columns())
+            out += fmt::format(",{}", dossier_value(row.counts, column.name));
         out += "\r\n";
     };
-    for (std::size_t i = 0; i < report.rows.size(); ++i) line(std::to_string(i + 1), report.rows[i]);
+    for (std::size_t i = 0; i < report.rows.size(); ++i)
+        line(std::to_string(i + 1), report.rows[i]);
     line("", report.total);
     return out;
 }
@@ -185,7 +201,8 @@ std::string dossier_report_csv(const DossierReport& report) {
 Result<std::string> dossier_report_xlsx(const DossierReport& report) {
     using namespace sheet;
     std::random_device rd;
-    const auto path = std::filesystem::temp_directory_path() / fmt::format("motcua-ii06a-{:x}{:x}.xlsx", rd(), rd());
+    const auto path = std::filesystem::temp_directory_path() /
+                      fmt::format("motcua-ii06a-{:x}{:x}.xlsx", rd(), rd());
     lxw_workbook* wb = workbook_new(path.c_str());
     if (wb == nullptr) return make_error("export_failed", "could not create the Excel workbook");
     const Formats f = make_formats(wb);
@@ -195,12 +212,17 @@ Result<std::string> dossier_report_xlsx(const DossierReport& report) {
     const auto& columns = dossier_columns();
     lxw_row_t r = kFirstBody;
     auto write_row = [&](const DossierReportRow& row, bool total, std::size_t tt) {
-        if (total) worksheet_write_blank(ws, r, kTT, f.total_text);
-        else worksheet_write_number(ws, r, kTT, static_cast<double>(tt), f.tt);
+        if (total)
+            worksheet_write_blank(ws, r, kTT, f.total_text);
+        else
+            worksheet_write_number(ws, r, kTT, static_cast<double>(tt), f.tt);
         worksheet_write_string(ws, r, kLabel, row.label.c_str(), total ? f.total_text : f.text);
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            const auto col = columns[c].form_column > 0 ? static_cast<lxw_col_t>(columns[c].form_column - 1) : kExtra;
-            worksheet_write_number(ws, r, col, static_cast<double>(dossier_value(row.counts, columns[c].name)),
+            const auto col = columns[c].form_column > 0
+                                 ? static_cast<lxw_col_t>(columns[c].form_column - 1)
+                                 : kExtra;
+            worksheet_write_number(ws, r, col,
+                                   static_cast<double>(dossier_value(row.counts, columns[c].name)),
                                    total ? f.total_figure : f.figure);
         }
         ++r;
@@ -209,9 +231,11 @@ Result<std::string> dossier_report_xlsx(const DossierReport& report) {
     write_row(report.total, true, 0);
     ++r;
     worksheet_write_string(ws, r++, kTT,
-                           "(*) Ngoài biểu: hồ sơ bị từ chối giải quyết hoặc được rút trong kỳ; (3) = (7) + (11) + (*).",
+                           "(*) Ngoài biểu: hồ sơ bị từ chối giải quyết hoặc được rút trong kỳ; "
+                           "(3) = (7) + (11) + (*).",
                            f.note);
-    worksheet_write_string(ws, r, kTT, "(3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13).", f.note);
+    worksheet_write_string(
+        ws, r, kTT, "(3) = (4) + (5) + (6); (7) = (8) + (9) + (10); (11) = (12) + (13).", f.note);
 
     worksheet_set_column(ws, kTT, kTT, 6, nullptr);
     worksheet_set_column(ws, kLabel, kLabel, 40, nullptr);
@@ -225,7 +249,8 @@ Result<std::string> dossier_report_xlsx(const DossierReport& report) {
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, kGroupHeading, kNumbers);
 
-    if (workbook_close(wb) != LXW_NO_ERROR) return make_error("export_failed", "could not write the Excel workbook");
+    if (workbook_close(wb) != LXW_NO_ERROR)
+        return make_error("export_failed", "could not write the Excel workbook");
     std::ostringstream bytes;
     bool read = false;
     if (std::ifstream in(path, std::ios::binary); in) read = static_cast<bool>(bytes << in.rdbuf());

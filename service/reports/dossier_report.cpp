@@ -10,7 +10,9 @@
 namespace motcua::reports {
 namespace {
 
-Day next_day(Day d) { return Day{date::sys_days{d} + date::days{1}}; }
+Day next_day(Day d) {
+    return Day{date::sys_days{d} + date::days{1}};
+}
 
 std::optional<TimePoint> closed_time(const Dossier& d) {
     return dossier_closed_time(d.state, d.received_at, d.closed_at, d.returned_at, d.updated_at);
@@ -24,7 +26,8 @@ std::optional<TimePoint> closed_time(const Dossier& d) {
 /// period lands in exactly one of processed, refused/withdrawn or in process (3 = 7 + 11 + extra).
 std::optional<TimePoint> dossier_closed_time(DossierState state, TimePoint received_at,
                                              std::optional<TimePoint> closed_at,
-                                             std::optional<TimePoint> returned_at, TimePoint updated_at) {
+                                             std::optional<TimePoint> returned_at,
+                                             TimePoint updated_at) {
     if (!dossier_closed(state)) return std::nullopt;
     TimePoint t = closed_at ? *closed_at : returned_at ? *returned_at : updated_at;
     return std::max(t, received_at);
@@ -32,7 +35,8 @@ std::optional<TimePoint> dossier_closed_time(DossierState state, TimePoint recei
 
 // Office days of the period by their starting instants: the office day of an instant inside the
 // period is a binary search away, without a time-zone lookup per dossier.
-DossierTally::DossierTally(const OfficeZone& zone, Day from, Day to, TimePoint now) : zone_(zone), from_(from), now_(now) {
+DossierTally::DossierTally(const OfficeZone& zone, Day from, Day to, TimePoint now)
+    : zone_(zone), from_(from), now_(now) {
     assert(from <= to);
     for (Day d = from; d <= to; d = next_day(d)) starts_.push_back(zone.start_of_day(d));
     starts_.push_back(zone.start_of_day(next_day(to)));
@@ -46,8 +50,9 @@ date::sys_days DossierTally::day_of(TimePoint t) const {
     return date::sys_days{from_} + date::days{next - starts_.begin() - 1};
 }
 
-void DossierTally::add(DossierCounts& c, DossierChannel channel, DossierState state, TimePoint received_at,
-                       std::optional<TimePoint> closed, std::optional<TimePoint> returned_at, Day due_date) const {
+void DossierTally::add(DossierCounts& c, DossierChannel channel, DossierState state,
+                       TimePoint received_at, std::optional<TimePoint> closed,
+                       std::optional<TimePoint> returned_at, Day due_date) const {
     if (received_at >= start()) {
         ++(channel == DossierChannel::online ? c.received_online : c.received_direct);
     } else {
@@ -79,8 +84,8 @@ void finish_dossier_report(DossierReport& report) {
 }
 
 DossierReport compute_dossier_report(const std::vector<Dossier>& dossiers, const WardConfig& config,
-                                     const OfficeZone& zone, Day from, Day to, DossierGrouping group_by,
-                                     TimePoint now) {
+                                     const OfficeZone& zone, Day from, Day to,
+                                     DossierGrouping group_by, TimePoint now) {
     const DossierTally tally(zone, from, to, now);
     DossierReport report;
     report.from = from;

@@ -33,7 +33,8 @@ DossierReport compute_dossier_report(const std::vector<Dossier>& dossiers, const
 /// When a dossier reached a final state, or nothing while it is open (see dossier_report.cpp).
 std::optional<TimePoint> dossier_closed_time(DossierState state, TimePoint received_at,
                                              std::optional<TimePoint> closed_at,
-                                             std::optional<TimePoint> returned_at, TimePoint updated_at);
+                                             std::optional<TimePoint> returned_at,
+                                             TimePoint updated_at);
 
 /// The form's counting over office days [from, to], one dossier at a time: what
 /// compute_dossier_report does, for dossiers held in another shape (the province hub's).
@@ -51,7 +52,8 @@ public:
     }
     /// Counts a dossier that counts() into a row's counts (the sums 3, 7, 11 come in finish).
     void add(DossierCounts& c, DossierChannel channel, DossierState state, TimePoint received_at,
-             std::optional<TimePoint> closed, std::optional<TimePoint> returned_at, Day due_date) const;
+             std::optional<TimePoint> closed, std::optional<TimePoint> returned_at,
+             Day due_date) const;
     [[nodiscard]] TimePoint start() const { return starts_.front(); }
     [[nodiscard]] TimePoint end() const { return starts_.back(); }
     /// In-process figures are as of the period's end, or as of now while it runs.
@@ -62,7 +64,8 @@ private:
     const OfficeZone& zone_;
     Day from_;
     TimePoint now_;
-    std::vector<TimePoint> starts_;  // the period's office days by their starting instants, then its end
+    std::vector<TimePoint>
+        starts_;  // the period's office days by their starting instants, then its end
     date::sys_days as_of_day_;
 };
 

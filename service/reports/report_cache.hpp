@@ -22,7 +22,8 @@ private:
     std::size_t max_tickets_;
     std::mutex mutex_;
     store::ReportRows cached_;  // tickets of cached days; intern tables shared with every answer
-    std::map<std::int64_t, std::pair<std::size_t, std::size_t>> spans_;  // day number -> [begin, end)
+    std::map<std::int64_t, std::pair<std::size_t, std::size_t>>
+        spans_;  // day number -> [begin, end)
 };
 
 }  // namespace motcua::reports

@@ -4,7 +4,8 @@
 
 namespace motcua::reports {
 
-std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventRow>& events, TimePoint end) {
+std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventRow>& events,
+                                          TimePoint end) {
     std::vector<CounterSession> out;
     std::map<int, CounterSession> open;  // counter -> session in progress
     for (const auto& e : events) {
@@ -16,14 +17,15 @@ std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventR
             out.push_back(it->second);
             open.erase(it);
         }
-        if (e.type == EventType::counter_opened && e.officer) open[e.counter] = {e.counter, *e.officer, e.at, end};
+        if (e.type == EventType::counter_opened && e.officer)
+            open[e.counter] = {e.counter, *e.officer, e.at, end};
     }
     for (auto& [counter, session] : open) out.push_back(session);
     return out;
 }
 
-ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone, TimePoint now,
-                         ReportCache* cache) {
+ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone,
+                         TimePoint now, ReportCache* cache) {
     const TimePoint period_end = zone.end_of_day(to);
     const TimePoint end = std::min(period_end, now);
     ReportInput input;
@@ -41,14 +43,18 @@ ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone
     return input;
 }
 
-TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
-                                       Day from, Day to, GroupBy group_by, TimePoint now, ReportCache* cache) {
-    return compute_turnaround(report_input(store, from, to, zone, now, cache), config, from, to, group_by, zone);
+TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config,
+                                       const OfficeZone& zone, Day from, Day to, GroupBy group_by,
+                                       TimePoint now, ReportCache* cache) {
+    return compute_turnaround(report_input(store, from, to, zone, now, cache), config, from, to,
+                              group_by, zone);
 }
 
-WaitHistogram waits_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone, Day from,
-                               Day to, TimePoint now, ReportCache* cache) {
-    return compute_wait_histogram(report_input(store, from, to, zone, now, cache).rows, config, from, to);
+WaitHistogram waits_from_store(store::Store& store, const WardConfig& config,
+                               const OfficeZone& zone, Day from, Day to, TimePoint now,
+                               ReportCache* cache) {
+    return compute_wait_histogram(report_input(store, from, to, zone, now, cache).rows, config,
+                                  from, to);
 }
 
 }  // namespace motcua::reports

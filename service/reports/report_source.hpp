@@ -7,22 +7,25 @@
 
 namespace motcua::reports {
 
-/// Counter sessions (open, until closed, paused or taken over) from the counter events, up to `end`.
-std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventRow>& events, TimePoint end);
+/// Counter sessions (open, until closed, paused or taken over) from the counter events, up to
+/// `end`.
+std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventRow>& events,
+                                          TimePoint end);
 
 /// The whole report for office days [from, to]; `now` bounds sessions still open. With a cache,
 /// days that ended before yesterday are read from memory after the first time.
 /// What the reports read for office days [from, to]; `now` bounds sessions still open. With a
 /// cache, days that ended before yesterday are read from memory after the first time.
-ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone, TimePoint now,
-                         ReportCache* cache = nullptr);
+ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone,
+                         TimePoint now, ReportCache* cache = nullptr);
 
-TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone,
-                                       Day from, Day to, GroupBy group_by, TimePoint now,
-                                       ReportCache* cache = nullptr);
+TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config,
+                                       const OfficeZone& zone, Day from, Day to, GroupBy group_by,
+                                       TimePoint now, ReportCache* cache = nullptr);
 
 /// The waits histogram of office days [from, to] (the dashboard's chart).
-WaitHistogram waits_from_store(store::Store& store, const WardConfig& config, const OfficeZone& zone, Day from,
-                               Day to, TimePoint now, ReportCache* cache = nullptr);
+WaitHistogram waits_from_store(store::Store& store, const WardConfig& config,
+                               const OfficeZone& zone, Day from, Day to, TimePoint now,
+                               ReportCache* cache = nullptr);
 
 }  // namespace motcua::reports

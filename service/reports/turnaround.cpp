@@ -12,11 +12,17 @@ namespace {
 using Interval = std::pair<std::int64_t, std::int64_t>;  // [from, to) in ms
 using store::ReportTicket;
 
-std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) { return whole_seconds(from_ms, to_ms); }
+std::int64_t seconds(std::int64_t from_ms, std::int64_t to_ms) {
+    return whole_seconds(from_ms, to_ms);
+}
 
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round1(double v) {
+    return std::round(v * 10.0) / 10.0;
+}
 
-double pct(int part, int whole) { return whole == 0 ? 0.0 : round1(100.0 * part / whole); }
+double pct(int part, int whole) {
+    return whole == 0 ? 0.0 : round1(100.0 * part / whole);
+}
 
 // Mean, nearest-rank p50 and p90, and max, in linear time (nth_element, not a full sort).
 TimeStats stats_of(std::vector<std::int64_t>& values) {
@@ -25,7 +31,8 @@ TimeStats stats_of(std::vector<std::int64_t>& values) {
     if (n == 0) return s;
     const auto nth = [&](double p) {
         const auto rank = nearest_rank(p, n);
-        std::nth_element(values.begin(), values.begin() + static_cast<long>(rank - 1), values.end());
+        std::nth_element(values.begin(), values.begin() + static_cast<long>(rank - 1),
+                         values.end());
         return values[rank - 1];
     };
     s.mean = mean_of(std::accumulate(values.begin(), values.end(), std::int64_t{0}), n);
@@ -40,8 +47,10 @@ std::vector<Interval> merge(std::vector<Interval> v) {
     std::vector<Interval> out;
     for (const auto& i : v) {
         if (i.second <= i.first) continue;
-        if (!out.empty() && i.first <= out.back().second) out.back().second = std::max(out.back().second, i.second);
-        else out.push_back(i);
+        if (!out.empty() && i.first <= out.back().second)
+            out.back().second = std::max(out.back().second, i.second);
+        else
+            out.push_back(i);
     }
     return out;
 }
@@ -84,8 +93,10 @@ std::int64_t overlap_ms(const std::vector<Interval>& a, const std::vector<Interv
 // The part of a merged, sorted list inside [from, to).
 std::vector<Interval> window(const std::vector<Interval>& v, std::int64_t from, std::int64_t to) {
     std::vector<Interval> out;
-    auto it = std::lower_bound(v.begin(), v.end(), from, [](const Interval& i, std::int64_t t) { return i.second <= t; });
-    for (; it != v.end() && it->first < to; ++it) out.emplace_back(std::max(it->first, from), std::min(it->second, to));
+    auto it = std::lower_bound(v.begin(), v.end(), from,
+                               [](const Interval& i, std::int64_t t) { return i.second <= t; });
+    for (; it != v.end() && it->first < to; ++it)
+        out.emplace_back(std::max(it->first, from), std::min(it->second, to));
     return out;
 }
 
@@ -98,16 +109,24 @@ struct Accumulator {
         auto& c = counts;
         ++c.issued;
         switch (t.state) {
-            case TicketState::done: ++c.served; break;
-            case TicketState::no_show: ++c.no_show; break;
-            case TicketState::expired: ++c.expired; break;
-            default: break;
+            case TicketState::done:
+                ++c.served;
+                break;
+            case TicketState::no_show:
+                ++c.no_show;
+                break;
+            case TicketState::expired:
+                ++c.expired;
+                break;
+            default:
+                break;
         }
         if (t.called_ms >= 0) {
             ++c.called;
             c.within += seconds(t.issued_ms, t.called_ms) <= target_s;
         }
-        if (t.state == TicketState::done && t.called_ms >= 0 && t.started_ms >= 0 && t.finished_ms >= 0) {
+        if (t.state == TicketState::done && t.called_ms >= 0 && t.started_ms >= 0 &&
+            t.finished_ms >= 0) {
             wait.push_back(seconds(t.issued_ms, t.called_ms));
             service.push_back(seconds(t.started_ms, t.finished_ms));
             visit.push_back(seconds(t.issued_ms, t.finished_ms));
@@ -118,8 +137,13 @@ struct Accumulator {
 
 class Builder {
 public:
-    Builder(const ReportInput& in, const WardConfig& cfg, const OfficeZone& zone, Day from, Day to, GroupBy g)
-        : in_(in), rows_(in.rows), cfg_(cfg), zone_(zone), group_(g),
+    Builder(const ReportInput& in, const WardConfig& cfg, const OfficeZone& zone, Day from, Day to,
+            GroupBy g)
+        : in_(in),
+          rows_(in.rows),
+          cfg_(cfg),
+          zone_(zone),
+          group_(g),
           begin_(to_epoch_ms(zone.start_of_day(from))),
           end_(to_epoch_ms(zone.end_of_day(to))) {
         for (std::size_t i = 0; i < rows_.categories.size(); ++i) {
@@ -150,7 +174,8 @@ public:
         report.from = from;
         report.to = to;
         report.group_by = group_;
-        for (auto& [key, acc] : groups) report.rows.push_back(row(key_text(key), label_of(key), acc));
+        for (auto& [key, acc] : groups)
+            report.rows.push_back(row(key_text(key), label_of(key), acc));
         report.total = row(std::string(kTotalKey), std::string(kTotalLabel), all);
         if (group_ == ReportGrouping::officer) {
             OfficerTime sum;
@@ -171,7 +196,8 @@ private:
         for (std::size_t i = 0; i < cfg_.categories.size(); ++i)
             if (cfg_.categories[i].code == code) return static_cast<std::int64_t>(i);
         for (std::size_t i = 0; i < rows_.categories.size(); ++i)
-            if (rows_.categories[i] == code) return static_cast<std::int64_t>(cfg_.categories.size() + i);
+            if (rows_.categories[i] == code)
+                return static_cast<std::int64_t>(cfg_.categories.size() + i);
         return -1;
     }
 
@@ -189,7 +215,8 @@ private:
             case ReportGrouping::category: {
                 if (static_cast<std::size_t>(t.category) >= category_keys_.size()) {
                     category_keys_.clear();
-                    for (const auto& code : rows_.categories) category_keys_.push_back(category_key(code));
+                    for (const auto& code : rows_.categories)
+                        category_keys_.push_back(category_key(code));
                 }
                 return category_keys_[static_cast<std::size_t>(t.category)];
             }
@@ -199,9 +226,14 @@ private:
             case ReportGrouping::officer:
                 if (t.officer < 0) return std::nullopt;
                 return officer_key(rows_.officers[static_cast<std::size_t>(t.officer)]);
-            case ReportGrouping::day: return date::sys_days{rows_.days[static_cast<std::size_t>(t.day)]}.time_since_epoch().count();
-            case ReportGrouping::hour: return (t.issued_ms - day_starts_[static_cast<std::size_t>(t.day)]) / 3'600'000;
-            case ReportGrouping::ward: break;  // never: GroupBy has no ward, a ward has only itself
+            case ReportGrouping::day:
+                return date::sys_days{rows_.days[static_cast<std::size_t>(t.day)]}
+                    .time_since_epoch()
+                    .count();
+            case ReportGrouping::hour:
+                return (t.issued_ms - day_starts_[static_cast<std::size_t>(t.day)]) / 3'600'000;
+            case ReportGrouping::ward:
+                break;  // never: GroupBy has no ward, a ward has only itself
         }
         return std::nullopt;
     }
@@ -210,13 +242,19 @@ private:
         switch (group_) {
             case ReportGrouping::category: {
                 const auto i = static_cast<std::size_t>(key);
-                return i < cfg_.categories.size() ? cfg_.categories[i].code : rows_.categories[i - cfg_.categories.size()];
+                return i < cfg_.categories.size() ? cfg_.categories[i].code
+                                                  : rows_.categories[i - cfg_.categories.size()];
             }
-            case ReportGrouping::counter: return std::to_string(key);
-            case ReportGrouping::officer: return officer_order_[static_cast<std::size_t>(key)];
-            case ReportGrouping::day: return format_day(Day{date::sys_days{date::days{key}}});
-            case ReportGrouping::hour: return hour_key(key);
-            case ReportGrouping::ward: break;
+            case ReportGrouping::counter:
+                return std::to_string(key);
+            case ReportGrouping::officer:
+                return officer_order_[static_cast<std::size_t>(key)];
+            case ReportGrouping::day:
+                return format_day(Day{date::sys_days{date::days{key}}});
+            case ReportGrouping::hour:
+                return hour_key(key);
+            case ReportGrouping::ward:
+                break;
         }
         return {};
     }
@@ -234,17 +272,21 @@ private:
                 auto it = rows_.officer_names.find(text);
                 return it == rows_.officer_names.end() ? text : it->second;
             }
-            case ReportGrouping::day: return text;
-            case ReportGrouping::hour: return hour_label(key);
-            case ReportGrouping::ward: break;
+            case ReportGrouping::day:
+                return text;
+            case ReportGrouping::hour:
+                return hour_label(key);
+            case ReportGrouping::ward:
+                break;
         }
         return text;
     }
 
     TurnaroundRow row(const std::string& key, const std::string& label, Accumulator& a) {
-        TurnaroundRow r = make_row(key, label, a.counts, stats_of(a.wait), stats_of(a.service), stats_of(a.visit),
-                                   cfg_.scale);
-        if (group_ == ReportGrouping::officer) r.officer = key == kTotalKey ? OfficerTime{} : officer_time(key);
+        TurnaroundRow r = make_row(key, label, a.counts, stats_of(a.wait), stats_of(a.service),
+                                   stats_of(a.visit), cfg_.scale);
+        if (group_ == ReportGrouping::officer)
+            r.officer = key == kTotalKey ? OfficerTime{} : officer_time(key);
         return r;
     }
 
@@ -268,18 +310,25 @@ private:
                 busy[{t.officer, t.counter}].emplace_back(t.called_ms, t.finished_ms);
             // Waiting: from issue to the first call (or the end of its day when it expired, or the
             // period's end while still waiting), in the category it waits in now.
-            const auto until = t.called_ms >= 0 ? t.called_ms : t.finished_ms >= 0 ? t.finished_ms : end_;
-            waiting_by_category[static_cast<std::size_t>(t.category)].emplace_back(t.issued_ms, until);
+            const auto until = t.called_ms >= 0     ? t.called_ms
+                               : t.finished_ms >= 0 ? t.finished_ms
+                                                    : end_;
+            waiting_by_category[static_cast<std::size_t>(t.category)].emplace_back(t.issued_ms,
+                                                                                   until);
         }
-        for (auto& [k, v] : busy) busy_[{rows_.officers[static_cast<std::size_t>(k.first)], k.second}] = merge(std::move(v));
+        for (auto& [k, v] : busy)
+            busy_[{rows_.officers[static_cast<std::size_t>(k.first)], k.second}] =
+                merge(std::move(v));
         // Merge each category once: a counter's waiting time is the union of a few short lists
         // instead of a sort of every ticket of its categories again.
         for (auto& w : waiting_by_category) w = merge(std::move(w));
         for (const auto& c : cfg_.counters) {
             std::vector<Interval> all;
             for (std::size_t i = 0; i < rows_.categories.size(); ++i)
-                if (std::find(c.categories.begin(), c.categories.end(), rows_.categories[i]) != c.categories.end())
-                    all.insert(all.end(), waiting_by_category[i].begin(), waiting_by_category[i].end());
+                if (std::find(c.categories.begin(), c.categories.end(), rows_.categories[i]) !=
+                    c.categories.end())
+                    all.insert(all.end(), waiting_by_category[i].begin(),
+                               waiting_by_category[i].end());
             waiting_[c.number] = clip(std::move(all));
         }
     }
@@ -303,7 +352,9 @@ private:
             idle += total_ms(idle_intervals);
             idle_waiting += overlap_ms(idle_intervals, waiting);
         }
-        const auto to_s = [](std::int64_t ms) { return std::llround(static_cast<double>(ms) / 1000.0); };
+        const auto to_s = [](std::int64_t ms) {
+            return std::llround(static_cast<double>(ms) / 1000.0);
+        };
         return OfficerTime{to_s(open), to_s(serving), to_s(idle), to_s(idle_waiting)};
     }
 
@@ -314,8 +365,8 @@ private:
     ReportGrouping group_;
     std::int64_t begin_;
     std::int64_t end_;
-    std::vector<int> targets_;               // per interned category
-    std::vector<std::int64_t> day_starts_;   // per interned day, ms
+    std::vector<int> targets_;              // per interned category
+    std::vector<std::int64_t> day_starts_;  // per interned day, ms
     std::vector<std::int64_t> category_keys_;
     std::vector<std::string> officer_order_;  // officer keys, first met first
     bool indexed_ = false;
@@ -330,15 +381,17 @@ std::int64_t whole_seconds(std::int64_t from_ms, std::int64_t to_ms) {
 }
 
 std::size_t nearest_rank(double p, std::size_t n) {
-    return std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n))));
+    return std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(n))));
 }
 
 double mean_of(std::int64_t sum, std::size_t n) {
     return n == 0 ? 0.0 : round1(static_cast<double>(sum) / static_cast<double>(n));
 }
 
-TurnaroundRow make_row(std::string key, std::string label, const RowCounts& c, const TimeStats& wait,
-                       const TimeStats& service, const TimeStats& visit, SatisfactionScale scale) {
+TurnaroundRow make_row(std::string key, std::string label, const RowCounts& c,
+                       const TimeStats& wait, const TimeStats& service, const TimeStats& visit,
+                       SatisfactionScale scale) {
     TurnaroundRow r;
     r.key = std::move(key);
     r.label = std::move(label);
@@ -365,14 +418,19 @@ TurnaroundRow make_row(std::string key, std::string label, const RowCounts& c, c
     return r;
 }
 
-std::string hour_key(std::int64_t hour) { return fmt::format("{:02}", hour); }
-std::string hour_label(std::int64_t hour) { return fmt::format("{:02}:00–{:02}:00", hour, (hour + 1) % 24); }
+std::string hour_key(std::int64_t hour) {
+    return fmt::format("{:02}", hour);
+}
+std::string hour_label(std::int64_t hour) {
+    return fmt::format("{:02}:00–{:02}:00", hour, (hour + 1) % 24);
+}
 
-TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from, Day to,
-                                    GroupBy group_by, const OfficeZone& zone) {
+TurnaroundReport compute_turnaround(const ReportInput& input, const WardConfig& config, Day from,
+                                    Day to, GroupBy group_by, const OfficeZone& zone) {
     TurnaroundReport report = Builder(input, config, zone, from, to, group_by).build(from, to);
     if (group_by == ReportGrouping::officer)  // by username
-        std::sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
+        std::sort(report.rows.begin(), report.rows.end(),
+                  [](const auto& a, const auto& b) { return a.key < b.key; });
     return report;
 }
 

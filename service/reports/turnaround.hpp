@@ -80,14 +80,15 @@ double mean_of(std::int64_t sum, std::size_t n);
 /// What a row counts before its figures are rounded into percentages.
 struct RowCounts {
     int issued = 0, served = 0, no_show = 0, expired = 0;
-    int called = 0;  // tickets called at least once
-    int within = 0;  // of those, waited at most their category's target
+    int called = 0;               // tickets called at least once
+    int within = 0;               // of those, waited at most their category's target
     std::array<int, 6> levels{};  // ratings per level (index = level)
 };
 
 /// A row from its counts and time statistics; `scale` lists the rating levels shown.
-TurnaroundRow make_row(std::string key, std::string label, const RowCounts& counts, const TimeStats& wait,
-                       const TimeStats& service, const TimeStats& visit, SatisfactionScale scale);
+TurnaroundRow make_row(std::string key, std::string label, const RowCounts& counts,
+                       const TimeStats& wait, const TimeStats& service, const TimeStats& visit,
+                       SatisfactionScale scale);
 
 /// The key and label of an hour row ("09", "09:00–10:00") and the total's.
 std::string hour_key(std::int64_t hour);

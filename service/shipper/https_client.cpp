@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/detached.hpp>
@@ -12,7 +13,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
-#include <atomic>
 #include <variant>
 
 #include "motcua/api.hpp"
@@ -51,11 +51,13 @@ struct HttpsClient::Impl {
 
     asio::awaitable<void> connect() {
         tcp::resolver resolver(ioc);
-        auto results = co_await resolver.async_resolve(endpoint.host, std::to_string(endpoint.port), asio::use_awaitable);
+        auto results = co_await resolver.async_resolve(endpoint.host, std::to_string(endpoint.port),
+                                                       asio::use_awaitable);
         if (tls) {
             secure.emplace(ioc, *ssl_ctx);
             // SNI, and the certificate must name the host.
-            if (!endpoint.ipv6 && !SSL_set_tlsext_host_name(secure->native_handle(), endpoint.host.c_str()))
+            if (!endpoint.ipv6 &&
+                !SSL_set_tlsext_host_name(secure->native_handle(), endpoint.host.c_str()))
                 throw beast::system_error(beast::error_code(static_cast<int>(::ERR_get_error()),
                                                             asio::error::get_ssl_category()));
             secure->set_verify_callback(ssl::host_name_verification(endpoint.host));
@@ -93,25 +95,33 @@ struct HttpsClient::Impl {
 HttpsClient::HttpsClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 HttpsClient::~HttpsClient() = default;
 
-Result<std::unique_ptr<HttpsClient>> HttpsClient::create(const std::string& url, const std::string& ca_file,
+Result<std::unique_ptr<HttpsClient>> HttpsClient::create(const std::string& url,
+                                                         const std::string& ca_file,
                                                          std::chrono::milliseconds timeout) {
     auto impl = std::make_unique<Impl>();
     impl->timeout = timeout;
-    if (url.rfind("https://", 0) == 0) impl->tls = true;
+    if (url.rfind("https://", 0) == 0)
+        impl->tls = true;
     else if (url.rfind("http://", 0) != 0)
-        return make_error("bad_url", fmt::format("'{}': the hub's address must start with http:// or https://", url));
+        return make_error(
+            "bad_url",
+            fmt::format("'{}': the hub's address must start with http:// or https://", url));
     auto endpoint = parse_endpoint(url, impl->tls ? 443 : 80);
-    if (!endpoint) return make_error("bad_url", fmt::format("'{}': {}", url, endpoint.error().message));
+    if (!endpoint)
+        return make_error("bad_url", fmt::format("'{}': {}", url, endpoint.error().message));
     impl->endpoint = *endpoint;
     if (impl->tls) {
         impl->ssl_ctx.emplace(ssl::context::tls_client);
         impl->ssl_ctx->set_verify_mode(ssl::verify_peer);
         boost::system::error_code ec;
-        if (ca_file.empty()) impl->ssl_ctx->set_default_verify_paths(ec);
-        else impl->ssl_ctx->load_verify_file(ca_file, ec);
+        if (ca_file.empty())
+            impl->ssl_ctx->set_default_verify_paths(ec);
+        else
+            impl->ssl_ctx->load_verify_file(ca_file, ec);
         if (ec)
-            return make_error("bad_ca", fmt::format("cannot load the CA certificates{}: {}",
-                                                    ca_file.empty() ? "" : " from " + ca_file, ec.message()));
+            return make_error("bad_ca",
+                              fmt::format("cannot load the CA certificates{}: {}",
+                                          ca_file.empty() ? "" : " from " + ca_file, ec.message()));
     }
     return std::unique_ptr<HttpsClient>(new HttpsClient(std::move(impl)));
 }
@@ -121,7 +131,8 @@ void HttpsClient::cancel() {
     impl_->ioc.stop();
 }
 
-Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::string& target, const std::string& bearer,
+Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::string& target,
+                                        const std::string& bearer,
                                         const std::optional<std::string>& json_body) {
     // A kept-alive connection the hub closed while idle fails at once: that is no outage, so
     // the request goes again on a new connection before anything is said.
@@ -132,7 +143,8 @@ Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::st
     return answer;
 }
 
-Result<HttpAnswer> HttpsClient::once(const std::string& method, const std::string& target, const std::string& bearer,
+Result<HttpAnswer> HttpsClient::once(const std::string& method, const std::string& target,
+                                     const std::string& bearer,
                                      const std::optional<std::string>& json_body) {
     if (impl_->cancelled) return make_error("cancelled", "the shipper is stopping");
     http::request<http::string_body> req{http::string_to_verb(method), target, 11};
@@ -148,24 +160,31 @@ Result<HttpAnswer> HttpsClient::once(const std::string& method, const std::strin
 
     std::optional<Result<HttpAnswer>> out;
     impl_->ioc.restart();
-    asio::co_spawn(impl_->ioc, impl_->run(std::move(req)), [&](std::exception_ptr e, HttpAnswer answer) {
-        if (!e) {
-            out.emplace(std::move(answer));
-            return;
-        }
-        impl_->drop();
-        try {
-            std::rethrow_exception(e);
-        } catch (const beast::system_error& se) {
-            const auto ec = se.code();
-            if (ec == beast::error::timeout) out.emplace(make_error("timeout", "the hub did not answer in time"));
-            else if (ec.category() == asio::error::get_ssl_category() || ec.category() == ssl::error::get_stream_category())
-                out.emplace(make_error("tls", fmt::format("TLS with the hub failed: {}", ec.message())));
-            else out.emplace(make_error("unreachable", fmt::format("cannot reach the hub: {}", ec.message())));
-        } catch (const std::exception& ex) {
-            out.emplace(make_error("unreachable", fmt::format("cannot reach the hub: {}", ex.what())));
-        }
-    });
+    asio::co_spawn(
+        impl_->ioc, impl_->run(std::move(req)), [&](std::exception_ptr e, HttpAnswer answer) {
+            if (!e) {
+                out.emplace(std::move(answer));
+                return;
+            }
+            impl_->drop();
+            try {
+                std::rethrow_exception(e);
+            } catch (const beast::system_error& se) {
+                const auto ec = se.code();
+                if (ec == beast::error::timeout)
+                    out.emplace(make_error("timeout", "the hub did not answer in time"));
+                else if (ec.category() == asio::error::get_ssl_category() ||
+                         ec.category() == ssl::error::get_stream_category())
+                    out.emplace(make_error(
+                        "tls", fmt::format("TLS with the hub failed: {}", ec.message())));
+                else
+                    out.emplace(make_error("unreachable",
+                                           fmt::format("cannot reach the hub: {}", ec.message())));
+            } catch (const std::exception& ex) {
+                out.emplace(
+                    make_error("unreachable", fmt::format("cannot reach the hub: {}", ex.what())));
+            }
+        });
     impl_->ioc.run();
     if (!out) {  // stopped by cancel() before the request ended
         impl_->drop();

@@ -19,7 +19,8 @@ struct HttpAnswer {
 class HttpsClient {
 public:
     /// `url` is http://HOST[:PORT] or https://HOST[:PORT]; errors name what is wrong with it.
-    static Result<std::unique_ptr<HttpsClient>> create(const std::string& url, const std::string& ca_file,
+    static Result<std::unique_ptr<HttpsClient>> create(const std::string& url,
+                                                       const std::string& ca_file,
                                                        std::chrono::milliseconds timeout);
     ~HttpsClient();
     HttpsClient(const HttpsClient&) = delete;
@@ -27,14 +28,15 @@ public:
 
     /// One request; transport failures are errors (`unreachable`, `timeout`, `tls`), any HTTP
     /// status is an answer. A failure drops the connection; the next request opens a new one.
-    Result<HttpAnswer> request(const std::string& method, const std::string& target, const std::string& bearer,
+    Result<HttpAnswer> request(const std::string& method, const std::string& target,
+                               const std::string& bearer,
                                const std::optional<std::string>& json_body);
     /// From any thread: the request in flight fails now, and every later one at once.
     void cancel();
 
 private:
-    Result<HttpAnswer> once(const std::string& method, const std::string& target, const std::string& bearer,
-                            const std::optional<std::string>& json_body);
+    Result<HttpAnswer> once(const std::string& method, const std::string& target,
+                            const std::string& bearer, const std::optional<std::string>& json_body);
     struct Impl;
     explicit HttpsClient(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -16,25 +16,33 @@ constexpr std::chrono::seconds kIdlePoll{5};
 
 }  // namespace
 
-Result<std::unique_ptr<Shipper>> Shipper::create(const WardConfig& config, const std::filesystem::path& config_dir,
+Result<std::unique_ptr<Shipper>> Shipper::create(const WardConfig& config,
+                                                 const std::filesystem::path& config_dir,
                                                  store::Store& store, const OfficeZone& zone) {
     std::filesystem::path token_path = config.hub.token_file;
     if (token_path.is_relative()) token_path = config_dir / token_path;
     std::ifstream in(token_path);
     std::string token;
     if (!in || !std::getline(in, token))
-        return make_error("hub_token", fmt::format("{}: cannot read the hub token ([hub] token_file)", token_path.string()));
+        return make_error(
+            "hub_token",
+            fmt::format("{}: cannot read the hub token ([hub] token_file)", token_path.string()));
     while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
-    if (token.empty()) return make_error("hub_token", fmt::format("{}: the hub token is empty", token_path.string()));
+    if (token.empty())
+        return make_error("hub_token",
+                          fmt::format("{}: the hub token is empty", token_path.string()));
     std::filesystem::path ca = config.hub.ca_file;
     if (!ca.empty() && ca.is_relative()) ca = config_dir / ca;
     auto client = HttpsClient::create(config.hub.url, ca.string(), std::chrono::seconds(15));
-    if (!client) return make_error(client.error().code, fmt::format("[hub] url: {}", client.error().message));
-    return std::unique_ptr<Shipper>(new Shipper(config, std::move(token), std::move(*client), store, zone));
+    if (!client)
+        return make_error(client.error().code,
+                          fmt::format("[hub] url: {}", client.error().message));
+    return std::unique_ptr<Shipper>(
+        new Shipper(config, std::move(token), std::move(*client), store, zone));
 }
 
-Shipper::Shipper(const WardConfig& config, std::string token, std::unique_ptr<HttpsClient> client, store::Store& store,
-                 const OfficeZone& zone)
+Shipper::Shipper(const WardConfig& config, std::string token, std::unique_ptr<HttpsClient> client,
+                 store::Store& store, const OfficeZone& zone)
     : info_(hub::ward_info(config)),
       config_(config),
       token_(std::move(token)),
@@ -67,13 +75,15 @@ void Shipper::notify(std::int64_t seq) {
 std::vector<api::MetricValue> Shipper::metrics() const {
     const auto acked = acked_.load();
     const auto known = std::max<std::int64_t>(acked, 0);
-    return {{"motcua_hub_acked_seq", "Last event seq the province hub acknowledged (-1 before it answered).", "gauge",
+    return {{"motcua_hub_acked_seq",
+             "Last event seq the province hub acknowledged (-1 before it answered).", "gauge",
              static_cast<double>(acked)},
-            {"motcua_hub_lag_events", "Events recorded but not yet acknowledged by the hub.", "gauge",
-             static_cast<double>(std::max<std::int64_t>(0, last_seq_.load() - known))},
+            {"motcua_hub_lag_events", "Events recorded but not yet acknowledged by the hub.",
+             "gauge", static_cast<double>(std::max<std::int64_t>(0, last_seq_.load() - known))},
             {"motcua_hub_failures_total", "Failed attempts to reach or feed the hub.", "counter",
              static_cast<double>(failures_.load())},
-            {"motcua_hub_ahead", "1 when the hub has more of this ward's events than the ward (a restored database).",
+            {"motcua_hub_ahead",
+             "1 when the hub has more of this ward's events than the ward (a restored database).",
              "gauge", ahead_.load() ? 1.0 : 0.0}};
 }
 
@@ -94,19 +104,23 @@ hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
     if (!parsed) return s;
     auto ev = api::decode<api::Event>(*parsed);
     if (!ev) return s;
-    if (const auto* t = ev->fields.if_contains("ticket"); t != nullptr && !ev->fields.contains("rating")) {
+    if (const auto* t = ev->fields.if_contains("ticket");
+        t != nullptr && !ev->fields.contains("rating")) {
         if (auto view = api::decode<api::TicketView>(*t)) {
-            s.ticket = hub::ShippedTicket{view->id,       zone_.office_day(view->issued_at), view->number,
-                                          view->category, view->priority,                     view->state,
-                                          view->issued_at, view->called_at,                  view->started_at,
-                                          view->finished_at, view->counter,                  std::nullopt,
+            s.ticket = hub::ShippedTicket{view->id,         zone_.office_day(view->issued_at),
+                                          view->number,     view->category,
+                                          view->priority,   view->state,
+                                          view->issued_at,  view->called_at,
+                                          view->started_at, view->finished_at,
+                                          view->counter,    std::nullopt,
                                           std::nullopt};
         }
     }
     if (const auto* r = ev->fields.if_contains("rating")) {
         if (auto f = api::decode<api::RatingSubmittedFields>(*r))
-            s.rating = hub::ShippedRating{f->ticket, zone_.office_day(ev->at), f->level, {}, f->counter, f->officer,
-                                          ev->at, std::nullopt};
+            s.rating = hub::ShippedRating{
+                f->ticket,   zone_.office_day(ev->at), f->level, {}, f->counter, f->officer, ev->at,
+                std::nullopt};
     }
     if (const auto* d = ev->fields.if_contains("dossier")) {
         if (auto view = api::decode<api::DossierView>(*d)) {
@@ -121,7 +135,8 @@ hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
             sd.due_date = view->due_date;
             sd.new_due_date = view->new_due_date;
             sd.returned_at = view->returned_at;
-            if (dossier_closed(view->state)) sd.closed_at = view->returned_at ? *view->returned_at : ev->at;
+            if (dossier_closed(view->state))
+                sd.closed_at = view->returned_at ? *view->returned_at : ev->at;
             sd.result = view->result;
             sd.updated_at = ev->at;
             s.dossier = std::move(sd);
@@ -150,7 +165,8 @@ bool Shipper::next_batch(std::int64_t after, std::string& body, std::int64_t& la
         events.push_back(hub::to_json(e, zone_));
     }
     last = rows.back().seq;
-    body = api::write_json(json::object{{"ward", hub::to_json(info_)}, {"events", std::move(events)}});
+    body =
+        api::write_json(json::object{{"ward", hub::to_json(info_)}, {"events", std::move(events)}});
     return true;
 }
 
@@ -162,7 +178,8 @@ void Shipper::loop() {
         if (problem != last_problem) spdlog::warn("hub: {}; retrying with back-off", problem);
         last_problem = problem;
         wait(backoff, false);  // new events do not shorten a back-off
-        backoff = std::min<std::chrono::milliseconds>(backoff * 2, std::chrono::seconds(config_.hub.max_backoff_s));
+        backoff = std::min<std::chrono::milliseconds>(
+            backoff * 2, std::chrono::seconds(config_.hub.max_backoff_s));
     };
     for (;;) {
         {
@@ -178,7 +195,8 @@ void Shipper::loop() {
             auto ack = api::parse_json(answer->body);
             auto decoded = ack ? hub::decode_batch_ack(*ack) : Result<hub::BatchAck>(ack.error());
             if (answer->status != 200 || !decoded) {
-                trouble(fmt::format("the hub answered {} to {}: {}", answer->status, hub::kAckPath, answer->body));
+                trouble(fmt::format("the hub answered {} to {}: {}", answer->status, hub::kAckPath,
+                                    answer->body));
                 continue;
             }
             acked_ = decoded->acked_seq;
@@ -187,14 +205,16 @@ void Shipper::loop() {
             // its new events reuse numbers the hub has. Nothing can ship until someone looks.
             if (const auto last = store_.last_event_seq(); decoded->acked_seq > last) {
                 ahead_ = true;
-                trouble(fmt::format("the hub has event {} but this ward's database ends at {}: was it restored "
-                                    "from a backup? Shipping stops until the hub's copy of this ward is checked",
-                                    decoded->acked_seq, last));
+                trouble(fmt::format(
+                    "the hub has event {} but this ward's database ends at {}: was it restored "
+                    "from a backup? Shipping stops until the hub's copy of this ward is checked",
+                    decoded->acked_seq, last));
                 ack_known_ = false;
                 continue;
             }
             ahead_ = false;
-            spdlog::info("hub: {} has this ward up to event {}", config_.hub.url, decoded->acked_seq);
+            spdlog::info("hub: {} has this ward up to event {}", config_.hub.url,
+                         decoded->acked_seq);
         }
         std::string body;
         std::int64_t last = 0;
@@ -212,14 +232,16 @@ void Shipper::loop() {
             if (auto ack = hub::decode_batch_ack(*parsed)) {
                 acked_ = ack->acked_seq;
                 backoff = std::chrono::milliseconds(1000);
-                if (!last_problem.empty()) spdlog::info("hub: shipping again, acknowledged up to {}", ack->acked_seq);
+                if (!last_problem.empty())
+                    spdlog::info("hub: shipping again, acknowledged up to {}", ack->acked_seq);
                 last_problem.clear();
                 continue;
             }
         }
         // A gap or a refusal: ask the hub where it stands before sending again.
         ack_known_ = false;
-        trouble(fmt::format("the hub answered {} to a batch up to seq {}: {}", answer->status, last, answer->body));
+        trouble(fmt::format("the hub answered {} to a batch up to seq {}: {}", answer->status, last,
+                            answer->body));
     }
 }
 

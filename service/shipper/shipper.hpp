@@ -23,7 +23,8 @@ class Shipper {
 public:
     /// Reads the token file (relative paths are relative to `config_dir`) and checks the URL;
     /// errors name the file or the setting.
-    static Result<std::unique_ptr<Shipper>> create(const WardConfig& config, const std::filesystem::path& config_dir,
+    static Result<std::unique_ptr<Shipper>> create(const WardConfig& config,
+                                                   const std::filesystem::path& config_dir,
                                                    store::Store& store, const OfficeZone& zone);
     ~Shipper();
     Shipper(const Shipper&) = delete;
@@ -35,8 +36,8 @@ public:
     [[nodiscard]] std::vector<api::MetricValue> metrics() const;
 
 private:
-    Shipper(const WardConfig& config, std::string token, std::unique_ptr<HttpsClient> client, store::Store& store,
-            const OfficeZone& zone);
+    Shipper(const WardConfig& config, std::string token, std::unique_ptr<HttpsClient> client,
+            store::Store& store, const OfficeZone& zone);
     void loop();
     /// The events after `after` as a batch body; false when there are none.
     bool next_batch(std::int64_t after, std::string& body, std::int64_t& last);
@@ -51,7 +52,7 @@ private:
     store::Store& store_;
     OfficeZone zone_;
     std::atomic<std::int64_t> acked_{-1};  // last acknowledged; -1 before the hub first answered
-    bool ack_known_ = false;                // loop thread only: false after a refusal, until asked again
+    bool ack_known_ = false;  // loop thread only: false after a refusal, until asked again
     std::atomic<std::int64_t> last_seq_{0};
     std::atomic<std::uint64_t> failures_{0};
     std::atomic<bool> ahead_{false};

@@ -1,7 +1,8 @@
 #include "store/schema.hpp"
 
-#include <array>
 #include <fmt/format.h>
+
+#include <array>
 #include <string_view>
 
 namespace motcua::store {
@@ -143,13 +144,17 @@ int user_version(Database& db) {
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+int latest_schema_version() {
+    return static_cast<int>(kMigrations.size());
+}
 
 int migrate(Database& db) {
     int version = user_version(db);
     if (version > latest_schema_version())
-        throw SqliteError(fmt::format("the database has schema version {}, newer than this program's {}; "
-                                      "upgrade motcua", version, latest_schema_version()));
+        throw SqliteError(
+            fmt::format("the database has schema version {}, newer than this program's {}; "
+                        "upgrade motcua",
+                        version, latest_schema_version()));
     while (version < latest_schema_version()) {
         db.exec("BEGIN IMMEDIATE");
         try {

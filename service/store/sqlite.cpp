@@ -6,17 +6,20 @@ namespace motcua::store {
 
 namespace {
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-    throw SqliteError(fmt::format("{}: {}", what, db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+    throw SqliteError(
+        fmt::format("{}: {}", what, db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
 }
 }  // namespace
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
-                           nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt_, nullptr) != SQLITE_OK)
         fail(db, fmt::format("prepare '{}'", sql));
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
@@ -24,7 +27,8 @@ Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+    if (sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_TRANSIENT) != SQLITE_OK)
         fail(db_, "bind");
     return *this;
 }
@@ -56,7 +60,9 @@ void Statement::reset() {
 
 std::string Statement::text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p == nullptr ? std::string() : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+    return p == nullptr
+               ? std::string()
+               : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 std::optional<std::string> Statement::opt_text(int col) const {
@@ -70,7 +76,8 @@ std::optional<std::int64_t> Statement::opt_int64(int col) const {
 }
 
 Database::Database(const std::string& path, bool read_only) {
-    const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    const int flags =
+        read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         const std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
@@ -84,7 +91,9 @@ Database::Database(const std::string& path, bool read_only) {
     exec("PRAGMA foreign_keys=ON");
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    sqlite3_close_v2(db_);
+}
 
 void Database::exec(std::string_view sql) {
     char* msg = nullptr;

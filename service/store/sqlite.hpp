@@ -21,12 +21,16 @@ public:
     ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
-    Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+        other.stmt_ = nullptr;
+    }
 
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, std::string_view value);
-    Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Statement& bind(int index, const std::string& value) {
+        return bind(index, std::string_view(value));
+    }
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind_null(int index);
     template <typename T>
@@ -46,9 +50,13 @@ public:
     /// Valid until the next step: no allocation (report scans read millions of these).
     [[nodiscard]] std::string_view text_view(int col) const {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-        return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+        return p == nullptr ? std::string_view()
+                            : std::string_view(
+                                  p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
     }
-    [[nodiscard]] bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    [[nodiscard]] bool is_null(int col) const {
+        return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+    }
     [[nodiscard]] std::optional<std::string> opt_text(int col) const;
     [[nodiscard]] std::optional<std::int64_t> opt_int64(int col) const;
 
@@ -59,7 +67,8 @@ private:
 
 class Database {
 public:
-    /// Opens (creating if needed) with WAL and synchronous=FULL: a commit is on disk when it returns.
+    /// Opens (creating if needed) with WAL and synchronous=FULL: a commit is on disk when it
+    /// returns.
     explicit Database(const std::string& path, bool read_only = false);
     ~Database();
     Database(const Database&) = delete;

@@ -13,11 +13,14 @@ namespace motcua::store {
 
 const char* const kTicketColumns =
     "id, day, issued_category, seq, number, category, priority, priority_reason, state, issued_at, "
-    "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, recalls, rated";
+    "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, "
+    "recalls, rated";
 
 const char* const kDossierColumns =
-    "code, day, seq, procedure, category, channel, state, received_at, due_date, new_due_date, apology_reason, "
-    "apology_at, returned_at, closed_at, result, applicant_name, applicant_phone, applicant_id_number, "
+    "code, day, seq, procedure, category, channel, state, received_at, due_date, new_due_date, "
+    "apology_reason, "
+    "apology_at, returned_at, closed_at, result, applicant_name, applicant_phone, "
+    "applicant_id_number, "
     "applicant_address, ticket_id, counter, officer, return_ticket_id, updated_at, status_note";
 
 namespace {
@@ -88,7 +91,8 @@ Rating rating_from_row(const Statement& st) {
     std::size_t pos = 0;
     while (pos < reasons.size()) {
         const auto comma = reasons.find(',', pos);
-        const auto item = reasons.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+        const auto item =
+            reasons.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
         if (auto reason = parse_enum<RatingReason>(item)) r.reasons.push_back(*reason);
         if (comma == std::string::npos) break;
         pos = comma + 1;
@@ -136,46 +140,71 @@ Dossier dossier_from_row(const Statement& st) {
 
 WriteTx::WriteTx(Database& db)
     : db_(db),
-      insert_event_(db.prepare("INSERT INTO events (seq, type, at, day, ticket_id, counter, payload, officer, detail) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
-      upsert_ticket_(db.prepare(fmt::format(
-          "INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-          "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", kTicketColumns))),
-      upsert_counter_(db.prepare("INSERT OR REPLACE INTO counters (number, state, officer, current_ticket, since) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5)")),
-      insert_rating_(db.prepare("INSERT INTO ratings (ticket_id, day, level, reasons, comment, counter, officer, "
-                                "at, idempotency_key, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
+      insert_event_(db.prepare(
+          "INSERT INTO events (seq, type, at, day, ticket_id, counter, payload, officer, detail) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
+      upsert_ticket_(db.prepare(fmt::format("INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, "
+                                            "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                                            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                            kTicketColumns))),
+      upsert_counter_(db.prepare(
+          "INSERT OR REPLACE INTO counters (number, state, officer, current_ticket, since) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)")),
+      insert_rating_(db.prepare(
+          "INSERT INTO ratings (ticket_id, day, level, reasons, comment, counter, officer, "
+          "at, idempotency_key, device) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
       // An upsert by code that never replaces a row: a second dossier with the same day and
       // sequence fails the (day, seq) index instead of silently deleting the first one.
       upsert_dossier_(db.prepare(fmt::format(
-          "INSERT INTO dossiers ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-          "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) ON CONFLICT(code) DO UPDATE SET "
+          "INSERT INTO dossiers ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+          "?13, "
+          "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) ON CONFLICT(code) DO UPDATE "
+          "SET "
           "state = excluded.state, new_due_date = excluded.new_due_date, "
           "apology_reason = excluded.apology_reason, apology_at = excluded.apology_at, "
-          "returned_at = excluded.returned_at, closed_at = excluded.closed_at, result = excluded.result, "
+          "returned_at = excluded.returned_at, closed_at = excluded.closed_at, result = "
+          "excluded.result, "
           "return_ticket_id = excluded.return_ticket_id, updated_at = excluded.updated_at, "
-          "status_note = excluded.status_note", kDossierColumns))),
+          "status_note = excluded.status_note",
+          kDossierColumns))),
       put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
 
-void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload, std::string_view detail) {
+void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload,
+                     std::string_view detail) {
     insert_event_.bind(1, e.seq).bind(2, to_string(e.type)).bind(3, to_epoch_ms(e.at)).bind(4, day);
     if (e.ticket) insert_event_.bind(5, e.ticket->id);
     if (e.counter) insert_event_.bind(6, e.counter->number).bind(8, e.counter->officer);
     insert_event_.bind(7, payload).bind(9, detail).run();
     if (e.ticket) {
         const Ticket& t = *e.ticket;
-        upsert_ticket_.bind(1, t.id).bind(2, format_day(t.day)).bind(3, t.issued_category).bind(4, t.seq)
-            .bind(5, t.number).bind(6, t.category).bind(7, t.priority ? 1 : 0).bind(8, t.priority_reason)
-            .bind(9, to_string(t.state)).bind(10, to_epoch_ms(t.issued_at)).bind(11, to_epoch_ms(t.queued_at))
-            .bind(12, opt_ms(t.called_at)).bind(13, opt_ms(t.last_called_at)).bind(14, opt_ms(t.started_at))
-            .bind(15, opt_ms(t.finished_at)).bind(16, t.counter).bind(17, t.officer);
+        upsert_ticket_.bind(1, t.id)
+            .bind(2, format_day(t.day))
+            .bind(3, t.issued_category)
+            .bind(4, t.seq)
+            .bind(5, t.number)
+            .bind(6, t.category)
+            .bind(7, t.priority ? 1 : 0)
+            .bind(8, t.priority_reason)
+            .bind(9, to_string(t.state))
+            .bind(10, to_epoch_ms(t.issued_at))
+            .bind(11, to_epoch_ms(t.queued_at))
+            .bind(12, opt_ms(t.called_at))
+            .bind(13, opt_ms(t.last_called_at))
+            .bind(14, opt_ms(t.started_at))
+            .bind(15, opt_ms(t.finished_at))
+            .bind(16, t.counter)
+            .bind(17, t.officer);
         if (t.outcome) upsert_ticket_.bind(18, to_string(*t.outcome));
         upsert_ticket_.bind(19, t.recalls).bind(20, t.rating).run();
     }
     if (e.counter) {
         const CounterStatus& c = *e.counter;
-        upsert_counter_.bind(1, c.number).bind(2, to_string(c.state)).bind(3, c.officer)
-            .bind(4, c.current_ticket).bind(5, to_epoch_ms(c.since)).run();
+        upsert_counter_.bind(1, c.number)
+            .bind(2, to_string(c.state))
+            .bind(3, c.officer)
+            .bind(4, c.current_ticket)
+            .bind(5, to_epoch_ms(c.since))
+            .run();
     }
     if (e.dossier) {
         const Dossier& d = *e.dossier;
@@ -183,41 +212,86 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
         if (d.new_due_date) new_due = format_day(*d.new_due_date);
         std::optional<std::string> result;
         if (d.result) result = std::string(to_string(*d.result));
-        upsert_dossier_.bind(1, d.code).bind(2, format_day(d.day)).bind(3, d.seq).bind(4, d.procedure)
-            .bind(5, d.category).bind(6, to_string(d.channel)).bind(7, to_string(d.state))
-            .bind(8, to_epoch_ms(d.received_at)).bind(9, format_day(d.due_date)).bind(10, new_due)
-            .bind(11, d.apology_reason).bind(12, opt_ms(d.apology_at)).bind(13, opt_ms(d.returned_at))
-            .bind(14, opt_ms(d.closed_at)).bind(15, result).bind(16, d.applicant.name).bind(17, d.applicant.phone)
-            .bind(18, d.applicant.id_number).bind(19, d.applicant.address).bind(20, d.ticket_id).bind(21, d.counter)
-            .bind(22, d.officer).bind(23, d.return_ticket_id).bind(24, to_epoch_ms(d.updated_at)).bind(25, d.note)
+        upsert_dossier_.bind(1, d.code)
+            .bind(2, format_day(d.day))
+            .bind(3, d.seq)
+            .bind(4, d.procedure)
+            .bind(5, d.category)
+            .bind(6, to_string(d.channel))
+            .bind(7, to_string(d.state))
+            .bind(8, to_epoch_ms(d.received_at))
+            .bind(9, format_day(d.due_date))
+            .bind(10, new_due)
+            .bind(11, d.apology_reason)
+            .bind(12, opt_ms(d.apology_at))
+            .bind(13, opt_ms(d.returned_at))
+            .bind(14, opt_ms(d.closed_at))
+            .bind(15, result)
+            .bind(16, d.applicant.name)
+            .bind(17, d.applicant.phone)
+            .bind(18, d.applicant.id_number)
+            .bind(19, d.applicant.address)
+            .bind(20, d.ticket_id)
+            .bind(21, d.counter)
+            .bind(22, d.officer)
+            .bind(23, d.return_ticket_id)
+            .bind(24, to_epoch_ms(d.updated_at))
+            .bind(25, d.note)
             .run();
     }
     if (e.rating) {
         const Rating& r = *e.rating;
-        insert_rating_.bind(1, r.ticket_id).bind(2, format_day(r.day)).bind(3, r.level)
-            .bind(4, reasons_text(r.reasons)).bind(5, r.comment).bind(6, r.counter).bind(7, r.officer)
-            .bind(8, to_epoch_ms(r.at)).bind(9, r.idempotency_key).bind(10, r.device).run();
+        insert_rating_.bind(1, r.ticket_id)
+            .bind(2, format_day(r.day))
+            .bind(3, r.level)
+            .bind(4, reasons_text(r.reasons))
+            .bind(5, r.comment)
+            .bind(6, r.counter)
+            .bind(7, r.officer)
+            .bind(8, to_epoch_ms(r.at))
+            .bind(9, r.idempotency_key)
+            .bind(10, r.device)
+            .run();
     }
 }
 
-void WriteTx::put_meta(std::string_view key, std::string_view value) { put_meta_.bind(1, key).bind(2, value).run(); }
-
-void WriteTx::add_officer(const OfficerRecord& o, TimePoint now) {
-    db_.prepare("INSERT INTO officers (username, name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, o.username).bind(2, o.name).bind(3, to_string(o.role)).bind(4, o.password_hash)
-        .bind(5, to_epoch_ms(now)).run();
+void WriteTx::put_meta(std::string_view key, std::string_view value) {
+    put_meta_.bind(1, key).bind(2, value).run();
 }
 
-std::int64_t WriteTx::add_device(const DeviceRecord& d, std::string_view token_hash, TimePoint now) {
-    db_.prepare("INSERT INTO devices (name, role, counter, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
-        .bind(1, d.name).bind(2, to_string(d.role)).bind(3, d.counter).bind(4, token_hash)
-        .bind(5, to_epoch_ms(now)).run();
+void WriteTx::add_officer(const OfficerRecord& o, TimePoint now) {
+    db_.prepare(
+           "INSERT INTO officers (username, name, role, password_hash, created_at) VALUES (?1, ?2, "
+           "?3, ?4, ?5)")
+        .bind(1, o.username)
+        .bind(2, o.name)
+        .bind(3, to_string(o.role))
+        .bind(4, o.password_hash)
+        .bind(5, to_epoch_ms(now))
+        .run();
+}
+
+std::int64_t WriteTx::add_device(const DeviceRecord& d, std::string_view token_hash,
+                                 TimePoint now) {
+    db_.prepare(
+           "INSERT INTO devices (name, role, counter, token_hash, created_at) VALUES (?1, ?2, ?3, "
+           "?4, ?5)")
+        .bind(1, d.name)
+        .bind(2, to_string(d.role))
+        .bind(3, d.counter)
+        .bind(4, token_hash)
+        .bind(5, to_epoch_ms(now))
+        .run();
     return sqlite3_last_insert_rowid(db_.handle());
 }
 
-void WriteTx::add_session(std::string_view token_hash, std::string_view username, TimePoint expires_at) {
+void WriteTx::add_session(std::string_view token_hash, std::string_view username,
+                          TimePoint expires_at) {
     db_.prepare("INSERT INTO sessions (token_hash, username, expires_at) VALUES (?1, ?2, ?3)")
-        .bind(1, token_hash).bind(2, username).bind(3, to_epoch_ms(expires_at)).run();
+        .bind(1, token_hash)
+        .bind(2, username)
+        .bind(3, to_epoch_ms(expires_at))
+        .run();
 }
 
 void WriteTx::delete_session(std::string_view token_hash) {
@@ -262,7 +336,8 @@ void Store::submit(Job job, Done done, bool isolated) {
 Status Store::write(Job job) {
     std::promise<Status> promise;
     auto future = promise.get_future();
-    submit(std::move(job), [&promise](const Status& s) { promise.set_value(s); }, true);
+    submit(
+        std::move(job), [&promise](const Status& s) { promise.set_value(s); }, true);
     return future.get();
 }
 
@@ -331,17 +406,21 @@ Snapshot Store::load_snapshot(Day day) {
         // Today's tickets, and any earlier ticket still held at a counter.
         auto st = read_db_.prepare(fmt::format(
             "SELECT {} FROM tickets WHERE day = ?1 OR id IN (SELECT current_ticket FROM counters "
-            "WHERE current_ticket IS NOT NULL)", kTicketColumns));
+            "WHERE current_ticket IS NOT NULL)",
+            kTicketColumns));
         st.bind(1, day_text);
         while (st.step()) s.tickets.push_back(ticket_from_row(st));
     }
     {
-        auto st = read_db_.prepare("SELECT issued_category, MAX(seq) FROM tickets WHERE day = ?1 GROUP BY issued_category");
+        auto st = read_db_.prepare(
+            "SELECT issued_category, MAX(seq) FROM tickets WHERE day = ?1 GROUP BY "
+            "issued_category");
         st.bind(1, day_text);
         while (st.step()) s.next_seq[st.text(0)] = st.integer(1);
     }
     {
-        auto st = read_db_.prepare("SELECT number, state, officer, current_ticket, since FROM counters");
+        auto st =
+            read_db_.prepare("SELECT number, state, officer, current_ticket, since FROM counters");
         while (st.step()) {
             CounterStatus c;
             c.number = st.integer(0);
@@ -353,7 +432,9 @@ Snapshot Store::load_snapshot(Day day) {
         }
     }
     {
-        auto st = read_db_.prepare("SELECT idempotency_key, ticket_id FROM ratings WHERE day = ?1 AND idempotency_key IS NOT NULL");
+        auto st = read_db_.prepare(
+            "SELECT idempotency_key, ticket_id FROM ratings WHERE day = ?1 AND idempotency_key IS "
+            "NOT NULL");
         st.bind(1, day_text);
         while (st.step()) s.rating_keys.emplace_back(st.text(0), st.text(1));
     }
@@ -370,7 +451,8 @@ std::optional<Ticket> Store::find_ticket(const std::string& id) {
 
 std::optional<Dossier> Store::find_dossier(const std::string& code) {
     std::lock_guard lock(read_mutex_);
-    auto st = read_db_.prepare(fmt::format("SELECT {} FROM dossiers WHERE code = ?1", kDossierColumns));
+    auto st =
+        read_db_.prepare(fmt::format("SELECT {} FROM dossiers WHERE code = ?1", kDossierColumns));
     st.bind(1, code);
     if (!st.step()) return std::nullopt;
     return dossier_from_row(st);
@@ -388,7 +470,8 @@ std::vector<Dossier> Store::dossiers_open_during(TimePoint start, TimePoint end)
     std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare(fmt::format(
         "SELECT {} FROM dossiers WHERE received_at < ?2 AND (closed_at IS NULL OR closed_at >= ?1) "
-        "ORDER BY received_at, code", kDossierColumns));
+        "ORDER BY received_at, code",
+        kDossierColumns));
     st.bind(1, to_epoch_ms(start)).bind(2, to_epoch_ms(end));
     std::vector<Dossier> out;
     while (st.step()) out.push_back(dossier_from_row(st));
@@ -397,9 +480,10 @@ std::vector<Dossier> Store::dossiers_open_during(TimePoint start, TimePoint end)
 
 std::vector<Dossier> Store::dossiers_received_between(TimePoint start, TimePoint end) {
     std::lock_guard lock(read_mutex_);
-    auto st = read_db_.prepare(fmt::format(
-        "SELECT {} FROM dossiers WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, code",
-        kDossierColumns));
+    auto st =
+        read_db_.prepare(fmt::format("SELECT {} FROM dossiers WHERE received_at >= ?1 AND "
+                                     "received_at < ?2 ORDER BY received_at, code",
+                                     kDossierColumns));
     st.bind(1, to_epoch_ms(start)).bind(2, to_epoch_ms(end));
     std::vector<Dossier> out;
     while (st.step()) out.push_back(dossier_from_row(st));
@@ -409,7 +493,8 @@ std::vector<Dossier> Store::dossiers_received_between(TimePoint start, TimePoint
 std::vector<StoredEvent> Store::events_between(std::int64_t since, std::int64_t upto, int limit) {
     std::lock_guard lock(read_mutex_);
     std::vector<StoredEvent> out;
-    auto st = read_db_.prepare("SELECT seq, payload FROM events WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3");
+    auto st = read_db_.prepare(
+        "SELECT seq, payload FROM events WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3");
     st.bind(1, since).bind(2, upto).bind(3, limit);
     while (st.step()) out.push_back({st.int64(0), st.text(1)});
     return out;
@@ -418,10 +503,12 @@ std::vector<StoredEvent> Store::events_between(std::int64_t since, std::int64_t 
 std::vector<ShippableEvent> Store::events_to_ship(std::int64_t after, int limit) {
     std::lock_guard lock(read_mutex_);
     std::vector<ShippableEvent> out;
-    auto st = read_db_.prepare("SELECT seq, type, at, payload, detail FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+    auto st = read_db_.prepare(
+        "SELECT seq, type, at, payload, detail FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
     st.bind(1, after).bind(2, limit);
     while (st.step()) {
-        ShippableEvent e{st.int64(0), parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
+        ShippableEvent e{st.int64(0),
+                         parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
                          from_epoch_ms(st.int64(2)), st.text(3), std::nullopt};
         if (!st.is_null(4)) e.detail = st.text(4);
         out.push_back(std::move(e));
@@ -446,10 +533,12 @@ std::optional<std::string> Store::meta(std::string_view key) {
 
 std::optional<OfficerRecord> Store::officer(std::string_view username) {
     std::lock_guard lock(read_mutex_);
-    auto st = read_db_.prepare("SELECT username, name, role, password_hash FROM officers WHERE username = ?1");
+    auto st = read_db_.prepare(
+        "SELECT username, name, role, password_hash FROM officers WHERE username = ?1");
     st.bind(1, username);
     if (!st.step()) return std::nullopt;
-    return OfficerRecord{st.text(0), st.text(1), parse_enum<OfficerRole>(st.text(2)).value_or(OfficerRole::officer),
+    return OfficerRecord{st.text(0), st.text(1),
+                         parse_enum<OfficerRole>(st.text(2)).value_or(OfficerRole::officer),
                          st.text(3)};
 }
 
@@ -458,7 +547,10 @@ std::optional<DeviceRecord> Store::device_by_token_hash(std::string_view token_h
     auto st = read_db_.prepare("SELECT id, name, role, counter FROM devices WHERE token_hash = ?1");
     st.bind(1, token_hash);
     if (!st.step()) return std::nullopt;
-    DeviceRecord d{st.int64(0), st.text(1), parse_enum<DeviceRole>(st.text(2)).value_or(DeviceRole::board), {}};
+    DeviceRecord d{st.int64(0),
+                   st.text(1),
+                   parse_enum<DeviceRole>(st.text(2)).value_or(DeviceRole::board),
+                   {}};
     if (auto c = st.opt_int64(3)) d.counter = static_cast<int>(*c);
     return d;
 }
@@ -481,21 +573,25 @@ ReportRows Store::report_rows(Day from, Day to, TimePoint end) {
 
 void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
     std::lock_guard lock(read_mutex_);
-    // A lean scan in day order (the day index): numbers and interned strings, no per-row allocation.
+    // A lean scan in day order (the day index): numbers and interned strings, no per-row
+    // allocation.
     auto st = read_db_.prepare(
-        "SELECT category, officer, counter, day, state, rated, issued_at, called_at, started_at, finished_at "
+        "SELECT category, officer, counter, day, state, rated, issued_at, called_at, started_at, "
+        "finished_at "
         "FROM tickets WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
     st.bind(1, format_day(from)).bind(2, format_day(to));
     ReportRowsBuilder rows(out);
     const auto ms = [&](int col) { return st.is_null(col) ? std::int64_t{-1} : st.int64(col); };
     while (st.step())
-        rows.add(st.text_view(0), st.is_null(1) ? std::nullopt : std::optional(st.text_view(1)), st.integer(2),
-                 st.text_view(3), st.text_view(4), st.integer(5), st.int64(6), ms(7), ms(8), ms(9));
+        rows.add(st.text_view(0), st.is_null(1) ? std::nullopt : std::optional(st.text_view(1)),
+                 st.integer(2), st.text_view(3), st.text_view(4), st.integer(5), st.int64(6), ms(7),
+                 ms(8), ms(9));
 }
 
-void ReportRowsBuilder::add(std::string_view category, std::optional<std::string_view> officer, int counter,
-                            std::string_view day, std::string_view state, int rating, std::int64_t issued_ms,
-                            std::int64_t called_ms, std::int64_t started_ms, std::int64_t finished_ms) {
+void ReportRowsBuilder::add(std::string_view category, std::optional<std::string_view> officer,
+                            int counter, std::string_view day, std::string_view state, int rating,
+                            std::int64_t issued_ms, std::int64_t called_ms, std::int64_t started_ms,
+                            std::int64_t finished_ms) {
     // A lean append: numbers and interned strings, no per-row allocation.
     const auto intern = [](std::vector<std::string>& table, std::string_view text) {
         for (std::size_t i = table.size(); i-- > 0;)
@@ -528,12 +624,14 @@ std::vector<CounterEventRow> Store::counter_events(TimePoint end) {
     std::lock_guard lock(read_mutex_);
     std::vector<CounterEventRow> out;
     auto st = read_db_.prepare(
-        "SELECT at, counter, type, officer FROM events WHERE type IN ('counter_opened', 'counter_closed', "
+        "SELECT at, counter, type, officer FROM events WHERE type IN ('counter_opened', "
+        "'counter_closed', "
         "'counter_paused') AND at < ?1 ORDER BY seq");
     st.bind(1, to_epoch_ms(end));
     while (st.step())
         out.push_back({from_epoch_ms(st.int64(0)), st.integer(1),
-                       parse_enum<EventType>(st.text(2)).value_or(EventType::counter_closed), st.opt_text(3)});
+                       parse_enum<EventType>(st.text(2)).value_or(EventType::counter_closed),
+                       st.opt_text(3)});
     return out;
 }
 
@@ -553,7 +651,8 @@ std::vector<Rating> Store::ratings_between(Day from, Day to) {
 std::vector<Rating> Store::query_ratings(const std::string& from, const std::string& to) {
     std::vector<Rating> out;
     auto st = read_db_.prepare(
-        "SELECT r.ticket_id, t.number, t.category, r.day, r.level, r.reasons, r.comment, r.counter, r.officer, r.at, "
+        "SELECT r.ticket_id, t.number, t.category, r.day, r.level, r.reasons, r.comment, "
+        "r.counter, r.officer, r.at, "
         "r.idempotency_key, r.device FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
         "WHERE r.day BETWEEN ?1 AND ?2 ORDER BY r.at");
     st.bind(1, from).bind(2, to);

@@ -47,8 +47,9 @@ struct ShippableEvent {
     std::int64_t seq = 0;
     EventType type = EventType::ticket_issued;
     TimePoint at;
-    std::string payload;                // the WebSocket JSON (public view)
-    std::optional<std::string> detail;  // hub::ShippedEvent JSON; absent on events older than migration 4
+    std::string payload;  // the WebSocket JSON (public view)
+    std::optional<std::string>
+        detail;  // hub::ShippedEvent JSON; absent on events older than migration 4
 };
 
 /// A counter opened, closed or paused: the officer report rebuilds sessions from these.
@@ -66,7 +67,7 @@ struct ReportTicket {
     std::int32_t counter = 0;   // 0 when never called
     std::int32_t day = 0;       // index into ReportRows::days
     TicketState state = TicketState::waiting;
-    std::int8_t rating = 0;     // level, 0 when not rated
+    std::int8_t rating = 0;  // level, 0 when not rated
     std::int64_t issued_ms = 0;
     std::int64_t called_ms = -1;  // -1: not set
     std::int64_t started_ms = -1;
@@ -92,9 +93,9 @@ class ReportRowsBuilder {
 public:
     explicit ReportRowsBuilder(ReportRows& out) : out_(out) {}
     /// Times in ms since the epoch, -1 when not set; `day` as stored ("YYYY-MM-DD").
-    void add(std::string_view category, std::optional<std::string_view> officer, int counter, std::string_view day,
-             std::string_view state, int rating, std::int64_t issued_ms, std::int64_t called_ms,
-             std::int64_t started_ms, std::int64_t finished_ms);
+    void add(std::string_view category, std::optional<std::string_view> officer, int counter,
+             std::string_view day, std::string_view state, int rating, std::int64_t issued_ms,
+             std::int64_t called_ms, std::int64_t started_ms, std::int64_t finished_ms);
 
 private:
     ReportRows& out_;
@@ -107,7 +108,8 @@ class WriteTx {
 public:
     /// Appends the event to the log and applies its snapshots (ticket, counter, rating).
     /// `detail` is what the event ships to the hub (hub::ShippedEvent as JSON).
-    void record(const DomainEvent& e, std::string_view day, std::string_view payload, std::string_view detail);
+    void record(const DomainEvent& e, std::string_view day, std::string_view payload,
+                std::string_view detail);
     void put_meta(std::string_view key, std::string_view value);
     void add_officer(const OfficerRecord& officer, TimePoint now);
     std::int64_t add_device(const DeviceRecord& device, std::string_view token_hash, TimePoint now);
@@ -182,7 +184,8 @@ public:
 private:
     explicit Store(const std::string& path);
     void writer_loop();
-    std::vector<Rating> query_ratings(const std::string& from, const std::string& to);  // read lock held
+    std::vector<Rating> query_ratings(const std::string& from,
+                                      const std::string& to);  // read lock held
 
     struct Pending {
         Job job;

@@ -3,8 +3,8 @@
 #include <boost/json.hpp>
 #include <limits>
 
-#include "motcua/api.hpp"
 #include "json_fields.hpp"
+#include "motcua/api.hpp"
 
 namespace json = boost::json;
 
@@ -35,11 +35,13 @@ RatingRequest rating_request(const json::value& v) {
     m.level = static_cast<int>(f.integer("level", kMinRatingLevel, kMaxRatingLevel));
     if (f.find("reasons") != nullptr) {
         for (const auto& item : f.array("reasons")) {
-            if (!item.is_string()) fail_field("reasons", fmt::format("must hold strings, got {}", kind_of(item)));
+            if (!item.is_string())
+                fail_field("reasons", fmt::format("must hold strings, got {}", kind_of(item)));
             auto r = parse_enum<RatingReason>(item.get_string());
-            if (!r) fail_field("reasons", fmt::format("holds '{}'; expected any of: {}",
-                                                      std::string_view(item.get_string()),
-                                                      enum_choices<RatingReason>()));
+            if (!r)
+                fail_field("reasons", fmt::format("holds '{}'; expected any of: {}",
+                                                  std::string_view(item.get_string()),
+                                                  enum_choices<RatingReason>()));
             m.reasons.push_back(*r);
         }
     }
@@ -52,7 +54,8 @@ RatingRequest rating_request(const json::value& v) {
 Applicant applicant(const json::value& v) {
     Fields f(v, "applicant");
     Applicant a{f.str("name"), f.opt_str("phone"), f.opt_str("id_number"), f.opt_str("address")};
-    if (a.name.find_first_not_of(" \t\r\n") == std::string::npos) fail_field("name", "must not be blank");
+    if (a.name.find_first_not_of(" \t\r\n") == std::string::npos)
+        fail_field("name", "must not be blank");
     if (a.name.size() > 200) fail_field("name", "is longer than 200 bytes");
     if (a.phone && a.phone->size() > 32) fail_field("phone", "is longer than 32 bytes");
     if (a.id_number && a.id_number->size() > 32) fail_field("id_number", "is longer than 32 bytes");
@@ -122,15 +125,20 @@ Result<json::value> parse_json(std::string_view bytes) {
     json::value v = json::parse(bytes, ec, json::storage_ptr(), options);
     if (ec) {
         if (ec == json::error::too_deep)
-            return make_error("invalid_json", fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
+            return make_error("invalid_json",
+                              fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
         if (ec == json::error::syntax && !bytes.empty())
-            return make_error("invalid_json", "request body is not valid JSON (syntax error or invalid UTF-8)");
-        return make_error("invalid_json", fmt::format("request body is not valid JSON: {}", ec.message()));
+            return make_error("invalid_json",
+                              "request body is not valid JSON (syntax error or invalid UTF-8)");
+        return make_error("invalid_json",
+                          fmt::format("request body is not valid JSON: {}", ec.message()));
     }
     return v;
 }
 
-std::string write_json(const json::value& v) { return json::serialize(v); }
+std::string write_json(const json::value& v) {
+    return json::serialize(v);
+}
 
 // ---- encoders ---------------------------------------------------------------------------------
 
@@ -173,8 +181,12 @@ json::value to_json(const FinishRequest& m) {
     return o;
 }
 
-json::value to_json(const TransferRequest& m) { return {{"category", m.category}}; }
-json::value to_json(const ReinstateRequest& m) { return {{"ticket", m.ticket}}; }
+json::value to_json(const TransferRequest& m) {
+    return {{"category", m.category}};
+}
+json::value to_json(const ReinstateRequest& m) {
+    return {{"ticket", m.ticket}};
+}
 json::value to_json(const DossierStatusRequest& m) {
     json::object o{{"status", to_string(m.status)}};
     put_opt(o, "note", m.note);
@@ -188,20 +200,28 @@ json::value to_json(const TestClockRequest& m, const OfficeZone& zone) {
 }
 
 json::value to_json(const LoginResponse& m, const OfficeZone& zone) {
-    json::object officer{{"username", m.officer.username}, {"name", m.officer.name}, {"role", to_string(m.officer.role)}};
+    json::object officer{{"username", m.officer.username},
+                         {"name", m.officer.name},
+                         {"role", to_string(m.officer.role)}};
     put_opt(officer, "ward", m.officer.ward);
-    return {{"token", m.token}, {"expires_at", zone.format_rfc3339(m.expires_at)}, {"officer", std::move(officer)}};
+    return {{"token", m.token},
+            {"expires_at", zone.format_rfc3339(m.expires_at)},
+            {"officer", std::move(officer)}};
 }
 
 json::value to_json(const CategoryInfo& m) {
-    return {{"code", m.code}, {"name_vi", m.name_vi}, {"name_en", m.name_en},
-            {"target_wait_s", m.target_wait_s}, {"waiting", m.waiting},
-            {"estimated_wait_s", m.estimated_wait_s}};
+    return {{"code", m.code},       {"name_vi", m.name_vi},
+            {"name_en", m.name_en}, {"target_wait_s", m.target_wait_s},
+            {"waiting", m.waiting}, {"estimated_wait_s", m.estimated_wait_s}};
 }
 
 json::value to_json(const ProcedureInfo& m) {
-    return {{"code", m.code}, {"name_vi", m.name_vi}, {"category", m.category},
-            {"legal_days", m.legal_days}, {"cutoff", format_hhmm(m.cutoff_minutes)}, {"fee", m.fee}};
+    return {{"code", m.code},
+            {"name_vi", m.name_vi},
+            {"category", m.category},
+            {"legal_days", m.legal_days},
+            {"cutoff", format_hhmm(m.cutoff_minutes)},
+            {"fee", m.fee}};
 }
 
 json::value to_json(const TicketView& m, const OfficeZone& zone) {
@@ -240,13 +260,15 @@ json::value to_json(const DossierView& m, const OfficeZone& zone) {
                    {"returned_at", time_or_null(m.returned_at, zone)},
                    {"result", m.result ? json::value(to_string(*m.result)) : json::value(nullptr)},
                    {"procedure_name", m.procedure_name},
-                   {"new_due_date", m.new_due_date ? json::value(format_day(*m.new_due_date)) : json::value(nullptr)}};
+                   {"new_due_date", m.new_due_date ? json::value(format_day(*m.new_due_date))
+                                                   : json::value(nullptr)}};
     if (m.details) {
         o["applicant"] = applicant_json(m.details->applicant);
         o["category"] = m.details->category;
         o["counter"] = m.details->counter;
         o["officer"] = m.details->officer;
-        o["apology_reason"] = m.details->apology_reason ? json::value(*m.details->apology_reason) : json::value(nullptr);
+        o["apology_reason"] = m.details->apology_reason ? json::value(*m.details->apology_reason)
+                                                        : json::value(nullptr);
     }
     return o;
 }
@@ -260,8 +282,11 @@ json::value to_json(const DueDatePreview& m, const OfficeZone& zone) {
 json::value to_json(const PublicQueue& m, const OfficeZone& zone) {
     json::array cats;
     for (const auto& c : m.categories)
-        cats.push_back({{"code", c.code}, {"name_vi", c.name_vi}, {"name_en", c.name_en},
-                        {"waiting", c.waiting}, {"estimated_wait_s", c.estimated_wait_s}});
+        cats.push_back({{"code", c.code},
+                        {"name_vi", c.name_vi},
+                        {"name_en", c.name_en},
+                        {"waiting", c.waiting},
+                        {"estimated_wait_s", c.estimated_wait_s}});
     return {{"at", zone.format_rfc3339(m.at)}, {"categories", std::move(cats)}};
 }
 
@@ -279,14 +304,17 @@ json::value to_json(const CounterEventFields& m) {
 }
 
 json::value to_json(const RatingSubmittedFields& m) {
-    return {{"ticket", m.ticket}, {"number", m.number}, {"level", m.level},
-            {"counter", m.counter}, {"officer", m.officer}};
+    return {{"ticket", m.ticket},
+            {"number", m.number},
+            {"level", m.level},
+            {"counter", m.counter},
+            {"officer", m.officer}};
 }
 
 // ---- decoders ---------------------------------------------------------------------------------
 
-
-template <> Result<ErrorBody> decode<ErrorBody>(const json::value& v) {
+template <>
+Result<ErrorBody> decode<ErrorBody>(const json::value& v) {
     return guarded<ErrorBody>([&] {
         Fields outer(v, "error response");
         Fields inner(outer.need("error"), "error");
@@ -294,25 +322,34 @@ template <> Result<ErrorBody> decode<ErrorBody>(const json::value& v) {
     });
 }
 
-template <> Result<LoginRequest> decode<LoginRequest>(const json::value& v) {
+template <>
+Result<LoginRequest> decode<LoginRequest>(const json::value& v) {
     return guarded<LoginRequest>([&] { return login_request(v); });
 }
-template <> Result<IssueTicketRequest> decode<IssueTicketRequest>(const json::value& v) {
+template <>
+Result<IssueTicketRequest> decode<IssueTicketRequest>(const json::value& v) {
     return guarded<IssueTicketRequest>([&] { return issue_ticket_request(v); });
 }
-template <> Result<RatingRequest> decode<RatingRequest>(const json::value& v) {
+template <>
+Result<RatingRequest> decode<RatingRequest>(const json::value& v) {
     return guarded<RatingRequest>([&] { return rating_request(v); });
 }
-template <> Result<FinishRequest> decode<FinishRequest>(const json::value& v) {
+template <>
+Result<FinishRequest> decode<FinishRequest>(const json::value& v) {
     return guarded<FinishRequest>([&] { return finish_request(v); });
 }
-template <> Result<TransferRequest> decode<TransferRequest>(const json::value& v) {
-    return guarded<TransferRequest>([&] { return TransferRequest{Fields(v, "transfer request").str("category")}; });
+template <>
+Result<TransferRequest> decode<TransferRequest>(const json::value& v) {
+    return guarded<TransferRequest>(
+        [&] { return TransferRequest{Fields(v, "transfer request").str("category")}; });
 }
-template <> Result<ReinstateRequest> decode<ReinstateRequest>(const json::value& v) {
-    return guarded<ReinstateRequest>([&] { return ReinstateRequest{Fields(v, "reinstate request").str("ticket")}; });
+template <>
+Result<ReinstateRequest> decode<ReinstateRequest>(const json::value& v) {
+    return guarded<ReinstateRequest>(
+        [&] { return ReinstateRequest{Fields(v, "reinstate request").str("ticket")}; });
 }
-template <> Result<DossierStatusRequest> decode<DossierStatusRequest>(const json::value& v) {
+template <>
+Result<DossierStatusRequest> decode<DossierStatusRequest>(const json::value& v) {
     return guarded<DossierStatusRequest>([&] {
         Fields f(v, "status request");
         DossierStatusRequest m{f.enumeration<DossierState>("status"), f.opt_str("note")};
@@ -320,7 +357,8 @@ template <> Result<DossierStatusRequest> decode<DossierStatusRequest>(const json
         return m;
     });
 }
-template <> Result<ApologyRequest> decode<ApologyRequest>(const json::value& v) {
+template <>
+Result<ApologyRequest> decode<ApologyRequest>(const json::value& v) {
     return guarded<ApologyRequest>([&] {
         Fields f(v, "apology request");
         ApologyRequest m{f.day("new_due"), f.str("reason")};
@@ -328,33 +366,40 @@ template <> Result<ApologyRequest> decode<ApologyRequest>(const json::value& v) 
         return m;
     });
 }
-template <> Result<TestClockRequest> decode<TestClockRequest>(const json::value& v) {
-    return guarded<TestClockRequest>([&] { return TestClockRequest{Fields(v, "clock request").time("now")}; });
+template <>
+Result<TestClockRequest> decode<TestClockRequest>(const json::value& v) {
+    return guarded<TestClockRequest>(
+        [&] { return TestClockRequest{Fields(v, "clock request").time("now")}; });
 }
-template <> Result<LoginResponse> decode<LoginResponse>(const json::value& v) {
+template <>
+Result<LoginResponse> decode<LoginResponse>(const json::value& v) {
     return guarded<LoginResponse>([&] {
         Fields f(v, "login response");
         Fields o(f.need("officer"), "officer");
         return LoginResponse{f.str("token"), f.time("expires_at"),
-                             OfficerInfo{o.str("username"), o.str("name"), o.enumeration<OfficerRole>("role"),
-                                         o.opt_str("ward")}};
+                             OfficerInfo{o.str("username"), o.str("name"),
+                                         o.enumeration<OfficerRole>("role"), o.opt_str("ward")}};
     });
 }
-template <> Result<CategoryInfo> decode<CategoryInfo>(const json::value& v) {
+template <>
+Result<CategoryInfo> decode<CategoryInfo>(const json::value& v) {
     return guarded<CategoryInfo>([&] { return category_info(v); });
 }
-template <> Result<ProcedureInfo> decode<ProcedureInfo>(const json::value& v) {
+template <>
+Result<ProcedureInfo> decode<ProcedureInfo>(const json::value& v) {
     return guarded<ProcedureInfo>([&] {
         Fields f(v, "procedure");
-        return ProcedureInfo{f.str("code"), f.str("name_vi"), f.str("category"),
-                             static_cast<int>(f.integer("legal_days", 0, 365)), f.hhmm("cutoff"),
-                             f.integer("fee", 0, 1'000'000'000'000)};
+        return ProcedureInfo{f.str("code"),     f.str("name_vi"),
+                             f.str("category"), static_cast<int>(f.integer("legal_days", 0, 365)),
+                             f.hhmm("cutoff"),  f.integer("fee", 0, 1'000'000'000'000)};
     });
 }
-template <> Result<TicketView> decode<TicketView>(const json::value& v) {
+template <>
+Result<TicketView> decode<TicketView>(const json::value& v) {
     return guarded<TicketView>([&] { return ticket_view(v); });
 }
-template <> Result<CounterInfo> decode<CounterInfo>(const json::value& v) {
+template <>
+Result<CounterInfo> decode<CounterInfo>(const json::value& v) {
     return guarded<CounterInfo>([&] {
         Fields f(v, "counter");
         CounterInfo c;
@@ -367,13 +412,20 @@ template <> Result<CounterInfo> decode<CounterInfo>(const json::value& v) {
         return c;
     });
 }
-template <> Result<DossierView> decode<DossierView>(const json::value& v) {
+template <>
+Result<DossierView> decode<DossierView>(const json::value& v) {
     return guarded<DossierView>([&] {
         Fields f(v, "dossier");
-        DossierView d{f.str("code"), f.str("procedure"), f.enumeration<DossierState>("state"),
-                      f.time("received_at"), f.day("due_date"), f.opt_time("returned_at"),
-                      f.opt_enumeration<DossierResult>("result"), f.opt_str("procedure_name").value_or(""),
-                      std::nullopt, std::nullopt};
+        DossierView d{f.str("code"),
+                      f.str("procedure"),
+                      f.enumeration<DossierState>("state"),
+                      f.time("received_at"),
+                      f.day("due_date"),
+                      f.opt_time("returned_at"),
+                      f.opt_enumeration<DossierResult>("result"),
+                      f.opt_str("procedure_name").value_or(""),
+                      std::nullopt,
+                      std::nullopt};
         if (f.find("new_due_date") != nullptr) d.new_due_date = f.day("new_due_date");
         if (const auto* a = f.find("applicant")) {
             DossierDetails details;
@@ -387,21 +439,25 @@ template <> Result<DossierView> decode<DossierView>(const json::value& v) {
         return d;
     });
 }
-template <> Result<DueDatePreview> decode<DueDatePreview>(const json::value& v) {
+template <>
+Result<DueDatePreview> decode<DueDatePreview>(const json::value& v) {
     return guarded<DueDatePreview>([&] {
         Fields f(v, "due date");
         return DueDatePreview{f.str("procedure"), f.time("received_at"), f.day("due_date")};
     });
 }
-template <> Result<PublicQueue> decode<PublicQueue>(const json::value& v) {
+template <>
+Result<PublicQueue> decode<PublicQueue>(const json::value& v) {
     return guarded<PublicQueue>([&] {
         Fields f(v, "public queue");
         PublicQueue q{f.time("at"), {}};
-        for (const auto& item : f.array("categories")) q.categories.push_back(public_queue_entry(item));
+        for (const auto& item : f.array("categories"))
+            q.categories.push_back(public_queue_entry(item));
         return q;
     });
 }
-template <> Result<Event> decode<Event>(const json::value& v) {
+template <>
+Result<Event> decode<Event>(const json::value& v) {
     return guarded<Event>([&] {
         Fields f(v, "event");
         Event e;
@@ -414,19 +470,23 @@ template <> Result<Event> decode<Event>(const json::value& v) {
     });
 }
 
-template <> Result<CounterEventFields> decode<CounterEventFields>(const json::value& v) {
+template <>
+Result<CounterEventFields> decode<CounterEventFields>(const json::value& v) {
     return guarded<CounterEventFields>([&] {
         Fields f(v, "counter event");
         return CounterEventFields{static_cast<int>(f.integer("counter", 1, 999)),
-                                  f.enumeration<CounterState>("counter_state"), f.opt_str("officer")};
+                                  f.enumeration<CounterState>("counter_state"),
+                                  f.opt_str("officer")};
     });
 }
-template <> Result<RatingSubmittedFields> decode<RatingSubmittedFields>(const json::value& v) {
+template <>
+Result<RatingSubmittedFields> decode<RatingSubmittedFields>(const json::value& v) {
     return guarded<RatingSubmittedFields>([&] {
         Fields f(v, "rating event");
-        return RatingSubmittedFields{f.str("ticket"), f.str("number"),
-                                     static_cast<int>(f.integer("level", kMinRatingLevel, kMaxRatingLevel)),
-                                     static_cast<int>(f.integer("counter", 0, 999)), f.str("officer", true)};
+        return RatingSubmittedFields{
+            f.str("ticket"), f.str("number"),
+            static_cast<int>(f.integer("level", kMinRatingLevel, kMaxRatingLevel)),
+            static_cast<int>(f.integer("counter", 0, 999)), f.str("officer", true)};
     });
 }
 

@@ -7,16 +7,21 @@
 namespace motcua {
 namespace {
 
-Day plus(Day d, int n) { return Day{date::sys_days{d} + date::days{n}}; }
+Day plus(Day d, int n) {
+    return Day{date::sys_days{d} + date::days{n}};
+}
 bool weekend(Day d) {
     const auto wd = date::weekday{date::sys_days{d}}.c_encoding();
     return wd == 0 || wd == 6;
 }
-Day ymd(int y, unsigned m, unsigned d) { return Day{date::year{y}, date::month{m}, date::day{d}}; }
+Day ymd(int y, unsigned m, unsigned d) {
+    return Day{date::year{y}, date::month{m}, date::day{d}};
+}
 
 }  // namespace
 
-WorkingCalendar::WorkingCalendar(std::vector<Day> extra_days_off, std::vector<Day> extra_working_days)
+WorkingCalendar::WorkingCalendar(std::vector<Day> extra_days_off,
+                                 std::vector<Day> extra_working_days)
     : extra_off_(std::move(extra_days_off)), extra_working_(std::move(extra_working_days)) {}
 
 WorkingCalendar::WorkingCalendar(const WardConfig& config)
@@ -39,7 +44,8 @@ std::vector<Holiday> WorkingCalendar::holidays(int year) const {
     const bool tuesday = date::weekday{date::sys_days{national}} == date::Tuesday;
     list.push_back({national, "Quốc khánh"});
     list.push_back({plus(national, tuesday ? -1 : 1), "Quốc khánh (ngày liền kề)"});
-    std::sort(list.begin(), list.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    std::sort(list.begin(), list.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     // A holiday on a weekend gives a day off on the next day that is neither weekend nor holiday.
     std::vector<Holiday> substitutes;
     for (const auto& h : list) {
@@ -47,14 +53,17 @@ std::vector<Holiday> WorkingCalendar::holidays(int year) const {
         Day d = plus(h.day, 1);
         const auto taken = [&](Day x) {
             return weekend(x) ||
-                   std::any_of(list.begin(), list.end(), [&](const Holiday& o) { return o.day == x; }) ||
-                   std::any_of(substitutes.begin(), substitutes.end(), [&](const Holiday& o) { return o.day == x; });
+                   std::any_of(list.begin(), list.end(),
+                               [&](const Holiday& o) { return o.day == x; }) ||
+                   std::any_of(substitutes.begin(), substitutes.end(),
+                               [&](const Holiday& o) { return o.day == x; });
         };
         while (taken(d)) d = plus(d, 1);
         substitutes.push_back({d, "Nghỉ bù " + h.name_vi, true});
     }
     list.insert(list.end(), substitutes.begin(), substitutes.end());
-    std::sort(list.begin(), list.end(), [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
+    std::sort(list.begin(), list.end(),
+              [](const Holiday& a, const Holiday& b) { return a.day < b.day; });
     cache_.emplace_back(year, list);
     return list;
 }
@@ -68,7 +77,8 @@ bool WorkingCalendar::is_holiday(Day day) const {
 }
 
 bool WorkingCalendar::is_working_day(Day day) const {
-    if (std::find(extra_working_.begin(), extra_working_.end(), day) != extra_working_.end()) return true;
+    if (std::find(extra_working_.begin(), extra_working_.end(), day) != extra_working_.end())
+        return true;
     if (std::find(extra_off_.begin(), extra_off_.end(), day) != extra_off_.end()) return false;
     return !weekend(day) && !is_holiday(day);
 }
@@ -85,7 +95,8 @@ Day WorkingCalendar::add_working_days(Day day, int n) const {
     return d;
 }
 
-Day WorkingCalendar::due_date(TimePoint received, int legal_days, int cutoff_minutes, const OfficeZone& zone) const {
+Day WorkingCalendar::due_date(TimePoint received, int legal_days, int cutoff_minutes,
+                              const OfficeZone& zone) const {
     const Day day = zone.office_day(received);
     // Received after the cut-off or on a rest day: as if received on the next working day.
     const bool counts_today = is_working_day(day) && zone.minutes_of_day(received) < cutoff_minutes;

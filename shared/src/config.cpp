@@ -1,12 +1,12 @@
 #include "motcua/config.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "motcua/office_time.hpp"
 
@@ -19,11 +19,16 @@ std::string one_line(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
-        if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c == '\t') out += "\\t";
-        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-        else out += c;
+        if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c == '\t')
+            out += "\\t";
+        else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+        else
+            out += c;
     }
     return out;
 }
@@ -43,8 +48,8 @@ public:
     [[noreturn]] void fail(const toml::node* node, std::string_view key,
                            std::string_view problem) const {
         const auto& src = node != nullptr ? node->source() : table_.source();
-        throw ConfigError{fmt::format("{}:{}: key '{}': {}", file_, src.begin.line,
-                                      full_key(key), problem)};
+        throw ConfigError{
+            fmt::format("{}:{}: key '{}': {}", file_, src.begin.line, full_key(key), problem)};
     }
 
     [[nodiscard]] std::string full_key(std::string_view key) const {
@@ -109,7 +114,8 @@ public:
     const toml::array* array(std::string_view key) {
         const toml::node* node = get(key);
         if (node == nullptr) return nullptr;
-        if (!node->is_array()) fail(node, key, fmt::format("expected an array, got {}", type_name(*node)));
+        if (!node->is_array())
+            fail(node, key, fmt::format("expected an array, got {}", type_name(*node)));
         return node->as_array();
     }
 
@@ -178,13 +184,20 @@ public:
 
     static std::string_view type_name(const toml::node& node) {
         switch (node.type()) {
-            case toml::node_type::string: return "a string";
-            case toml::node_type::integer: return "an integer";
-            case toml::node_type::floating_point: return "a number";
-            case toml::node_type::boolean: return "a boolean";
-            case toml::node_type::array: return "an array";
-            case toml::node_type::table: return "a table";
-            default: return "a date or time";
+            case toml::node_type::string:
+                return "a string";
+            case toml::node_type::integer:
+                return "an integer";
+            case toml::node_type::floating_point:
+                return "a number";
+            case toml::node_type::boolean:
+                return "a boolean";
+            case toml::node_type::array:
+                return "an array";
+            case toml::node_type::table:
+                return "a table";
+            default:
+                return "a date or time";
         }
     }
 
@@ -206,7 +219,8 @@ void read_office(TableReader& r, WardConfig& cfg) {
                          });
     if (!unit_ok)
         r.fail(r.get("unit_code"), "unit_code",
-               fmt::format("'{}' is not a unit code: capitals, digits and dots, at most 32 (e.g. \"000.17.22.H56\")",
+               fmt::format("'{}' is not a unit code: capitals, digits and dots, at most 32 (e.g. "
+                           "\"000.17.22.H56\")",
                            cfg.unit_code));
     cfg.time_zone = r.text_or("time_zone", cfg.time_zone);
     if (auto zone = OfficeZone::load(cfg.time_zone); !zone)
@@ -225,7 +239,8 @@ void read_office(TableReader& r, WardConfig& cfg) {
             r.fail(&(*hours)[i], key, fmt::format("'{}' is not a range \"HH:MM-HH:MM\"", t));
         cfg.hours.push_back({*open, *close});
     }
-    if (r.get("stop_issuing_at") != nullptr) cfg.stop_issuing_at = r.hhmm("stop_issuing_at", std::nullopt);
+    if (r.get("stop_issuing_at") != nullptr)
+        cfg.stop_issuing_at = r.hhmm("stop_issuing_at", std::nullopt);
     cfg.admin_pin = r.text("admin_pin");
     for (char c : cfg.admin_pin)
         if (c < '0' || c > '9') r.fail(r.get("admin_pin"), "admin_pin", "must be digits only");
@@ -235,7 +250,8 @@ void read_priority(TableReader& r, WardConfig& cfg) {
     auto& p = cfg.priority;
     p.enabled = r.optional<bool>("enabled", "a boolean").value_or(p.enabled);
     p.normal_per_priority = r.integer("normal_per_priority", p.normal_per_priority, 0, 100);
-    p.max_normal_wait_s = r.integer("max_normal_wait_min", p.max_normal_wait_s / 60, 1, 24 * 60) * 60;
+    p.max_normal_wait_s =
+        r.integer("max_normal_wait_min", p.max_normal_wait_s / 60, 1, 24 * 60) * 60;
     r.each_table("reasons", [&](TableReader& t) {
         p.reasons.push_back({t.text("code"), t.text("name_vi"), t.text("name_en")});
     });
@@ -250,7 +266,8 @@ void read_category(TableReader& t, WardConfig& cfg) {
     c.start_number = t.integer("start", 1, 0, 1'000'000);
     c.number_width = t.integer("digits", 3, 1, 7);
     c.target_wait_s = t.integer("target_wait_min", 15, 1, 24 * 60) * 60;
-    if (cfg.find_category(c.code) != nullptr) t.fail(t.get("code"), "code", fmt::format("duplicate category '{}'", c.code));
+    if (cfg.find_category(c.code) != nullptr)
+        t.fail(t.get("code"), "code", fmt::format("duplicate category '{}'", c.code));
     cfg.categories.push_back(std::move(c));
 }
 
@@ -259,12 +276,14 @@ void read_counter(TableReader& t, WardConfig& cfg) {
     c.number = t.integer("number", std::nullopt, 1, 999);
     c.name = t.text_or("name", fmt::format("Quầy {}", c.number));
     c.categories = t.strings("categories");
-    if (c.categories.empty()) t.fail(t.get("categories"), "categories", "a counter needs at least one category");
+    if (c.categories.empty())
+        t.fail(t.get("categories"), "categories", "a counter needs at least one category");
     for (std::size_t i = 0; i < c.categories.size(); ++i)
         if (cfg.find_category(c.categories[i]) == nullptr)
             t.fail(t.get("categories"), fmt::format("categories[{}]", i),
                    fmt::format("unknown category '{}'", c.categories[i]));
-    if (cfg.find_counter(c.number) != nullptr) t.fail(t.get("number"), "number", fmt::format("duplicate counter {}", c.number));
+    if (cfg.find_counter(c.number) != nullptr)
+        t.fail(t.get("number"), "number", fmt::format("duplicate counter {}", c.number));
     cfg.counters.push_back(std::move(c));
 }
 
@@ -279,7 +298,8 @@ void read_procedure(TableReader& t, WardConfig& cfg) {
     p.legal_days = t.integer("legal_days", std::nullopt, 0, 365);
     p.cutoff_minutes = t.hhmm("cutoff", 15 * 60);
     p.fee = t.integer("fee", 0, 0, 1'000'000'000);
-    if (cfg.find_procedure(p.code) != nullptr) t.fail(t.get("code"), "code", fmt::format("duplicate procedure '{}'", p.code));
+    if (cfg.find_procedure(p.code) != nullptr)
+        t.fail(t.get("code"), "code", fmt::format("duplicate procedure '{}'", p.code));
     cfg.procedures.push_back(std::move(p));
 }
 
@@ -311,17 +331,18 @@ WardConfig read_root(TableReader& root, const std::string& source) {
         v.max_age_s = r.integer("max_age_s", v.max_age_s, 0, 3600);
     });
     // Shipping to the province hub is off unless the ward has a [hub] table.
-    if (root.get("hub") != nullptr) root.sub_table("hub", [&](TableReader& r) {
-        auto& h = cfg.hub;
-        h.url = r.text("url");
-        if (h.url.rfind("http://", 0) != 0 && h.url.rfind("https://", 0) != 0)
-            r.fail(r.get("url"), "url", "must start with http:// or https://");
-        h.token_file = r.text("token_file");
-        h.ca_file = r.text_or("ca_file", "");
-        h.ship_comments = r.optional<bool>("ship_comments", "a boolean").value_or(false);
-        h.batch_events = r.integer("batch_events", h.batch_events, 1, 1000);
-        h.max_backoff_s = r.integer("max_backoff_s", h.max_backoff_s, 1, 3600);
-    });
+    if (root.get("hub") != nullptr)
+        root.sub_table("hub", [&](TableReader& r) {
+            auto& h = cfg.hub;
+            h.url = r.text("url");
+            if (h.url.rfind("http://", 0) != 0 && h.url.rfind("https://", 0) != 0)
+                r.fail(r.get("url"), "url", "must start with http:// or https://");
+            h.token_file = r.text("token_file");
+            h.ca_file = r.text_or("ca_file", "");
+            h.ship_comments = r.optional<bool>("ship_comments", "a boolean").value_or(false);
+            h.batch_events = r.integer("batch_events", h.batch_events, 1, 1000);
+            h.max_backoff_s = r.integer("max_backoff_s", h.max_backoff_s, 1, 3600);
+        });
     root.sub_table("calendar", [&](TableReader& r) {
         cfg.extra_days_off = r.days("days_off");
         cfg.extra_working_days = r.days("working_days");
@@ -357,9 +378,9 @@ Result<WardConfig> parse_config(std::string_view text, const std::string& source
         return read_root(root, source_name);
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        return make_error("invalid_config", one_line(fmt::format("{}:{}:{}: TOML syntax error: {}",
-                                                                 source_name, where.line, where.column,
-                                                                 e.description())));
+        return make_error("invalid_config",
+                          one_line(fmt::format("{}:{}:{}: TOML syntax error: {}", source_name,
+                                               where.line, where.column, e.description())));
     } catch (const ConfigError& e) {
         return make_error("invalid_config", one_line(e.message));
     }

@@ -17,23 +17,35 @@ bool rating_level_allowed(SatisfactionScale scale, int level) {
 
 std::string_view rating_label_vi(int level) {
     switch (level) {
-        case 5: return "Rất hài lòng";
-        case 4: return "Hài lòng";
-        case 3: return "Bình thường";
-        case 2: return "Không hài lòng";
-        case 1: return "Rất không hài lòng";
-        default: return "";
+        case 5:
+            return "Rất hài lòng";
+        case 4:
+            return "Hài lòng";
+        case 3:
+            return "Bình thường";
+        case 2:
+            return "Không hài lòng";
+        case 1:
+            return "Rất không hài lòng";
+        default:
+            return "";
     }
 }
 
 std::string_view rating_label_en(int level) {
     switch (level) {
-        case 5: return "Very satisfied";
-        case 4: return "Satisfied";
-        case 3: return "Neutral";
-        case 2: return "Dissatisfied";
-        case 1: return "Very dissatisfied";
-        default: return "";
+        case 5:
+            return "Very satisfied";
+        case 4:
+            return "Satisfied";
+        case 3:
+            return "Neutral";
+        case 2:
+            return "Dissatisfied";
+        case 1:
+            return "Very dissatisfied";
+        default:
+            return "";
     }
 }
 

@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::size_t kMaxHostName = 253;  // DNS limit on a whole name
 
-Error why(std::string reason) { return make_error("bad_address", std::move(reason)); }
+Error why(std::string reason) {
+    return make_error("bad_address", std::move(reason));
+}
 
 // Boost.URL accepts any RFC 3986 reg-name ("a_b", "%41", "x!y"); a host on the LAN is a DNS name.
 bool plain_host_name(std::string_view host) {
@@ -60,7 +62,8 @@ Result<Endpoint> parse_endpoint(std::string_view text, std::uint16_t default_por
         unsigned value = 0;
         const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
         // "http://h:" has an empty port; from_chars also rejects signs and stops at junk.
-        if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || value == 0 || value > 65535)
+        if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || value == 0 ||
+            value > 65535)
             return why("the port must be a number from 1 to 65535");
         out.port = static_cast<std::uint16_t>(value);
     }

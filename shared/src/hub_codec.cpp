@@ -28,7 +28,8 @@ std::string short_str(const Fields& f, std::string_view key, std::size_t max = 2
     return s;
 }
 
-std::optional<std::string> opt_short_str(const Fields& f, std::string_view key, std::size_t max = 200) {
+std::optional<std::string> opt_short_str(const Fields& f, std::string_view key,
+                                         std::size_t max = 200) {
     if (f.find(key) == nullptr) return std::nullopt;
     return short_str(f, key, max);
 }
@@ -65,7 +66,9 @@ ShippedRating rating_of(const json::value& v) {
     r.level = static_cast<int>(f.integer("level", 1, 5));
     for (const auto& s : f.strings("reasons")) {
         auto reason = parse_enum<RatingReason>(s);
-        if (!reason) fail_field("reasons", fmt::format("holds '{}'; expected any of: {}", s, enum_choices<RatingReason>()));
+        if (!reason)
+            fail_field("reasons", fmt::format("holds '{}'; expected any of: {}", s,
+                                              enum_choices<RatingReason>()));
         r.reasons.push_back(*reason);
     }
     r.counter = opt_int(f, "counter");
@@ -90,7 +93,8 @@ ShippedDossier dossier_of(const json::value& v) {
     d.code = short_str(f, "code", 64);
     d.day = f.day("day");
     d.procedure = short_str(f, "procedure", 64);
-    d.category = f.str("category", true);  // empty: shipped from an old event whose procedure left the config
+    d.category = f.str("category",
+                       true);  // empty: shipped from an old event whose procedure left the config
     if (d.category.size() > 64) fail_field("category", "is longer than 64 bytes");
     d.channel = f.enumeration<DossierChannel>("channel");
     d.state = f.enumeration<DossierState>("state");
@@ -131,12 +135,14 @@ WardInfo info_of(const json::value& v) {
     w.scale = f.enumeration<SatisfactionScale>("scale");
     for (const auto& c : f.array("categories")) {
         Fields cf(c, "category");
-        w.categories.push_back({short_str(cf, "code", 64), short_str(cf, "name_vi"), cf.str("name_en", true),
+        w.categories.push_back({short_str(cf, "code", 64), short_str(cf, "name_vi"),
+                                cf.str("name_en", true),
                                 static_cast<int>(cf.integer("target_wait_s", 0, 86'400))});
     }
     for (const auto& p : f.array("procedures")) {
         Fields pf(p, "procedure");
-        w.procedures.push_back({short_str(pf, "code", 64), short_str(pf, "name_vi", 1000), short_str(pf, "category", 64),
+        w.procedures.push_back({short_str(pf, "code", 64), short_str(pf, "name_vi", 1000),
+                                short_str(pf, "category", 64),
                                 static_cast<int>(pf.integer("legal_days", 0, 10'000))});
     }
     return w;
@@ -151,20 +157,23 @@ ShippedEvent to_shipped(const DomainEvent& e) {
     s.at = e.at;
     if (e.ticket) {
         const Ticket& t = *e.ticket;
-        s.ticket = ShippedTicket{t.id,          t.day,         t.number,   t.category,  t.priority,
-                                 t.state,       t.issued_at,   t.called_at, t.started_at, t.finished_at,
-                                 t.counter,     t.officer,     t.outcome};
+        s.ticket = ShippedTicket{t.id,      t.day,       t.number,    t.category,   t.priority,
+                                 t.state,   t.issued_at, t.called_at, t.started_at, t.finished_at,
+                                 t.counter, t.officer,   t.outcome};
     }
     if (e.rating) {
         const Rating& r = *e.rating;
-        s.rating = ShippedRating{r.ticket_id, r.day, r.level, r.reasons, r.counter, r.officer, r.at, r.comment};
+        s.rating = ShippedRating{r.ticket_id, r.day,     r.level, r.reasons,
+                                 r.counter,   r.officer, r.at,    r.comment};
     }
-    if (e.counter) s.counter = ShippedCounter{e.counter->number, e.counter->state, e.counter->officer};
+    if (e.counter)
+        s.counter = ShippedCounter{e.counter->number, e.counter->state, e.counter->officer};
     if (e.dossier) {
         const Dossier& d = *e.dossier;
-        s.dossier = ShippedDossier{d.code,        d.day,         d.procedure,  d.category,  d.channel, d.state,
-                                   d.received_at, d.due_date,    d.new_due_date, d.apology_at, d.returned_at,
-                                   d.closed_at,   d.result,      d.counter,    d.officer,   d.updated_at};
+        s.dossier = ShippedDossier{d.code,         d.day,        d.procedure,   d.category,
+                                   d.channel,      d.state,      d.received_at, d.due_date,
+                                   d.new_due_date, d.apology_at, d.returned_at, d.closed_at,
+                                   d.result,       d.counter,    d.officer,     d.updated_at};
     }
     s.from_category = e.from_category;
     return s;
@@ -180,8 +189,10 @@ WardInfo ward_info(const WardConfig& config) {
     w.name = config.office_name;
     w.time_zone = config.time_zone;
     w.scale = config.scale;
-    for (const auto& c : config.categories) w.categories.push_back({c.code, c.name_vi, c.name_en, c.target_wait_s});
-    for (const auto& p : config.procedures) w.procedures.push_back({p.code, p.name_vi, p.category, p.legal_days});
+    for (const auto& c : config.categories)
+        w.categories.push_back({c.code, c.name_vi, c.name_en, c.target_wait_s});
+    for (const auto& p : config.procedures)
+        w.procedures.push_back({p.code, p.name_vi, p.category, p.legal_days});
     return w;
 }
 
@@ -234,7 +245,10 @@ json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
         const auto& r = *m.rating;
         json::array reasons;
         for (auto reason : r.reasons) reasons.emplace_back(to_string(reason));
-        json::object ro{{"ticket", r.ticket}, {"day", format_day(r.day)}, {"level", r.level}, {"reasons", std::move(reasons)},
+        json::object ro{{"ticket", r.ticket},
+                        {"day", format_day(r.day)},
+                        {"level", r.level},
+                        {"reasons", std::move(reasons)},
                         {"at", zone.format_rfc3339(r.at)}};
         if (r.counter) ro["counter"] = *r.counter;
         put_opt(ro, "officer", r.officer);
@@ -273,12 +287,16 @@ json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
 json::value to_json(const WardInfo& m) {
     json::array categories;
     for (const auto& c : m.categories)
-        categories.push_back(
-            json::object{{"code", c.code}, {"name_vi", c.name_vi}, {"name_en", c.name_en}, {"target_wait_s", c.target_wait_s}});
+        categories.push_back(json::object{{"code", c.code},
+                                          {"name_vi", c.name_vi},
+                                          {"name_en", c.name_en},
+                                          {"target_wait_s", c.target_wait_s}});
     json::array procedures;
     for (const auto& p : m.procedures)
-        procedures.push_back(
-            json::object{{"code", p.code}, {"name_vi", p.name_vi}, {"category", p.category}, {"legal_days", p.legal_days}});
+        procedures.push_back(json::object{{"code", p.code},
+                                          {"name_vi", p.name_vi},
+                                          {"category", p.category},
+                                          {"legal_days", p.legal_days}});
     return json::object{{"unit_code", m.unit_code},
                         {"name", m.name},
                         {"time_zone", m.time_zone},
@@ -311,27 +329,35 @@ void rank_wards(std::vector<WardFigures>& wards) {
     const auto rank_by = [&](auto has, auto better, int WardFigures::*rank) {
         std::vector<WardFigures*> order;
         for (auto& w : wards) order.push_back(&w);
-        std::stable_sort(order.begin(), order.end(), [&](const WardFigures* a, const WardFigures* b) {
-            if (has(*a) != has(*b)) return has(*a);
-            return has(*a) && better(*a, *b);
-        });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](const WardFigures* a, const WardFigures* b) {
+                             if (has(*a) != has(*b)) return has(*a);
+                             return has(*a) && better(*a, *b);
+                         });
         for (std::size_t i = 0; i < order.size(); ++i) {
-            const bool tie = i > 0 && has(*order[i]) == has(*order[i - 1]) && !better(*order[i - 1], *order[i]) &&
-                             !better(*order[i], *order[i - 1]);
+            const bool tie = i > 0 && has(*order[i]) == has(*order[i - 1]) &&
+                             !better(*order[i - 1], *order[i]) && !better(*order[i], *order[i - 1]);
             order[i]->*rank = tie ? order[i - 1]->*rank : static_cast<int>(i + 1);
         }
     };
-    rank_by([](const WardFigures& w) { return w.served > 0; },
-            [](const WardFigures& a, const WardFigures& b) { return a.mean_wait_s < b.mean_wait_s; },
-            &WardFigures::rank_wait);
+    rank_by(
+        [](const WardFigures& w) { return w.served > 0; },
+        [](const WardFigures& a, const WardFigures& b) { return a.mean_wait_s < b.mean_wait_s; },
+        &WardFigures::rank_wait);
     rank_by([](const WardFigures& w) { return w.issued > 0; },
-            [](const WardFigures& a, const WardFigures& b) { return a.within_target_pct > b.within_target_pct; },
+            [](const WardFigures& a, const WardFigures& b) {
+                return a.within_target_pct > b.within_target_pct;
+            },
             &WardFigures::rank_within_target);
     rank_by([](const WardFigures& w) { return w.rated > 0; },
-            [](const WardFigures& a, const WardFigures& b) { return a.satisfied_pct > b.satisfied_pct; },
+            [](const WardFigures& a, const WardFigures& b) {
+                return a.satisfied_pct > b.satisfied_pct;
+            },
             &WardFigures::rank_satisfaction);
     rank_by([](const WardFigures& w) { return w.dossiers_processed > 0; },
-            [](const WardFigures& a, const WardFigures& b) { return a.dossiers_on_time_pct > b.dossiers_on_time_pct; },
+            [](const WardFigures& a, const WardFigures& b) {
+                return a.dossiers_on_time_pct > b.dossiers_on_time_pct;
+            },
             &WardFigures::rank_dossiers);
 }
 
@@ -352,7 +378,8 @@ json::value to_json(const ProvinceOverview& m) {
                                                            {"within_target", w.rank_within_target},
                                                            {"satisfaction", w.rank_satisfaction},
                                                            {"dossiers", w.rank_dossiers}}}});
-    return json::object{{"from", format_day(m.from)}, {"to", format_day(m.to)}, {"wards", std::move(wards)}};
+    return json::object{
+        {"from", format_day(m.from)}, {"to", format_day(m.to)}, {"wards", std::move(wards)}};
 }
 
 Result<ProvinceOverview> decode_province_overview(const json::value& v) {
@@ -363,7 +390,8 @@ Result<ProvinceOverview> decode_province_overview(const json::value& v) {
         o.to = f.day("to");
         const auto number = [](const Fields& g, std::string_view key) {
             const auto& x = g.need(key);
-            if (!x.is_number()) fail_field(key, fmt::format("must be a number, got {}", kind_of(x)));
+            if (!x.is_number())
+                fail_field(key, fmt::format("must be a number, got {}", kind_of(x)));
             return x.to_number<double>();
         };
         constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
@@ -406,14 +434,16 @@ Result<EventBatch> decode_event_batch(const json::value& v) {
         b.ward = info_of(f.need("ward"));
         const auto& events = f.array("events");
         if (events.size() > kMaxBatchEvents)
-            throw DecodeError{"batch_too_large", fmt::format("a batch holds at most {} events, got {}", kMaxBatchEvents,
-                                                             events.size())};
+            throw DecodeError{"batch_too_large",
+                              fmt::format("a batch holds at most {} events, got {}",
+                                          kMaxBatchEvents, events.size())};
         b.events.reserve(events.size());
         for (const auto& e : events) {
             b.events.push_back(event_of(e));
             if (b.events.size() > 1 && b.events.back().seq != b.events[b.events.size() - 2].seq + 1)
-                throw DecodeError{"seq_gap", fmt::format("events must follow each other: seq {} after {}",
-                                                         b.events.back().seq, b.events[b.events.size() - 2].seq)};
+                throw DecodeError{
+                    "seq_gap", fmt::format("events must follow each other: seq {} after {}",
+                                           b.events.back().seq, b.events[b.events.size() - 2].seq)};
         }
         return b;
     });
@@ -422,7 +452,8 @@ Result<EventBatch> decode_event_batch(const json::value& v) {
 Result<BatchAck> decode_batch_ack(const json::value& v) {
     return guarded<BatchAck>([&] {
         Fields f(v, "acknowledgement");
-        return BatchAck{f.str("ward"), f.integer("acked_seq", 0, std::numeric_limits<std::int64_t>::max()),
+        return BatchAck{f.str("ward"),
+                        f.integer("acked_seq", 0, std::numeric_limits<std::int64_t>::max()),
                         static_cast<int>(f.integer("stored", 0, 1'000'000))};
     });
 }
@@ -430,7 +461,8 @@ Result<BatchAck> decode_batch_ack(const json::value& v) {
 Result<WardStatus> decode_ward_status(const json::value& v) {
     return guarded<WardStatus>([&] {
         Fields f(v, "ward");
-        return WardStatus{f.str("code"), f.str("name"), f.integer("acked_seq", 0, std::numeric_limits<std::int64_t>::max()),
+        return WardStatus{f.str("code"), f.str("name"),
+                          f.integer("acked_seq", 0, std::numeric_limits<std::int64_t>::max()),
                           f.opt_time("last_event_at"), f.opt_time("last_seen_at")};
     });
 }

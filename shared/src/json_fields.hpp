@@ -29,14 +29,21 @@ struct DecodeError {
 
 inline std::string_view kind_of(const json::value& v) {
     switch (v.kind()) {
-        case json::kind::null: return "null";
-        case json::kind::bool_: return "a boolean";
+        case json::kind::null:
+            return "null";
+        case json::kind::bool_:
+            return "a boolean";
         case json::kind::int64:
-        case json::kind::uint64: return "an integer";
-        case json::kind::double_: return "a number";
-        case json::kind::string: return "a string";
-        case json::kind::array: return "an array";
-        case json::kind::object: return "an object";
+        case json::kind::uint64:
+            return "an integer";
+        case json::kind::double_:
+            return "a number";
+        case json::kind::string:
+            return "a string";
+        case json::kind::array:
+            return "an array";
+        case json::kind::object:
+            return "an object";
     }
     return "?";
 }
@@ -46,7 +53,8 @@ class Fields {
 public:
     Fields(const json::value& v, std::string_view what) {
         if (!v.is_object())
-            throw DecodeError{"invalid_body", fmt::format("{} must be a JSON object, got {}", what, kind_of(v))};
+            throw DecodeError{"invalid_body",
+                              fmt::format("{} must be a JSON object, got {}", what, kind_of(v))};
         obj_ = &v.get_object();
     }
 
@@ -57,7 +65,8 @@ public:
 
     const json::value& need(std::string_view key) const {
         const auto* v = find(key);
-        if (v == nullptr) throw DecodeError{"missing_field", fmt::format("field '{}' is required", key)};
+        if (v == nullptr)
+            throw DecodeError{"missing_field", fmt::format("field '{}' is required", key)};
         return *v;
     }
 
@@ -66,7 +75,8 @@ public:
         if (!v.is_string()) fail_field(key, fmt::format("must be a string, got {}", kind_of(v)));
         if (!allow_empty && v.get_string().empty()) fail_field(key, "must not be empty");
         // A NUL byte is no text a person typed, and PostgreSQL cannot store it.
-        if (v.get_string().find('\0') != json::string::npos) fail_field(key, "must not contain a NUL character");
+        if (v.get_string().find('\0') != json::string::npos)
+            fail_field(key, "must not contain a NUL character");
         return std::string(v.get_string());
     }
 
@@ -78,15 +88,21 @@ public:
     std::int64_t integer(std::string_view key, std::int64_t min, std::int64_t max) const {
         const auto& v = need(key);
         std::int64_t n = 0;
-        if (v.is_int64()) n = v.get_int64();
-        else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max)) n = static_cast<std::int64_t>(v.get_uint64());
-        else if (v.is_uint64()) fail_field(key, fmt::format("is out of range {}..{}", min, max));
-        else fail_field(key, fmt::format("must be an integer, got {}", kind_of(v)));
-        if (n < min || n > max) fail_field(key, fmt::format("is {}, out of range {}..{}", n, min, max));
+        if (v.is_int64())
+            n = v.get_int64();
+        else if (v.is_uint64() && v.get_uint64() <= static_cast<std::uint64_t>(max))
+            n = static_cast<std::int64_t>(v.get_uint64());
+        else if (v.is_uint64())
+            fail_field(key, fmt::format("is out of range {}..{}", min, max));
+        else
+            fail_field(key, fmt::format("must be an integer, got {}", kind_of(v)));
+        if (n < min || n > max)
+            fail_field(key, fmt::format("is {}, out of range {}..{}", n, min, max));
         return n;
     }
 
-    std::optional<std::int64_t> opt_integer(std::string_view key, std::int64_t min, std::int64_t max) const {
+    std::optional<std::int64_t> opt_integer(std::string_view key, std::int64_t min,
+                                            std::int64_t max) const {
         if (find(key) == nullptr) return std::nullopt;
         return integer(key, min, max);
     }
@@ -94,7 +110,8 @@ public:
     bool boolean(std::string_view key, bool fallback) const {
         const auto* v = find(key);
         if (v == nullptr) return fallback;
-        if (!v->is_bool()) fail_field(key, fmt::format("must be true or false, got {}", kind_of(*v)));
+        if (!v->is_bool())
+            fail_field(key, fmt::format("must be true or false, got {}", kind_of(*v)));
         return v->get_bool();
     }
 
@@ -125,7 +142,8 @@ public:
     E enumeration(std::string_view key) const {
         const auto text = str(key);
         auto e = parse_enum<E>(text);
-        if (!e) fail_field(key, fmt::format("is '{}'; expected one of: {}", text, enum_choices<E>()));
+        if (!e)
+            fail_field(key, fmt::format("is '{}'; expected one of: {}", text, enum_choices<E>()));
         return *e;
     }
 
@@ -145,7 +163,8 @@ public:
         std::vector<std::string> out;
         if (find(key) == nullptr) return out;
         for (const auto& item : array(key)) {
-            if (!item.is_string()) fail_field(key, fmt::format("must hold strings, got {}", kind_of(item)));
+            if (!item.is_string())
+                fail_field(key, fmt::format("must hold strings, got {}", kind_of(item)));
             out.emplace_back(item.get_string());
         }
         return out;

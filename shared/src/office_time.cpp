@@ -1,8 +1,9 @@
 #include "motcua/office_time.hpp"
 
-#include <charconv>
 #include <date/tz.h>
 #include <fmt/format.h>
+
+#include <charconv>
 #include <stdexcept>
 
 namespace motcua {
@@ -32,7 +33,8 @@ Result<OfficeZone> OfficeZone::load(std::string_view iana_name) {
     } catch (const std::runtime_error&) {
         return make_error("unknown_time_zone",
                           fmt::format("unknown time zone '{}' (expected an IANA name such as "
-                                      "Asia/Ho_Chi_Minh)", iana_name));
+                                      "Asia/Ho_Chi_Minh)",
+                                      iana_name));
     }
 }
 
@@ -41,9 +43,13 @@ Day OfficeZone::office_day(TimePoint t) const {
     return Day{date::floor<date::days>(local)};
 }
 
-TimePoint OfficeZone::start_of_day(Day day) const { return at_local(day, 0); }
+TimePoint OfficeZone::start_of_day(Day day) const {
+    return at_local(day, 0);
+}
 
-TimePoint OfficeZone::end_of_day(Day day) const { return start_of_day(Day{date::sys_days{day} + date::days{1}}); }
+TimePoint OfficeZone::end_of_day(Day day) const {
+    return start_of_day(Day{date::sys_days{day} + date::days{1}});
+}
 
 TimePoint OfficeZone::at_local(Day day, int minutes) const {
     const date::local_time<Millis> local{date::local_days{day}.time_since_epoch() +
@@ -55,7 +61,8 @@ TimePoint OfficeZone::at_local(Day day, int minutes) const {
 int OfficeZone::minutes_of_day(TimePoint t) const {
     const auto local = zone_->to_local(t);
     const auto since_midnight = local - date::floor<date::days>(local);
-    return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+    return static_cast<int>(
+        std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
 }
 
 std::string OfficeZone::format_rfc3339(TimePoint t) const {
@@ -73,9 +80,10 @@ std::string OfficeZone::format_rfc3339(TimePoint t) const {
     const date::hh_mm_ss<std::chrono::seconds> hms{local - days};
     const char sign = offset_min < 0 ? '-' : '+';
     const auto abs_min = offset_min < 0 ? -offset_min : offset_min;
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
-                       hms.minutes().count(), hms.seconds().count(), sign, abs_min / 60, abs_min % 60);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+                       static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                       static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
+                       hms.seconds().count(), sign, abs_min / 60, abs_min % 60);
 }
 
 Result<TimePoint> parse_rfc3339(std::string_view s) {
@@ -84,8 +92,8 @@ Result<TimePoint> parse_rfc3339(std::string_view s) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     if (!read_digits(s, 0, 4, y) || s.size() < 20 || s[4] != '-' || !read_digits(s, 5, 2, mo) ||
         s[7] != '-' || !read_digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't') ||
-        !read_digits(s, 11, 2, h) || s[13] != ':' || !read_digits(s, 14, 2, mi) ||
-        s[16] != ':' || !read_digits(s, 17, 2, se))
+        !read_digits(s, 11, 2, h) || s[13] != ':' || !read_digits(s, 14, 2, mi) || s[16] != ':' ||
+        !read_digits(s, 17, 2, se))
         return bad_time(s, kExpected);
     std::size_t pos = 19;
     int millis = 0;
@@ -129,14 +137,13 @@ Result<Day> parse_day(std::string_view s) {
         return make_error("invalid_date", fmt::format("'{}' is not a date YYYY-MM-DD", s));
     const Day day{date::year{y}, date::month{static_cast<unsigned>(m)},
                   date::day{static_cast<unsigned>(d)}};
-    if (!day.ok())
-        return make_error("invalid_date", fmt::format("'{}' is not a calendar date", s));
+    if (!day.ok()) return make_error("invalid_date", fmt::format("'{}' is not a calendar date", s));
     return day;
 }
 
 std::string format_day(Day day) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
-                       static_cast<unsigned>(day.day()));
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()),
+                       static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
 }
 
 Result<int> parse_hhmm(std::string_view s) {
@@ -148,6 +155,8 @@ Result<int> parse_hhmm(std::string_view s) {
     return h * 60 + m;
 }
 
-std::string format_hhmm(int minutes) { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }
+std::string format_hhmm(int minutes) {
+    return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+}
 
 }  // namespace motcua

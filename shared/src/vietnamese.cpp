@@ -6,8 +6,8 @@
 namespace motcua::vi {
 namespace {
 
-constexpr std::array<std::string_view, 10> kDigits{"không", "một", "hai", "ba", "bốn",
-                                                   "năm", "sáu", "bảy", "tám", "chín"};
+constexpr std::array<std::string_view, 10> kDigits{"không", "một", "hai", "ba",  "bốn",
+                                                   "năm",   "sáu", "bảy", "tám", "chín"};
 
 void append(std::string& out, std::string_view word) {
     if (!out.empty()) out += ' ';
@@ -32,16 +32,22 @@ void read_group(std::string& out, int n, bool full) {
     }
     if (tens == 1) {
         append(out, "mười");  // 10..19: "mười", and 15 is "mười lăm", 11 "mười một"
-        if (units == 5) append(out, "lăm");
-        else if (units > 0) append(out, kDigits[static_cast<std::size_t>(units)]);
+        if (units == 5)
+            append(out, "lăm");
+        else if (units > 0)
+            append(out, kDigits[static_cast<std::size_t>(units)]);
         return;
     }
     append(out, kDigits[static_cast<std::size_t>(tens)]);
     append(out, "mươi");  // 20..99: "mươi" without the accent
-    if (units == 1) append(out, "mốt");       // 21 "hai mươi mốt"
-    else if (units == 4) append(out, "tư");   // 24 "hai mươi tư"
-    else if (units == 5) append(out, "lăm");  // 25 "hai mươi lăm"
-    else if (units > 0) append(out, kDigits[static_cast<std::size_t>(units)]);
+    if (units == 1)
+        append(out, "mốt");  // 21 "hai mươi mốt"
+    else if (units == 4)
+        append(out, "tư");  // 24 "hai mươi tư"
+    else if (units == 5)
+        append(out, "lăm");  // 25 "hai mươi lăm"
+    else if (units > 0)
+        append(out, kDigits[static_cast<std::size_t>(units)]);
 }
 
 }  // namespace
@@ -72,13 +78,15 @@ std::string read_number(std::int64_t n) {
 }
 
 std::string read_letter(std::string_view letter) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 28> kNames{{
-        {"A", "a"}, {"B", "bê"}, {"C", "xê"}, {"D", "đê"}, {"Đ", "đê"}, {"E", "e"}, {"F", "ép"},
-        {"G", "giê"}, {"H", "hát"}, {"I", "i"}, {"J", "gi"}, {"K", "ca"}, {"L", "e-lờ"}, {"M", "em-mờ"},
-        {"N", "en-nờ"}, {"O", "o"}, {"P", "pê"}, {"Q", "quy"}, {"R", "e-rờ"}, {"S", "ét-xì"}, {"T", "tê"},
-        {"U", "u"}, {"V", "vê"}, {"W", "vê kép"}, {"X", "ích-xì"}, {"Y", "i dài"}, {"Z", "dét"}, {"Ư", "ư"}}};
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 28> kNames{
+        {{"A", "a"},      {"B", "bê"},    {"C", "xê"},    {"D", "đê"}, {"Đ", "đê"}, {"E", "e"},
+         {"F", "ép"},     {"G", "giê"},   {"H", "hát"},   {"I", "i"},  {"J", "gi"}, {"K", "ca"},
+         {"L", "e-lờ"},   {"M", "em-mờ"}, {"N", "en-nờ"}, {"O", "o"},  {"P", "pê"}, {"Q", "quy"},
+         {"R", "e-rờ"},   {"S", "ét-xì"}, {"T", "tê"},    {"U", "u"},  {"V", "vê"}, {"W", "vê kép"},
+         {"X", "ích-xì"}, {"Y", "i dài"}, {"Z", "dét"},   {"Ư", "ư"}}};
     std::string upper(letter);
-    if (upper.size() == 1 && upper[0] >= 'a' && upper[0] <= 'z') upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+    if (upper.size() == 1 && upper[0] >= 'a' && upper[0] <= 'z')
+        upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
     if (upper == "đ") upper = "Đ";
     for (const auto& [l, name] : kNames)
         if (l == upper) return std::string(name);

@@ -1,5 +1,6 @@
-#include <catch2/catch.hpp>
+#include "kiosk/audio/announcer.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -7,7 +8,6 @@
 #include <random>
 #include <vector>
 
-#include "kiosk/audio/announcer.hpp"
 #include "kiosk/audio/speech.hpp"
 
 using namespace motcua;
@@ -16,7 +16,8 @@ using namespace motcua::kiosk::audio;
 TEST_CASE("the call sentence reads number and counter the Vietnamese way", "[audio]") {
     VoiceSettings v;
     CHECK(call_sentence(v, "A012", 2) == "Mời công dân có số a mười hai đến quầy số hai");
-    CHECK(call_sentence(v, "B105", 15) == "Mời công dân có số bê một trăm linh năm đến quầy số mười lăm");
+    CHECK(call_sentence(v, "B105", 15) ==
+          "Mời công dân có số bê một trăm linh năm đến quầy số mười lăm");
     v.call_template = "Xin mời số {number}, quầy {counter}. Xin mời số {number}.";
     CHECK(call_sentence(v, "C001", 1) == "Xin mời số xê một, quầy một. Xin mời số xê một.");
 }
@@ -24,7 +25,7 @@ TEST_CASE("the call sentence reads number and counter the Vietnamese way", "[aud
 TEST_CASE("the chime is audible and then fades", "[audio]") {
     const Pcm c = chime(22050);
     CHECK(c.seconds() == Approx(1.2).margin(0.01));
-    CHECK(rms(c, 0.0, 0.2) > 3000);        // loud at the start of the first note
+    CHECK(rms(c, 0.0, 0.2) > 3000);              // loud at the start of the first note
     CHECK(rms(c, 0.5, 0.6) < rms(c, 0.0, 0.1));  // decays
     CHECK(rms(silence(22050, 1.0), 0, 1) == 0);
 }
@@ -53,7 +54,8 @@ TEST_CASE("an announcement is chime, then speech, of a plausible length", "[audi
 
 TEST_CASE("the announcer says calls one after another and writes WAV files", "[audio]") {
     std::random_device rd;
-    const auto dir = std::filesystem::temp_directory_path() / ("motcua-audio-" + std::to_string(rd()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("motcua-audio-" + std::to_string(rd()));
     std::mutex m;
     std::condition_variable cv;
     std::vector<std::string> files;

@@ -3,9 +3,9 @@
 // Prints the median time to compute the report (by category and by procedure, over a month and
 // over a year) and to write it as JSON, CSV and XLSX. Reading the dossiers from the database is
 // not included.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <functional>
@@ -19,7 +19,9 @@ using namespace motcua::reports;
 
 namespace {
 
-Day add_days(Day d, int n) { return Day{date::sys_days{d} + date::days{n}}; }
+Day add_days(Day d, int n) {
+    return Day{date::sys_days{d} + date::days{n}};
+}
 
 /// `count` dossiers received over 2026 with the demo ward's procedures and a mix of fates.
 std::vector<Dossier> generate(const WardConfig& cfg, const OfficeZone& zone, int count) {
@@ -29,7 +31,8 @@ std::vector<Dossier> generate(const WardConfig& cfg, const OfficeZone& zone, int
     std::vector<Dossier> out;
     out.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
-        const auto& p = cfg.procedures[static_cast<std::size_t>(uniform(0, static_cast<int>(cfg.procedures.size()) - 1))];
+        const auto& p = cfg.procedures[static_cast<std::size_t>(
+            uniform(0, static_cast<int>(cfg.procedures.size()) - 1))];
         Dossier d;
         d.day = add_days(first, uniform(0, 364));
         d.seq = i + 1;
@@ -41,7 +44,8 @@ std::vector<Dossier> generate(const WardConfig& cfg, const OfficeZone& zone, int
         const int fate = uniform(0, 99);
         if (fate < 80) {
             d.state = DossierState::returned;
-            d.returned_at = d.closed_at = zone.at_local(add_days(d.due_date, uniform(-3, 3)), uniform(7 * 60, 17 * 60));
+            d.returned_at = d.closed_at =
+                zone.at_local(add_days(d.due_date, uniform(-3, 3)), uniform(7 * 60, 17 * 60));
             if (*d.closed_at < d.received_at) d.returned_at = d.closed_at = d.received_at;
         } else if (fate < 88) {
             d.state = DossierState::refused;
@@ -59,7 +63,9 @@ double median_ms(int runs, const std::function<void()>& work) {
     for (int i = 0; i < runs; ++i) {
         const auto start = std::chrono::steady_clock::now();
         work();
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                .count());
     }
     std::sort(ms.begin(), ms.end());
     return ms[ms.size() / 2];
@@ -93,27 +99,33 @@ int main(int argc, char** argv) {
         Day from;
         Day to;
     };
-    const Period periods[] = {
-        {"month", Day{date::year{2026}, date::November, date::day{1}}, Day{date::year{2026}, date::November, date::day{30}}},
-        {"year", Day{date::year{2026}, date::January, date::day{1}}, Day{date::year{2026}, date::December, date::day{31}}}};
+    const Period periods[] = {{"month", Day{date::year{2026}, date::November, date::day{1}},
+                               Day{date::year{2026}, date::November, date::day{30}}},
+                              {"year", Day{date::year{2026}, date::January, date::day{1}},
+                               Day{date::year{2026}, date::December, date::day{31}}}};
     for (const auto& period : periods) {
         for (const auto group : {DossierGrouping::category, DossierGrouping::procedure}) {
             DossierReport report;
             const double compute = median_ms(runs, [&] {
-                report = compute_dossier_report(dossiers, *cfg, zone, period.from, period.to, group, now);
+                report = compute_dossier_report(dossiers, *cfg, zone, period.from, period.to, group,
+                                                now);
             });
             std::size_t json_bytes = 0, csv_bytes = 0, xlsx_bytes = 0;
-            const double json = median_ms(runs, [&] { json_bytes = dossier_report_json(report, zone).size(); });
-            const double csv = median_ms(runs, [&] { csv_bytes = dossier_report_csv(report).size(); });
+            const double json =
+                median_ms(runs, [&] { json_bytes = dossier_report_json(report, zone).size(); });
+            const double csv =
+                median_ms(runs, [&] { csv_bytes = dossier_report_csv(report).size(); });
             const double xlsx = median_ms(runs, [&] {
                 auto bytes = dossier_report_xlsx(report);
                 xlsx_bytes = bytes ? bytes->size() : 0;
             });
             std::cout << fmt::format(
-                "{:<5} group_by={:<9} dossiers={} rows={} received={} compute={:.1f} ms json={:.2f} ms ({} B) "
+                "{:<5} group_by={:<9} dossiers={} rows={} received={} compute={:.1f} ms "
+                "json={:.2f} ms ({} B) "
                 "csv={:.2f} ms ({} B) xlsx={:.1f} ms ({} B)\n",
-                period.name, group == DossierGrouping::category ? "category" : "procedure", count, report.rows.size(),
-                report.total.counts.received_total, compute, json, json_bytes, csv, csv_bytes, xlsx, xlsx_bytes);
+                period.name, group == DossierGrouping::category ? "category" : "procedure", count,
+                report.rows.size(), report.total.counts.received_total, compute, json, json_bytes,
+                csv, csv_bytes, xlsx, xlsx_bytes);
         }
     }
     return 0;

@@ -2,11 +2,11 @@
 // and roll-up included), many wards shipping at once. Each ward's office days are made as the
 // ward would ship them (issued, called, started, finished, rated), in batches; worker threads,
 // each with its own connection, take wards and ingest all their batches in order.
-// Usage: motcua-hub-ingest-bench --pg URI [--wards N] [--days D] [--tickets-per-day T] [--threads K] [--batch B]
-// The database should be empty (a fresh one); the hub's migrations are applied.
-#include <CLI/CLI.hpp>
+// Usage: motcua-hub-ingest-bench --pg URI [--wards N] [--days D] [--tickets-per-day T] [--threads
+// K] [--batch B] The database should be empty (a fresh one); the hub's migrations are applied.
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -26,21 +26,27 @@ using namespace motcua::hub;
 namespace {
 
 WardInfo info_of(const std::string& code) {
-    return WardInfo{code, "Phường " + code, "Asia/Ho_Chi_Minh", SatisfactionScale::five_level,
-                    {{"HT", "Hộ tịch", "Civil status", 900}, {"DC", "Địa chính", "Land", 1200},
+    return WardInfo{code,
+                    "Phường " + code,
+                    "Asia/Ho_Chi_Minh",
+                    SatisfactionScale::five_level,
+                    {{"HT", "Hộ tịch", "Civil status", 900},
+                     {"DC", "Địa chính", "Land", 1200},
                      {"VX", "Văn hóa - Xã hội", "Culture and society", 900}},
                     {}};
 }
 
 /// A ward's days as shipped events, seq from 1.
-std::vector<ShippedEvent> ward_events(int days, int per_day, unsigned seed, const OfficeZone& zone) {
+std::vector<ShippedEvent> ward_events(int days, int per_day, unsigned seed,
+                                      const OfficeZone& zone) {
     std::mt19937 rng(seed);
     std::vector<ShippedEvent> out;
     std::int64_t seq = 0;
     const char* cats[] = {"HT", "DC", "VX"};
     Day day = *parse_day("2026-06-01");
     for (int d = 0; d < days; ++d, day = Day{date::sys_days{day} + date::days{1}}) {
-        const TimePoint open = zone.start_of_day(day) + std::chrono::hours(7) + std::chrono::minutes(30);
+        const TimePoint open =
+            zone.start_of_day(day) + std::chrono::hours(7) + std::chrono::minutes(30);
         for (int i = 0; i < per_day; ++i) {
             ShippedTicket t;
             t.id = fmt::format("{:08x}{:08x}", seed, static_cast<unsigned>(seq));
@@ -52,7 +58,10 @@ std::vector<ShippedEvent> ward_events(int days, int per_day, unsigned seed, cons
                 ShippedEvent e;
                 e.seq = ++seq;
                 e.type = type;
-                e.at = t.finished_at ? *t.finished_at : t.started_at ? *t.started_at : t.called_at ? *t.called_at : t.issued_at;
+                e.at = t.finished_at  ? *t.finished_at
+                       : t.started_at ? *t.started_at
+                       : t.called_at  ? *t.called_at
+                                      : t.issued_at;
                 e.ticket = t;
                 out.push_back(e);
             };
@@ -74,7 +83,9 @@ std::vector<ShippedEvent> ward_events(int days, int per_day, unsigned seed, cons
                 e.seq = ++seq;
                 e.type = EventType::rating_submitted;
                 e.at = *t.finished_at + std::chrono::seconds(10);
-                e.rating = ShippedRating{t.id, day, 3 + static_cast<int>(rng() % 3), {}, t.counter, t.officer, e.at, std::nullopt};
+                e.rating = ShippedRating{t.id, day,         3 + static_cast<int>(rng() % 3),
+                                         {},   t.counter,   t.officer,
+                                         e.at, std::nullopt};
                 out.push_back(e);
             }
         }
@@ -85,7 +96,8 @@ std::vector<ShippedEvent> ward_events(int days, int per_day, unsigned seed, cons
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"motcua-hub-ingest-bench: wards' events into PostgreSQL through the hub's ingestion"};
+    CLI::App app{
+        "motcua-hub-ingest-bench: wards' events into PostgreSQL through the hub's ingestion"};
     std::string uri;
     int wards = 40, days = 5, per_day = 120, threads = 4, batch = 500;
     app.add_option("--pg", uri, "PostgreSQL URI of an empty database")->required();
@@ -118,8 +130,10 @@ int main(int argc, char** argv) {
         total_events += events.size();
         for (std::size_t i = 0; i < events.size(); i += static_cast<std::size_t>(batch)) {
             EventBatch b{info_of(codes[static_cast<std::size_t>(w)]), {}};
-            b.events.assign(events.begin() + static_cast<long>(i),
-                            events.begin() + static_cast<long>(std::min(events.size(), i + static_cast<std::size_t>(batch))));
+            b.events.assign(
+                events.begin() + static_cast<long>(i),
+                events.begin() + static_cast<long>(
+                                     std::min(events.size(), i + static_cast<std::size_t>(batch))));
             batches[static_cast<std::size_t>(w)].push_back(std::move(b));
         }
     }
@@ -135,10 +149,13 @@ int main(int argc, char** argv) {
             for (int w = next++; w < wards; w = next++)
                 for (const auto& b : batches[static_cast<std::size_t>(w)]) {
                     const auto t0 = std::chrono::steady_clock::now();
-                    auto ack = ingest(c, partitions, codes[static_cast<std::size_t>(w)], b,
-                                      std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
+                    auto ack = ingest(
+                        c, partitions, codes[static_cast<std::size_t>(w)], b,
+                        std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()));
                     latencies[static_cast<std::size_t>(k)].push_back(
-                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+                        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                  t0)
+                            .count());
                     if (!ack) {
                         std::cerr << ack.error().message << '\n';
                         failed = true;
@@ -147,15 +164,20 @@ int main(int argc, char** argv) {
                 }
         });
     for (auto& t : pool) t.join();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (failed) return 1;
     std::vector<double> all;
     for (const auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
     std::sort(all.begin(), all.end());
-    const auto pct = [&](double p) { return all[static_cast<std::size_t>(p * static_cast<double>(all.size() - 1))]; };
-    std::cout << fmt::format("{} wards x {} days x {} tickets: {} events in {} batches of <= {}, {} threads\n", wards,
-                             days, per_day, total_events, all.size(), batch, threads);
-    std::cout << fmt::format("  {:.0f} events/s ({:.2f} s); batch latency p50 {:.1f} ms, p99 {:.1f} ms\n",
-                             static_cast<double>(total_events) / seconds, seconds, pct(0.5), pct(0.99));
+    const auto pct = [&](double p) {
+        return all[static_cast<std::size_t>(p * static_cast<double>(all.size() - 1))];
+    };
+    std::cout << fmt::format(
+        "{} wards x {} days x {} tickets: {} events in {} batches of <= {}, {} threads\n", wards,
+        days, per_day, total_events, all.size(), batch, threads);
+    std::cout << fmt::format(
+        "  {:.0f} events/s ({:.2f} s); batch latency p50 {:.1f} ms, p99 {:.1f} ms\n",
+        static_cast<double>(total_events) / seconds, seconds, pct(0.5), pct(0.99));
     return 0;
 }

@@ -4,12 +4,12 @@
 // service times spread like a ward's), then each report is timed, with the process's peak memory.
 // Each report is timed cold (the first, which reads the months into the hub's memory) and warm
 // (the median of the following runs: what the next officer gets).
-// Usage: motcua-hub-report-bench --pg URI [--wards N] [--tickets-per-ward T] [--working-days D] [--runs R]
-// A database it filled before is reused as it is.
-#include <CLI/CLI.hpp>
+// Usage: motcua-hub-report-bench --pg URI [--wards N] [--tickets-per-ward T] [--working-days D]
+// [--runs R] A database it filled before is reused as it is.
 #include <fmt/format.h>
 #include <sys/resource.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <iostream>
 #include <pqxx/pqxx>
@@ -56,24 +56,36 @@ int main(int argc, char** argv) {
         for (int m = 1; m <= 12; ++m) months.insert(fmt::format("2025-{:02}", m));
         partitions.ensure(c, months);
     }
-    WardInfo info{"", "", "Asia/Ho_Chi_Minh", SatisfactionScale::five_level,
-                  {{"HT", "Tư pháp - Hộ tịch", "Civil status", 900}, {"DC", "Địa chính", "Land", 1200},
-                   {"VX", "Văn hóa - Xã hội", "Culture", 900}, {"TK", "Trả kết quả", "Results", 600}},
-                  {{"HT-KS", "Đăng ký khai sinh", "HT", 0}, {"DC-XPXD", "Cấp phép xây dựng", "DC", 15}}};
+    WardInfo info{
+        "",
+        "",
+        "Asia/Ho_Chi_Minh",
+        SatisfactionScale::five_level,
+        {{"HT", "Tư pháp - Hộ tịch", "Civil status", 900},
+         {"DC", "Địa chính", "Land", 1200},
+         {"VX", "Văn hóa - Xã hội", "Culture", 900},
+         {"TK", "Trả kết quả", "Results", 600}},
+        {{"HT-KS", "Đăng ký khai sinh", "HT", 0}, {"DC-XPXD", "Cấp phép xây dựng", "DC", 15}}};
     const auto t0 = std::chrono::steady_clock::now();
     // A database this bench filled before is used as it is (generating 40 million tickets takes
     // minutes); --wards and the rest then describe nothing.
-    const bool reuse = pqxx::nontransaction(c).exec("SELECT count(*) FROM wards")[0][0].as<long>() > 0;
+    const bool reuse =
+        pqxx::nontransaction(c).exec("SELECT count(*) FROM wards")[0][0].as<long>() > 0;
     if (reuse) std::cout << "reusing the wards, tickets and dossiers already in the database\n";
     if (!reuse) {
         pqxx::work w(c);
         // A non-negative hash of a number: the generator's dice.
-        w.exec("CREATE OR REPLACE FUNCTION h(bigint) RETURNS bigint AS 'SELECT abs(hashint8($1))' LANGUAGE sql IMMUTABLE");
+        w.exec(
+            "CREATE OR REPLACE FUNCTION h(bigint) RETURNS bigint AS 'SELECT abs(hashint8($1))' "
+            "LANGUAGE sql IMMUTABLE");
         for (int i = 0; i < wards; ++i) {
             info.unit_code = fmt::format("000.{:02}.{:02}.H{:02}", i / 100, (i / 10) % 10, i % 10);
             info.name = fmt::format("Phường {}", i + 1);
-            w.exec_params("INSERT INTO wards (code, name, token_hash, info, created_ms) VALUES ($1, $2, $3, $4::jsonb, 0)",
-                          info.unit_code, info.name, "bench-" + info.unit_code, api::write_json(to_json(info)));
+            w.exec_params(
+                "INSERT INTO wards (code, name, token_hash, info, created_ms) VALUES ($1, $2, $3, "
+                "$4::jsonb, 0)",
+                info.unit_code, info.name, "bench-" + info.unit_code,
+                api::write_json(to_json(info)));
         }
         // About 250 working days; each ward's tickets spread over them. Times in ms since the epoch
         // at +07:00; waits 1..40 min skewed short, service 2..15 min; 8% absent, 3% expired.
@@ -100,7 +112,8 @@ CROSS JOIN LATERAL (SELECT (extract(epoch FROM d.day::timestamp - interval '7 ho
                            (60000 + (h(k * 13 + d.n) % 2400) * (h(k + 5 * d.n) % 1000) / 1000 * 1000)::bigint AS wait_ms,
                            (120000 + (h(k * 17 + d.n) % 780) * 1000)::bigint AS service_ms,
                            (h(k * 31 + d.n) % 1000) / 1000.0 AS r) x
-)sql", working_days, per_day, per_day));
+)sql",
+                           working_days, per_day, per_day));
         w.exec(R"sql(
 INSERT INTO dossiers (ward, day, code, procedure, category, channel, state, received_ms, due_date, returned_ms,
                       closed_ms, result, counter, officer, updated_ms)
@@ -112,18 +125,25 @@ SELECT ward, day, ward || '-' || id, CASE WHEN category = 'DC' THEN 'DC-XPXD' EL
 FROM tickets WHERE state = 'done' AND rating = 5
 )sql");
         // The months' stamps, as ingestion leaves them (reports/month_cache.hpp).
-        w.exec("INSERT INTO ticket_months SELECT DISTINCT ward, date_trunc('month', day)::date, 1 FROM tickets");
-        w.exec("INSERT INTO dossier_months SELECT DISTINCT ward, date_trunc('month', day)::date, 1 FROM dossiers");
+        w.exec(
+            "INSERT INTO ticket_months SELECT DISTINCT ward, date_trunc('month', day)::date, 1 "
+            "FROM tickets");
+        w.exec(
+            "INSERT INTO dossier_months SELECT DISTINCT ward, date_trunc('month', day)::date, 1 "
+            "FROM dossiers");
         w.commit();
     }
     if (!reuse) pqxx::nontransaction(c).exec("ANALYZE");
-    const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const auto count = [&](const char* sql) { return pqxx::nontransaction(c).exec(sql)[0][0].as<long>(); };
+    const double load_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const auto count = [&](const char* sql) {
+        return pqxx::nontransaction(c).exec(sql)[0][0].as<long>();
+    };
     to = *parse_day(pqxx::nontransaction(c).exec("SELECT max(day) FROM tickets")[0][0].c_str());
-    std::cout << fmt::format("{} wards, {} tickets, {} dossiers, 2025-01-01..{} (made in {:.1f} s)\n",
-                             count("SELECT count(*) FROM wards"),
-                             count("SELECT count(*) FROM tickets"), count("SELECT count(*) FROM dossiers"),
-                             format_day(to), load_s);
+    std::cout << fmt::format(
+        "{} wards, {} tickets, {} dossiers, 2025-01-01..{} (made in {:.1f} s)\n",
+        count("SELECT count(*) FROM wards"), count("SELECT count(*) FROM tickets"),
+        count("SELECT count(*) FROM dossiers"), format_day(to), load_s);
 
     const auto all = load_wards(c, std::nullopt);
     TicketCache cache;
@@ -134,22 +154,32 @@ FROM tickets WHERE state = 'done' AND rating = 5
         for (int r = 0; r < runs; ++r) {
             const auto s = std::chrono::steady_clock::now();
             f();
-            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s).count());
+            ms.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s)
+                    .count());
         }
         const double cold = ms.front();
         ms.erase(ms.begin());
         std::sort(ms.begin(), ms.end());
-        std::cout << fmt::format("  {:<38} cold {:8.0f} ms, warm median {:6.0f} ms (min {:.0f}, max {:.0f}); "
-                                 "peak RSS {:.0f} MB\n",
-                                 what, cold, ms[ms.size() / 2], ms.front(), ms.back(), peak_rss_mb());
+        std::cout << fmt::format(
+            "  {:<38} cold {:8.0f} ms, warm median {:6.0f} ms (min {:.0f}, max {:.0f}); "
+            "peak RSS {:.0f} MB\n",
+            what, cold, ms[ms.size() / 2], ms.front(), ms.back(), peak_rss_mb());
     };
-    time("turnaround by ward", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::ward, zone); });
-    time("turnaround by category", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::category, zone); });
-    time("turnaround by day", [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::day, zone); });
-    time("II.06a by ward", [&] {
-        (void)province_dossiers(c, dossier_cache, all, from, to, ProvinceDossierGrouping::ward, zone, now, "Tỉnh");
+    time("turnaround by ward",
+         [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::ward, zone); });
+    time("turnaround by category", [&] {
+        (void)province_turnaround(c, cache, all, from, to, ReportGrouping::category, zone);
     });
-    time("turnaround by category, one ward",
-         [&] { (void)province_turnaround(c, cache, {all.front()}, from, to, ReportGrouping::category, zone); });
+    time("turnaround by day",
+         [&] { (void)province_turnaround(c, cache, all, from, to, ReportGrouping::day, zone); });
+    time("II.06a by ward", [&] {
+        (void)province_dossiers(c, dossier_cache, all, from, to, ProvinceDossierGrouping::ward,
+                                zone, now, "Tỉnh");
+    });
+    time("turnaround by category, one ward", [&] {
+        (void)province_turnaround(c, cache, {all.front()}, from, to, ReportGrouping::category,
+                                  zone);
+    });
     return 0;
 }

@@ -3,9 +3,9 @@
 //        [--body JSON] [--then PATH --then-body JSON]. Prints throughput and p50/p99/max latency of
 //        the first request; `--then` sends a second, untimed request after each (call-next, then
 //        finish). `{n}` in a path becomes the connection's number, 1-based. Figures only.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
@@ -34,8 +34,9 @@ struct Stats {
 // One keep-alive connection sending requests back to back until the deadline.
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(asio::io_context& ioc, tcp::endpoint ep, std::vector<http::request<http::string_body>> reqs,
-               Clock::time_point end, Stats& stats)
+    Connection(asio::io_context& ioc, tcp::endpoint ep,
+               std::vector<http::request<http::string_body>> reqs, Clock::time_point end,
+               Stats& stats)
         : stream_(ioc), ep_(ep), reqs_(std::move(reqs)), end_(end), stats_(stats) {}
 
     void start() {
@@ -52,21 +53,28 @@ private:
         auto& req = reqs_[next_];
         const bool measured = next_ == 0;  // only the first request of a cycle is timed
         next_ = (next_ + 1) % reqs_.size();
-        http::async_write(stream_, req, [self = shared_from_this(), measured](beast::error_code ec, std::size_t) {
-            if (ec) return;
-            self->res_ = {};
-            http::async_read(self->stream_, self->buffer_, self->res_, [self, measured](beast::error_code ec2, std::size_t) {
-                if (ec2) return;
-                if (measured) {
-                    const auto ms = std::chrono::duration<double, std::milli>(Clock::now() - self->start_).count();
-                    self->stats_.latencies_ms.push_back(ms);
-                    if (self->res_.result_int() == 204) ++self->stats_.empty;
-                    else if (self->res_.result_int() < 300) ++self->stats_.ok;
-                    else ++self->stats_.failed;
-                }
-                self->send();
+        http::async_write(
+            stream_, req, [self = shared_from_this(), measured](beast::error_code ec, std::size_t) {
+                if (ec) return;
+                self->res_ = {};
+                http::async_read(self->stream_, self->buffer_, self->res_,
+                                 [self, measured](beast::error_code ec2, std::size_t) {
+                                     if (ec2) return;
+                                     if (measured) {
+                                         const auto ms = std::chrono::duration<double, std::milli>(
+                                                             Clock::now() - self->start_)
+                                                             .count();
+                                         self->stats_.latencies_ms.push_back(ms);
+                                         if (self->res_.result_int() == 204)
+                                             ++self->stats_.empty;
+                                         else if (self->res_.result_int() < 300)
+                                             ++self->stats_.ok;
+                                         else
+                                             ++self->stats_.failed;
+                                     }
+                                     self->send();
+                                 });
             });
-        });
     }
 
     beast::tcp_stream stream_;
@@ -82,8 +90,10 @@ private:
 
 double percentile(std::vector<double>& v, double p) {
     if (v.empty()) return 0;
-    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
-    std::nth_element(v.begin(), v.begin() + static_cast<long>(std::max<std::size_t>(rank, 1) - 1), v.end());
+    const auto rank =
+        static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(std::max<std::size_t>(rank, 1) - 1),
+                     v.end());
     return v[std::max<std::size_t>(rank, 1) - 1];
 }
 
@@ -95,8 +105,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> tokens;
     std::string path = "/api/v1/tickets", body = R"({"category":"HT"})", method = "POST";
     app.add_option("--port", port, "service port")->required();
-    app.add_option("--token", tokens, "bearer token(s); connection i uses the i-th (kiosk device for tickets)");
-    app.add_option("--connections", connections, "concurrent keep-alive connections")->check(CLI::Range(1, 4096));
+    app.add_option("--token", tokens,
+                   "bearer token(s); connection i uses the i-th (kiosk device for tickets)");
+    app.add_option("--connections", connections, "concurrent keep-alive connections")
+        ->check(CLI::Range(1, 4096));
     app.add_option("--seconds", seconds, "duration")->check(CLI::Range(1, 600));
     app.add_option("--path", path, "request path");
     app.add_option("--method", method, "HTTP method");
@@ -114,7 +126,8 @@ int main(int argc, char** argv) {
         http::request<http::string_body> req{http::string_to_verb(method), p, 11};
         req.set(http::field::host, "127.0.0.1");
         if (!tokens.empty())
-            req.set(http::field::authorization, "Bearer " + tokens[static_cast<std::size_t>(n - 1) % tokens.size()]);
+            req.set(http::field::authorization,
+                    "Bearer " + tokens[static_cast<std::size_t>(n - 1) % tokens.size()]);
         if (!json.empty()) {
             req.set(http::field::content_type, "application/json");
             req.body() = json;
@@ -135,8 +148,10 @@ int main(int argc, char** argv) {
     const double elapsed = std::chrono::duration<double>(Clock::now() - begin).count();
     auto& l = stats.latencies_ms;
     const double max = l.empty() ? 0 : *std::max_element(l.begin(), l.end());
-    fmt::print("connections={} requests={} ok={} empty={} failed={} seconds={:.2f} throughput={:.0f}/s p50={:.2f}ms p99={:.2f}ms max={:.2f}ms\n",
-               connections, l.size(), stats.ok, stats.empty, stats.failed, elapsed, static_cast<double>(l.size()) / elapsed,
-               percentile(l, 50), percentile(l, 99), max);
+    fmt::print(
+        "connections={} requests={} ok={} empty={} failed={} seconds={:.2f} throughput={:.0f}/s "
+        "p50={:.2f}ms p99={:.2f}ms max={:.2f}ms\n",
+        connections, l.size(), stats.ok, stats.empty, stats.failed, elapsed,
+        static_cast<double>(l.size()) / elapsed, percentile(l, 50), percentile(l, 99), max);
     return 0;
 }

@@ -3,10 +3,11 @@
 // ward or a shipping benchmark needs. Each day an officer opens counters, the kiosk issues
 // tickets through the morning and afternoon, officers call, serve (some receiving dossiers),
 // mark absences, citizens rate; earlier dossiers are returned.
-// Usage: motcua-simulate --config FILE --db FILE --days N --end YYYY-MM-DD [--tickets-per-day T] [--seed S]
-#include <CLI/CLI.hpp>
+// Usage: motcua-simulate --config FILE --db FILE --days N --end YYYY-MM-DD [--tickets-per-day T]
+// [--seed S]
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <future>
 #include <iostream>
@@ -57,7 +58,8 @@ int main(int argc, char** argv) {
     app.add_option("--db", db_path, "SQLite database (created when missing)")->required();
     app.add_option("--days", days, "office days to play")->check(CLI::Range(1, 400));
     app.add_option("--end", end_text, "last day, YYYY-MM-DD")->required();
-    app.add_option("--tickets-per-day", per_day, "tickets issued each day")->check(CLI::Range(4, 5000));
+    app.add_option("--tickets-per-day", per_day, "tickets issued each day")
+        ->check(CLI::Range(4, 5000));
     app.add_option("--seed", seed, "random seed");
     CLI11_PARSE(app, argc, argv);
 
@@ -74,21 +76,25 @@ int main(int argc, char** argv) {
     // The simulation's own accounts: a kiosk and one officer per counter, with sessions.
     const WorkingCalendar calendar(*config);
     std::vector<Day> office_days;
-    for (Day d = *end; static_cast<int>(office_days.size()) < days; d = Day{date::sys_days{d} - date::days{1}})
+    for (Day d = *end; static_cast<int>(office_days.size()) < days;
+         d = Day{date::sys_days{d} - date::days{1}})
         if (calendar.is_working_day(d)) office_days.insert(office_days.begin(), d);
     TestClock clock(zone->start_of_day(office_days.front()));
     const auto now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
     const std::string kiosk = auth::new_token();
     std::vector<std::string> officers;
     auto written = store.write([&](store::WriteTx& tx) {
-        tx.add_device({0, "Kiosk (mô phỏng)", DeviceRole::kiosk, std::nullopt}, auth::token_digest(kiosk), now);
+        tx.add_device({0, "Kiosk (mô phỏng)", DeviceRole::kiosk, std::nullopt},
+                      auth::token_digest(kiosk), now);
         for (const auto& counter : config->counters) {
             const std::string username = fmt::format("mophong{}", counter.number);
             if (!store.officer(username))
-                tx.add_officer({username, fmt::format("Cán bộ mô phỏng {}", counter.number), OfficerRole::officer, "-"},
+                tx.add_officer({username, fmt::format("Cán bộ mô phỏng {}", counter.number),
+                                OfficerRole::officer, "-"},
                                now);
             officers.push_back(auth::new_token());
-            tx.add_session(auth::token_digest(officers.back()), username, now + std::chrono::hours(2));
+            tx.add_session(auth::token_digest(officers.back()), username,
+                           now + std::chrono::hours(2));
         }
     });
     if (!written) return std::cerr << "motcua-simulate: " << written.error().message << '\n', 1;
@@ -98,21 +104,26 @@ int main(int argc, char** argv) {
     std::vector<std::string> open_dossiers;
     std::size_t issued = 0, dossiers = 0, ratings = 0;
     for (const Day day : office_days) {
-        const TimePoint start = zone->start_of_day(day) + std::chrono::hours(7) + std::chrono::minutes(30);
+        const TimePoint start =
+            zone->start_of_day(day) + std::chrono::hours(7) + std::chrono::minutes(30);
         const auto set = [&](TimePoint t) {
             if (t > clock.now())
-                ward.call("POST", "/api/v1/test/clock", "", json::value{{"now", zone->format_rfc3339(t)}});
+                ward.call("POST", "/api/v1/test/clock", "",
+                          json::value{{"now", zone->format_rfc3339(t)}});
         };
         set(start);
         for (std::size_t c = 0; c < config->counters.size(); ++c)
-            ward.call("POST", fmt::format("/api/v1/counters/{}/open", config->counters[c].number), officers[c]);
+            ward.call("POST", fmt::format("/api/v1/counters/{}/open", config->counters[c].number),
+                      officers[c]);
         // Arrivals spread over the day (two thirds in the morning), each visit served by the next
         // free counter that serves its category.
         std::vector<TimePoint> arrivals;
         for (int i = 0; i < per_day; ++i) {
             const bool morning = rng() % 3 != 0;
-            const int minute = morning ? static_cast<int>(rng() % 240) : 360 + static_cast<int>(rng() % 180);
-            arrivals.push_back(start + std::chrono::minutes(minute) + std::chrono::seconds(rng() % 60));
+            const int minute =
+                morning ? static_cast<int>(rng() % 240) : 360 + static_cast<int>(rng() % 180);
+            arrivals.push_back(start + std::chrono::minutes(minute) +
+                               std::chrono::seconds(rng() % 60));
         }
         std::sort(arrivals.begin(), arrivals.end());
         std::vector<TimePoint> free_at(config->counters.size(), start);
@@ -121,14 +132,17 @@ int main(int argc, char** argv) {
             const auto& category = config->categories[rng() % config->categories.size()];
             int status = 0;
             ward.call("POST", "/api/v1/tickets", kiosk,
-                      json::value{{"category", category.code}, {"priority", rng() % 8 == 0}}, &status);
+                      json::value{{"category", category.code}, {"priority", rng() % 8 == 0}},
+                      &status);
             if (status == 201) ++issued;
             // Serve with whichever counter is free soonest.
-            const auto c = static_cast<std::size_t>(std::min_element(free_at.begin(), free_at.end()) - free_at.begin());
+            const auto c = static_cast<std::size_t>(
+                std::min_element(free_at.begin(), free_at.end()) - free_at.begin());
             const int n = config->counters[c].number;
             TimePoint t = std::max(free_at[c], arrival + std::chrono::seconds(30 + rng() % 600));
             set(t);
-            auto called = ward.call("POST", fmt::format("/api/v1/counters/{}/call-next", n), officers[c], std::nullopt, &status);
+            auto called = ward.call("POST", fmt::format("/api/v1/counters/{}/call-next", n),
+                                    officers[c], std::nullopt, &status);
             if (status != 200) continue;
             const std::string id(called.at("id").as_string());
             if (rng() % 12 == 0) {
@@ -142,8 +156,9 @@ int main(int argc, char** argv) {
             t += std::chrono::seconds(120 + rng() % 600);
             set(t);
             json::object finish{{"outcome", "resolved"}};
-            const auto procedure = std::find_if(config->procedures.begin(), config->procedures.end(),
-                                                [&](const Procedure& p) { return p.category == category.code; });
+            const auto procedure =
+                std::find_if(config->procedures.begin(), config->procedures.end(),
+                             [&](const Procedure& p) { return p.category == category.code; });
             if (!open_dossiers.empty() && rng() % 5 == 0) {
                 finish = {{"outcome", "result_returned"}, {"dossier", open_dossiers.front()}};
                 open_dossiers.erase(open_dossiers.begin());
@@ -152,8 +167,10 @@ int main(int argc, char** argv) {
                           {"procedure", procedure->code},
                           {"applicant", {{"name", fmt::format("Công dân mô phỏng {}", issued)}}}};
             }
-            auto done = ward.call("POST", fmt::format("/api/v1/counters/{}/finish", n), officers[c], json::value(finish));
-            if (const auto* d = done.as_object().if_contains("dossier"); d != nullptr && finish.at("outcome") == "dossier_received") {
+            auto done = ward.call("POST", fmt::format("/api/v1/counters/{}/finish", n), officers[c],
+                                  json::value(finish));
+            if (const auto* d = done.as_object().if_contains("dossier");
+                d != nullptr && finish.at("outcome") == "dossier_received") {
                 open_dossiers.emplace_back(d->at("code").as_string());
                 ++dossiers;
             }
@@ -170,9 +187,11 @@ int main(int argc, char** argv) {
         }
         set(std::max(clock.now(), zone->start_of_day(day) + std::chrono::hours(17)));
         for (std::size_t c = 0; c < config->counters.size(); ++c)
-            ward.call("POST", fmt::format("/api/v1/counters/{}/close", config->counters[c].number), officers[c]);
+            ward.call("POST", fmt::format("/api/v1/counters/{}/close", config->counters[c].number),
+                      officers[c]);
     }
-    std::cerr << fmt::format("simulated {} office days to {}: {} tickets, {} dossiers received, {} ratings\n",
-                             office_days.size(), format_day(office_days.back()), issued, dossiers, ratings);
+    std::cerr << fmt::format(
+        "simulated {} office days to {}: {} tickets, {} dossiers received, {} ratings\n",
+        office_days.size(), format_day(office_days.back()), issued, dossiers, ratings);
     return 0;
 }

@@ -26,14 +26,28 @@ void mutate(std::vector<std::uint8_t>& bytes, std::mt19937& rng) {
     for (int i = 0; i < edits; ++i) {
         const std::size_t pos = bytes.empty() ? 0 : rng() % bytes.size();
         switch (op(rng)) {
-            case 0: if (!bytes.empty()) bytes[pos] = static_cast<std::uint8_t>(byte(rng)); break;
-            case 1: bytes.insert(bytes.begin() + static_cast<long>(pos), static_cast<std::uint8_t>(byte(rng))); break;
-            case 2: if (!bytes.empty()) bytes.erase(bytes.begin() + static_cast<long>(pos)); break;
-            case 3: bytes.resize(pos); break;  // truncate
-            case 4: if (!bytes.empty()) bytes.insert(bytes.begin() + static_cast<long>(pos), bytes[pos]); break;
+            case 0:
+                if (!bytes.empty()) bytes[pos] = static_cast<std::uint8_t>(byte(rng));
+                break;
+            case 1:
+                bytes.insert(bytes.begin() + static_cast<long>(pos),
+                             static_cast<std::uint8_t>(byte(rng)));
+                break;
+            case 2:
+                if (!bytes.empty()) bytes.erase(bytes.begin() + static_cast<long>(pos));
+                break;
+            case 3:
+                bytes.resize(pos);
+                break;  // truncate
+            case 4:
+                if (!bytes.empty())
+                    bytes.insert(bytes.begin() + static_cast<long>(pos), bytes[pos]);
+                break;
             default: {  // splice in a token that decoders care about
-                static const char* tokens[] = {"{", "}", "[", "]", "\"", ":", ",", "null", "-1", "1e999", "\xC0\xAF",
-                                               "\xff", "\\u0000", "\\ud800", "=", "\n", "[[", "T", "+07:00", "%"};
+                static const char* tokens[] = {"{",        "}",    "[",       "]",       "\"",
+                                               ":",        ",",    "null",    "-1",      "1e999",
+                                               "\xC0\xAF", "\xff", "\\u0000", "\\ud800", "=",
+                                               "\n",       "[[",   "T",       "+07:00",  "%"};
                 const std::string t = tokens[rng() % (sizeof tokens / sizeof *tokens)];
                 bytes.insert(bytes.begin() + static_cast<long>(pos), t.begin(), t.end());
             }

@@ -1,9 +1,9 @@
 // The province hub end to end: three wards on the test clock ship to a hub on a throwaway
 // PostgreSQL; the hub's reports equal each ward's own, through faults, and nothing personal or
 // foreign gets in.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <thread>
 
 #include "hub_rig.hpp"
@@ -18,22 +18,26 @@ const std::vector<std::pair<std::string, std::string>> kWards{
     {"000.00.01.H01", "Phường Một"}, {"000.00.02.H02", "Phường Hai"}, {"000.00.03.H03", "Xã Ba"}};
 const std::vector<std::string> kDays{"2026-11-23", "2026-11-24", "2026-11-25"};
 
-std::string report(const std::string& kind, const std::string& from, const std::string& to, const std::string& group,
-                   const std::string& ward = "") {
-    std::string t = fmt::format("/api/v1/reports/{}?from={}&to={}&group_by={}", kind, from, to, group);
+std::string report(const std::string& kind, const std::string& from, const std::string& to,
+                   const std::string& group, const std::string& ward = "") {
+    std::string t =
+        fmt::format("/api/v1/reports/{}?from={}&to={}&group_by={}", kind, from, to, group);
     if (!ward.empty()) t += "&ward=" + ward;
     return t;
 }
 
 // Every ward's report equals the hub's report of that ward, for the period and for one day.
-void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& wards, const std::string& province) {
+void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& wards,
+                         const std::string& province) {
     for (auto& w : wards) {
         REQUIRE(w->wait_shipped());
-        for (const auto& [from, to] : {std::pair{kDays.front(), kDays.back()}, std::pair{kDays[1], kDays[1]}}) {
+        for (const auto& [from, to] :
+             {std::pair{kDays.front(), kDays.back()}, std::pair{kDays[1], kDays[1]}}) {
             for (const char* group : {"category", "day", "hour"}) {
                 INFO(w->code << " turnaround " << from << ".." << to << " by " << group);
-                CHECK(get_json(hub.port, report("turnaround", from, to, group, w->code), province) ==
-                      get_json(w->port(), report("turnaround", from, to, group), w->officer));
+                CHECK(
+                    get_json(hub.port, report("turnaround", from, to, group, w->code), province) ==
+                    get_json(w->port(), report("turnaround", from, to, group), w->officer));
             }
             for (const char* group : {"category", "procedure"}) {
                 INFO(w->code << " II.06a " << from << ".." << to << " by " << group);
@@ -43,12 +47,14 @@ void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& w
         }
     }
     // The province's II.06a: a row per ward, each the ward's own total; the total is their sum.
-    const auto province_form = get_json(hub.port, report("dossiers", kDays.front(), kDays.back(), "ward"), province);
+    const auto province_form =
+        get_json(hub.port, report("dossiers", kDays.front(), kDays.back(), "ward"), province);
     const auto& rows = province_form.at("rows").as_array();
     REQUIRE(rows.size() == wards.size());
     for (std::size_t i = 0; i < wards.size(); ++i) {
-        const auto own = get_json(wards[i]->port(), report("dossiers", kDays.front(), kDays.back(), "category"),
-                                  wards[i]->officer);
+        const auto own =
+            get_json(wards[i]->port(), report("dossiers", kDays.front(), kDays.back(), "category"),
+                     wards[i]->officer);
         CHECK(rows[i].at("key") == json::value(wards[i]->code));
         for (const auto& [column, value] : own.at("total").as_object())
             if (column != "key" && column != "label") CHECK(rows[i].at(column) == value);
@@ -61,9 +67,11 @@ void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& w
         CHECK(value.as_int64() == sum);
     }
     // The turnaround by ward: each row is the ward's own total.
-    const auto by_ward = get_json(hub.port, report("turnaround", kDays.front(), kDays.back(), "ward"), province);
+    const auto by_ward =
+        get_json(hub.port, report("turnaround", kDays.front(), kDays.back(), "ward"), province);
     for (std::size_t i = 0; i < wards.size(); ++i) {
-        auto own = get_json(wards[i]->port(), report("turnaround", kDays.front(), kDays.back(), "category"),
+        auto own = get_json(wards[i]->port(),
+                            report("turnaround", kDays.front(), kDays.back(), "category"),
                             wards[i]->officer)
                        .at("total")
                        .as_object();
@@ -77,22 +85,28 @@ void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& w
 void check_exactly_once(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& wards) {
     for (auto& w : wards) {
         const auto last = w->last_seq();
-        auto r = hub.db.query(fmt::format(
-            "SELECT count(*), count(DISTINCT seq), min(seq), max(seq) FROM events WHERE ward = '{}'", w->code));
+        auto r =
+            hub.db.query(fmt::format("SELECT count(*), count(DISTINCT seq), min(seq), max(seq) "
+                                     "FROM events WHERE ward = '{}'",
+                                     w->code));
         INFO(w->code);
         CHECK(r[0][0].as<std::int64_t>() == last);
         CHECK(r[0][1].as<std::int64_t>() == last);
         CHECK(r[0][2].as<std::int64_t>() == 1);
         CHECK(r[0][3].as<std::int64_t>() == last);
-        CHECK(hub.db.query(fmt::format("SELECT acked_seq FROM wards WHERE code = '{}'", w->code))[0][0].as<std::int64_t>() ==
-              last);
+        CHECK(
+            hub.db
+                .query(fmt::format("SELECT acked_seq FROM wards WHERE code = '{}'", w->code))[0][0]
+                .as<std::int64_t>() == last);
     }
 }
 
 }  // namespace
 
-TEST_CASE("three wards ship to the hub, whose figures equal each ward's through kill -9 and a day offline",
-          "[hub][integration]") {
+TEST_CASE(
+    "three wards ship to the hub, whose figures equal each ward's through kill -9 and a day "
+    "offline",
+    "[hub][integration]") {
     Hub hub;
     hub.start();
     const std::string province = hub.add_user("tinh", "province");
@@ -105,18 +119,23 @@ TEST_CASE("three wards ship to the hub, whose figures equal each ward's through 
     std::vector<std::vector<std::string>> dossiers(wards.size());
 
     // Day 1: all up.
-    for (std::size_t i = 0; i < wards.size(); ++i) simulate_day(*wards[i], kDays[0], 14 + 4 * static_cast<int>(i), 11 + i, secrets, dossiers[i]);
+    for (std::size_t i = 0; i < wards.size(); ++i)
+        simulate_day(*wards[i], kDays[0], 14 + 4 * static_cast<int>(i), 11 + i, secrets,
+                     dossiers[i]);
     // Day 2: the hub is killed with kill -9 while wards ship, and a ward too; both come back.
     hub.kill9();
     for (std::size_t i = 0; i < wards.size(); ++i) {
-        simulate_day(*wards[i], kDays[1], 12 + 3 * static_cast<int>(i), 21 + i, secrets, dossiers[i]);
+        simulate_day(*wards[i], kDays[1], 12 + 3 * static_cast<int>(i), 21 + i, secrets,
+                     dossiers[i]);
         if (i == 0) hub.start();  // back while the other wards are still working
     }
     wards[1]->kill9();
     wards[1]->start();
     // Day 3: the hub is down for the whole day; wards keep working and catch up afterwards.
     hub.kill9();
-    for (std::size_t i = 0; i < wards.size(); ++i) simulate_day(*wards[i], kDays[2], 10 + 5 * static_cast<int>(i), 31 + i, secrets, dossiers[i]);
+    for (std::size_t i = 0; i < wards.size(); ++i)
+        simulate_day(*wards[i], kDays[2], 10 + 5 * static_cast<int>(i), 31 + i, secrets,
+                     dossiers[i]);
     // After the period: the in-process figures are as of its end on both sides.
     for (auto& w : wards) set_clock(w->port(), "2026-11-26T07:00:00+07:00");
     // Back with a day's backlog to catch up: killed again while the first batches arrive.
@@ -131,7 +150,8 @@ TEST_CASE("three wards ship to the hub, whose figures equal each ward's through 
     SECTION("privacy: no applicant's name or phone and no rating comment is in any hub table") {
         REQUIRE(secrets.values.size() > 30);
         auto columns = hub.db.query(
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+            "'public' "
             "AND data_type IN ('text', 'jsonb', 'ARRAY', 'character varying')");
         REQUIRE(columns.size() > 10);
         pqxx::connection c(hub.db.uri);
@@ -141,21 +161,28 @@ TEST_CASE("three wards ship to the hub, whose figures equal each ward's through 
             const std::string column = col[1].as<std::string>();
             std::string any;
             for (const auto& secret : secrets.values)
-                any += fmt::format("{}position({} in {}::text) > 0", any.empty() ? "" : " OR ", w.quote(secret), column);
+                any += fmt::format("{}position({} in {}::text) > 0", any.empty() ? "" : " OR ",
+                                   w.quote(secret), column);
             INFO(table << "." << column);
-            CHECK(w.exec(fmt::format("SELECT count(*) FROM {} WHERE {}", table, any))[0][0].as<int>() == 0);
+            CHECK(w.exec(fmt::format("SELECT count(*) FROM {} WHERE {}", table, any))[0][0]
+                      .as<int>() == 0);
         }
     }
-    SECTION("a second hub process on the same database serves the same figures and stores nothing twice") {
+    SECTION(
+        "a second hub process on the same database serves the same figures and stores nothing "
+        "twice") {
         Service second(hub.launch(0));
-        CHECK(get_json(second.port(), report("turnaround", kDays.front(), kDays.back(), "ward"), province) ==
-              get_json(hub.port, report("turnaround", kDays.front(), kDays.back(), "ward"), province));
+        CHECK(get_json(second.port(), report("turnaround", kDays.front(), kDays.back(), "ward"),
+                       province) ==
+              get_json(hub.port, report("turnaround", kDays.front(), kDays.back(), "ward"),
+                       province));
         check_exactly_once(hub, wards);
     }
 }
 
-TEST_CASE("events recorded before the hub existed ship from their public payload, with the same figures",
-          "[hub][integration]") {
+TEST_CASE(
+    "events recorded before the hub existed ship from their public payload, with the same figures",
+    "[hub][integration]") {
     Hub hub;
     hub.start();
     const std::string province = hub.add_user("tinh", "province");
@@ -171,7 +198,8 @@ TEST_CASE("events recorded before the hub existed ship from their public payload
     set_clock(w.port(), "2026-11-26T07:00:00+07:00");
     REQUIRE(w.service->stop() == 0);
     // As a database from before migration 4: no event knows what it ships.
-    const std::string clear = fmt::format("sqlite3 '{}' 'UPDATE events SET detail = NULL'", w.ward->db.string());
+    const std::string clear =
+        fmt::format("sqlite3 '{}' 'UPDATE events SET detail = NULL'", w.ward->db.string());
     REQUIRE(std::system(clear.c_str()) == 0);
     hub.start();
     w.start();
@@ -179,15 +207,18 @@ TEST_CASE("events recorded before the hub existed ship from their public payload
     w.officer = w.ward->login(*w.service);
     for (const char* group : {"category", "day"}) {
         INFO("turnaround by " << group);
-        CHECK(get_json(hub.port, report("turnaround", kDays[0], kDays[1], group, w.code), province) ==
-              get_json(w.port(), report("turnaround", kDays[0], kDays[1], group), w.officer));
+        CHECK(
+            get_json(hub.port, report("turnaround", kDays[0], kDays[1], group, w.code), province) ==
+            get_json(w.port(), report("turnaround", kDays[0], kDays[1], group), w.officer));
     }
-    CHECK(get_json(hub.port, report("dossiers", kDays[0], kDays[1], "category", w.code), province) ==
-          get_json(w.port(), report("dossiers", kDays[0], kDays[1], "category"), w.officer));
+    CHECK(
+        get_json(hub.port, report("dossiers", kDays[0], kDays[1], "category", w.code), province) ==
+        get_json(w.port(), report("dossiers", kDays[0], kDays[1], "category"), w.officer));
     check_exactly_once(hub, wards);
 }
 
-TEST_CASE("a hub process that has the month in memory sees the batches that change it", "[hub][integration]") {
+TEST_CASE("a hub process that has the month in memory sees the batches that change it",
+          "[hub][integration]") {
     // The reports keep a ward's months in memory (reports/month_cache): a batch that changes a
     // month must be in the next report of the same process, with nothing stale left over.
     Hub hub;
@@ -209,13 +240,19 @@ TEST_CASE("a hub process that has the month in memory sees the batches that chan
     };
     simulate_day(w, kDays[0], 10, 91, secrets, dossiers);
     same_as_ward(kDays[0], kDays[2]);
-    const auto issued_before = get_json(hub.port, report("turnaround", kDays[0], kDays[2], "ward"), province)
-                                   .at("total").at("issued").as_int64();
+    const auto issued_before =
+        get_json(hub.port, report("turnaround", kDays[0], kDays[2], "ward"), province)
+            .at("total")
+            .at("issued")
+            .as_int64();
     simulate_day(w, kDays[1], 12, 92, secrets, dossiers);
     same_as_ward(kDays[0], kDays[2]);
     same_as_ward(kDays[0], kDays[0]);
-    const auto issued_after = get_json(hub.port, report("turnaround", kDays[0], kDays[2], "ward"), province)
-                                  .at("total").at("issued").as_int64();
+    const auto issued_after =
+        get_json(hub.port, report("turnaround", kDays[0], kDays[2], "ward"), province)
+            .at("total")
+            .at("issued")
+            .as_int64();
     CHECK(issued_after > issued_before);
     // The month was read again after each batch that changed it, and reused in between.
     const auto metrics = request(hub.port, "GET", "/metrics").body;
@@ -234,7 +271,8 @@ TEST_CASE("a hub serving HTTPS: wards that trust its CA ship, a ward that does n
     hub.tls.emplace(hub.dir.path);
     hub.start();
     harness::TempDir elsewhere;
-    const TestCertificates stranger(elsewhere.path);  // another CA: it never signed the hub's certificate
+    const TestCertificates stranger(
+        elsewhere.path);  // another CA: it never signed the hub's certificate
     std::vector<std::unique_ptr<ShippingWard>> trusting;
     trusting.push_back(std::make_unique<ShippingWard>(hub, "000.00.07.H07", "Phường An Toàn"));
     ShippingWard doubtful(hub, "000.00.06.H06", "Phường Nghi Ngờ", stranger.ca);
@@ -246,7 +284,9 @@ TEST_CASE("a hub serving HTTPS: wards that trust its CA ship, a ward that does n
     simulate_day(doubtful, kDays[0], 6, 42, secrets, b);
     check_exactly_once(hub, trusting);
     // The doubtful ward kept trying (and keeps everything to ship later); the hub stored nothing.
-    CHECK(hub.db.query("SELECT count(*) FROM events WHERE ward = '000.00.06.H06'")[0][0].as<int>() == 0);
+    CHECK(
+        hub.db.query("SELECT count(*) FROM events WHERE ward = '000.00.06.H06'")[0][0].as<int>() ==
+        0);
     const auto metrics = request(doubtful.port(), "GET", "/metrics").body;
     const auto at = metrics.find("\nmotcua_hub_failures_total ");
     REQUIRE(at != std::string::npos);
@@ -255,9 +295,9 @@ TEST_CASE("a hub serving HTTPS: wards that trust its CA ship, a ward that does n
     CHECK(metrics.find("\nmotcua_hub_acked_seq -1\n") != std::string::npos);  // never answered
 
     // A key that is not the certificate's: one line naming the problem, no server.
-    const auto wrong = run_program("motcua-hub", {"serve", "--config", hub.config, "--pg", hub.db.uri, "--listen",
-                                                  "127.0.0.1:0", "--tls-cert", hub.tls->cert, "--tls-key",
-                                                  stranger.key});
+    const auto wrong = run_program(
+        "motcua-hub", {"serve", "--config", hub.config, "--pg", hub.db.uri, "--listen",
+                       "127.0.0.1:0", "--tls-cert", hub.tls->cert, "--tls-key", stranger.key});
     CHECK(wrong.exit_code != 0);
     INFO(wrong.err);
     CHECK(wrong.err.find(stranger.key) != std::string::npos);

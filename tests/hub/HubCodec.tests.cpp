@@ -14,14 +14,17 @@ const OfficeZone& zone() {
     static const OfficeZone z = *OfficeZone::load("Asia/Ho_Chi_Minh");
     return z;
 }
-TimePoint at(const char* s) { return *parse_rfc3339(s); }
+TimePoint at(const char* s) {
+    return *parse_rfc3339(s);
+}
 
 ShippedEvent rating_event(std::int64_t seq) {
     ShippedEvent e;
     e.seq = seq;
     e.type = EventType::rating_submitted;
     e.at = at("2026-11-23T09:00:00+07:00");
-    e.rating = ShippedRating{"abc", *parse_day("2026-11-23"), 2, {RatingReason::long_wait}, 1, "lan", e.at, "riêng tư"};
+    e.rating = ShippedRating{
+        "abc", *parse_day("2026-11-23"), 2, {RatingReason::long_wait}, 1, "lan", e.at, "riêng tư"};
     return e;
 }
 
@@ -29,22 +32,49 @@ ShippedEvent rating_event(std::int64_t seq) {
 
 TEST_CASE("shipped events and batches round-trip and keep their shape", "[hub_codec]") {
     EventBatch b;
-    b.ward = WardInfo{"000.17.22.H56", "Phường Bến Thành", "Asia/Ho_Chi_Minh", SatisfactionScale::five_level,
-                      {{"HT", "Hộ tịch", "Civil status", 900}}, {{"HT-KS", "Đăng ký khai sinh", "HT", 0}}};
+    b.ward = WardInfo{"000.17.22.H56",
+                      "Phường Bến Thành",
+                      "Asia/Ho_Chi_Minh",
+                      SatisfactionScale::five_level,
+                      {{"HT", "Hộ tịch", "Civil status", 900}},
+                      {{"HT-KS", "Đăng ký khai sinh", "HT", 0}}};
     ShippedEvent t;
     t.seq = 1;
     t.type = EventType::ticket_finished;
     t.at = at("2026-11-23T08:10:00+07:00");
-    t.ticket = ShippedTicket{"id1", *parse_day("2026-11-23"), "A001", "HT", true, TicketState::done,
-                             at("2026-11-23T08:00:00+07:00"), at("2026-11-23T08:05:00+07:00"),
-                             at("2026-11-23T08:06:00+07:00"), t.at, 2, "lan", FinishOutcome::dossier_received};
+    t.ticket = ShippedTicket{"id1",
+                             *parse_day("2026-11-23"),
+                             "A001",
+                             "HT",
+                             true,
+                             TicketState::done,
+                             at("2026-11-23T08:00:00+07:00"),
+                             at("2026-11-23T08:05:00+07:00"),
+                             at("2026-11-23T08:06:00+07:00"),
+                             t.at,
+                             2,
+                             "lan",
+                             FinishOutcome::dossier_received};
     ShippedEvent d;
     d.seq = 2;
     d.type = EventType::dossier_received;
     d.at = t.at;
-    d.dossier = ShippedDossier{"000.17.22.H56-261123-0001", *parse_day("2026-11-23"), "HT-KS", "HT",
-                               DossierChannel::direct, DossierState::received, t.at, *parse_day("2026-11-23"),
-                               std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt, 2, "lan", t.at};
+    d.dossier = ShippedDossier{"000.17.22.H56-261123-0001",
+                               *parse_day("2026-11-23"),
+                               "HT-KS",
+                               "HT",
+                               DossierChannel::direct,
+                               DossierState::received,
+                               t.at,
+                               *parse_day("2026-11-23"),
+                               std::nullopt,
+                               std::nullopt,
+                               std::nullopt,
+                               std::nullopt,
+                               std::nullopt,
+                               2,
+                               "lan",
+                               t.at};
     b.events = {t, d, rating_event(3)};
     auto back = decode_event_batch(*api::parse_json(api::write_json(to_json(b, zone()))));
     REQUIRE(back);
@@ -59,7 +89,9 @@ TEST_CASE("shipped events and batches round-trip and keep their shape", "[hub_co
     CHECK(api::write_json(to_json(*back, zone())) == api::write_json(to_json(b, zone())));
 
     SECTION("bad inputs") {
-        const auto bad = [](const std::string& text) { return decode_event_batch(*api::parse_json(text)); };
+        const auto bad = [](const std::string& text) {
+            return decode_event_batch(*api::parse_json(text));
+        };
         // Not an object.
         CHECK_FALSE(bad("[]"));
         // No ward.
@@ -94,7 +126,8 @@ TEST_CASE("comments stay in the ward unless it allows them to leave", "[hub_code
     CHECK(api::write_json(to_json(e, zone())).find("riêng") == std::string::npos);
 }
 
-TEST_CASE("wards rank by shorter waits and higher shares; wards without figures rank last", "[hub_codec]") {
+TEST_CASE("wards rank by shorter waits and higher shares; wards without figures rank last",
+          "[hub_codec]") {
     std::vector<WardFigures> w(4);
     w[0] = {"A", "A", 10, 8, 300, 80, 5, 60, 4, 75};
     w[1] = {"B", "B", 10, 9, 200, 90, 5, 80, 4, 100};
@@ -113,7 +146,8 @@ TEST_CASE("wards rank by shorter waits and higher shares; wards without figures 
     CHECK(w[2].rank_satisfaction == 3);  // nobody rated: after those rated
     CHECK(w[1].rank_dossiers == 1);
     CHECK(w[0].rank_dossiers == 2);
-    auto back = decode_province_overview(to_json(ProvinceOverview{*parse_day("2026-11-01"), *parse_day("2026-11-30"), w}));
+    auto back = decode_province_overview(
+        to_json(ProvinceOverview{*parse_day("2026-11-01"), *parse_day("2026-11-30"), w}));
     REQUIRE(back);
     CHECK(back->wards.size() == 4);
     CHECK(back->wards[2].rank_wait == 1);

@@ -1,8 +1,8 @@
 // The hub's doors: tokens, roles, a ward writing another's events, malformed and oversized
 // batches, seq gaps, the same batch from two hub processes at once. Nothing bad is stored.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <thread>
 
 #include "hub_rig.hpp"
@@ -35,14 +35,17 @@ std::string batch(const std::string& code, std::int64_t first, int n) {
                       {"name", "Phường"},
                       {"time_zone", "Asia/Ho_Chi_Minh"},
                       {"scale", "5"},
-                      {"categories", json::array{{{"code", "HT"}, {"name_vi", "Hộ tịch"}, {"name_en", "Civil status"},
+                      {"categories", json::array{{{"code", "HT"},
+                                                  {"name_vi", "Hộ tịch"},
+                                                  {"name_en", "Civil status"},
                                                   {"target_wait_s", 900}}}},
                       {"procedures", json::array{}}};
     return json::serialize(json::object{{"ward", ward}, {"events", events}});
 }
 
 std::int64_t stored(Hub& hub, const std::string& code) {
-    return hub.db.query(fmt::format("SELECT count(*) FROM events WHERE ward = '{}'", code))[0][0].as<std::int64_t>();
+    return hub.db.query(fmt::format("SELECT count(*) FROM events WHERE ward = '{}'", code))[0][0]
+        .as<std::int64_t>();
 }
 
 std::string error_code(const Response& r) {
@@ -54,7 +57,8 @@ std::string error_code(const Response& r) {
 
 }  // namespace
 
-TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope readers", "[hub][integration]") {
+TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope readers",
+          "[hub][integration]") {
     Hub hub;
     hub.start();
     const std::string a = hub.add_ward("000.00.01.H01", "Phường Một");
@@ -91,15 +95,18 @@ TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope
         CHECK(late.status == 409);
         CHECK(error_code(late) == "seq_gap");
         // More events than a batch may hold.
-        CHECK(ingest(a, batch("000.00.01.H01", 1, static_cast<int>(motcua::hub::kMaxBatchEvents) + 1)).status == 413);
+        CHECK(
+            ingest(a, batch("000.00.01.H01", 1, static_cast<int>(motcua::hub::kMaxBatchEvents) + 1))
+                .status == 413);
         // A body over the size limit: refused from its announced length, before it is read.
-        const auto huge = raw_exchange(hub.port, fmt::format("POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n"
-                                                             "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-                                                             motcua::hub::kIngestPath, a, motcua::hub::kMaxBatchBytes + 10));
+        const auto huge = raw_exchange(
+            hub.port, fmt::format("POST {} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {}\r\n"
+                                  "Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+                                  motcua::hub::kIngestPath, a, motcua::hub::kMaxBatchBytes + 10));
         CHECK(huge.rfind("HTTP/1.1 413", 0) == 0);
         // Not declared as JSON.
-        CHECK(request(hub.port, "POST", std::string(motcua::hub::kIngestPath), a, batch("000.00.01.H01", 1, 1),
-                      "text/plain")
+        CHECK(request(hub.port, "POST", std::string(motcua::hub::kIngestPath), a,
+                      batch("000.00.01.H01", 1, 1), "text/plain")
                   .status == 415);
         // A NUL character, which no person types and PostgreSQL cannot store.
         std::string nul = batch("000.00.01.H01", 1, 1);
@@ -107,12 +114,14 @@ TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope
         CHECK(ingest(a, nul).status == 400);
         // A day twenty years back: a broken clock or a forged batch, never a partition.
         std::string old_day = batch("000.00.01.H01", 1, 1);
-        for (auto at = old_day.find("2026-11-23"); at != std::string::npos; at = old_day.find("2026-11-23"))
+        for (auto at = old_day.find("2026-11-23"); at != std::string::npos;
+             at = old_day.find("2026-11-23"))
             old_day.replace(at, 10, "2006-11-23");
         auto far = ingest(a, old_day);
         CHECK(far.status == 422);
         CHECK(error_code(far) == "day_out_of_range");
-        CHECK(hub.db.query("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%2006%'")[0][0].as<int>() == 0);
+        CHECK(hub.db.query("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%2006%'")[0][0]
+                  .as<int>() == 0);
         CHECK(stored(hub, "000.00.01.H01") == 0);
         CHECK(stored(hub, "000.00.02.H02") == 0);
     }
@@ -143,7 +152,8 @@ TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope
     SECTION("readers: anonymous 401, ward tokens 403, a ward_viewer sees only its ward") {
         REQUIRE(ingest(a, batch("000.00.01.H01", 1, 4)).status == 200);
         REQUIRE(ingest(b, batch("000.00.02.H02", 1, 7)).status == 200);
-        const std::string t = "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-23&group_by=ward";
+        const std::string t =
+            "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-23&group_by=ward";
         CHECK(request(hub.port, "GET", t).status == 401);
         CHECK(request(hub.port, "GET", "/api/v1/wards").status == 401);
         CHECK(request(hub.port, "GET", t, a).status == 403);

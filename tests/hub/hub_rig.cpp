@@ -1,8 +1,8 @@
 #include "hub_rig.hpp"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -20,7 +20,8 @@ std::string cluster_uri() {
     std::ifstream in(MOTCUA_PG_URI_FILE);
     std::string uri;
     std::getline(in, uri);
-    INFO("the PostgreSQL test cluster is started by ctest's hub_pg fixture: " << MOTCUA_PG_URI_FILE);
+    INFO(
+        "the PostgreSQL test cluster is started by ctest's hub_pg fixture: " << MOTCUA_PG_URI_FILE);
     REQUIRE_FALSE(uri.empty());
     return uri;
 }
@@ -64,19 +65,25 @@ pqxx::result PgDatabase::query(const std::string& sql) const {
 }
 
 Hub::Hub() {
-    std::ofstream(config) << "[province]\nname = \"Tỉnh Thử Nghiệm\"\ntime_zone = \"Asia/Ho_Chi_Minh\"\n\n[database]\npool = 3\n";
+    std::ofstream(config) << "[province]\nname = \"Tỉnh Thử Nghiệm\"\ntime_zone = "
+                             "\"Asia/Ho_Chi_Minh\"\n\n[database]\npool = 3\n";
 }
 
 TestCertificates::TestCertificates(const std::filesystem::path& dir)
-    : ca((dir / "ca.pem").string()), cert((dir / "hub.pem").string()), key((dir / "hub.key").string()) {
+    : ca((dir / "ca.pem").string()),
+      cert((dir / "hub.pem").string()),
+      key((dir / "hub.key").string()) {
     const auto d = dir.string();
     const std::string script = fmt::format(
         "set -e; cd '{0}'; "
-        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj '/CN=motcua test CA' "
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj "
+        "'/CN=motcua test CA' "
         "2>/dev/null; "
-        "openssl req -newkey rsa:2048 -nodes -keyout hub.key -out hub.csr -subj '/CN=127.0.0.1' 2>/dev/null; "
+        "openssl req -newkey rsa:2048 -nodes -keyout hub.key -out hub.csr -subj '/CN=127.0.0.1' "
+        "2>/dev/null; "
         "printf 'subjectAltName=IP:127.0.0.1\n' > san.ext; "
-        "openssl x509 -req -in hub.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out hub.pem -days 2 "
+        "openssl x509 -req -in hub.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out hub.pem -days "
+        "2 "
         "-extfile san.ext 2>/dev/null",
         d);
     REQUIRE(std::system(("bash -c \"" + script + "\"").c_str()) == 0);
@@ -84,21 +91,25 @@ TestCertificates::TestCertificates(const std::filesystem::path& dir)
 
 Launch Hub::launch(int on_port) const {
     Launch l{"motcua-hub",
-             {"serve", "--config", config, "--pg", db.uri, "--listen", fmt::format("127.0.0.1:{}", on_port)}};
+             {"serve", "--config", config, "--pg", db.uri, "--listen",
+              fmt::format("127.0.0.1:{}", on_port)}};
     if (tls) l.args.insert(l.args.end(), {"--tls-cert", tls->cert, "--tls-key", tls->key});
     return l;
 }
 
 std::string Hub::add_ward(const std::string& code, const std::string& name) {
-    auto r = run_program("motcua-hub", {"ward", "add", "--config", config, "--pg", db.uri, "--code", code, "--name", name});
+    auto r = run_program("motcua-hub", {"ward", "add", "--config", config, "--pg", db.uri, "--code",
+                                        code, "--name", name});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     return r.out.substr(0, r.out.find('\n'));
 }
 
-std::string Hub::add_user(const std::string& username, const std::string& role, const std::string& ward) {
-    std::vector<std::string> args{"user", "add", "--config", config, "--pg", db.uri, "--username", username,
-                                  "--name", "Cán bộ " + username, "--role", role};
+std::string Hub::add_user(const std::string& username, const std::string& role,
+                          const std::string& ward) {
+    std::vector<std::string> args{
+        "user",   "add",    "--config",           config,   "--pg", db.uri, "--username",
+        username, "--name", "Cán bộ " + username, "--role", role};
     if (!ward.empty()) {
         args.emplace_back("--ward");
         args.push_back(ward);
@@ -107,8 +118,9 @@ std::string Hub::add_user(const std::string& username, const std::string& role, 
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     REQUIRE(process.has_value());
-    auto login = request(port, "POST", "/api/v1/auth/login", "",
-                         json::serialize(json::value{{"username", username}, {"password", "matkhau-tinh"}}));
+    auto login =
+        request(port, "POST", "/api/v1/auth/login", "",
+                json::serialize(json::value{{"username", username}, {"password", "matkhau-tinh"}}));
     REQUIRE(login.status == 200);
     return std::string(login.json().at("token").as_string());
 }
@@ -118,9 +130,12 @@ void Hub::start() {
     port = process->port();
 }
 
-void Hub::kill9() { process->kill9(); }
+void Hub::kill9() {
+    process->kill9();
+}
 
-ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_, std::optional<std::string> ca_file)
+ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_,
+                           std::optional<std::string> ca_file)
     : code(std::move(code_)), name(std::move(name_)) {
     REQUIRE(hub.port != 0);  // the ward's config names the hub's address
     const std::string token = hub.add_ward(code, name);
@@ -134,8 +149,10 @@ ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_, std::
     };
     replace_line("unit_code", code);
     replace_line("name", name);
-    text += fmt::format("\n[hub]\nurl = \"{}://127.0.0.1:{}\"\ntoken_file = \"hub.token\"\nbatch_events = 200\nmax_backoff_s = 1\n",
-                        hub.tls ? "https" : "http", hub.port);
+    text += fmt::format(
+        "\n[hub]\nurl = \"{}://127.0.0.1:{}\"\ntoken_file = \"hub.token\"\nbatch_events = "
+        "200\nmax_backoff_s = 1\n",
+        hub.tls ? "https" : "http", hub.port);
     if (hub.tls) text += fmt::format("ca_file = \"{}\"\n", ca_file.value_or(hub.tls->ca));
     config = (dir.path / "ward.toml").string();
     std::ofstream(config) << text;
@@ -144,11 +161,14 @@ ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_, std::
 
 void ShippingWard::start() {
     service.emplace(Launch{"motcua-service",
-                           {"serve", "--config", config, "--db", ward->db.string(), "--listen", "127.0.0.1:0", "--test-clock"}});
+                           {"serve", "--config", config, "--db", ward->db.string(), "--listen",
+                            "127.0.0.1:0", "--test-clock"}});
     officer.clear();
 }
 
-void ShippingWard::kill9() { service->kill9(); }
+void ShippingWard::kill9() {
+    service->kill9();
+}
 
 std::int64_t ShippingWard::last_seq() const {
     auto r = request(port(), "GET", "/metrics");
@@ -163,8 +183,8 @@ bool ShippingWard::wait_shipped(int seconds) const {
         auto r = request(port(), "GET", "/metrics");
         const auto lag = r.body.find("\nmotcua_hub_lag_events ");
         const auto acked = r.body.find("\nmotcua_hub_acked_seq ");
-        if (lag != std::string::npos && acked != std::string::npos && std::stoll(r.body.substr(lag + 23)) == 0 &&
-            std::stoll(r.body.substr(acked + 22)) >= 0)
+        if (lag != std::string::npos && acked != std::string::npos &&
+            std::stoll(r.body.substr(lag + 23)) == 0 && std::stoll(r.body.substr(acked + 22)) >= 0)
             return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -178,14 +198,15 @@ json::value get_json(int port, const std::string& target, const std::string& tok
     return r.json();
 }
 
-void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed, Secrets& secrets,
-                  std::vector<std::string>& open_dossiers) {
+void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed,
+                  Secrets& secrets, std::vector<std::string>& open_dossiers) {
     std::mt19937 rng(seed);
     const int port = w.port();
     int second = (7 * 60 + 30) * 60;
     const auto at = [&](int add_minutes) {
         second += add_minutes * 60 + static_cast<int>(rng() % 30);
-        set_clock(port, fmt::format("{}T{:02}:{:02}:{:02}+07:00", day, second / 3600, second / 60 % 60, second % 60));
+        set_clock(port, fmt::format("{}T{:02}:{:02}:{:02}+07:00", day, second / 3600,
+                                    second / 60 % 60, second % 60));
     };
     at(0);
     if (w.officer.empty()) w.officer = w.ward->login(*w.service);
@@ -226,11 +247,13 @@ void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned
                       {"procedure", rng() % 2 == 0 ? "HT-KS" : "HT-CT"},
                       {"applicant", {{"name", applicant}, {"phone", phone}}}};
         }
-        auto done = request(port, "POST", "/api/v1/counters/1/finish", w.officer, json::serialize(finish));
+        auto done =
+            request(port, "POST", "/api/v1/counters/1/finish", w.officer, json::serialize(finish));
         INFO(done.body);
         REQUIRE(done.status == 200);
         const auto answer = done.json();
-        if (const auto* d = answer.as_object().if_contains("dossier"); d != nullptr && finish.at("outcome") == "dossier_received")
+        if (const auto* d = answer.as_object().if_contains("dossier");
+            d != nullptr && finish.at("outcome") == "dossier_received")
             open_dossiers.emplace_back(d->at("code").as_string());
         if (rng() % 3 != 0) {
             const std::string comment = fmt::format("Góp ý riêng {} {} {}", w.code, day, i);
@@ -238,7 +261,9 @@ void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned
             const int level = 1 + static_cast<int>(rng() % 5);
             json::object rating{{"ticket", id}, {"level", level}, {"comment", comment}};
             if (level <= 2) rating["reasons"] = json::array{"long_wait"};
-            REQUIRE(request(port, "POST", "/api/v1/ratings", w.ward->kiosk_token, json::serialize(rating)).status == 201);
+            REQUIRE(request(port, "POST", "/api/v1/ratings", w.ward->kiosk_token,
+                            json::serialize(rating))
+                        .status == 201);
         }
     }
     at(5);

@@ -41,7 +41,8 @@ struct Hub {
     /// `motcua-hub ward add`: the ward's token.
     std::string add_ward(const std::string& code, const std::string& name);
     /// `motcua-hub user add` and a login: the session token.
-    std::string add_user(const std::string& username, const std::string& role, const std::string& ward = "");
+    std::string add_user(const std::string& username, const std::string& role,
+                         const std::string& ward = "");
     /// Starts the hub (on the same port as before, once it had one).
     void start();
     void kill9();
@@ -60,7 +61,8 @@ struct ShippingWard {
 
     /// Ships to the hub's address (https:// when it serves TLS, trusting `ca_file`, by default
     /// the hub's test CA).
-    ShippingWard(Hub& hub, std::string code, std::string name, std::optional<std::string> ca_file = std::nullopt);
+    ShippingWard(Hub& hub, std::string code, std::string name,
+                 std::optional<std::string> ca_file = std::nullopt);
     void start();
     void kill9();
     [[nodiscard]] int port() const { return service->port(); }
@@ -77,8 +79,8 @@ struct Secrets {
 /// One office day of a ward: tickets issued, called, served (some receiving dossiers with an
 /// applicant's name and phone), some absent, some left waiting to expire; ratings with comments;
 /// earlier dossiers returned. `seed` varies the day.
-void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed, Secrets& secrets,
-                  std::vector<std::string>& open_dossiers);
+void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed,
+                  Secrets& secrets, std::vector<std::string>& open_dossiers);
 
 /// GET on a server, JSON answer (status checked).
 boost::json::value get_json(int port, const std::string& target, const std::string& token);

@@ -1,7 +1,8 @@
 // The display board's state without a window: calls from the event stream, which to announce,
 // what each counter serves, the highlight, and the view it draws.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+
+#include <catch2/catch.hpp>
 
 #include "console_rig.hpp"
 #include "kiosk/core/board_model.hpp"

@@ -100,8 +100,8 @@ TEST_CASE("the kiosk command line of DESIGN.md section 5", "[options]") {
         CHECK_FALSE(std::get<KioskOptions>(plain).audio_out);
     }
     SECTION("the reports dashboard saves its exports where it is told") {
-        auto cl = parse({"--mode", "reports", "--server", "http://h:1", "--export-dir",
-                         "/srv/bao-cao"});
+        auto cl =
+            parse({"--mode", "reports", "--server", "http://h:1", "--export-dir", "/srv/bao-cao"});
         const auto* o = std::get_if<KioskOptions>(&cl);
         REQUIRE(o != nullptr);
         CHECK(o->export_dir == std::filesystem::path("/srv/bao-cao"));

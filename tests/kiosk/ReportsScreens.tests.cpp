@@ -204,7 +204,8 @@ TEST_CASE("periods: the buttons, and a custom range typed and checked", "[report
     CHECK(format_day(rig.services.fetches.at(0).period.to) == "2026-11-24");
     rig.answer_reports();
     CHECK(shows(rig.tree, "Từ 20/11/2026 đến 24/11/2026 · số liệu lúc 08:40"));
-    CHECK_FALSE(shows(rig.tree, "Ngày 32/11/2026 không có trong lịch. Hãy kiểm tra lại ngày bắt đầu."));
+    CHECK_FALSE(
+        shows(rig.tree, "Ngày 32/11/2026 không có trong lịch. Hãy kiểm tra lại ngày bắt đầu."));
 }
 
 TEST_CASE("exports: CSV of the grouping on screen, Excel of every grouping; the path is said",

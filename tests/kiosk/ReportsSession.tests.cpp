@@ -2,7 +2,6 @@
 // periods, the order of the requests, stale answers, failures (an expired session back to the
 // login), exports, and the histogram's category.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "reports_samples.hpp"
@@ -63,7 +62,8 @@ struct SessionRig {
 bool targets_hold_ward(const ReportsEffects& e) {
     for (const auto& f : e.fetches) {
         if (f.overview) continue;
-        const std::string t = f.grouping ? turnaround_target(f.period, *f.grouping) : waits_target(f.period);
+        const std::string t =
+            f.grouping ? turnaround_target(f.period, *f.grouping) : waits_target(f.period);
         if (t.find("&ward=000.00.01.H01") == std::string::npos) return false;
     }
     return !e.fetches.empty();
@@ -365,8 +365,10 @@ TEST_CASE("each failure maps to one message", "[reports_session]") {
     CHECK(reports_message_for(make_error("invalid_query", ""), false) == M::refused);
 }
 
-TEST_CASE("on a province hub the dashboard opens on the ranking, shows the hub's groupings and filters by ward",
-          "[reports_session]") {
+TEST_CASE(
+    "on a province hub the dashboard opens on the ranking, shows the hub's groupings and filters "
+    "by ward",
+    "[reports_session]") {
     SessionRig r;
     r.apply(reports_cmd::Login{"tinh", "matkhau-tinh"});
     api::LoginResponse province = test::supervisor_login();
@@ -388,15 +390,19 @@ TEST_CASE("on a province hub the dashboard opens on the ranking, shows the hub's
     CHECK(asked == std::set<std::string>{"ward", "category", "day", "hour"});
     for (const auto& f : r.last.fetches) CHECK_FALSE(f.period.ward);
 
-    SECTION("a ward chosen from the ranking: its figures by category, every report asked again for it") {
+    SECTION(
+        "a ward chosen from the ranking: its figures by category, every report asked again for "
+        "it") {
         auto effects = r.apply(reports_cmd::ChooseWard{std::string("000.00.01.H01")});
         CHECK(r.s.screen() == ReportsScreen::table);
         CHECK(r.s.grouping() == ReportGrouping::category);
         REQUIRE(effects.read_clock);
         r.clock();
         for (const auto& f : r.last.fetches) {
-            if (f.overview) CHECK_FALSE(f.period.ward);  // the ranking stays the province's
-            else CHECK(f.period.ward == "000.00.01.H01");
+            if (f.overview)
+                CHECK_FALSE(f.period.ward);  // the ranking stays the province's
+            else
+                CHECK(f.period.ward == "000.00.01.H01");
         }
         CHECK(targets_hold_ward(r.last));
         // And back to every ward.

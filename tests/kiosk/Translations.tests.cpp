@@ -90,7 +90,8 @@ TEST_CASE("the ids are unique and their keys well formed", "[translations]") {
         INFO(key);
         CHECK(keys.insert(key).second);
         CHECK(static_cast<std::size_t>(id) == i++);
-        CHECK(key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") == std::string_view::npos);
+        CHECK(key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") ==
+              std::string_view::npos);
         CHECK(key.front() != '.');
         CHECK(key.back() != '.');
         CHECK(key.find('.') != std::string_view::npos);

@@ -1,13 +1,12 @@
 // Integration tests: the real motcua-service binary on 127.0.0.1, over HTTP and WebSocket.
-#include <catch2/catch.hpp>
-
-#include <set>
-#include <thread>
+#include <sys/socket.h>
 
 #include <boost/asio.hpp>
-#include <sys/socket.h>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
+#include <catch2/catch.hpp>
+#include <set>
+#include <thread>
 
 #include "harness.hpp"
 
@@ -43,8 +42,11 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
         CHECK(request(p, "POST", "/api/v1/tickets", officer, issue_body("HT")).status == 403);
         CHECK(request(p, "POST", "/api/v1/tickets", w.board_token, issue_body("HT")).status == 403);
         CHECK(request(p, "POST", "/api/v1/counters/1/open", w.kiosk_token).status == 403);
-        CHECK(request(p, "POST", "/api/v1/ratings", officer, R"({"ticket":"x","level":5})").status == 403);
-        CHECK(request(p, "POST", "/api/v1/ratings", w.board_token, R"({"ticket":"x","level":5})").status == 403);
+        CHECK(
+            request(p, "POST", "/api/v1/ratings", officer, R"({"ticket":"x","level":5})").status ==
+            403);
+        CHECK(request(p, "POST", "/api/v1/ratings", w.board_token, R"({"ticket":"x","level":5})")
+                  .status == 403);
         for (const auto* route : {"/api/v1/categories", "/api/v1/procedures", "/api/v1/counters"}) {
             CHECK(request(p, "GET", route, w.kiosk_token).status == 200);
             CHECK(request(p, "GET", route, officer).status == 200);
@@ -61,7 +63,9 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
         CHECK(request(p, "GET", "/api/v1/tickets/nope").status == 404);
 
         // rating an unserved ticket: 422
-        CHECK(request(p, "POST", "/api/v1/ratings", w.kiosk_token, R"({"ticket":")" + id + R"(","level":5})").status == 422);
+        CHECK(request(p, "POST", "/api/v1/ratings", w.kiosk_token,
+                      R"({"ticket":")" + id + R"(","level":5})")
+                  .status == 422);
         // counter actions before opening: 403; unknown counter: 404
         CHECK(request(p, "POST", "/api/v1/counters/1/call-next", officer).status == 403);
         CHECK(request(p, "POST", "/api/v1/counters/99/open", officer).status == 404);
@@ -78,28 +82,35 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
         REQUIRE(request(p, "POST", "/api/v1/counters/3/open", binh).status == 200);
         CHECK(request(p, "POST", "/api/v1/counters/3/call-next", binh).status == 204);
         CHECK(request(p, "POST", "/api/v1/counters/1/recall", officer).status == 200);
-        CHECK(request(p, "POST", "/api/v1/counters/1/start", officer).json().at("state") == "serving");
+        CHECK(request(p, "POST", "/api/v1/counters/1/start", officer).json().at("state") ==
+              "serving");
         // calling next while serving: 409
         CHECK(request(p, "POST", "/api/v1/counters/1/call-next", officer).status == 409);
         // a bad outcome: 400; an unknown procedure: 422
-        CHECK(request(p, "POST", "/api/v1/counters/1/finish", officer, R"({"outcome":"ok"})").status == 400);
-        CHECK(request(p, "POST", "/api/v1/counters/1/finish", officer, R"({"outcome":"resolved","procedure":"ZZ"})").status == 422);
+        CHECK(request(p, "POST", "/api/v1/counters/1/finish", officer, R"({"outcome":"ok"})")
+                  .status == 400);
+        CHECK(request(p, "POST", "/api/v1/counters/1/finish", officer,
+                      R"({"outcome":"resolved","procedure":"ZZ"})")
+                  .status == 422);
         set_clock(p, "2026-11-23T07:45:00+07:00");
-        auto done = request(p, "POST", "/api/v1/counters/1/finish", officer, R"({"outcome":"resolved"})");
+        auto done =
+            request(p, "POST", "/api/v1/counters/1/finish", officer, R"({"outcome":"resolved"})");
         REQUIRE(done.status == 200);
         CHECK(done.json().at("state") == "done");
         CHECK(done.json().at("finished_at") == "2026-11-23T07:45:00+07:00");
 
         // the rating pad of counter 2 cannot rate a ticket served at counter 1
-        auto pad2 = run_cli({"device", "add", "--config", config_path(), "--db", w.db.string(), "--name", "Pad 2",
-                             "--role", "rating", "--counter", "2"});
+        auto pad2 = run_cli({"device", "add", "--config", config_path(), "--db", w.db.string(),
+                             "--name", "Pad 2", "--role", "rating", "--counter", "2"});
         REQUIRE(pad2.exit_code == 0);
         const std::string pad2_token = pad2.out.substr(0, pad2.out.find('\n'));
-        const std::string rating = R"({"ticket":")" + id + R"(","level":2,"reasons":["long_wait"]})";
+        const std::string rating =
+            R"({"ticket":")" + id + R"(","level":2,"reasons":["long_wait"]})";
         CHECK(request(p, "POST", "/api/v1/ratings", pad2_token, rating).status == 403);
         CHECK(request(p, "POST", "/api/v1/ratings", w.rating1_token, rating).status == 201);
         // rating twice: 409
-        CHECK(error_code(request(p, "POST", "/api/v1/ratings", w.kiosk_token, rating)) == "already_rated");
+        CHECK(error_code(request(p, "POST", "/api/v1/ratings", w.kiosk_token, rating)) ==
+              "already_rated");
         CHECK(request(p, "POST", "/api/v1/ratings", w.kiosk_token, rating).status == 409);
     }
 
@@ -108,15 +119,20 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
         const std::string id(t.json().at("id").as_string());
         REQUIRE(request(p, "POST", "/api/v1/counters/1/open", officer).status == 200);
         REQUIRE(request(p, "POST", "/api/v1/counters/1/call-next", officer).status == 200);
-        CHECK(request(p, "POST", "/api/v1/counters/1/no-show", officer).json().at("state") == "no_show");
-        CHECK(request(p, "POST", "/api/v1/counters/1/reinstate", officer, R"({"ticket":")" + id + "\"}").json().at("state") ==
-              "waiting");
+        CHECK(request(p, "POST", "/api/v1/counters/1/no-show", officer).json().at("state") ==
+              "no_show");
+        CHECK(request(p, "POST", "/api/v1/counters/1/reinstate", officer,
+                      R"({"ticket":")" + id + "\"}")
+                  .json()
+                  .at("state") == "waiting");
         REQUIRE(request(p, "POST", "/api/v1/counters/1/call-next", officer).status == 200);
-        auto tr = request(p, "POST", "/api/v1/counters/1/transfer", officer, R"({"category":"VX"})");
+        auto tr =
+            request(p, "POST", "/api/v1/counters/1/transfer", officer, R"({"category":"VX"})");
         REQUIRE(tr.status == 200);
         CHECK(tr.json().at("category") == "VX");
         CHECK(tr.json().at("number") == "A001");
-        CHECK(request(p, "POST", "/api/v1/counters/1/transfer", officer, R"({"category":"VX"})").status == 409);
+        CHECK(request(p, "POST", "/api/v1/counters/1/transfer", officer, R"({"category":"VX"})")
+                  .status == 409);
         auto counters = request(p, "GET", "/api/v1/counters", officer).json().as_array();
         CHECK(counters.at(0).at("officer") == "Nguyễn Thị Lan");
         CHECK(counters.at(0).at("state") == "open");
@@ -125,26 +141,36 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
     SECTION("bad input gets a 4xx JSON error and changes nothing") {
         auto before = request(p, "GET", "/api/v1/public/queue").json();
         // malformed and truncated JSON
-        CHECK(error_code(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":)")) == "invalid_json");
+        CHECK(error_code(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":)")) ==
+              "invalid_json");
         // wrong type
-        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":5})").status == 400);
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":5})").status ==
+              400);
         // invalid UTF-8
-        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, "{\"category\":\"\xff\"}").status == 400);
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, "{\"category\":\"\xff\"}")
+                  .status == 400);
         // deep nesting
-        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, std::string(10000, '[') + std::string(10000, ']')).status == 400);
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token,
+                      std::string(10000, '[') + std::string(10000, ']'))
+                  .status == 400);
         // not JSON
-        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, "category=HT", "application/x-www-form-urlencoded").status == 415);
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, "category=HT",
+                      "application/x-www-form-urlencoded")
+                  .status == 415);
         // over the body limit
-        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, std::string(70 * 1024, ' ')).status == 413);
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, std::string(70 * 1024, ' '))
+                  .status == 413);
         // unknown category
-        CHECK(error_code(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("ZZ"))) == "unknown_category");
+        CHECK(error_code(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("ZZ"))) ==
+              "unknown_category");
         // unknown route and wrong method
         CHECK(request(p, "GET", "/api/v1/nothing", officer).status == 404);
         CHECK(request(p, "GET", "/nothing").status == 404);
         CHECK(request(p, "DELETE", "/api/v1/tickets", w.kiosk_token).status == 405);
         CHECK(request(p, "PUT", "/api/v1/healthz").status == 405);
         // the test clock never goes back
-        CHECK(request(p, "POST", "/api/v1/test/clock", "", R"({"now":"2026-11-23T07:00:00+07:00"})").status == 422);
+        CHECK(request(p, "POST", "/api/v1/test/clock", "", R"({"now":"2026-11-23T07:00:00+07:00"})")
+                  .status == 422);
         CHECK(request(p, "GET", "/api/v1/public/queue").json() == before);
         // the service still answers
         CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status == 201);
@@ -152,7 +178,8 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
 
     SECTION("login: wrong password 401, then rate limited 429") {
         const auto bad = json::serialize(json::value{{"username", "lan"}, {"password", "sai"}});
-        for (int i = 0; i < 5; ++i) CHECK(request(p, "POST", "/api/v1/auth/login", "", bad).status == 401);
+        for (int i = 0; i < 5; ++i)
+            CHECK(request(p, "POST", "/api/v1/auth/login", "", bad).status == 401);
         CHECK(error_code(request(p, "POST", "/api/v1/auth/login", "", bad)) == "too_many_attempts");
         CHECK(request(p, "POST", "/api/v1/auth/login", "", bad).status == 429);
     }
@@ -173,21 +200,24 @@ TEST_CASE("every route answers with its roles and error codes", "[api][integrati
         auto m = request(p, "GET", "/metrics");
         CHECK(m.status == 200);
         CHECK(m.body.find("motcua_tickets_waiting 1") != std::string::npos);
-        CHECK(m.body.find("motcua_http_requests_total{route=\"/api/v1/tickets\",status=\"201\"}") != std::string::npos);
+        CHECK(m.body.find("motcua_http_requests_total{route=\"/api/v1/tickets\",status=\"201\"}") !=
+              std::string::npos);
     }
 }
 
 TEST_CASE("without --test-clock the clock route does not exist", "[api][integration]") {
     TempDir dir;
-    auto add = run_cli({"device", "add", "--config", config_path(), "--db", (dir.path / "w.db").string(), "--name", "k",
-                        "--role", "kiosk"});
+    auto add = run_cli({"device", "add", "--config", config_path(), "--db",
+                        (dir.path / "w.db").string(), "--name", "k", "--role", "kiosk"});
     REQUIRE(add.exit_code == 0);
     // start without the flag: Service always adds it, so use the CLI directly here
     int port = 0;
     {
         Service s(dir.path / "w.db");
         port = s.port();
-        CHECK(request(port, "POST", "/api/v1/test/clock", "", R"({"now":"2026-11-23T07:30:00+07:00"})").status == 200);
+        CHECK(request(port, "POST", "/api/v1/test/clock", "",
+                      R"({"now":"2026-11-23T07:30:00+07:00"})")
+                  .status == 200);
     }
 }
 
@@ -204,12 +234,14 @@ TEST_CASE("the test clock survives a restart", "[api][integration]") {
     SECTION("a new database starts at 2000-01-01") {
         Ward fresh;
         Service s2(fresh.db);
-        auto t2 = request(s2.port(), "POST", "/api/v1/tickets", fresh.kiosk_token, issue_body("HT"));
+        auto t2 =
+            request(s2.port(), "POST", "/api/v1/tickets", fresh.kiosk_token, issue_body("HT"));
         CHECK(t2.json().at("issued_at") == "2000-01-01T00:00:00+07:00");
     }
 }
 
-TEST_CASE("the event stream resumes exactly where a client left off", "[api][websocket][integration]") {
+TEST_CASE("the event stream resumes exactly where a client left off",
+          "[api][websocket][integration]") {
     Ward w;
     Service s(w.db);
     const int p = s.port();
@@ -217,7 +249,8 @@ TEST_CASE("the event stream resumes exactly where a client left off", "[api][web
     long last = 0;
     {
         EventClient c(p, w.board_token, 0);
-        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status == 201);
+        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status ==
+                201);
         auto e = c.next();
         REQUIRE(e);
         CHECK(e->at("type") == "ticket_issued");
@@ -252,7 +285,8 @@ TEST_CASE("the event stream resumes exactly where a client left off", "[api][web
     CHECK(live->at("ticket").at("number") == "A001");
 }
 
-TEST_CASE("a client sending headers one byte a second is cut off, others are served", "[api][slow][integration]") {
+TEST_CASE("a client sending headers one byte a second is cut off, others are served",
+          "[api][slow][integration]") {
     Ward w;
     Service s(w.db, {"--read-timeout", "2"});
     const int p = s.port();
@@ -287,16 +321,24 @@ TEST_CASE("a client sending headers one byte a second is cut off, others are ser
     CHECK(took < std::chrono::seconds(6));  // cut off near the 2 s timeout, not after 22 s of bytes
 }
 
-TEST_CASE("the current office day is rebuilt from the database after a restart", "[api][integration]") {
+TEST_CASE("the current office day is rebuilt from the database after a restart",
+          "[api][integration]") {
     Ward w;
     std::string first_id;
     {
         Service s(w.db);
         const int p = s.port();
         set_clock(p, "2026-11-23T08:00:00+07:00");
-        first_id = std::string(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("id").as_string());
-        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT", true)).status == 201);
-        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("VX")).status == 201);
+        first_id =
+            std::string(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT"))
+                            .json()
+                            .at("id")
+                            .as_string());
+        REQUIRE(
+            request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT", true)).status ==
+            201);
+        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("VX")).status ==
+                201);
         const std::string officer = w.login(s);
         REQUIRE(request(p, "POST", "/api/v1/counters/4/open", officer).status == 200);
         s.kill9();
@@ -313,23 +355,32 @@ TEST_CASE("the current office day is rebuilt from the database after a restart",
     auto c1 = request(p, "POST", "/api/v1/counters/4/call-next", login);
     REQUIRE(c1.status == 200);
     CHECK(c1.json().at("category") == "VX");  // counter 4 prefers VX
-    REQUIRE(request(p, "POST", "/api/v1/counters/4/finish", login, R"({"outcome":"guidance"})").status == 200);
+    REQUIRE(request(p, "POST", "/api/v1/counters/4/finish", login, R"({"outcome":"guidance"})")
+                .status == 200);
     auto c2 = request(p, "POST", "/api/v1/counters/4/call-next", login).json();
     CHECK(c2.at("number") == "A002");  // the priority ticket
-    REQUIRE(request(p, "POST", "/api/v1/counters/4/finish", login, R"({"outcome":"guidance"})").status == 200);
-    CHECK(request(p, "POST", "/api/v1/counters/4/call-next", login).json().at("id") == first_id.c_str());
+    REQUIRE(request(p, "POST", "/api/v1/counters/4/finish", login, R"({"outcome":"guidance"})")
+                .status == 200);
+    CHECK(request(p, "POST", "/api/v1/counters/4/call-next", login).json().at("id") ==
+          first_id.c_str());
     // numbering continues
-    CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("number") == "A003");
+    CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT"))
+              .json()
+              .at("number") == "A003");
     SECTION("tickets still waiting when the day ends expire") {
-        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("DC")).status == 201);
+        REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("DC")).status ==
+                201);
         set_clock(p, "2026-11-24T07:00:00+07:00");
         auto next_day = request(p, "GET", "/api/v1/public/queue").json();
         for (const auto& c : next_day.at("categories").as_array()) CHECK(c.at("waiting") == 0);
-        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).json().at("number") == "A001");
+        CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT"))
+                  .json()
+                  .at("number") == "A001");
     }
 }
 
-TEST_CASE("an event client that does not read is dropped; the service is not slowed", "[api][websocket][integration]") {
+TEST_CASE("an event client that does not read is dropped; the service is not slowed",
+          "[api][websocket][integration]") {
     Ward w;
     Service s(w.db, {"--ws-queue", "8"});
     const int p = s.port();
@@ -342,14 +393,18 @@ TEST_CASE("an event client that does not read is dropped; the service is not slo
     sock.connect({boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(p)});
     const std::string token = w.board_token;
     ws.set_option(boost::beast::websocket::stream_base::decorator(
-        [&token](boost::beast::websocket::request_type& req) { req.set("Authorization", "Bearer " + token); }));
+        [&token](boost::beast::websocket::request_type& req) {
+            req.set("Authorization", "Bearer " + token);
+        }));
     ws.handshake("127.0.0.1", "/api/v1/events?since=0");
 
     // Thousands of events; every request is still answered promptly.
     const auto start = std::chrono::steady_clock::now();
     int answered = 0;
     for (int i = 0; i < 3000; ++i)
-        answered += request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body(i % 2 ? "HT" : "DC")).status == 201;
+        answered +=
+            request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body(i % 2 ? "HT" : "DC"))
+                .status == 201;
     const auto took = std::chrono::steady_clock::now() - start;
     CHECK(answered == 3000);
     CHECK(took < std::chrono::seconds(30));
@@ -358,7 +413,8 @@ TEST_CASE("an event client that does not read is dropped; the service is not slo
     // the dropped client finds its connection closed once it reads what was buffered
     // (bounded: if it was not dropped, the read stops at the 3,000 events and the checks fail)
     timeval five_seconds{5, 0};
-    REQUIRE(setsockopt(sock.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &five_seconds, sizeof five_seconds) == 0);
+    REQUIRE(setsockopt(sock.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &five_seconds,
+                       sizeof five_seconds) == 0);
     boost::beast::flat_buffer buffer;
     boost::beast::error_code ec;
     int read = 0;
@@ -368,5 +424,6 @@ TEST_CASE("an event client that does not read is dropped; the service is not slo
         ++read;
     }
     CHECK(ec);
-    CHECK(read < 3000);  // it did not receive everything: it was cut off, and may resume with since=
+    CHECK(read <
+          3000);  // it did not receive everything: it was cut off, and may resume with since=
 }

@@ -1,8 +1,7 @@
 // Durability: SIGKILL the service while tickets are issued from several connections; every
 // ticket answered 201 is there after restart with its number, and no number is issued twice.
-#include <catch2/catch.hpp>
-
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <map>
 #include <mutex>
 #include <random>
@@ -34,7 +33,8 @@ TEST_CASE("kill -9 loses nothing acknowledged and never reuses a number", "[cras
                         if (r.status == 201) {
                             auto j = boost::json::parse(r.body);
                             std::lock_guard lock(m);
-                            acknowledged[std::string(j.at("id").as_string())] = std::string(j.at("number").as_string());
+                            acknowledged[std::string(j.at("id").as_string())] =
+                                std::string(j.at("number").as_string());
                         }
                     } catch (...) {
                         return;  // the service died mid-request: not acknowledged
@@ -42,7 +42,8 @@ TEST_CASE("kill -9 loses nothing acknowledged and never reuses a number", "[cras
                 }
             });
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 600)(rng)));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 600)(rng)));
         s.kill9();
         stop = true;
         for (auto& t : clients) t.join();

@@ -1,9 +1,8 @@
 // Integration tests: dossiers through the real service (receipt, lookup, status, apology,
 // return of the result, event log, durability, Biểu II.06a over several periods, documents).
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -21,26 +20,33 @@ std::string error_code(const Response& r) {
     return std::string(r.json().at("error").at("code").as_string());
 }
 
-std::string str(const json::value& v) { return std::string(v.as_string()); }
+std::string str(const json::value& v) {
+    return std::string(v.as_string());
+}
 
 /// Issues a ticket in `category`, calls it at `counter` (opened by `officer`), returns its id.
-std::string call_one(const Ward& w, int port, const std::string& officer, int counter, const std::string& category) {
+std::string call_one(const Ward& w, int port, const std::string& officer, int counter,
+                     const std::string& category) {
     auto t = request(port, "POST", "/api/v1/tickets", w.kiosk_token,
                      json::serialize(json::value{{"category", category}}));
     REQUIRE(t.status == 201);
-    auto called = request(port, "POST", fmt::format("/api/v1/counters/{}/call-next", counter), officer);
+    auto called =
+        request(port, "POST", fmt::format("/api/v1/counters/{}/call-next", counter), officer);
     REQUIRE(called.status == 200);
     return str(called.json().at("id"));
 }
 
-Response finish_receiving(int port, const std::string& officer, int counter, const std::string& procedure,
-                          const std::string& name = "Nguyễn Văn An", const std::string& phone = "0912345678") {
+Response finish_receiving(int port, const std::string& officer, int counter,
+                          const std::string& procedure, const std::string& name = "Nguyễn Văn An",
+                          const std::string& phone = "0912345678") {
     json::object body{{"outcome", "dossier_received"}, {"procedure", procedure}};
     body["applicant"] = {{"name", name}, {"phone", phone}};
-    return request(port, "POST", fmt::format("/api/v1/counters/{}/finish", counter), officer, json::serialize(body));
+    return request(port, "POST", fmt::format("/api/v1/counters/{}/finish", counter), officer,
+                   json::serialize(body));
 }
 
-Response set_status(int port, const std::string& officer, const std::string& code, const std::string& status) {
+Response set_status(int port, const std::string& officer, const std::string& code,
+                    const std::string& status) {
     return request(port, "POST", "/api/v1/dossiers/" + code + "/status", officer,
                    json::serialize(json::value{{"status", status}}));
 }
@@ -61,7 +67,8 @@ std::string shell(const std::string& command) {
     return out;
 }
 
-std::string pdf_text(const std::filesystem::path& dir, const std::string& name, const std::string& bytes) {
+std::string pdf_text(const std::filesystem::path& dir, const std::string& name,
+                     const std::string& bytes) {
     const auto path = dir / name;
     std::ofstream(path, std::ios::binary) << bytes;
     return shell(fmt::format("pdftotext -layout '{}' - 2>/dev/null", path.string()));
@@ -69,7 +76,8 @@ std::string pdf_text(const std::filesystem::path& dir, const std::string& name, 
 
 }  // namespace
 
-TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, return", "[api][dossiers][integration]") {
+TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, return",
+          "[api][dossiers][integration]") {
     Ward w;
     Service s(w.db);
     const int p = s.port();
@@ -93,12 +101,15 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
     CHECK(no_procedure.status == 422);
     CHECK(error_code(no_procedure) == "procedure_required");
     CHECK(error_code(request(p, "POST", "/api/v1/counters/1/finish", lan,
-                             R"({"outcome":"dossier_received","procedure":"HT-HN"})")) == "applicant_required");
+                             R"({"outcome":"dossier_received","procedure":"HT-HN"})")) ==
+          "applicant_required");
     CHECK(error_code(finish_receiving(p, lan, 1, "NOPE")) == "unknown_procedure");
     CHECK(request(p, "POST", "/api/v1/counters/1/finish", lan,
-                  R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":""}})").status == 400);
+                  R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":""}})")
+              .status == 400);
     CHECK(request(p, "POST", "/api/v1/counters/1/finish", lan,
-                  R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":"  "}})").status == 400);
+                  R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":"  "}})")
+              .status == 400);
     CHECK(error_code(return_result(p, lan, 1, "000.17.22.H56-261123-9999")) == "unknown_dossier");
     CHECK(request(p, "GET", "/api/v1/tickets/" + ticket).json().at("state") == "called");
 
@@ -145,7 +156,8 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
         REQUIRE(full.status == 200);
         CHECK(full.json().at("applicant").at("phone") == "0912345678");
         CHECK(request(p, "GET", "/api/v1/dossiers/000.17.22.H56-261123-0099").status == 404);
-        CHECK(error_code(request(p, "GET", "/api/v1/dossiers/nope%27%20or%201=1")) == "dossier_not_found");
+        CHECK(error_code(request(p, "GET", "/api/v1/dossiers/nope%27%20or%201=1")) ==
+              "dossier_not_found");
         CHECK(request(p, "GET", "/api/v1/dossiers/" + code, "bad-token").status == 401);
         CHECK(request(p, "POST", "/api/v1/dossiers/" + code).status == 405);
     }
@@ -155,8 +167,10 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
         CHECK(set_status(p, "", code, "ready").status == 401);
         CHECK(error_code(set_status(p, lan, code, "received")) == "invalid_status");
         CHECK(set_status(p, lan, code, "bogus").status == 400);
-        CHECK(error_code(set_status(p, lan, "000.17.22.H56-261123-0099", "ready")) == "dossier_not_found");
-        CHECK(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan, R"({"status":"ready"})", "text/plain")
+        CHECK(error_code(set_status(p, lan, "000.17.22.H56-261123-0099", "ready")) ==
+              "dossier_not_found");
+        CHECK(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
+                      R"({"status":"ready"})", "text/plain")
                   .status == 415);
         auto in_process = set_status(p, lan, code, "in_process");
         REQUIRE(in_process.status == 200);
@@ -182,7 +196,8 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
         // The same status again is no change and no error (a retried request).
         CHECK(set_status(p, lan, code, "returned").status == 200);
         // A result of a dossier from before motcua (no code) is a plain finish.
-        auto paper = request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"result_returned"})");
+        auto paper = request(p, "POST", "/api/v1/counters/1/finish", lan,
+                             R"({"outcome":"result_returned"})");
         REQUIRE(paper.status == 200);
         CHECK(paper.json().at("state") == "done");
         CHECK_FALSE(paper.json().as_object().contains("dossier"));
@@ -190,13 +205,17 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
 
     SECTION("apology: once, and not later than one day before the due date") {
         auto apology = [&](const std::string& c, const std::string& new_due) {
-            return request(p, "POST", "/api/v1/dossiers/" + c + "/apology", lan,
-                           json::serialize(json::value{{"new_due", new_due}, {"reason", "Cần xác minh thêm tại nơi cư trú"}}));
+            return request(
+                p, "POST", "/api/v1/dossiers/" + c + "/apology", lan,
+                json::serialize(json::value{{"new_due", new_due},
+                                            {"reason", "Cần xác minh thêm tại nơi cư trú"}}));
         };
         CHECK(request(p, "POST", "/api/v1/dossiers/" + code + "/apology", w.kiosk_token,
-                      R"({"new_due":"2026-12-01","reason":"x"})").status == 403);
-        CHECK(request(p, "POST", "/api/v1/dossiers/" + code + "/apology", lan, R"({"new_due":"2026-12-01"})").status ==
-              400);
+                      R"({"new_due":"2026-12-01","reason":"x"})")
+                  .status == 403);
+        CHECK(request(p, "POST", "/api/v1/dossiers/" + code + "/apology", lan,
+                      R"({"new_due":"2026-12-01"})")
+                  .status == 400);
         CHECK(error_code(apology(code, "2026-11-26")) == "new_due_not_later");
         // Due 26 Nov: on the 25th it is still allowed...
         set_clock(p, "2026-11-25T16:00:00+07:00");
@@ -226,7 +245,10 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
         auto late = apology(code3, "2026-12-08");
         CHECK(late.status == 422);
         CHECK(error_code(late) == "apology_too_late");
-        CHECK(request(p, "GET", "/api/v1/dossiers/" + code3, lan).json().at("new_due_date").is_null());
+        CHECK(request(p, "GET", "/api/v1/dossiers/" + code3, lan)
+                  .json()
+                  .at("new_due_date")
+                  .is_null());
 
         // Returned on the new date: still late against the legal due date.
         call_one(w, p, lan, 1, "TK");
@@ -258,7 +280,8 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
     }
 }
 
-TEST_CASE("acknowledged dossiers survive kill -9 and their codes are never reused", "[dossiers][integration][crash]") {
+TEST_CASE("acknowledged dossiers survive kill -9 and their codes are never reused",
+          "[dossiers][integration][crash]") {
     Ward w;
     std::string code;
     {
@@ -288,7 +311,8 @@ TEST_CASE("acknowledged dossiers survive kill -9 and their codes are never reuse
     CHECK(next.json().at("dossier").at("code") == "000.17.22.H56-261123-0002");
 }
 
-TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossiers][reports][integration]") {
+TEST_CASE("Biểu II.06a through the API over consecutive periods",
+          "[api][dossiers][reports][integration]") {
     Ward w;
     Service s(w.db);
     const int p = s.port();
@@ -304,17 +328,25 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
     };
     const std::vector<Plan> plans = {
         // October
-        {"2026-10-05T08:00:00+07:00", "DC-XPXD", "2026-10-26", "2026-10-20T09:00:00+07:00", "returned"},  // early, Oct
-        {"2026-10-12T09:00:00+07:00", "DC-XPXD", "2026-11-02", "2026-11-02T09:00:00+07:00", "returned"},  // on time, Nov
-        {"2026-10-20T09:00:00+07:00", "DC-XPXD", "2026-11-10", "2026-11-12T09:00:00+07:00", "returned"},  // late, Nov
-        {"2026-10-26T09:00:00+07:00", "HT-HN", "2026-10-29", "2026-10-28T09:00:00+07:00", "refused"},
+        {"2026-10-05T08:00:00+07:00", "DC-XPXD", "2026-10-26", "2026-10-20T09:00:00+07:00",
+         "returned"},  // early, Oct
+        {"2026-10-12T09:00:00+07:00", "DC-XPXD", "2026-11-02", "2026-11-02T09:00:00+07:00",
+         "returned"},  // on time, Nov
+        {"2026-10-20T09:00:00+07:00", "DC-XPXD", "2026-11-10", "2026-11-12T09:00:00+07:00",
+         "returned"},  // late, Nov
+        {"2026-10-26T09:00:00+07:00", "HT-HN", "2026-10-29", "2026-10-28T09:00:00+07:00",
+         "refused"},
         {"2026-10-28T09:00:00+07:00", "DC-XPXD", "2026-11-18", "", ""},  // open through December
-        {"2026-10-29T09:00:00+07:00", "HT-KS", "2026-10-29", "2026-10-29T10:00:00+07:00", "returned"},  // on time
+        {"2026-10-29T09:00:00+07:00", "HT-KS", "2026-10-29", "2026-10-29T10:00:00+07:00",
+         "returned"},  // on time
         // November
-        {"2026-11-03T08:00:00+07:00", "VX-HN", "2026-11-10", "2026-12-02T09:00:00+07:00", "returned"},  // late, Dec
-        {"2026-11-16T08:00:00+07:00", "HT-HN", "2026-11-19", "2026-11-18T09:00:00+07:00", "withdrawn"},
+        {"2026-11-03T08:00:00+07:00", "VX-HN", "2026-11-10", "2026-12-02T09:00:00+07:00",
+         "returned"},  // late, Dec
+        {"2026-11-16T08:00:00+07:00", "HT-HN", "2026-11-19", "2026-11-18T09:00:00+07:00",
+         "withdrawn"},
         {"2026-11-24T08:00:00+07:00", "DC-XPXD", "2026-12-15", "", ""},
-        {"2026-11-27T08:00:00+07:00", "HT-KS", "2026-11-27", "2026-11-27T09:00:00+07:00", "returned"},
+        {"2026-11-27T08:00:00+07:00", "HT-KS", "2026-11-27", "2026-11-27T09:00:00+07:00",
+         "returned"},
     };
     // Run every step in time order: receipts and closings interleaved.
     struct Step {
@@ -327,7 +359,8 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
         steps.push_back({plans[i].received, i, true});
         if (!plans[i].closed.empty()) steps.push_back({plans[i].closed, i, false});
     }
-    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.at < b.at; });
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const Step& a, const Step& b) { return a.at < b.at; });
     std::vector<std::string> codes(plans.size());
     bool open = false;
     for (const auto& step : steps) {
@@ -355,8 +388,8 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
 
     // Expected figures straight from the plan, by the rules of DESIGN.md §4.
     struct Expect {
-        long direct = 0, carried = 0, processed = 0, early = 0, on_time = 0, late = 0, open = 0, not_due = 0,
-             overdue = 0, refused_withdrawn = 0;
+        long direct = 0, carried = 0, processed = 0, early = 0, on_time = 0, late = 0, open = 0,
+             not_due = 0, overdue = 0, refused_withdrawn = 0;
     };
     auto expect = [&](const std::string& from, const std::string& to, const std::string& today) {
         const std::string start = from + "T00:00:00+07:00";
@@ -366,18 +399,23 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
             const bool received_before = plan.received < start;
             const bool received_in = !received_before && plan.received <= end_day_after;
             const bool closed_before = !plan.closed.empty() && plan.closed < start;
-            const bool closed_in = !plan.closed.empty() && plan.closed >= start && plan.closed <= end_day_after;
+            const bool closed_in =
+                !plan.closed.empty() && plan.closed >= start && plan.closed <= end_day_after;
             if (received_in) ++e.direct;
             if (received_before && !closed_before) ++e.carried;
             if (closed_in && plan.how == "returned") {
                 ++e.processed;
                 const std::string day = plan.closed.substr(0, 10);
-                if (day < plan.due) ++e.early;
-                else if (day == plan.due) ++e.on_time;
-                else ++e.late;
+                if (day < plan.due)
+                    ++e.early;
+                else if (day == plan.due)
+                    ++e.on_time;
+                else
+                    ++e.late;
             }
             if (closed_in && plan.how != "returned") ++e.refused_withdrawn;
-            const bool open_at_end = (received_before || received_in) && (plan.closed.empty() || plan.closed > end_day_after);
+            const bool open_at_end = (received_before || received_in) &&
+                                     (plan.closed.empty() || plan.closed > end_day_after);
             if (open_at_end) {
                 ++e.open;
                 // As of the end of the period, or of today while the period runs.
@@ -389,7 +427,8 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
         return e;
     };
     auto check_report = [&](const std::string& from, const std::string& to) {
-        auto r = request(p, "GET", fmt::format("/api/v1/reports/dossiers?from={}&to={}", from, to), lan);
+        auto r =
+            request(p, "GET", fmt::format("/api/v1/reports/dossiers?from={}&to={}", from, to), lan);
         REQUIRE(r.status == 200);
         const auto total = r.json().at("total");
         const Expect e = expect(from, to, "2026-12-10");
@@ -410,7 +449,8 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
         rows.push_back(total);
         for (const auto& row : rows) {
             auto v = [&](const char* k) { return row.at(k).as_int64(); };
-            CHECK(v("received_total") == v("received_online") + v("received_direct") + v("carried_over"));
+            CHECK(v("received_total") ==
+                  v("received_online") + v("received_direct") + v("carried_over"));
             CHECK(v("processed_total") == v("early") + v("on_time") + v("late"));
             CHECK(v("in_process_total") == v("in_process_not_due") + v("in_process_overdue"));
         }
@@ -422,10 +462,12 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
     check_report("2026-10-01", "2026-12-31");
     // Carried over into November = in process at the end of October, row by row.
     for (std::size_t i = 0; i < october.at("rows").as_array().size(); ++i)
-        CHECK(november.at("rows").at(i).at("carried_over") == october.at("rows").at(i).at("in_process_total"));
+        CHECK(november.at("rows").at(i).at("carried_over") ==
+              october.at("rows").at(i).at("in_process_total"));
 
     // By procedure: a row per configured procedure, DC-XPXD holds the building permits.
-    auto by_procedure = request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&group_by=procedure", lan);
+    auto by_procedure = request(
+        p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&group_by=procedure", lan);
     REQUIRE(by_procedure.status == 200);
     bool found = false;
     const auto procedure_rows = by_procedure.json();
@@ -438,23 +480,33 @@ TEST_CASE("Biểu II.06a through the API over consecutive periods", "[api][dossi
     CHECK(found);
 
     // Formats and errors.
-    auto csv = request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=csv", lan);
+    auto csv =
+        request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=csv", lan);
     REQUIRE(csv.status == 200);
     CHECK(csv.body.rfind("\xEF\xBB\xBF", 0) == 0);
-    auto xlsx = request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=xlsx", lan);
+    auto xlsx = request(p, "GET",
+                        "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=xlsx", lan);
     REQUIRE(xlsx.status == 200);
     CHECK(xlsx.body.rfind("PK", 0) == 0);
-    auto pdf = request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=pdf", lan);
+    auto pdf =
+        request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=pdf", lan);
     REQUIRE(pdf.status == 200);
     CHECK(pdf.headers["Content-Type"] == "application/pdf");
     CHECK(pdf.body.rfind("%PDF", 0) == 0);
-    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31", w.kiosk_token).status == 403);
-    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-31&to=2026-10-01", lan).status == 400);
-    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&group_by=day", lan).status == 400);
-    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=doc", lan).status == 400);
+    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31", w.kiosk_token)
+              .status == 403);
+    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-31&to=2026-10-01", lan).status ==
+          400);
+    CHECK(request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&group_by=day",
+                  lan)
+              .status == 400);
+    CHECK(
+        request(p, "GET", "/api/v1/reports/dossiers?from=2026-10-01&to=2026-10-31&format=doc", lan)
+            .status == 400);
 }
 
-TEST_CASE("the printed forms are PDFs holding the dossier code", "[api][dossiers][documents][integration]") {
+TEST_CASE("the printed forms are PDFs holding the dossier code",
+          "[api][dossiers][documents][integration]") {
     Ward w;
     Service s(w.db);
     const int p = s.port();
@@ -479,24 +531,32 @@ TEST_CASE("the printed forms are PDFs holding the dossier code", "[api][dossiers
     CHECK(request(p, "GET", "/api/v1/dossiers/" + code + "/forms/02", lan).status == 409);
     CHECK(request(p, "GET", "/api/v1/dossiers/" + code + "/forms/04", lan).status == 409);
 
-    REQUIRE(request(p, "POST", "/api/v1/dossiers/" + code + "/apology", lan,
-                    R"({"new_due":"2026-12-21","reason":"Chờ ý kiến của cơ quan quản lý xây dựng"})").status == 200);
+    REQUIRE(
+        request(p, "POST", "/api/v1/dossiers/" + code + "/apology", lan,
+                R"({"new_due":"2026-12-21","reason":"Chờ ý kiến của cơ quan quản lý xây dựng"})")
+            .status == 200);
     auto apology = request(p, "GET", "/api/v1/dossiers/" + code + "/forms/04", lan);
     REQUIRE(apology.status == 200);
     CHECK(pdf_text(w.dir.path, "04.pdf", apology.body).find(code) != std::string::npos);
 
-    auto no_note = request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan, R"({"status":"supplement_requested"})");
+    auto no_note = request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
+                           R"({"status":"supplement_requested"})");
     CHECK(no_note.status == 422);
     CHECK(error_code(no_note) == "note_required");
     CHECK(error_code(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
-                             R"({"status":"supplement_requested","note":"   \n\t"})")) == "note_required");
-    REQUIRE(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
-                    R"({"status":"supplement_requested","note":"Bản vẽ thiết kế\nGiấy tờ về quyền sử dụng đất"})")
-                .status == 200);
+                             R"({"status":"supplement_requested","note":"   \n\t"})")) ==
+          "note_required");
+    REQUIRE(
+        request(
+            p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
+            R"({"status":"supplement_requested","note":"Bản vẽ thiết kế\nGiấy tờ về quyền sử dụng đất"})")
+            .status == 200);
     // The same request again with a corrected list: the new list is what form 02 prints.
-    REQUIRE(request(p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
-                    R"({"status":"supplement_requested","note":"Bản vẽ thiết kế\nGiấy tờ về quyền sử dụng đất\nẢnh hiện trạng"})")
-                .status == 200);
+    REQUIRE(
+        request(
+            p, "POST", "/api/v1/dossiers/" + code + "/status", lan,
+            R"({"status":"supplement_requested","note":"Bản vẽ thiết kế\nGiấy tờ về quyền sử dụng đất\nẢnh hiện trạng"})")
+            .status == 200);
     auto supplement = request(p, "GET", "/api/v1/dossiers/" + code + "/forms/02", lan);
     REQUIRE(supplement.status == 200);
     const std::string supplement_text = pdf_text(w.dir.path, "02.pdf", supplement.body);
@@ -504,8 +564,10 @@ TEST_CASE("the printed forms are PDFs holding the dossier code", "[api][dossiers
     CHECK(supplement_text.find("Bản vẽ thiết kế") != std::string::npos);
     CHECK(supplement_text.find("Ảnh hiện trạng") != std::string::npos);
 
-    CHECK(request(p, "GET", "/api/v1/reports/dossier-register?from=2026-01-01&to=2026-12-31", lan).status == 400);
-    auto reg = request(p, "GET", "/api/v1/reports/dossier-register?from=2026-11-01&to=2026-11-30", lan);
+    CHECK(request(p, "GET", "/api/v1/reports/dossier-register?from=2026-01-01&to=2026-12-31", lan)
+              .status == 400);
+    auto reg =
+        request(p, "GET", "/api/v1/reports/dossier-register?from=2026-11-01&to=2026-11-30", lan);
     REQUIRE(reg.status == 200);
     CHECK(pdf_text(w.dir.path, "07.pdf", reg.body).find(code) != std::string::npos);
 }

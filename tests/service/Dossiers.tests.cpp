@@ -1,7 +1,7 @@
 // Dossier rules: the national code, the due date at receipt, states, apology, result.
-#include <catch2/catch.hpp>
-
 #include "dossiers/dossiers.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua;
 using namespace motcua::dossiers;
@@ -12,8 +12,12 @@ const OfficeZone& zone() {
     static const OfficeZone z = *OfficeZone::load("Asia/Ho_Chi_Minh");
     return z;
 }
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
-Day d(const char* text) { return *parse_day(text); }
+TimePoint at(const char* text) {
+    return *parse_rfc3339(text);
+}
+Day d(const char* text) {
+    return *parse_day(text);
+}
 
 WardConfig config() {
     WardConfig c;
@@ -37,8 +41,10 @@ WardConfig config() {
 Dossier received(const char* when, int procedure_index = 1, int seq = 7) {
     const WardConfig c = config();
     const WorkingCalendar calendar(c);
-    return receive(c, calendar, zone(), c.procedures[static_cast<std::size_t>(procedure_index)], at(when), seq,
-                   Receipt{"ticket-1", 2, "lan", Applicant{"Nguyễn Văn An", "0912345678", std::nullopt, std::nullopt}});
+    return receive(c, calendar, zone(), c.procedures[static_cast<std::size_t>(procedure_index)],
+                   at(when), seq,
+                   Receipt{"ticket-1", 2, "lan",
+                           Applicant{"Nguyễn Văn An", "0912345678", std::nullopt, std::nullopt}});
 }
 
 }  // namespace
@@ -55,7 +61,8 @@ TEST_CASE("dossier codes follow UNITCODE-YYMMDD-XXXX", "[dossiers]") {
 }
 
 TEST_CASE("receipt sets the code, the category and the legal due date", "[dossiers]") {
-    // Monday 23 Nov 2026 09:00, 15 working days: counting starts Tuesday 24; 15th working day is 14 Dec.
+    // Monday 23 Nov 2026 09:00, 15 working days: counting starts Tuesday 24; 15th working day is 14
+    // Dec.
     const Dossier x = received("2026-11-23T09:00:00+07:00");
     CHECK(x.code == "000.17.22.H56-261123-0007");
     CHECK(x.day == d("2026-11-23"));
@@ -116,7 +123,8 @@ TEST_CASE("dossier states: open states move freely, closed ones never again", "[
     REQUIRE(*change_state(refused, DossierState::refused, t, zone()));
     CHECK(refused.closed_at == t);
     CHECK_FALSE(refused.result);
-    for (auto to : {DossierState::in_process, DossierState::ready, DossierState::returned, DossierState::withdrawn}) {
+    for (auto to : {DossierState::in_process, DossierState::ready, DossierState::returned,
+                    DossierState::withdrawn}) {
         auto again = change_state(refused, to, t, zone());
         REQUIRE_FALSE(again);
         CHECK(again.error().code == "dossier_closed");
@@ -124,18 +132,21 @@ TEST_CASE("dossier states: open states move freely, closed ones never again", "[
     CHECK(refused.state == DossierState::refused);
 }
 
-TEST_CASE("apology letter: once, no later than one day before the due date, with a later date", "[dossiers]") {
+TEST_CASE("apology letter: once, no later than one day before the due date, with a later date",
+          "[dossiers]") {
     // Due 14 Dec 2026.
     Dossier x = received("2026-11-23T09:00:00+07:00");
     REQUIRE(x.due_date == d("2026-12-14"));
 
     SECTION("on the day before the due date it is accepted, once") {
-        auto ok = apologise(x, d("2026-12-21"), "Cần xác minh thêm", at("2026-12-13T16:00:00+07:00"), zone());
+        auto ok = apologise(x, d("2026-12-21"), "Cần xác minh thêm",
+                            at("2026-12-13T16:00:00+07:00"), zone());
         REQUIRE(ok);
         CHECK(x.new_due_date == d("2026-12-21"));
         CHECK(x.apology_reason == "Cần xác minh thêm");
         CHECK(x.due_date == d("2026-12-14"));  // reports still judge against the legal date
-        auto twice = apologise(x, d("2026-12-28"), "again", at("2026-12-13T16:30:00+07:00"), zone());
+        auto twice =
+            apologise(x, d("2026-12-28"), "again", at("2026-12-13T16:30:00+07:00"), zone());
         REQUIRE_FALSE(twice);
         CHECK(twice.error().code == "apology_exists");
         CHECK(x.new_due_date == d("2026-12-21"));
@@ -144,13 +155,15 @@ TEST_CASE("apology letter: once, no later than one day before the due date, with
         CHECK(x.result == DossierResult::late);
     }
     SECTION("on the due date itself it is too late") {
-        auto late = apologise(x, d("2026-12-21"), "Cần xác minh thêm", at("2026-12-14T07:30:00+07:00"), zone());
+        auto late = apologise(x, d("2026-12-21"), "Cần xác minh thêm",
+                              at("2026-12-14T07:30:00+07:00"), zone());
         REQUIRE_FALSE(late);
         CHECK(late.error().code == "apology_too_late");
         CHECK_FALSE(x.new_due_date);
     }
     SECTION("after the due date it is too late") {
-        auto late = apologise(x, d("2026-12-30"), "Cần xác minh thêm", at("2026-12-16T09:00:00+07:00"), zone());
+        auto late = apologise(x, d("2026-12-30"), "Cần xác minh thêm",
+                              at("2026-12-16T09:00:00+07:00"), zone());
         REQUIRE_FALSE(late);
         CHECK(late.error().code == "apology_too_late");
     }

@@ -1,12 +1,11 @@
-#include <catch2/catch.hpp>
+#include "queue/engine.hpp"
 
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <random>
 #include <set>
-
-#include "queue/engine.hpp"
 
 using namespace motcua;
 using namespace motcua::queue;
@@ -64,7 +63,9 @@ struct Fixture {
         REQUIRE(c.ok());
         return c->ticket;
     }
-    void open(int counter, const std::string& officer) { REQUIRE(engine.open_counter(now, counter, officer).ok()); }
+    void open(int counter, const std::string& officer) {
+        REQUIRE(engine.open_counter(now, counter, officer).ok());
+    }
 };
 
 }  // namespace
@@ -88,9 +89,11 @@ TEST_CASE("tickets are numbered per category and day, and never repeat", "[engin
     }
     SECTION("bad inputs") {
         // unknown category
-        CHECK(f.engine.issue(f.now, "x", "ZZ", false, std::nullopt).error().code == "unknown_category");
+        CHECK(f.engine.issue(f.now, "x", "ZZ", false, std::nullopt).error().code ==
+              "unknown_category");
         // unknown priority reason
-        CHECK(f.engine.issue(f.now, "y", "HT", true, "vip").error().code == "unknown_priority_reason");
+        CHECK(f.engine.issue(f.now, "y", "HT", true, "vip").error().code ==
+              "unknown_priority_reason");
         // a failed command changes nothing: numbering continues
         CHECK(f.issue("HT").number == "A004");
     }
@@ -110,7 +113,8 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
     auto rc = f.engine.recall(f.now, 1, "lan");
     REQUIRE(rc.ok());
     CHECK(rc->ticket->recalls == 1);
-    CHECK(rc->ticket->called_at == f.now - 1min);  // the first call stays: wait is to the first call
+    CHECK(rc->ticket->called_at ==
+          f.now - 1min);  // the first call stays: wait is to the first call
     f.now += 1min;
     REQUIRE(f.engine.start(f.now, 1, "lan").ok());
     f.now += 4min;
@@ -138,7 +142,8 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
         CHECK(r->rating->officer == "lan");
         CHECK(f.engine.rate(f.now, in).error().code == "already_rated");
         auto waiting = f.issue("DC");
-        CHECK(f.engine.rate(f.now, {waiting.id, 4, {}, {}, {}, "k", {}}).error().code == "not_served");
+        CHECK(f.engine.rate(f.now, {waiting.id, 4, {}, {}, {}, "k", {}}).error().code ==
+              "not_served");
     }
     SECTION("rating with an idempotency key is stored once and answered again") {
         RatingInput in{t.id, 4, {}, std::nullopt, "key-1", "kiosk", std::nullopt};
@@ -152,10 +157,12 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
         auto r = f.engine.rate(f.now, {"a001", 3, {}, {}, {}, "kiosk", {}});
         REQUIRE(r.ok());
         CHECK(r->rating->ticket_id == t.id);
-        CHECK(f.engine.rate(f.now, {"A999", 3, {}, {}, {}, "kiosk", {}}).error().code == "unknown_ticket");
+        CHECK(f.engine.rate(f.now, {"A999", 3, {}, {}, {}, "kiosk", {}}).error().code ==
+              "unknown_ticket");
     }
     SECTION("a rating pad cannot rate another counter's ticket") {
-        CHECK(f.engine.rate(f.now, {t.id, 5, {}, {}, {}, "pad2", 2}).error().code == "wrong_counter");
+        CHECK(f.engine.rate(f.now, {t.id, 5, {}, {}, {}, "pad2", 2}).error().code ==
+              "wrong_counter");
     }
 }
 
@@ -221,9 +228,9 @@ TEST_CASE("counters take categories in their order of preference", "[engine]") {
     auto dc = f.issue("DC");
     f.open(2, "binh");  // prefers DC
     CHECK(f.call(2, "binh")->id == dc.id);
-    f.open(1, "lan");   // prefers HT
+    f.open(1, "lan");  // prefers HT
     CHECK(f.call(1, "lan")->id == ht.id);
-    f.open(3, "an");    // HT only, none left
+    f.open(3, "an");  // HT only, none left
     CHECK_FALSE(f.call(3, "an"));
 }
 
@@ -270,7 +277,8 @@ TEST_CASE("waiting ahead and estimates follow the interleaving", "[engine]") {
     CHECK(f.call(3, "an")->id == p1.id);
     (void)n2;
     CHECK(f.engine.load("HT").waiting == 3);
-    CHECK(f.engine.estimated_wait_s(*f.engine.find(n3.id)) == 2 * 300);  // 2 ahead × default 5 min ÷ 1 counter
+    CHECK(f.engine.estimated_wait_s(*f.engine.find(n3.id)) ==
+          2 * 300);  // 2 ahead × default 5 min ÷ 1 counter
 }
 
 TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][random]") {
@@ -282,7 +290,8 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
         const std::vector<std::string> officers{"lan", "binh", "an"};
         std::set<std::pair<std::string, int>> numbers;  // (issued category, seq) seen
         // Shadow of the waiting lines: category -> class -> (issue time, id) in issue order.
-        std::map<std::string, std::map<bool, std::vector<std::pair<TimePoint, std::string>>>> waiting;
+        std::map<std::string, std::map<bool, std::vector<std::pair<TimePoint, std::string>>>>
+            waiting;
         std::map<std::string, int> normals_since_priority;
         std::map<std::string, bool> priority_line_was_empty;  // since the last priority call
         for (const auto& c : f.config.categories) priority_line_was_empty[c.code] = true;
@@ -317,7 +326,8 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
                             // the guard: no normal ticket that waited the maximum is passed
                             CHECK(f.now - normals.front().first < guard);
                             // the ratio: enough normal tickets went since the last priority one
-                            CHECK((normals_since_priority[t.category] >= ratio || priority_line_was_empty[t.category]));
+                            CHECK((normals_since_priority[t.category] >= ratio ||
+                                   priority_line_was_empty[t.category]));
                         }
                         normals_since_priority[t.category] = 0;
                         priority_line_was_empty[t.category] = false;
@@ -346,7 +356,8 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
             }
             // The engine's count of people waiting matches the shadow lines.
             for (auto& [cat, lines] : waiting)
-                CHECK(f.engine.load(cat).waiting == static_cast<int>(lines[false].size() + lines[true].size()));
+                CHECK(f.engine.load(cat).waiting ==
+                      static_cast<int>(lines[false].size() + lines[true].size()));
         }
     }
 }

@@ -1,8 +1,7 @@
 // The render worker: documents are made off the caller's thread, in order, and a full queue
 // answers 503 at once instead of piling up.
-#include <catch2/catch.hpp>
-
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <condition_variable>
 #include <future>
 #include <mutex>
@@ -12,7 +11,8 @@
 
 using namespace motcua::api;
 
-TEST_CASE("the render worker runs jobs on its own thread, in order, and refuses past its limit", "[render]") {
+TEST_CASE("the render worker runs jobs on its own thread, in order, and refuses past its limit",
+          "[render]") {
     std::mutex m;
     std::condition_variable cv;
     bool release = false;
@@ -65,7 +65,11 @@ TEST_CASE("a job that throws answers 500 and the worker goes on", "[render]") {
     RenderWorker worker;
     worker.run([]() -> Reply { throw std::runtime_error("cairo said no"); },
                [&](Reply r) { failed.set_value(std::move(r)); });
-    worker.run([] { return Reply{200, "ok", "text/plain", {}}; }, [&](Reply r) { next.set_value(std::move(r)); });
+    worker.run(
+        [] {
+            return Reply{200, "ok", "text/plain", {}};
+        },
+        [&](Reply r) { next.set_value(std::move(r)); });
     CHECK(failed.get_future().get().status == 500);
     CHECK(next.get_future().get().body == "ok");
 }

@@ -1,8 +1,7 @@
 // Turnaround report: a multi-day scenario driven through the API with the test clock; every
 // expected figure is computed here from the times the test itself set.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -34,21 +33,32 @@ const motcua::OfficeZone& zone() {
     return z;
 }
 
-std::string at(std::int64_t s) { return zone().format_rfc3339(motcua::from_epoch_ms(s * 1000)); }
-std::int64_t secs(const std::string& rfc) { return motcua::to_epoch_ms(*motcua::parse_rfc3339(rfc)) / 1000; }
+std::string at(std::int64_t s) {
+    return zone().format_rfc3339(motcua::from_epoch_ms(s * 1000));
+}
+std::int64_t secs(const std::string& rfc) {
+    return motcua::to_epoch_ms(*motcua::parse_rfc3339(rfc)) / 1000;
+}
 
-double round1(double v) { return std::round(v * 10) / 10; }
+double round1(double v) {
+    return std::round(v * 10) / 10;
+}
 
 json::object expected_stats(std::vector<std::int64_t> v) {
     if (v.empty()) return {{"mean", 0.0}, {"p50", 0}, {"p90", 0}, {"max", 0}};
     std::sort(v.begin(), v.end());
-    auto rank = [&](double p) { return v[std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100 * v.size()))) - 1]; };
+    auto rank = [&](double p) {
+        return v[std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100 * v.size()))) -
+                 1];
+    };
     double sum = 0;
     for (auto x : v) sum += static_cast<double>(x);
-    return {{"mean", round1(sum / v.size())}, {"p50", rank(50)}, {"p90", rank(90)}, {"max", v.back()}};
+    return {
+        {"mean", round1(sum / v.size())}, {"p50", rank(50)}, {"p90", rank(90)}, {"max", v.back()}};
 }
 
-json::object expected_row(const std::string& key, const std::vector<const Rec*>& recs, const std::map<std::string, int>& targets) {
+json::object expected_row(const std::string& key, const std::vector<const Rec*>& recs,
+                          const std::map<std::string, int>& targets) {
     int issued = 0, served = 0, no_show = 0, expired = 0, called = 0, within = 0;
     std::vector<std::int64_t> wait, service, visit;
     std::map<int, int> levels{{1, 0}, {2, 0}, {3, 0}, {4, 0}, {5, 0}};
@@ -77,18 +87,27 @@ json::object expected_row(const std::string& key, const std::vector<const Rec*>&
     json::object lv;
     for (auto [l, n] : levels) lv[std::to_string(l)] = n;
     auto pct = [](int a, int b) { return b == 0 ? 0.0 : round1(100.0 * a / b); };
-    return {{"key", key}, {"issued", issued}, {"served", served}, {"no_show", no_show}, {"expired", expired},
-            {"wait_s", expected_stats(wait)}, {"service_s", expected_stats(service)}, {"visit_s", expected_stats(visit)},
+    return {{"key", key},
+            {"issued", issued},
+            {"served", served},
+            {"no_show", no_show},
+            {"expired", expired},
+            {"wait_s", expected_stats(wait)},
+            {"service_s", expected_stats(service)},
+            {"visit_s", expected_stats(visit)},
             {"within_target_pct", pct(within, called)},
-            {"ratings", {{"count", rated}, {"levels", lv}, {"satisfied_pct", pct(satisfied, rated)},
-                         {"not_dissatisfied_pct", pct(not_dissatisfied, rated)}}}};
+            {"ratings",
+             {{"count", rated},
+              {"levels", lv},
+              {"satisfied_pct", pct(satisfied, rated)},
+              {"not_dissatisfied_pct", pct(not_dissatisfied, rated)}}}};
 }
 
 // Every expected field equals the report's (numbers to 0.05, so percentages to 0.1).
 void check_row(const json::object& expected, const json::object& actual) {
     for (const auto& [k, v] : expected) {
-        INFO("row " << (expected.contains("key") ? json::serialize(expected.at("key")) : "") << " field " << std::string(k)
-                    << " actual " << json::serialize(actual));
+        INFO("row " << (expected.contains("key") ? json::serialize(expected.at("key")) : "")
+                    << " field " << std::string(k) << " actual " << json::serialize(actual));
         REQUIRE(actual.contains(k));
         if (v.is_object()) {
             check_row(v.get_object(), actual.at(k).as_object());
@@ -111,7 +130,15 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
     auto uni = [&](int a, int b) { return std::uniform_int_distribution<int>(a, b)(rng); };
     const std::map<std::string, int> targets{{"HT", 900}, {"DC", 1200}, {"VX", 900}, {"TK", 600}};
     const std::string lan = w.login(s), binh = w.login(s, "binh", "matkhau-456");
-    struct Desk { int number; std::string token; std::string officer; std::int64_t free_at = 0; Rec* current = nullptr; std::int64_t next = 0; int step = 0; };
+    struct Desk {
+        int number;
+        std::string token;
+        std::string officer;
+        std::int64_t free_at = 0;
+        Rec* current = nullptr;
+        std::int64_t next = 0;
+        int step = 0;
+    };
     std::vector<Rec> recs;
     recs.reserve(1000);
     std::int64_t now = secs("2026-11-23T07:00:00+07:00");
@@ -126,7 +153,9 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         clock(open);
         std::vector<Desk> desks{{1, lan, "lan"}, {3, binh, "binh"}};
         for (auto& d : desks) {
-            REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/open", d.token).status == 200);
+            REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/open",
+                            d.token)
+                        .status == 200);
             d.next = open;
         }
         std::vector<std::int64_t> arrivals;
@@ -136,13 +165,16 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         const std::int64_t close = open + 4 * 3600 + 1800;
         while (true) {
             std::int64_t t_arrival = ai < arrivals.size() ? arrivals[ai] : INT64_MAX;
-            auto desk = std::min_element(desks.begin(), desks.end(), [](const Desk& a, const Desk& b) { return a.next < b.next; });
+            auto desk =
+                std::min_element(desks.begin(), desks.end(),
+                                 [](const Desk& a, const Desk& b) { return a.next < b.next; });
             if (std::min(t_arrival, desk->next) >= close) break;
             if (t_arrival <= desk->next) {
                 clock(t_arrival);
                 const char* cats[] = {"HT", "HT", "DC", "TK"};
                 const std::string cat = cats[uni(0, 3)];
-                auto r = request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":")" + cat + "\"}");
+                auto r = request(p, "POST", "/api/v1/tickets", w.kiosk_token,
+                                 R"({"category":")" + cat + "\"}");
                 REQUIRE(r.status == 201);
                 Rec rec;
                 rec.id = std::string(r.json().at("id").as_string());
@@ -158,17 +190,24 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
             const std::string base = "/api/v1/counters/" + std::to_string(desk->number);
             if (desk->current == nullptr) {
                 auto r = request(p, "POST", base + "/call-next", desk->token);
-                if (r.status == 204) { desk->next = now + 60; continue; }
+                if (r.status == 204) {
+                    desk->next = now + 60;
+                    continue;
+                }
                 REQUIRE(r.status == 200);
                 const std::string id(r.json().at("id").as_string());
-                auto it = std::find_if(recs.begin(), recs.end(), [&](const Rec& x) { return x.id == id; });
+                auto it = std::find_if(recs.begin(), recs.end(),
+                                       [&](const Rec& x) { return x.id == id; });
                 REQUIRE(it != recs.end());
                 desk->current = &*it;
                 it->called = now;
                 it->counter = desk->number;
                 it->officer = desk->officer;
                 it->state = "called";
-                desk->step = uni(0, 9) == 0 ? 3 : (uni(0, 1) ? 1 : 2);  // 3: absent; 1: press start; 2: finish directly
+                desk->step =
+                    uni(0, 9) == 0
+                        ? 3
+                        : (uni(0, 1) ? 1 : 2);  // 3: absent; 1: press start; 2: finish directly
                 desk->next = now + uni(10, 60);
                 continue;
             }
@@ -185,14 +224,19 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
                 desk->step = 2;
                 desk->next = now + uni(60, 900);
             } else {
-                if (t.started < 0) t.started = t.called;  // never pressed Start: service from the call
-                REQUIRE(request(p, "POST", base + "/finish", desk->token, R"({"outcome":"resolved"})").status == 200);
+                if (t.started < 0)
+                    t.started = t.called;  // never pressed Start: service from the call
+                REQUIRE(
+                    request(p, "POST", base + "/finish", desk->token, R"({"outcome":"resolved"})")
+                        .status == 200);
                 t.state = "done";
                 t.finished = now;
                 if (uni(0, 9) < 7) {
                     t.rating = uni(1, 5);
                     REQUIRE(request(p, "POST", "/api/v1/ratings", w.kiosk_token,
-                                    R"({"ticket":")" + t.id + R"(","level":)" + std::to_string(t.rating) + "}").status == 201);
+                                    R"({"ticket":")" + t.id + R"(","level":)" +
+                                        std::to_string(t.rating) + "}")
+                                .status == 201);
                 }
                 desk->current = nullptr;
                 desk->next = now + uni(5, 30);
@@ -200,17 +244,25 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         }
         // close the desks; what still waits expires overnight
         for (auto& d : desks) {
-            if (d.current != nullptr && d.current->started >= 0) {  // being served: finish the visit
-                REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/finish", d.token,
-                                R"({"outcome":"guidance"})").status == 200);
+            if (d.current != nullptr &&
+                d.current->started >= 0) {  // being served: finish the visit
+                REQUIRE(request(p, "POST",
+                                "/api/v1/counters/" + std::to_string(d.number) + "/finish", d.token,
+                                R"({"outcome":"guidance"})")
+                            .status == 200);
                 d.current->state = "done";
                 d.current->finished = now;
             } else if (d.current != nullptr) {
-                REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/no-show", d.token).status == 200);
+                REQUIRE(request(p, "POST",
+                                "/api/v1/counters/" + std::to_string(d.number) + "/no-show",
+                                d.token)
+                            .status == 200);
                 d.current->state = "no_show";
                 d.current->finished = now;
             }
-            REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/close", d.token).status == 200);
+            REQUIRE(request(p, "POST", "/api/v1/counters/" + std::to_string(d.number) + "/close",
+                            d.token)
+                        .status == 200);
         }
         for (auto& r : recs)
             if (r.day == day && r.state == "waiting") r.state = "expired";
@@ -219,8 +271,10 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
     REQUIRE(recs.size() >= 500);
 
     auto report = [&](const std::string& group, const std::string& format = "json") {
-        return request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=" + group +
-                                     "&format=" + format, lan);
+        return request(p, "GET",
+                       "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=" +
+                           group + "&format=" + format,
+                       lan);
     };
     auto check_grouping = [&](const std::string& group, auto key_of) {
         INFO("group_by=" << group);
@@ -236,7 +290,8 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
             if (auto k = key_of(rec); !k.empty()) groups[k].push_back(&rec);
         }
         std::map<std::string, json::object> rows;
-        for (const auto& row : body.at("rows").as_array()) rows[std::string(row.at("key").as_string())] = row.as_object();
+        for (const auto& row : body.at("rows").as_array())
+            rows[std::string(row.at("key").as_string())] = row.as_object();
         for (const auto& [k, v] : groups) {
             INFO("key " << k);
             REQUIRE(rows.contains(k));
@@ -245,7 +300,9 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         check_row(expected_row("total", all, targets), body.at("total").as_object());
     };
     check_grouping("category", [](const Rec& r) { return r.category; });
-    check_grouping("counter", [](const Rec& r) { return r.counter ? std::to_string(r.counter) : std::string(); });
+    check_grouping("counter", [](const Rec& r) {
+        return r.counter ? std::to_string(r.counter) : std::string();
+    });
     check_grouping("officer", [](const Rec& r) { return r.officer; });
     check_grouping("day", [](const Rec& r) { return r.day; });
     check_grouping("hour", [](const Rec& r) { return r.hour; });
@@ -260,7 +317,8 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         TempDir dir;
         const auto path = dir.path / "r.xlsx";
         std::ofstream(path, std::ios::binary) << xlsx.body;
-        const std::string cmd = std::string("python3 ") + MOTCUA_SOURCE_DIR + "/tests/service/read_xlsx.py " + path.string();
+        const std::string cmd = std::string("python3 ") + MOTCUA_SOURCE_DIR +
+                                "/tests/service/read_xlsx.py " + path.string();
         std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
         REQUIRE(pipe);
         std::string sheet;
@@ -277,9 +335,13 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
             std::string cell;
             bool quoted = false;
             for (char c : line) {
-                if (c == '"') quoted = !quoted;
-                else if (c == ',' && !quoted) { cells.push_back(cell); cell.clear(); }
-                else cell += c;
+                if (c == '"')
+                    quoted = !quoted;
+                else if (c == ',' && !quoted) {
+                    cells.push_back(cell);
+                    cell.clear();
+                } else
+                    cell += c;
             }
             cells.push_back(cell);
             csv_rows.push_back(cells);
@@ -298,47 +360,69 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         for (std::size_t i = 0; i < csv_rows.size(); ++i) {
             REQUIRE(csv_rows[i].size() == xlsx_rows[i].size());
             for (std::size_t c = 0; c < csv_rows[i].size(); ++c) {
-                if (c < 2) CHECK(csv_rows[i][c] == xlsx_rows[i][c]);
-                else CHECK(std::stod(csv_rows[i][c]) == Approx(std::stod(xlsx_rows[i][c])).margin(1e-9));
+                if (c < 2)
+                    CHECK(csv_rows[i][c] == xlsx_rows[i][c]);
+                else
+                    CHECK(std::stod(csv_rows[i][c]) ==
+                          Approx(std::stod(xlsx_rows[i][c])).margin(1e-9));
             }
         }
     }
     SECTION("the CLI gives the same figures") {
         for (const char* group : {"category", "officer", "hour"}) {
-            auto cli = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
-                                "2026-11-23", "--to", "2026-11-25", "--group-by", group, "--format", "json"});
+            auto cli = run_cli({"report", "turnaround", "--config", config_path(), "--db",
+                                w.db.string(), "--from", "2026-11-23", "--to", "2026-11-25",
+                                "--group-by", group, "--format", "json"});
             INFO(cli.err);
             REQUIRE(cli.exit_code == 0);
             CHECK(json::parse(cli.out) == report(group).json());
         }
-        auto csv = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
-                            "2026-11-23", "--to", "2026-11-25", "--group-by", "day", "--format", "csv"});
+        auto csv = run_cli({"report", "turnaround", "--config", config_path(), "--db",
+                            w.db.string(), "--from", "2026-11-23", "--to", "2026-11-25",
+                            "--group-by", "day", "--format", "csv"});
         CHECK(csv.out == report("day", "csv").body);
         // bad usage: exit 2 and one line naming the problem
-        auto bad = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
-                            "2026-11-23", "--to", "2026-11-25", "--group-by", "week"});
+        auto bad =
+            run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(),
+                     "--from", "2026-11-23", "--to", "2026-11-25", "--group-by", "week"});
         CHECK(bad.exit_code == 2);
-        CHECK(bad.err == "motcua-service: --group-by must be one of: category, counter, officer, day, hour\n");
-        auto by_ward = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
-                                "2026-11-23", "--to", "2026-11-25", "--group-by", "ward"});
+        CHECK(bad.err ==
+              "motcua-service: --group-by must be one of: category, counter, officer, day, hour\n");
+        auto by_ward =
+            run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(),
+                     "--from", "2026-11-23", "--to", "2026-11-25", "--group-by", "ward"});
         CHECK(by_ward.exit_code == 2);  // the hub's grouping, refused like an unknown one
         CHECK(by_ward.err == bad.err);
-        auto no_out = run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(), "--from",
-                               "2026-11-23", "--to", "2026-11-25", "--format", "xlsx"});
+        auto no_out =
+            run_cli({"report", "turnaround", "--config", config_path(), "--db", w.db.string(),
+                     "--from", "2026-11-23", "--to", "2026-11-25", "--format", "xlsx"});
         CHECK(no_out.exit_code == 2);
     }
     SECTION("bad queries and roles") {
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25", w.kiosk_token).status == 403);
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25").status == 401);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25",
+                      w.kiosk_token)
+                  .status == 403);
+        CHECK(
+            request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25").status ==
+            401);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?to=2026-11-25", lan).status == 400);
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-26&to=2026-11-25", lan).status == 400);
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=week", lan).status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-26&to=2026-11-25", lan)
+                  .status == 400);
+        CHECK(request(p, "GET",
+                      "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=week", lan)
+                  .status == 400);
         // A province hub's grouping: a ward has only itself, and answers as for any unknown name.
-        auto by_ward = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=ward", lan);
+        auto by_ward =
+            request(p, "GET",
+                    "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&group_by=ward", lan);
         CHECK(by_ward.status == 400);
-        CHECK(by_ward.body.find("must be one of: category, counter, officer, day, hour\"") != std::string::npos);
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&format=pdf", lan).status == 400);
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-13-01&to=2026-11-25", lan).status == 400);
+        CHECK(by_ward.body.find("must be one of: category, counter, officer, day, hour\"") !=
+              std::string::npos);
+        CHECK(request(p, "GET",
+                      "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-25&format=pdf", lan)
+                  .status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-13-01&to=2026-11-25", lan)
+                  .status == 400);
     }
     SECTION("the ratings list holds every rating with its counter and officer") {
         auto r = request(p, "GET", "/api/v1/reports/ratings?from=2026-11-23&to=2026-11-25", lan);
@@ -350,7 +434,8 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         CHECK(list.size() == rated);
         for (const auto& item : list) {
             const std::string id(item.at("ticket").as_string());
-            auto it = std::find_if(recs.begin(), recs.end(), [&](const Rec& x) { return x.id == id; });
+            auto it =
+                std::find_if(recs.begin(), recs.end(), [&](const Rec& x) { return x.id == id; });
             REQUIRE(it != recs.end());
             CHECK(item.at("level") == it->rating);
             CHECK(item.at("counter") == it->counter);
@@ -359,78 +444,89 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
     }
 }
 
-TEST_CASE("officer idle time on a scenario built to have known idle time", "[reports][integration]") {
+TEST_CASE("officer idle time on a scenario built to have known idle time",
+          "[reports][integration]") {
     Ward w;
     Service s(w.db);
     const int p = s.port();
     const std::string lan = w.login(s);
     set_clock(p, "2026-11-23T08:00:00+07:00");
-    REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);           // open from 08:00
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);  // open from 08:00
     set_clock(p, "2026-11-23T08:10:00+07:00");
-    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"HT"})").status == 201);
-    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"VX"})").status == 201);  // not served at 1
-    set_clock(p, "2026-11-23T08:15:00+07:00");                                            // idle 5 min while A001 waits
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"HT"})").status ==
+            201);
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"VX"})").status ==
+            201);                               // not served at 1
+    set_clock(p, "2026-11-23T08:15:00+07:00");  // idle 5 min while A001 waits
     REQUIRE(request(p, "POST", "/api/v1/counters/1/call-next", lan).status == 200);
-    set_clock(p, "2026-11-23T08:25:00+07:00");                                            // serving 10 min
-    REQUIRE(request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"guidance"})").status == 200);
+    set_clock(p, "2026-11-23T08:25:00+07:00");  // serving 10 min
+    REQUIRE(
+        request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"guidance"})").status ==
+        200);
     set_clock(p, "2026-11-23T08:30:00+07:00");
-    REQUIRE(request(p, "POST", "/api/v1/counters/1/pause", lan).status == 200);            // paused 10 min: not open
+    REQUIRE(request(p, "POST", "/api/v1/counters/1/pause", lan).status ==
+            200);  // paused 10 min: not open
     set_clock(p, "2026-11-23T08:40:00+07:00");
     REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);
     set_clock(p, "2026-11-23T08:50:00+07:00");
     REQUIRE(request(p, "POST", "/api/v1/counters/1/close", lan).status == 200);
-    auto r = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-23&group_by=officer", lan);
+    auto r = request(
+        p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-23&group_by=officer", lan);
     REQUIRE(r.status == 200);
     const auto body = r.json();
     const auto& row = body.at("rows").at(0).as_object();
     CHECK(row.at("key") == "lan");
     CHECK(row.at("label") == "Nguyễn Thị Lan");
-    CHECK(row.at("open_s") == 40 * 60);                // 08:00–08:30 and 08:40–08:50
-    CHECK(row.at("serving_s") == 10 * 60);             // 08:15–08:25
+    CHECK(row.at("open_s") == 40 * 60);     // 08:00–08:30 and 08:40–08:50
+    CHECK(row.at("serving_s") == 10 * 60);  // 08:15–08:25
     CHECK(row.at("idle_s") == 30 * 60);
-    CHECK(row.at("idle_while_waiting_s") == 5 * 60);   // 08:10–08:15 (the VX ticket is not its to serve)
+    CHECK(row.at("idle_while_waiting_s") ==
+          5 * 60);  // 08:10–08:15 (the VX ticket is not its to serve)
     CHECK(body.at("total").at("open_s") == 40 * 60);
 }
 
-TEST_CASE("waits histogram: each served ticket's wait in its bucket, the targets on edges", "[reports][integration]") {
+TEST_CASE("waits histogram: each served ticket's wait in its bucket, the targets on edges",
+          "[reports][integration]") {
     Ward w;
     Service s(w.db);
     const int p = s.port();
     const std::string lan = w.login(s);
     auto issue = [&](const char* category) {
-        auto r = request(p, "POST", "/api/v1/tickets", w.kiosk_token, std::string(R"({"category":")") + category + "\"}");
+        auto r = request(p, "POST", "/api/v1/tickets", w.kiosk_token,
+                         std::string(R"({"category":")") + category + "\"}");
         REQUIRE(r.status == 201);
     };
     auto desk = [&](const char* action, const std::optional<std::string>& body = std::nullopt) {
-        REQUIRE(request(p, "POST", std::string("/api/v1/counters/1/") + action, lan, body).status == 200);
+        REQUIRE(request(p, "POST", std::string("/api/v1/counters/1/") + action, lan, body).status ==
+                200);
     };
     const std::string resolved = R"({"outcome":"resolved"})";
     set_clock(p, "2026-11-23T08:00:00+07:00");
-    desk("open");                                  // counter 1 serves HT and TK
+    desk("open");  // counter 1 serves HT and TK
     issue("HT");
-    desk("call-next");                             // HT waited 0 s
+    desk("call-next");  // HT waited 0 s
     set_clock(p, "2026-11-23T08:05:00+07:00");
     desk("finish", resolved);
     issue("HT");
     set_clock(p, "2026-11-23T08:20:00+07:00");
-    desk("call-next");                             // HT waited 900 s: exactly its target
+    desk("call-next");  // HT waited 900 s: exactly its target
     set_clock(p, "2026-11-23T08:25:00+07:00");
     desk("finish", resolved);
     issue("TK");
     set_clock(p, "2026-11-23T08:36:00+07:00");
-    desk("call-next");                             // TK waited 660 s: a minute past its target
+    desk("call-next");  // TK waited 660 s: a minute past its target
     set_clock(p, "2026-11-23T08:40:00+07:00");
     desk("finish", resolved);
     issue("HT");
     set_clock(p, "2026-11-23T08:41:30+07:00");
     desk("call-next");
     set_clock(p, "2026-11-23T08:42:00+07:00");
-    desk("no-show");                               // absent: not served, not in the histogram
+    desk("no-show");  // absent: not served, not in the histogram
     issue("HT");
     set_clock(p, "2026-11-23T08:43:00+07:00");
-    issue("VX");                                   // nobody here serves VX: still waiting
+    issue("VX");  // nobody here serves VX: still waiting
     set_clock(p, "2026-11-23T09:17:00+07:00");
-    desk("call-next");                             // HT waited 2100 s
+    desk("call-next");  // HT waited 2100 s
     set_clock(p, "2026-11-23T09:20:00+07:00");
     desk("finish", resolved);
 
@@ -464,7 +560,8 @@ TEST_CASE("waits histogram: each served ticket's wait in its bucket, the targets
     CHECK(body.at("total").at("counts") == json::array{1, 0, 2, 0, 0, 0, 1, 0});
 
     // The same tickets as the turnaround report's waits.
-    auto t = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29", lan).json();
+    auto t =
+        request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29", lan).json();
     CHECK(t.at("total").at("served") == body.at("total").at("served"));
     CHECK(t.at("total").at("wait_s").at("max") == 2100);
 
@@ -476,35 +573,56 @@ TEST_CASE("waits histogram: each served ticket's wait in its bucket, the targets
     }
     SECTION("bad queries and roles") {
         // a kiosk is not an officer
-        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23", w.kiosk_token).status == 403);
+        CHECK(
+            request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23", w.kiosk_token)
+                .status == 403);
         // nobody at all
-        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23").status == 401);
+        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23").status ==
+              401);
         // no first day
         CHECK(request(p, "GET", "/api/v1/reports/waits?to=2026-11-23", lan).status == 400);
         // the days reversed
-        CHECK(request(p, "GET", "/api/v1/reports/waits?from=2026-11-24&to=2026-11-23", lan).status == 400);
+        CHECK(
+            request(p, "GET", "/api/v1/reports/waits?from=2026-11-24&to=2026-11-23", lan).status ==
+            400);
         // reports are read, never written
-        CHECK(request(p, "POST", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23", lan).status == 405);
+        CHECK(
+            request(p, "POST", "/api/v1/reports/waits?from=2026-11-23&to=2026-11-23", lan).status ==
+            405);
     }
     SECTION("Excel of every grouping: one workbook, a sheet each") {
-        auto all = request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all&format=xlsx", lan);
+        auto all = request(
+            p, "GET",
+            "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all&format=xlsx",
+            lan);
         REQUIRE(all.status == 200);
-        CHECK(all.headers["Content-Disposition"] == "attachment; filename=\"bao-cao-tat-ca-2026-11-23-2026-11-29.xlsx\"");
+        CHECK(all.headers["Content-Disposition"] ==
+              "attachment; filename=\"bao-cao-tat-ca-2026-11-23-2026-11-29.xlsx\"");
         TempDir dir;
         const auto path = dir.path / "all.xlsx";
         std::ofstream(path, std::ios::binary) << all.body;
-        const std::string cmd = std::string("python3 ") + MOTCUA_SOURCE_DIR + "/tests/service/read_xlsx.py " + path.string();
+        const std::string cmd = std::string("python3 ") + MOTCUA_SOURCE_DIR +
+                                "/tests/service/read_xlsx.py " + path.string();
         std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), pclose);
         REQUIRE(pipe);
         std::string sheet;
         char buf[4096];
         while (std::fgets(buf, sizeof buf, pipe.get()) != nullptr) sheet += buf;
         std::size_t sheets = 0;
-        for (std::size_t at = sheet.find("#sheet"); at != std::string::npos; at = sheet.find("#sheet", at + 1)) ++sheets;
+        for (std::size_t at = sheet.find("#sheet"); at != std::string::npos;
+             at = sheet.find("#sheet", at + 1))
+            ++sheets;
         CHECK(sheets == 5);
         CHECK(sheet.find("Nguyễn Thị Lan") != std::string::npos);  // the officers' sheet
         // group_by=all is for the workbook only: a CSV or JSON holds one grouping
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all&format=csv", lan).status == 400);
-        CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all", lan).status == 400);
+        CHECK(
+            request(
+                p, "GET",
+                "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all&format=csv",
+                lan)
+                .status == 400);
+        CHECK(request(p, "GET",
+                      "/api/v1/reports/turnaround?from=2026-11-23&to=2026-11-29&group_by=all", lan)
+                  .status == 400);
     }
 }

@@ -1,10 +1,9 @@
 // The role matrix: every row of the ward's route table, called by every kind of caller, through
 // the real dispatcher. A route added to the table without an entry in the matrix below fails.
-#include <catch2/catch.hpp>
-
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -73,7 +72,8 @@ struct Rig {
 
     Rig()
         : dir(std::filesystem::temp_directory_path() / fmt::format("motcua-routes-{}", ::getpid())),
-          config(*load_config(std::filesystem::path(MOTCUA_SOURCE_DIR) / "assets/config/ward-demo.toml")),
+          config(*load_config(std::filesystem::path(MOTCUA_SOURCE_DIR) /
+                              "assets/config/ward-demo.toml")),
           zone(*OfficeZone::load(config.time_zone)) {
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
@@ -82,7 +82,8 @@ struct Rig {
         REQUIRE(opened);
         store = std::move(*opened);
         const TimePoint now = clock.now();
-        const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() + std::chrono::hours(1));
+        const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() +
+                                                                  std::chrono::hours(1));
         REQUIRE(store->write([&](store::WriteTx& tx) {
             auto device = [&](Caller c, DeviceRole role, std::optional<int> counter) {
                 tokens[c] = auth::new_token();
@@ -135,16 +136,19 @@ std::string error_code(const api::Reply& reply) {
 // A concrete path for a pattern: parameters become plausible values.
 std::string concrete(const std::string& pattern) {
     std::string out = pattern;
-    for (auto [param, value] : {std::pair{"{n}", "1"}, std::pair{"{id}", "AbCdEfGh12345678"},
-                                std::pair{"{code}", "000.00.00.H00-261123-0001"}, std::pair{"{form}", "01"}})
-        if (auto at = out.find(param); at != std::string::npos) out.replace(at, std::string_view(param).size(), value);
+    for (auto [param, value] :
+         {std::pair{"{n}", "1"}, std::pair{"{id}", "AbCdEfGh12345678"},
+          std::pair{"{code}", "000.00.00.H00-261123-0001"}, std::pair{"{form}", "01"}})
+        if (auto at = out.find(param); at != std::string::npos)
+            out.replace(at, std::string_view(param).size(), value);
     return out;
 }
 
 }  // namespace
 
-TEST_CASE("every route of the table has its row in the role matrix, and only those callers get through",
-          "[routes]") {
+TEST_CASE(
+    "every route of the table has its row in the role matrix, and only those callers get through",
+    "[routes]") {
     Rig rig;
     std::set<std::string> seen;
     for (const auto& route : rig.ward->router().routes()) {
@@ -175,7 +179,8 @@ TEST_CASE("every route of the table has its row in the role matrix, and only tho
     }
 }
 
-TEST_CASE("the dispatcher answers 404 for unknown paths and 405 with Allow for a wrong method", "[routes]") {
+TEST_CASE("the dispatcher answers 404 for unknown paths and 405 with Allow for a wrong method",
+          "[routes]") {
     Rig rig;
     SECTION("bad inputs") {
         // No such path, even for an officer.
@@ -198,7 +203,8 @@ TEST_CASE("the dispatcher answers 404 for unknown paths and 405 with Allow for a
         CHECK(done.get_future().get().status == 401);
     }
     SECTION("metrics labels are the route patterns") {
-        CHECK(rig.ward->route_label("POST", "/api/v1/counters/3/call-next") == "/api/v1/counters/{n}/call-next");
+        CHECK(rig.ward->route_label("POST", "/api/v1/counters/3/call-next") ==
+              "/api/v1/counters/{n}/call-next");
         CHECK(rig.ward->route_label("GET", "/t/abc") == "/t/{id}");
         CHECK(rig.ward->route_label("GET", "/nope") == "other");
     }

@@ -1,5 +1,11 @@
 #include "harness.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -10,13 +16,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <fcntl.h>
-#include <poll.h>
 #include <random>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 extern char** environ;
 
@@ -30,7 +31,9 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
-std::string bin(const std::string& program = "motcua-service") { return std::string(MOTCUA_BIN_DIR) + "/" + program; }
+std::string bin(const std::string& program = "motcua-service") {
+    return std::string(MOTCUA_BIN_DIR) + "/" + program;
+}
 
 // Reads everything from fd until EOF.
 std::string drain(int fd) {
@@ -41,7 +44,8 @@ std::string drain(int fd) {
     return out;
 }
 
-pid_t spawn(const std::string& program, const std::vector<std::string>& args, int in_fd, int out_fd, int err_fd) {
+pid_t spawn(const std::string& program, const std::vector<std::string>& args, int in_fd, int out_fd,
+            int err_fd) {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     if (in_fd >= 0) posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
@@ -72,7 +76,8 @@ boost::json::value Response::json() const {
 
 TempDir::TempDir() {
     std::random_device rd;
-    path = std::filesystem::temp_directory_path() / ("motcua-test-" + std::to_string(rd()) + std::to_string(rd()));
+    path = std::filesystem::temp_directory_path() /
+           ("motcua-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(path);
 }
 TempDir::~TempDir() {
@@ -94,7 +99,9 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
     close(in[0]);
     close(out[1]);
     close(err[1]);
-    if (!stdin_text.empty()) REQUIRE(::write(in[1], stdin_text.data(), stdin_text.size()) == static_cast<ssize_t>(stdin_text.size()));
+    if (!stdin_text.empty())
+        REQUIRE(::write(in[1], stdin_text.data(), stdin_text.size()) ==
+                static_cast<ssize_t>(stdin_text.size()));
     close(in[1]);
     CommandResult r;
     r.out = drain(out[0]);
@@ -107,13 +114,16 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
     return r;
 }
 
-std::string config_path() { return std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml"; }
+std::string config_path() {
+    return std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml";
+}
 
 namespace {
 
-std::vector<std::string> serve_args(const std::filesystem::path& db, std::vector<std::string> extra) {
-    std::vector<std::string> args{"serve", "--config", config_path(), "--db", db.string(), "--listen", "127.0.0.1:0",
-                                  "--test-clock"};
+std::vector<std::string> serve_args(const std::filesystem::path& db,
+                                    std::vector<std::string> extra) {
+    std::vector<std::string> args{"serve",     "--config", config_path(), "--db",
+                                  db.string(), "--listen", "127.0.0.1:0", "--test-clock"};
     for (auto& a : extra) args.push_back(std::move(a));
     return args;
 }
@@ -143,7 +153,8 @@ Service::Service(const Launch& launch) {
     }
     close(out[0]);
     // "listening on http://127.0.0.1:PORT", or https:// when the server terminates TLS.
-    const std::string plain = "listening on http://127.0.0.1:", secure = "listening on https://127.0.0.1:";
+    const std::string plain = "listening on http://127.0.0.1:",
+                      secure = "listening on https://127.0.0.1:";
     const bool listening = line.rfind(plain, 0) == 0 || line.rfind(secure, 0) == 0;
     if (!listening) {
         // A failed REQUIRE in a constructor skips the destructor: do not leave the child behind.
@@ -177,12 +188,14 @@ int Service::stop() {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-Response request(int port, const std::string& method, const std::string& target, const std::string& token,
-                 const std::optional<std::string>& body, const std::string& content_type) {
+Response request(int port, const std::string& method, const std::string& target,
+                 const std::string& token, const std::optional<std::string>& body,
+                 const std::string& content_type) {
     asio::io_context ioc;
     beast::tcp_stream stream(ioc);
     stream.expires_after(std::chrono::seconds(10));
-    stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    stream.connect(
+        tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
     http::request<http::string_body> req{http::string_to_verb(method), target, 11};
     req.set(http::field::host, "127.0.0.1");
     if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
@@ -207,7 +220,8 @@ Response request(int port, const std::string& method, const std::string& target,
 std::string raw_exchange(int port, const std::string& bytes, int timeout_ms) {
     asio::io_context ioc;
     tcp::socket s(ioc);
-    s.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    s.connect(
+        tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
     asio::write(s, asio::buffer(bytes));
     std::string out;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
@@ -233,7 +247,8 @@ struct EventClient::Impl {
 
 EventClient::EventClient(int port, const std::string& token, long since) : impl_(new Impl) {
     auto& ws = impl_->ws;
-    beast::get_lowest_layer(ws).connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
+    beast::get_lowest_layer(ws).connect(
+        tcp::endpoint(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port)));
     ws.set_option(websocket::stream_base::decorator([token](websocket::request_type& req) {
         req.set(http::field::authorization, "Bearer " + token);
     }));
@@ -270,12 +285,12 @@ std::optional<boost::json::object> EventClient::next(int timeout_ms) {
 Ward::Ward() : Ward(config_path()) {}
 
 Ward::Ward(std::string config_file) : config(std::move(config_file)) {
-    auto add = run_cli({"user", "add", "--config", config, "--db", db.string(), "--username", "lan", "--name",
-                        "Nguyễn Thị Lan", "--role", "officer"},
+    auto add = run_cli({"user", "add", "--config", config, "--db", db.string(), "--username", "lan",
+                        "--name", "Nguyễn Thị Lan", "--role", "officer"},
                        "matkhau-123\n");
     REQUIRE(add.exit_code == 0);
-    add = run_cli({"user", "add", "--config", config, "--db", db.string(), "--username", "binh", "--name",
-                   "Trần Văn Bình", "--role", "officer"},
+    add = run_cli({"user", "add", "--config", config, "--db", db.string(), "--username", "binh",
+                   "--name", "Trần Văn Bình", "--role", "officer"},
                   "matkhau-456\n");
     REQUIRE(add.exit_code == 0);
     auto device = [&](const std::vector<std::string>& extra) {
@@ -292,8 +307,9 @@ Ward::Ward(std::string config_file) : config(std::move(config_file)) {
 }
 
 std::string Ward::login(Service& s, const std::string& user, const std::string& password) {
-    auto r = request(s.port(), "POST", "/api/v1/auth/login", "",
-                     boost::json::serialize(boost::json::value{{"username", user}, {"password", password}}));
+    auto r = request(
+        s.port(), "POST", "/api/v1/auth/login", "",
+        boost::json::serialize(boost::json::value{{"username", user}, {"password", password}}));
     REQUIRE(r.status == 200);
     return std::string(r.json().at("token").as_string());
 }

@@ -1,12 +1,13 @@
 #pragma once
 // Integration-test harness: runs the real motcua-service on 127.0.0.1 with a temporary
 // database and the test clock, and talks plain HTTP and WebSocket to it.
+#include <sys/types.h>
+
 #include <boost/json.hpp>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace harness {
@@ -59,7 +60,8 @@ private:
     int port_ = 0;
 };
 
-Response request(int port, const std::string& method, const std::string& target, const std::string& token = "",
+Response request(int port, const std::string& method, const std::string& target,
+                 const std::string& token = "",
                  const std::optional<std::string>& json_body = std::nullopt,
                  const std::string& content_type = "application/json");
 /// Sends raw bytes and reads whatever comes back until the server closes (or timeout).
@@ -90,7 +92,8 @@ struct Ward {
     Ward();
     /// A ward with its own config file (another unit code, a [hub] table...).
     explicit Ward(std::string config_file);
-    std::string login(Service& s, const std::string& user = "lan", const std::string& password = "matkhau-123");
+    std::string login(Service& s, const std::string& user = "lan",
+                      const std::string& password = "matkhau-123");
 };
 
 void set_clock(int port, const std::string& rfc3339);

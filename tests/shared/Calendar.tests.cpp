@@ -1,19 +1,23 @@
-#include <catch2/catch.hpp>
-
 #include "motcua/calendar.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua;
 
 namespace {
 
-Day d(const char* text) { return *parse_day(text); }
+Day d(const char* text) {
+    return *parse_day(text);
+}
 
 const OfficeZone& zone() {
     static const auto z = *OfficeZone::load("Asia/Ho_Chi_Minh");
     return z;
 }
 
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
+TimePoint at(const char* text) {
+    return *parse_rfc3339(text);
+}
 
 bool has_holiday(const WorkingCalendar& c, const char* day) {
     const Day x = d(day);

@@ -1,6 +1,7 @@
+#include "motcua/clock.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "motcua/clock.hpp"
 #include "motcua/office_time.hpp"
 
 using namespace motcua;

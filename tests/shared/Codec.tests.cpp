@@ -1,6 +1,5 @@
-#include <catch2/catch.hpp>
-
 #include <boost/json.hpp>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "motcua/api.hpp"
@@ -16,7 +15,9 @@ const OfficeZone& zone() {
     return z;
 }
 
-TimePoint at(const char* text) { return *parse_rfc3339(text); }
+TimePoint at(const char* text) {
+    return *parse_rfc3339(text);
+}
 
 // Encodes, serialises, parses and decodes: what crosses the wire between service and kiosk.
 template <typename T, typename... Zone>
@@ -86,8 +87,11 @@ TEST_CASE("request messages round-trip", "[codec]") {
         CHECK_FALSE(plain.priority_reason);
     }
     SECTION("rating") {
-        RatingRequest r{"q7Hk2mZx9PaL", 2, {RatingReason::long_wait, RatingReason::several_trips},
-                        "Phải chờ quá lâu — đi lại 3 lần", "key-1"};
+        RatingRequest r{"q7Hk2mZx9PaL",
+                        2,
+                        {RatingReason::long_wait, RatingReason::several_trips},
+                        "Phải chờ quá lâu — đi lại 3 lần",
+                        "key-1"};
         auto m = round_trip(r);
         CHECK(m.ticket == r.ticket);
         CHECK(m.level == 2);
@@ -97,7 +101,8 @@ TEST_CASE("request messages round-trip", "[codec]") {
     }
     SECTION("finish") {
         FinishRequest f{FinishOutcome::dossier_received, "HT-KS",
-                        Applicant{"Nguyễn Thị Hoa", "0901234567", std::nullopt, "12 Lê Lợi"}, std::nullopt};
+                        Applicant{"Nguyễn Thị Hoa", "0901234567", std::nullopt, "12 Lê Lợi"},
+                        std::nullopt};
         auto m = round_trip(f);
         CHECK(m.outcome == FinishOutcome::dossier_received);
         CHECK(m.procedure == "HT-KS");
@@ -106,14 +111,15 @@ TEST_CASE("request messages round-trip", "[codec]") {
         CHECK(m.applicant->phone == "0901234567");
         CHECK_FALSE(m.applicant->id_number);
         CHECK(m.applicant->address == "12 Lê Lợi");
-        auto ret = round_trip(FinishRequest{FinishOutcome::result_returned, std::nullopt, std::nullopt,
-                                            "000.17.22.H56-261123-0007"});
+        auto ret = round_trip(FinishRequest{FinishOutcome::result_returned, std::nullopt,
+                                            std::nullopt, "000.17.22.H56-261123-0007"});
         CHECK(ret.dossier == "000.17.22.H56-261123-0007");
     }
     SECTION("transfer, reinstate, dossier status, apology, test clock") {
         CHECK(round_trip(TransferRequest{"VX"}).category == "VX");
         CHECK(round_trip(ReinstateRequest{"abc"}).ticket == "abc");
-        CHECK(round_trip(DossierStatusRequest{DossierState::ready, std::nullopt}).status == DossierState::ready);
+        CHECK(round_trip(DossierStatusRequest{DossierState::ready, std::nullopt}).status ==
+              DossierState::ready);
         auto a = round_trip(ApologyRequest{*parse_day("2026-12-01"), "Cần xác minh thêm"});
         CHECK(a.new_due == *parse_day("2026-12-01"));
         CHECK(a.reason == "Cần xác minh thêm");
@@ -139,7 +145,9 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(wire.find(R"("counter":null)") != std::string::npos);
     }
     SECTION("login response") {
-        LoginResponse r{"tok", at("2026-11-23T17:30:00+07:00"), {"lan", "Nguyễn Thị Lan", OfficerRole::supervisor, std::nullopt}};
+        LoginResponse r{"tok",
+                        at("2026-11-23T17:30:00+07:00"),
+                        {"lan", "Nguyễn Thị Lan", OfficerRole::supervisor, std::nullopt}};
         auto m = round_trip(r, zone());
         CHECK(m.token == "tok");
         CHECK(m.expires_at == r.expires_at);
@@ -151,13 +159,15 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(c.name_vi == "Tư pháp - Hộ tịch");
         CHECK(c.waiting == 7);
         CHECK(c.estimated_wait_s == 600);
-        auto p = round_trip(ProcedureInfo{"HT-TL", "Cấp bản sao trích lục", "HT", 0, 15 * 60, 8000});
+        auto p =
+            round_trip(ProcedureInfo{"HT-TL", "Cấp bản sao trích lục", "HT", 0, 15 * 60, 8000});
         CHECK(p.cutoff_minutes == 900);
         CHECK(p.fee == 8000);
         CHECK(write_json(to_json(p)).find(R"("cutoff":"15:00")") != std::string::npos);
     }
     SECTION("counter with and without a current ticket") {
-        CounterInfo c{2, "Quầy 2", {"HT", "VX"}, CounterState::open, "Trần Văn Bình", sample_ticket()};
+        CounterInfo c{
+            2, "Quầy 2", {"HT", "VX"}, CounterState::open, "Trần Văn Bình", sample_ticket()};
         auto m = round_trip(c, zone());
         CHECK(m.number == 2);
         CHECK(m.categories == c.categories);
@@ -165,14 +175,23 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(m.officer == "Trần Văn Bình");
         REQUIRE(m.current);
         check_same(*m.current, *c.current);
-        auto closed = round_trip(CounterInfo{3, "Quầy 3", {"DC"}, CounterState::closed, std::nullopt, std::nullopt}, zone());
+        auto closed = round_trip(
+            CounterInfo{3, "Quầy 3", {"DC"}, CounterState::closed, std::nullopt, std::nullopt},
+            zone());
         CHECK_FALSE(closed.officer);
         CHECK_FALSE(closed.current);
     }
     SECTION("dossier") {
-        DossierView d{"000.17.22.H56-261123-0007", "HT-KS", DossierState::returned,
-                      at("2026-11-23T09:00:00+07:00"), *parse_day("2026-11-23"),
-                      at("2026-11-23T16:00:00+07:00"), DossierResult::on_time, "", std::nullopt, std::nullopt};
+        DossierView d{"000.17.22.H56-261123-0007",
+                      "HT-KS",
+                      DossierState::returned,
+                      at("2026-11-23T09:00:00+07:00"),
+                      *parse_day("2026-11-23"),
+                      at("2026-11-23T16:00:00+07:00"),
+                      DossierResult::on_time,
+                      "",
+                      std::nullopt,
+                      std::nullopt};
         auto m = round_trip(d, zone());
         CHECK(m.code == d.code);
         CHECK(m.state == DossierState::returned);
@@ -186,8 +205,9 @@ TEST_CASE("response messages round-trip", "[codec]") {
 
         d.procedure_name = "Đăng ký khai sinh";
         d.new_due_date = *parse_day("2026-11-30");
-        d.details = DossierDetails{Applicant{"Nguyễn Thị Hoa", "0901234567", std::nullopt, std::nullopt}, "HT", 2,
-                                   "lan", "Cần xác minh"};
+        d.details =
+            DossierDetails{Applicant{"Nguyễn Thị Hoa", "0901234567", std::nullopt, std::nullopt},
+                           "HT", 2, "lan", "Cần xác minh"};
         auto full = round_trip(d, zone());
         CHECK(full.procedure_name == "Đăng ký khai sinh");
         CHECK(full.new_due_date == d.new_due_date);
@@ -200,13 +220,16 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(full.details->apology_reason == "Cần xác minh");
     }
     SECTION("due date preview") {
-        auto m = round_trip(DueDatePreview{"HT-HN", at("2026-11-23T15:30:00+07:00"), *parse_day("2026-11-27")}, zone());
+        auto m = round_trip(
+            DueDatePreview{"HT-HN", at("2026-11-23T15:30:00+07:00"), *parse_day("2026-11-27")},
+            zone());
         CHECK(m.procedure == "HT-HN");
         CHECK(m.received_at == at("2026-11-23T15:30:00+07:00"));
         CHECK(m.due_date == *parse_day("2026-11-27"));
     }
     SECTION("public queue") {
-        PublicQueue q{at("2026-11-23T09:00:00+07:00"), {{"HT", "Tư pháp - Hộ tịch", "Justice", 4, 480}}};
+        PublicQueue q{at("2026-11-23T09:00:00+07:00"),
+                      {{"HT", "Tư pháp - Hộ tịch", "Justice", 4, 480}}};
         auto m = round_trip(q, zone());
         REQUIRE(m.categories.size() == 1);
         CHECK(m.categories[0].waiting == 4);
@@ -250,7 +273,8 @@ TEST_CASE("response messages round-trip", "[codec]") {
     }
     SECTION("error body") {
         const auto wire = write_json(to_json(Error{"already_rated", "Phiếu này đã được đánh giá"}));
-        CHECK(wire == R"({"error":{"code":"already_rated","message":"Phiếu này đã được đánh giá"}})");
+        CHECK(wire ==
+              R"({"error":{"code":"already_rated","message":"Phiếu này đã được đánh giá"}})");
         auto m = decode_body<ErrorBody>(wire);
         REQUIRE(m.ok());
         CHECK(m->error.code == "already_rated");
@@ -271,9 +295,11 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         // invalid UTF-8 inside a string (a lone continuation byte)
         CHECK(decode_error<IssueTicketRequest>("{\"category\":\"H\x80T\"}").code == "invalid_json");
         // overlong UTF-8 encoding of '/'
-        CHECK(decode_error<LoginRequest>("{\"username\":\"\xC0\xAF\",\"password\":\"x\"}").code == "invalid_json");
+        CHECK(decode_error<LoginRequest>("{\"username\":\"\xC0\xAF\",\"password\":\"x\"}").code ==
+              "invalid_json");
         // nesting far deeper than any message
-        CHECK(decode_error<IssueTicketRequest>(std::string(5000, '[') + std::string(5000, ']')).code == "invalid_json");
+        CHECK(decode_error<IssueTicketRequest>(std::string(5000, '[') + std::string(5000, ']'))
+                  .code == "invalid_json");
         // not an object
         CHECK(decode_error<IssueTicketRequest>(R"(["HT"])").code == "invalid_body");
         // missing field
@@ -288,36 +314,45 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         CHECK(decode_error<IssueTicketRequest>(R"({"category":"HT","priority":"yes"})").message ==
               "field 'priority' must be true or false, got a string");
         // empty required string
-        CHECK(decode_error<IssueTicketRequest>(R"({"category":""})").message == "field 'category' must not be empty");
+        CHECK(decode_error<IssueTicketRequest>(R"({"category":""})").message ==
+              "field 'category' must not be empty");
         // rating level out of range, too large for int64, a fraction
         CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":6})").message ==
               "field 'level' is 6, out of range 1..5");
         CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":0})").code == "invalid_field");
-        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":18446744073709551615})").code == "invalid_field");
+        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":18446744073709551615})").code ==
+              "invalid_field");
         CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":4.5})").code == "invalid_field");
         // unknown reason code
-        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":1,"reasons":["rude"]})").message.find(
-                  "holds 'rude'") != std::string::npos);
+        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":1,"reasons":["rude"]})")
+                  .message.find("holds 'rude'") != std::string::npos);
         // reasons not an array
-        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":1,"reasons":"attitude"})").code == "invalid_field");
+        CHECK(
+            decode_error<RatingRequest>(R"({"ticket":"t","level":1,"reasons":"attitude"})").code ==
+            "invalid_field");
         // unknown outcome lists the choices
         CHECK(decode_error<FinishRequest>(R"({"outcome":"done"})").message ==
-              "field 'outcome' is 'done'; expected one of: resolved, dossier_received, supplement_requested, "
+              "field 'outcome' is 'done'; expected one of: resolved, dossier_received, "
+              "supplement_requested, "
               "refused, guidance, result_returned");
         // applicant without a name
-        CHECK(decode_error<FinishRequest>(R"({"outcome":"dossier_received","applicant":{"phone":"1"}})").code ==
-              "missing_field");
-        // an overlong name or phone: personal data is bounded
         CHECK(decode_error<FinishRequest>(
-                  R"({"outcome":"dossier_received","applicant":{"name":")" + std::string(201, 'x') + R"("}})")
+                  R"({"outcome":"dossier_received","applicant":{"phone":"1"}})")
+                  .code == "missing_field");
+        // an overlong name or phone: personal data is bounded
+        CHECK(decode_error<FinishRequest>(R"({"outcome":"dossier_received","applicant":{"name":")" +
+                                          std::string(201, 'x') + R"("}})")
                   .message == "field 'name' is longer than 200 bytes");
         CHECK(decode_error<FinishRequest>(
-                  R"({"outcome":"dossier_received","applicant":{"name":"An","phone":")" + std::string(33, '1') + R"("}})")
+                  R"({"outcome":"dossier_received","applicant":{"name":"An","phone":")" +
+                  std::string(33, '1') + R"("}})")
                   .code == "invalid_field");
-        CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-12-01","reason":")" + std::string(2001, 'x') + R"("})")
+        CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-12-01","reason":")" +
+                                           std::string(2001, 'x') + R"("})")
                   .code == "invalid_field");
         // invalid date and time
-        CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-02-30","reason":"x"})").code == "invalid_field");
+        CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-02-30","reason":"x"})").code ==
+              "invalid_field");
         CHECK(decode_error<TestClockRequest>(R"({"now":"tomorrow"})").code == "invalid_field");
         CHECK(decode_error<DossierStatusRequest>(R"({"status":"lost"})").code == "invalid_field");
         CHECK(decode_error<TransferRequest>(R"({})").code == "missing_field");
@@ -329,20 +364,23 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         t = to_json(sample_ticket(), zone());
         t.as_object()["issued_at"] = "2026-11-23";
         CHECK(decode<TicketView>(t).error().code == "invalid_field");
-        CHECK(decode_error<CounterInfo>(R"({"number":1,"name":"Q","categories":[1],"state":"open"})").code ==
-              "invalid_field");
-        CHECK(decode_error<LoginResponse>(R"({"token":"t","expires_at":"2026-11-23T07:30:00Z"})").code ==
-              "missing_field");
-        CHECK(decode_error<Event>(R"({"seq":0,"type":"ticket_called","at":"2026-11-23T07:30:00Z"})").code ==
-              "invalid_field");
+        CHECK(
+            decode_error<CounterInfo>(R"({"number":1,"name":"Q","categories":[1],"state":"open"})")
+                .code == "invalid_field");
+        CHECK(decode_error<LoginResponse>(R"({"token":"t","expires_at":"2026-11-23T07:30:00Z"})")
+                  .code == "missing_field");
+        CHECK(decode_error<Event>(R"({"seq":0,"type":"ticket_called","at":"2026-11-23T07:30:00Z"})")
+                  .code == "invalid_field");
         CHECK(decode_error<Event>(R"({"seq":1,"type":"party","at":"2026-11-23T07:30:00Z"})").code ==
               "invalid_field");
         CHECK(decode_error<CategoryInfo>(R"({"code":"HT"})").code == "missing_field");
-        CHECK(decode_error<ProcedureInfo>(
-                  R"({"code":"P","name_vi":"x","category":"HT","legal_days":1,"cutoff":"3pm","fee":0})")
-                  .code == "invalid_field");
+        CHECK(
+            decode_error<ProcedureInfo>(
+                R"({"code":"P","name_vi":"x","category":"HT","legal_days":1,"cutoff":"3pm","fee":0})")
+                .code == "invalid_field");
         CHECK(decode_error<DossierView>(R"({"code":"c"})").code == "missing_field");
-        CHECK(decode_error<PublicQueue>(R"({"at":"2026-11-23T07:30:00Z","categories":{}})").code == "invalid_field");
+        CHECK(decode_error<PublicQueue>(R"({"at":"2026-11-23T07:30:00Z","categories":{}})").code ==
+              "invalid_field");
         CHECK(decode_error<ErrorBody>(R"({"message":"x"})").code == "missing_field");
         // a counter event without its state, a rating event with a level off the scale
         CHECK(decode_error<CounterEventFields>(R"({"counter":1})").code == "missing_field");

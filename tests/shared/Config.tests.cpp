@@ -1,8 +1,7 @@
-#include <catch2/catch.hpp>
-
-#include <string>
-
 #include "motcua/config.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
 
 using namespace motcua;
 
@@ -100,22 +99,24 @@ TEST_CASE("a broken config names file, line and key in one line", "[config]") {
         CHECK(error_of(with("number = 1", "number = 0")) ==
               "ward.toml:14: key 'counters[0].number': 0 is out of range 1..999");
         // unknown time zone
-        CHECK(error_of(with("admin_pin", "time_zone = \"Mars/Base\"\nadmin_pin")).find(
-                  "ward.toml:5: key 'office.time_zone': unknown time zone 'Mars/Base'") == 0);
+        CHECK(error_of(with("admin_pin", "time_zone = \"Mars/Base\"\nadmin_pin"))
+                  .find("ward.toml:5: key 'office.time_zone': unknown time zone 'Mars/Base'") == 0);
         // TOML syntax error
         CHECK(error_of(with("prefix = \"A\"", "prefix = \"A")).rfind("ward.toml:11:", 0) == 0);
         // a unit code that dossier codes, the kiosk keyboard and scanners cannot carry
         CHECK(error_of(with("unit_code = \"000.00.00.X01\"", "unit_code = \"000 17 h56\"")) ==
-              "ward.toml:4: key 'office.unit_code': '000 17 h56' is not a unit code: capitals, digits and dots, "
+              "ward.toml:4: key 'office.unit_code': '000 17 h56' is not a unit code: capitals, "
+              "digits and dots, "
               "at most 32 (e.g. \"000.17.22.H56\")");
         // a syntax error quoting a newline stays on one line (error_of checks it)
-        CHECK(error_of(with("admin_pin = \"1234\"", "admin_pin = \"1234\"\nflag = t\n")).find("\\n") != std::string::npos);
+        CHECK(error_of(with("admin_pin = \"1234\"", "admin_pin = \"1234\"\nflag = t\n"))
+                  .find("\\n") != std::string::npos);
         // a voice template that would not say the number
-        CHECK(error_of(kMinimal + "[voice]\ncall_template = \"Mời quý khách\"\n").find(
-                  "key 'voice.call_template': must contain {number}") != std::string::npos);
+        CHECK(error_of(kMinimal + "[voice]\ncall_template = \"Mời quý khách\"\n")
+                  .find("key 'voice.call_template': must contain {number}") != std::string::npos);
         // bad time of day
-        CHECK(error_of(with("admin_pin", "stop_issuing_at = \"25:00\"\nadmin_pin")).rfind(
-                  "ward.toml:5: key 'office.stop_issuing_at':", 0) == 0);
+        CHECK(error_of(with("admin_pin", "stop_issuing_at = \"25:00\"\nadmin_pin"))
+                  .rfind("ward.toml:5: key 'office.stop_issuing_at':", 0) == 0);
     }
     SECTION("missing file") {
         auto r = load_config("/nonexistent/ward.toml");

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "motcua/domain.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua;
 
@@ -32,7 +32,8 @@ TEST_CASE("enum names round-trip and reject unknown text", "[domain]") {
         CHECK(to_string(e) == name);
         CHECK(parse_enum<EventType>(name) == e);
     }
-    for (const auto& [e, name] : EnumNames<TicketState>::names) CHECK(parse_enum<TicketState>(name) == e);
+    for (const auto& [e, name] : EnumNames<TicketState>::names)
+        CHECK(parse_enum<TicketState>(name) == e);
     SECTION("bad inputs") {
         CHECK_FALSE(parse_enum<TicketState>("Waiting"));  // case matters on the wire
         CHECK_FALSE(parse_enum<TicketState>(""));         // empty

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "motcua/endpoint.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua;
 
@@ -16,16 +16,16 @@ TEST_CASE("endpoints: host and port of an address", "[endpoint]") {
     CHECK(v6->host == "::1");
     CHECK(v6->ipv6);
     SECTION("bad inputs") {
-        CHECK(parse_endpoint("", 80).error().message == "not a URL");                      // empty
-        CHECK(parse_endpoint("http://", 80).error().message == "no host");                  // no host
-        CHECK_FALSE(parse_endpoint("http://a:b@h:80", 80));                                 // user info
+        CHECK(parse_endpoint("", 80).error().message == "not a URL");       // empty
+        CHECK(parse_endpoint("http://", 80).error().message == "no host");  // no host
+        CHECK_FALSE(parse_endpoint("http://a:b@h:80", 80));                 // user info
         CHECK(parse_endpoint("http://h:80/api", 80).error().message == "no path is allowed");
-        CHECK_FALSE(parse_endpoint("http://h:80?x=1", 80));                                 // query
-        CHECK_FALSE(parse_endpoint("http://h:80#x", 80));                                   // fragment
-        CHECK_FALSE(parse_endpoint("http://h:0", 80));                                      // port 0
-        CHECK_FALSE(parse_endpoint("http://h:65536", 80));                                  // port too big
-        CHECK_FALSE(parse_endpoint("http://h:", 80));                                       // empty port
+        CHECK_FALSE(parse_endpoint("http://h:80?x=1", 80));  // query
+        CHECK_FALSE(parse_endpoint("http://h:80#x", 80));    // fragment
+        CHECK_FALSE(parse_endpoint("http://h:0", 80));       // port 0
+        CHECK_FALSE(parse_endpoint("http://h:65536", 80));   // port too big
+        CHECK_FALSE(parse_endpoint("http://h:", 80));        // empty port
         CHECK(parse_endpoint("http://a_b", 80).error().message == "the host is not a valid name");
-        CHECK_FALSE(parse_endpoint("http://h", 0));                                         // no port at all
+        CHECK_FALSE(parse_endpoint("http://h", 0));  // no port at all
     }
 }

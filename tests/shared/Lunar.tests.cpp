@@ -1,6 +1,7 @@
+#include "motcua/lunar.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "motcua/lunar.hpp"
 #include "motcua/office_time.hpp"
 
 using namespace motcua;
@@ -18,7 +19,8 @@ TEST_CASE("lunar New Year and Hùng Kings' day at UTC+7 match the reference", "[
         CHECK(back.month == 1);
         CHECK(back.year == year);
     }
-    const std::vector<std::pair<int, std::string>> hung{{2024, "2024-04-18"}, {2025, "2025-04-07"}, {2026, "2026-04-26"}};
+    const std::vector<std::pair<int, std::string>> hung{
+        {2024, "2024-04-18"}, {2025, "2025-04-07"}, {2026, "2026-04-26"}};
     for (const auto& [year, expected] : hung) {
         INFO(year);
         CHECK(format_day(to_solar({10, 3, year, false})) == expected);  // 10th day of the 3rd month
@@ -32,10 +34,12 @@ TEST_CASE("the Vietnamese calendar differs from the Chinese one in 1985", "[luna
 }
 
 TEST_CASE("solar to lunar and back agree for every day of several years", "[lunar]") {
-    for (auto d = date::sys_days{date::year{2020} / 1 / 1}; d < date::sys_days{date::year{2031} / 1 / 1}; d += date::days{1}) {
+    for (auto d = date::sys_days{date::year{2020} / 1 / 1};
+         d < date::sys_days{date::year{2031} / 1 / 1}; d += date::days{1}) {
         const Day day{d};
         const auto l = from_solar(day);
-        INFO(format_day(day) << " -> " << l.day << "/" << l.month << "/" << l.year << (l.leap ? " leap" : ""));
+        INFO(format_day(day) << " -> " << l.day << "/" << l.month << "/" << l.year
+                             << (l.leap ? " leap" : ""));
         REQUIRE(l.day >= 1);
         REQUIRE(l.day <= 30);
         REQUIRE(to_solar(l) == day);

@@ -42,8 +42,10 @@ TEST_CASE("office day and local time in Asia/Ho_Chi_Minh", "[office_time]") {
 TEST_CASE("another zone keeps its own offset", "[office_time]") {
     auto zone = OfficeZone::load("Europe/Berlin");
     REQUIRE(zone.ok());
-    CHECK(zone->format_rfc3339(*parse_rfc3339("2026-07-01T10:00:00Z")) == "2026-07-01T12:00:00+02:00");
-    CHECK(zone->format_rfc3339(*parse_rfc3339("2026-01-01T10:00:00Z")) == "2026-01-01T11:00:00+01:00");
+    CHECK(zone->format_rfc3339(*parse_rfc3339("2026-07-01T10:00:00Z")) ==
+          "2026-07-01T12:00:00+02:00");
+    CHECK(zone->format_rfc3339(*parse_rfc3339("2026-01-01T10:00:00Z")) ==
+          "2026-01-01T11:00:00+01:00");
 }
 
 TEST_CASE("RFC 3339, dates and HH:MM parse strictly", "[office_time]") {
@@ -63,13 +65,13 @@ TEST_CASE("RFC 3339, dates and HH:MM parse strictly", "[office_time]") {
         CHECK_FALSE(parse_rfc3339("2026-11-23T24:00:00Z"));       // hour out of range
         CHECK_FALSE(parse_rfc3339("2026-11-23T07:30:00+0700"));   // offset without colon
         CHECK_FALSE(parse_rfc3339("2026-11-23T07:30:00Zjunk"));   // trailing text
-        CHECK_FALSE(parse_rfc3339(""));                            // empty
+        CHECK_FALSE(parse_rfc3339(""));                           // empty
         CHECK(parse_rfc3339("soon").error().code == "invalid_time");
-        CHECK_FALSE(parse_day("2026-2-17"));   // not zero padded
-        CHECK_FALSE(parse_day("2025-02-29"));  // not a leap year
-        CHECK_FALSE(parse_day("2026-11-23x")); // trailing text
-        CHECK_FALSE(parse_hhmm("24:00"));      // past the day
-        CHECK_FALSE(parse_hhmm("7:30"));       // not zero padded
-        CHECK_FALSE(parse_hhmm("07:60"));      // minute out of range
+        CHECK_FALSE(parse_day("2026-2-17"));    // not zero padded
+        CHECK_FALSE(parse_day("2025-02-29"));   // not a leap year
+        CHECK_FALSE(parse_day("2026-11-23x"));  // trailing text
+        CHECK_FALSE(parse_hhmm("24:00"));       // past the day
+        CHECK_FALSE(parse_hhmm("7:30"));        // not zero padded
+        CHECK_FALSE(parse_hhmm("07:60"));       // minute out of range
     }
 }

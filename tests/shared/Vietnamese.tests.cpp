@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "motcua/vietnamese.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace motcua::vi;
 
@@ -10,11 +10,11 @@ TEST_CASE("numbers are read the Vietnamese way", "[vietnamese]") {
         {1, "một"},
         {5, "năm"},
         {10, "mười"},
-        {11, "mười một"},        // mười, not mươi, before 20
+        {11, "mười một"},  // mười, not mươi, before 20
         {14, "mười bốn"},
-        {15, "mười lăm"},        // lăm after mười
-        {20, "hai mươi"},        // mươi from 20 on
-        {21, "hai mươi mốt"},    // mốt after mươi
+        {15, "mười lăm"},      // lăm after mười
+        {20, "hai mươi"},      // mươi from 20 on
+        {21, "hai mươi mốt"},  // mốt after mươi
         {24, "hai mươi tư"},
         {25, "hai mươi lăm"},
         {31, "ba mươi mốt"},
@@ -72,9 +72,10 @@ TEST_CASE("letters and ticket numbers as spoken", "[vietnamese]") {
     CHECK(read_ticket_number("D001") == "đê một");
     CHECK(read_ticket_number("AB021") == "a bê hai mươi mốt");
     SECTION("bad inputs") {
-        CHECK(read_ticket_number("") == "");           // empty: nothing to say
-        CHECK(read_letter("?") == "?");                // unknown: as it is
+        CHECK(read_ticket_number("") == "");            // empty: nothing to say
+        CHECK(read_letter("?") == "?");                 // unknown: as it is
         CHECK(read_ticket_number("A-0") == "a không");  // separators are not spoken
-        CHECK(read_ticket_number("\xC3") == "\xC3");    // a cut UTF-8 sequence does not read past the end
+        CHECK(read_ticket_number("\xC3") ==
+              "\xC3");  // a cut UTF-8 sequence does not read past the end
     }
 }

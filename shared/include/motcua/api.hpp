@@ -156,8 +156,8 @@ struct DossierView {
     std::optional<TimePoint> returned_at;
     std::optional<DossierResult> result;
     // Beyond §4's fields, in both views:
-    std::string procedure_name;  // name_vi of the procedure
-    std::optional<Day> new_due_date;  // the date promised by the apology letter, if any
+    std::string procedure_name;             // name_vi of the procedure
+    std::optional<Day> new_due_date;        // the date promised by the apology letter, if any
     std::optional<DossierDetails> details;  // full view only
 };
 

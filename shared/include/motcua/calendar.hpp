@@ -32,13 +32,15 @@ public:
     [[nodiscard]] std::vector<Holiday> holidays(int year) const;
     [[nodiscard]] bool is_working_day(Day day) const;
     [[nodiscard]] Day next_working_day(Day day) const;  // strictly after `day`
-    /// The n-th working day after `day` (n = 0: `day` itself if it is a working day, else the next).
+    /// The n-th working day after `day` (n = 0: `day` itself if it is a working day, else the
+    /// next).
     [[nodiscard]] Day add_working_days(Day day, int n) const;
 
     /// Due date of a dossier received at `received`: counting starts the day after receipt (after
     /// the next working day when received after the cut-off or on a rest day); 0 legal days means
     /// the same working day.
-    [[nodiscard]] Day due_date(TimePoint received, int legal_days, int cutoff_minutes, const OfficeZone& zone) const;
+    [[nodiscard]] Day due_date(TimePoint received, int legal_days, int cutoff_minutes,
+                               const OfficeZone& zone) const;
 
 private:
     [[nodiscard]] bool is_holiday(Day day) const;

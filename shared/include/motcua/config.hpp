@@ -37,28 +37,29 @@ struct OfficeSession {
 struct VoiceSettings {
     /// {number} is replaced by the ticket number as spoken, {counter} by the counter number.
     std::string call_template = "Mời công dân có số {number} đến quầy số {counter}";
-    int repeat = 2;             // times each call is said
-    std::string voice = "vi";   // espeak-ng voice name
-    int volume = 100;           // espeak-ng volume, 0..200
-    int rate_wpm = 140;         // words per minute
-    bool chime = true;          // a two-tone chime before each call
-    int max_age_s = 60;         // calls older than this when a board reconnects are shown, not said
+    int repeat = 2;            // times each call is said
+    std::string voice = "vi";  // espeak-ng voice name
+    int volume = 100;          // espeak-ng volume, 0..200
+    int rate_wpm = 140;        // words per minute
+    bool chime = true;         // a two-tone chime before each call
+    int max_age_s = 60;        // calls older than this when a board reconnects are shown, not said
 };
 
 /// Shipping the event log to the province hub (DESIGN.md §11); off while `url` is empty.
 struct HubLinkSettings {
-    std::string url;         // http:// or https:// address of motcua-hub
-    std::string token_file;  // holds the ward's token (from `motcua-hub ward add`); relative to the config
-    std::string ca_file;     // CA certificates for https; empty: the system's
+    std::string url;  // http:// or https:// address of motcua-hub
+    std::string
+        token_file;  // holds the ward's token (from `motcua-hub ward add`); relative to the config
+    std::string ca_file;         // CA certificates for https; empty: the system's
     bool ship_comments = false;  // rating comments may leave the ward only when the ward says so
     int batch_events = 1000;     // events per batch (the hub takes at most 1000)
     int max_backoff_s = 60;      // longest wait between attempts while the hub cannot be reached
 };
 
 struct WardConfig {
-    std::string source;        // file the config came from, for messages
-    std::string office_name;   // "UBND phường …"
-    std::string unit_code;     // mã đơn vị, first part of dossier codes
+    std::string source;       // file the config came from, for messages
+    std::string office_name;  // "UBND phường …"
+    std::string unit_code;    // mã đơn vị, first part of dossier codes
     std::string time_zone = "Asia/Ho_Chi_Minh";
     std::vector<OfficeSession> hours;
     std::optional<int> stop_issuing_at;  // minutes; tickets are refused after it
@@ -68,8 +69,8 @@ struct WardConfig {
     std::vector<Category> categories;
     std::vector<CounterConfig> counters;
     std::vector<Procedure> procedures;
-    std::vector<Day> extra_days_off;     // decided each year (e.g. Tết bridges)
-    std::vector<Day> extra_working_days; // worked Saturdays (official swaps)
+    std::vector<Day> extra_days_off;      // decided each year (e.g. Tết bridges)
+    std::vector<Day> extra_working_days;  // worked Saturdays (official swaps)
     VoiceSettings voice;
     HubLinkSettings hub;
 

@@ -34,7 +34,9 @@ enum class RatingReason { attitude, long_wait, unclear_guidance, several_trips, 
 /// ward, ward_viewer one ward): one list, because the reports dashboard logs in to either.
 enum class OfficerRole { officer, supervisor, admin, province, ward_viewer };
 /// True for the roles a ward service's accounts may have.
-inline bool ward_role(OfficerRole r) { return r == OfficerRole::officer || r == OfficerRole::supervisor || r == OfficerRole::admin; }
+inline bool ward_role(OfficerRole r) {
+    return r == OfficerRole::officer || r == OfficerRole::supervisor || r == OfficerRole::admin;
+}
 enum class DeviceRole { kiosk, rating, board };
 
 /// Rating scales: the national 5-level one, or the 3-level one (levels 5, 4, 2) some provinces use.
@@ -63,7 +65,15 @@ enum class EventType {
 };
 
 /// States of a dossier (hồ sơ) after receipt.
-enum class DossierState { received, in_process, ready, returned, supplement_requested, refused, withdrawn };
+enum class DossierState {
+    received,
+    in_process,
+    ready,
+    returned,
+    supplement_requested,
+    refused,
+    withdrawn
+};
 
 /// A returned dossier against its due date.
 enum class DossierResult { early, on_time, late };
@@ -71,83 +81,110 @@ enum class DossierResult { early, on_time, late };
 /// How a dossier reached the desk: Biểu II.06a columns 4 (online) and 5 (in person or by post).
 enum class DossierChannel { direct, online };
 
-template <> struct EnumNames<TicketState> {
-    static constexpr std::array<std::pair<TicketState, std::string_view>, 6> names{{
-        {TicketState::waiting, "waiting"}, {TicketState::called, "called"},
-        {TicketState::serving, "serving"}, {TicketState::done, "done"},
-        {TicketState::no_show, "no_show"}, {TicketState::expired, "expired"}}};
+template <>
+struct EnumNames<TicketState> {
+    static constexpr std::array<std::pair<TicketState, std::string_view>, 6> names{
+        {{TicketState::waiting, "waiting"},
+         {TicketState::called, "called"},
+         {TicketState::serving, "serving"},
+         {TicketState::done, "done"},
+         {TicketState::no_show, "no_show"},
+         {TicketState::expired, "expired"}}};
 };
-template <> struct EnumNames<FinishOutcome> {
-    static constexpr std::array<std::pair<FinishOutcome, std::string_view>, 6> names{{
-        {FinishOutcome::resolved, "resolved"},
-        {FinishOutcome::dossier_received, "dossier_received"},
-        {FinishOutcome::supplement_requested, "supplement_requested"},
-        {FinishOutcome::refused, "refused"},
-        {FinishOutcome::guidance, "guidance"},
-        {FinishOutcome::result_returned, "result_returned"}}};
+template <>
+struct EnumNames<FinishOutcome> {
+    static constexpr std::array<std::pair<FinishOutcome, std::string_view>, 6> names{
+        {{FinishOutcome::resolved, "resolved"},
+         {FinishOutcome::dossier_received, "dossier_received"},
+         {FinishOutcome::supplement_requested, "supplement_requested"},
+         {FinishOutcome::refused, "refused"},
+         {FinishOutcome::guidance, "guidance"},
+         {FinishOutcome::result_returned, "result_returned"}}};
 };
-template <> struct EnumNames<CounterState> {
-    static constexpr std::array<std::pair<CounterState, std::string_view>, 3> names{{
-        {CounterState::closed, "closed"}, {CounterState::open, "open"},
-        {CounterState::paused, "paused"}}};
+template <>
+struct EnumNames<CounterState> {
+    static constexpr std::array<std::pair<CounterState, std::string_view>, 3> names{
+        {{CounterState::closed, "closed"},
+         {CounterState::open, "open"},
+         {CounterState::paused, "paused"}}};
 };
-template <> struct EnumNames<RatingReason> {
-    static constexpr std::array<std::pair<RatingReason, std::string_view>, 5> names{{
-        {RatingReason::attitude, "attitude"}, {RatingReason::long_wait, "long_wait"},
-        {RatingReason::unclear_guidance, "unclear_guidance"},
-        {RatingReason::several_trips, "several_trips"}, {RatingReason::other, "other"}}};
+template <>
+struct EnumNames<RatingReason> {
+    static constexpr std::array<std::pair<RatingReason, std::string_view>, 5> names{
+        {{RatingReason::attitude, "attitude"},
+         {RatingReason::long_wait, "long_wait"},
+         {RatingReason::unclear_guidance, "unclear_guidance"},
+         {RatingReason::several_trips, "several_trips"},
+         {RatingReason::other, "other"}}};
 };
-template <> struct EnumNames<OfficerRole> {
-    static constexpr std::array<std::pair<OfficerRole, std::string_view>, 5> names{{
-        {OfficerRole::officer, "officer"}, {OfficerRole::supervisor, "supervisor"},
-        {OfficerRole::admin, "admin"}, {OfficerRole::province, "province"}, {OfficerRole::ward_viewer, "ward_viewer"}}};
+template <>
+struct EnumNames<OfficerRole> {
+    static constexpr std::array<std::pair<OfficerRole, std::string_view>, 5> names{
+        {{OfficerRole::officer, "officer"},
+         {OfficerRole::supervisor, "supervisor"},
+         {OfficerRole::admin, "admin"},
+         {OfficerRole::province, "province"},
+         {OfficerRole::ward_viewer, "ward_viewer"}}};
 };
-template <> struct EnumNames<DeviceRole> {
-    static constexpr std::array<std::pair<DeviceRole, std::string_view>, 3> names{{
-        {DeviceRole::kiosk, "kiosk"}, {DeviceRole::rating, "rating"}, {DeviceRole::board, "board"}}};
+template <>
+struct EnumNames<DeviceRole> {
+    static constexpr std::array<std::pair<DeviceRole, std::string_view>, 3> names{
+        {{DeviceRole::kiosk, "kiosk"},
+         {DeviceRole::rating, "rating"},
+         {DeviceRole::board, "board"}}};
 };
-template <> struct EnumNames<SatisfactionScale> {
-    static constexpr std::array<std::pair<SatisfactionScale, std::string_view>, 2> names{{
-        {SatisfactionScale::five_level, "5"}, {SatisfactionScale::three_level, "3"}}};
+template <>
+struct EnumNames<SatisfactionScale> {
+    static constexpr std::array<std::pair<SatisfactionScale, std::string_view>, 2> names{
+        {{SatisfactionScale::five_level, "5"}, {SatisfactionScale::three_level, "3"}}};
 };
-template <> struct EnumNames<ExpiryReason> {
-    static constexpr std::array<std::pair<ExpiryReason, std::string_view>, 1> names{{
-        {ExpiryReason::end_of_day, "end_of_day"}}};
+template <>
+struct EnumNames<ExpiryReason> {
+    static constexpr std::array<std::pair<ExpiryReason, std::string_view>, 1> names{
+        {{ExpiryReason::end_of_day, "end_of_day"}}};
 };
-template <> struct EnumNames<EventType> {
-    static constexpr std::array<std::pair<EventType, std::string_view>, 16> names{{
-        {EventType::ticket_issued, "ticket_issued"},
-        {EventType::ticket_called, "ticket_called"},
-        {EventType::ticket_recalled, "ticket_recalled"},
-        {EventType::ticket_started, "ticket_started"},
-        {EventType::ticket_finished, "ticket_finished"},
-        {EventType::ticket_no_show, "ticket_no_show"},
-        {EventType::ticket_reinstated, "ticket_reinstated"},
-        {EventType::ticket_transferred, "ticket_transferred"},
-        {EventType::ticket_expired, "ticket_expired"},
-        {EventType::rating_submitted, "rating_submitted"},
-        {EventType::counter_opened, "counter_opened"},
-        {EventType::counter_closed, "counter_closed"},
-        {EventType::counter_paused, "counter_paused"},
-        {EventType::dossier_received, "dossier_received"},
-        {EventType::dossier_status_changed, "dossier_status_changed"},
-        {EventType::dossier_apology, "dossier_apology"}}};
+template <>
+struct EnumNames<EventType> {
+    static constexpr std::array<std::pair<EventType, std::string_view>, 16> names{
+        {{EventType::ticket_issued, "ticket_issued"},
+         {EventType::ticket_called, "ticket_called"},
+         {EventType::ticket_recalled, "ticket_recalled"},
+         {EventType::ticket_started, "ticket_started"},
+         {EventType::ticket_finished, "ticket_finished"},
+         {EventType::ticket_no_show, "ticket_no_show"},
+         {EventType::ticket_reinstated, "ticket_reinstated"},
+         {EventType::ticket_transferred, "ticket_transferred"},
+         {EventType::ticket_expired, "ticket_expired"},
+         {EventType::rating_submitted, "rating_submitted"},
+         {EventType::counter_opened, "counter_opened"},
+         {EventType::counter_closed, "counter_closed"},
+         {EventType::counter_paused, "counter_paused"},
+         {EventType::dossier_received, "dossier_received"},
+         {EventType::dossier_status_changed, "dossier_status_changed"},
+         {EventType::dossier_apology, "dossier_apology"}}};
 };
-template <> struct EnumNames<DossierState> {
-    static constexpr std::array<std::pair<DossierState, std::string_view>, 7> names{{
-        {DossierState::received, "received"}, {DossierState::in_process, "in_process"},
-        {DossierState::ready, "ready"}, {DossierState::returned, "returned"},
-        {DossierState::supplement_requested, "supplement_requested"},
-        {DossierState::refused, "refused"}, {DossierState::withdrawn, "withdrawn"}}};
+template <>
+struct EnumNames<DossierState> {
+    static constexpr std::array<std::pair<DossierState, std::string_view>, 7> names{
+        {{DossierState::received, "received"},
+         {DossierState::in_process, "in_process"},
+         {DossierState::ready, "ready"},
+         {DossierState::returned, "returned"},
+         {DossierState::supplement_requested, "supplement_requested"},
+         {DossierState::refused, "refused"},
+         {DossierState::withdrawn, "withdrawn"}}};
 };
-template <> struct EnumNames<DossierResult> {
-    static constexpr std::array<std::pair<DossierResult, std::string_view>, 3> names{{
-        {DossierResult::early, "early"}, {DossierResult::on_time, "on_time"},
-        {DossierResult::late, "late"}}};
+template <>
+struct EnumNames<DossierResult> {
+    static constexpr std::array<std::pair<DossierResult, std::string_view>, 3> names{
+        {{DossierResult::early, "early"},
+         {DossierResult::on_time, "on_time"},
+         {DossierResult::late, "late"}}};
 };
-template <> struct EnumNames<DossierChannel> {
-    static constexpr std::array<std::pair<DossierChannel, std::string_view>, 2> names{{
-        {DossierChannel::direct, "direct"}, {DossierChannel::online, "online"}}};
+template <>
+struct EnumNames<DossierChannel> {
+    static constexpr std::array<std::pair<DossierChannel, std::string_view>, 2> names{
+        {{DossierChannel::direct, "direct"}, {DossierChannel::online, "online"}}};
 };
 
 // ---- rating levels ----------------------------------------------------------------------------
@@ -172,7 +209,7 @@ struct Category {
     std::string code;     // "HT"
     std::string name_vi;  // "Tư pháp - Hộ tịch"
     std::string name_en;
-    std::string prefix;   // "A" -> A001; may be empty when numbers start at e.g. 1001
+    std::string prefix;  // "A" -> A001; may be empty when numbers start at e.g. 1001
     int start_number = 1;
     int number_width = 3;  // zero padding: A001
     int target_wait_s = 15 * 60;
@@ -191,9 +228,10 @@ struct Procedure {
     std::string name_vi;
     std::string name_en;
     std::string category;
-    int legal_days = 0;        // working days; 0 = same day
-    int cutoff_minutes = 15 * 60;  // received after this local time counts from the next working day
-    std::int64_t fee = 0;      // đồng
+    int legal_days = 0;  // working days; 0 = same day
+    int cutoff_minutes =
+        15 * 60;           // received after this local time counts from the next working day
+    std::int64_t fee = 0;  // đồng
 };
 
 /// Formats a ticket number: prefix + zero-padded sequence; never wraps (A999 -> A1000).

@@ -1,8 +1,8 @@
 #pragma once
 /// Two-way mapping between enums and their snake_case wire names.
 #include <array>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 

@@ -111,13 +111,15 @@ struct WardInfo {
     std::vector<WardProcedure> procedures;
 };
 
-/// POST /api/v1/ingest/events: events in seq order, no gaps; the first may repeat acknowledged ones.
+/// POST /api/v1/ingest/events: events in seq order, no gaps; the first may repeat acknowledged
+/// ones.
 struct EventBatch {
     WardInfo ward;
     std::vector<ShippedEvent> events;
 };
 
-/// The hub's answer to a batch and to GET /api/v1/ingest/ack: everything up to `acked_seq` is stored.
+/// The hub's answer to a batch and to GET /api/v1/ingest/ack: everything up to `acked_seq` is
+/// stored.
 struct BatchAck {
     std::string ward;
     std::int64_t acked_seq = 0;
@@ -143,9 +145,10 @@ struct WardFigures {
     double mean_wait_s = 0;        // over served tickets
     double within_target_pct = 0;  // called tickets whose wait was within their category's target
     std::int64_t rated = 0;
-    double satisfied_pct = 0;      // levels 4-5 over all ratings
+    double satisfied_pct = 0;  // levels 4-5 over all ratings
     std::int64_t dossiers_processed = 0;
-    double dossiers_on_time_pct = 0;  // returned early or on time, over those returned in the period
+    double dossiers_on_time_pct =
+        0;  // returned early or on time, over those returned in the period
     int rank_wait = 0;
     int rank_within_target = 0;
     int rank_satisfaction = 0;

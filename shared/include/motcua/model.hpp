@@ -1,5 +1,6 @@
 #pragma once
-/// Run-time domain records shared by the queue engine and the store: tickets, counters, ratings, events.
+/// Run-time domain records shared by the queue engine and the store: tickets, counters, ratings,
+/// events.
 #include <map>
 #include <optional>
 #include <string>
@@ -15,20 +16,20 @@ struct Ticket {
     std::string id;  // unguessable, from the caller
     Day day;         // office day it belongs to
     std::string issued_category;
-    int seq = 0;     // daily sequence within issued_category
+    int seq = 0;  // daily sequence within issued_category
     std::string number;
     std::string category;
     bool priority = false;
     std::optional<std::string> priority_reason;
     TicketState state = TicketState::waiting;
     TimePoint issued_at;
-    TimePoint queued_at;  // when it (re)entered its current queue
+    TimePoint queued_at;                      // when it (re)entered its current queue
     std::optional<TimePoint> called_at;       // first call: wait = called_at - issued_at
     std::optional<TimePoint> last_called_at;  // latest call or recall
     std::optional<TimePoint> started_at;
     std::optional<TimePoint> finished_at;
-    std::optional<int> counter;               // counter holding it (called/serving) or that served it
-    std::optional<std::string> officer;       // username at that counter
+    std::optional<int> counter;          // counter holding it (called/serving) or that served it
+    std::optional<std::string> officer;  // username at that counter
     std::optional<FinishOutcome> outcome;
     int recalls = 0;
     int rating = 0;  // the citizen's level once rated (1..5), 0 before
@@ -83,20 +84,22 @@ struct Dossier {
     std::optional<std::string> apology_reason;
     std::optional<TimePoint> apology_at;
     std::optional<TimePoint> returned_at;
-    std::optional<TimePoint> closed_at;  // returned, refused or withdrawn: the state is final
+    std::optional<TimePoint> closed_at;   // returned, refused or withdrawn: the state is final
     std::optional<DossierResult> result;  // set when returned
     Applicant applicant;
     std::string ticket_id;  // the visit that brought it
     int counter = 0;
-    std::string officer;  // username of the receiving officer
+    std::string officer;                          // username of the receiving officer
     std::optional<std::string> return_ticket_id;  // the visit that collected the result
-    std::optional<std::string> note;  // the officer's note on the last status (e.g. what to supplement)
+    std::optional<std::string>
+        note;  // the officer's note on the last status (e.g. what to supplement)
     TimePoint updated_at;
 };
 
 /// True for the states a dossier never leaves.
 inline bool dossier_closed(DossierState s) {
-    return s == DossierState::returned || s == DossierState::refused || s == DossierState::withdrawn;
+    return s == DossierState::returned || s == DossierState::refused ||
+           s == DossierState::withdrawn;
 }
 
 /// One state change, with snapshots of what it touched (for the store and the event stream).

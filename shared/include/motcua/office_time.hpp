@@ -6,7 +6,9 @@
 #include "motcua/result.hpp"
 #include "motcua/time.hpp"
 
-namespace date { class time_zone; }
+namespace date {
+class time_zone;
+}
 
 namespace motcua {
 
@@ -31,7 +33,8 @@ public:
     [[nodiscard]] std::string format_rfc3339(TimePoint t) const;
 
 private:
-    OfficeZone(std::string name, const date::time_zone* zone) : name_(std::move(name)), zone_(zone) {}
+    OfficeZone(std::string name, const date::time_zone* zone)
+        : name_(std::move(name)), zone_(zone) {}
     std::string name_;
     const date::time_zone* zone_;
 };

@@ -26,8 +26,8 @@ namespace motcua {
 enum class ReportGrouping { category, counter, officer, day, hour, ward };
 
 /// The groupings the province hub answers, in the dashboard's order.
-inline constexpr std::array<ReportGrouping, 4> kProvinceGroupings{ReportGrouping::ward, ReportGrouping::category,
-                                                                  ReportGrouping::day, ReportGrouping::hour};
+inline constexpr std::array<ReportGrouping, 4> kProvinceGroupings{
+    ReportGrouping::ward, ReportGrouping::category, ReportGrouping::day, ReportGrouping::hour};
 /// The groupings a ward service answers, in the dashboard's order: all but `ward`, since a ward
 /// has only itself (the service refuses group_by=ward as it refuses an unknown name).
 inline constexpr std::array<ReportGrouping, 5> kWardGroupings{

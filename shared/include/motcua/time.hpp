@@ -1,7 +1,8 @@
 #pragma once
 /// Time vocabulary: instants in UTC milliseconds, office days as calendar dates.
-#include <chrono>
 #include <date/date.h>
+
+#include <chrono>
 
 namespace motcua {
 
@@ -11,7 +12,11 @@ using TimePoint = std::chrono::sys_time<Millis>;
 /// A calendar date in the office's time zone (an "office day").
 using Day = date::year_month_day;
 
-inline std::int64_t to_epoch_ms(TimePoint t) { return t.time_since_epoch().count(); }
-inline TimePoint from_epoch_ms(std::int64_t ms) { return TimePoint{Millis{ms}}; }
+inline std::int64_t to_epoch_ms(TimePoint t) {
+    return t.time_since_epoch().count();
+}
+inline TimePoint from_epoch_ms(std::int64_t ms) {
+    return TimePoint{Millis{ms}};
+}
 
 }  // namespace motcua
