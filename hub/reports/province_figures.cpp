@@ -92,42 +92,19 @@ struct Figures {
     Dist wait, service, visit;
 
     void add(const LeanTicket& t, int target_s) {
-        auto& c = counts;
-        ++c.issued;
-        switch (static_cast<TicketState>(t.state)) {
-            case TicketState::done:
-                ++c.served;
-                break;
-            case TicketState::no_show:
-                ++c.no_show;
-                break;
-            case TicketState::expired:
-                ++c.expired;
-                break;
-            default:
-                break;
-        }
-        if ((t.flags & LeanTicket::kCalled) != 0) {
-            ++c.called;
-            c.within += t.wait_s <= target_s;
-        }
+        counts.add(static_cast<TicketState>(t.state),
+                   (t.flags & LeanTicket::kCalled) != 0 ? std::optional<bool>(t.wait_s <= target_s)
+                                                        : std::nullopt,
+                   t.rating);
         if ((t.flags & LeanTicket::kTimed) != 0) {
             wait.add(t.wait_s);
             service.add(t.service_s);
             visit.add(t.visit_s);
         }
-        if (t.rating >= 1 && t.rating <= 5) ++c.levels[static_cast<std::size_t>(t.rating)];
     }
 
     void merge(const Figures& o) {
-        auto& c = counts;
-        c.issued += o.counts.issued;
-        c.served += o.counts.served;
-        c.no_show += o.counts.no_show;
-        c.expired += o.counts.expired;
-        c.called += o.counts.called;
-        c.within += o.counts.within;
-        for (std::size_t i = 0; i < c.levels.size(); ++i) c.levels[i] += o.counts.levels[i];
+        counts += o.counts;
         wait.merge(o.wait);
         service.merge(o.service);
         visit.merge(o.visit);

@@ -106,32 +106,17 @@ struct Accumulator {
     std::vector<std::int64_t> wait, service, visit;
 
     void add(const ReportTicket& t, int target_s) {
-        auto& c = counts;
-        ++c.issued;
-        switch (t.state) {
-            case TicketState::done:
-                ++c.served;
-                break;
-            case TicketState::no_show:
-                ++c.no_show;
-                break;
-            case TicketState::expired:
-                ++c.expired;
-                break;
-            default:
-                break;
-        }
-        if (t.called_ms >= 0) {
-            ++c.called;
-            c.within += seconds(t.issued_ms, t.called_ms) <= target_s;
-        }
+        counts.add(t.state,
+                   t.called_ms >= 0
+                       ? std::optional<bool>(seconds(t.issued_ms, t.called_ms) <= target_s)
+                       : std::nullopt,
+                   t.rating);
         if (t.state == TicketState::done && t.called_ms >= 0 && t.started_ms >= 0 &&
             t.finished_ms >= 0) {
             wait.push_back(seconds(t.issued_ms, t.called_ms));
             service.push_back(seconds(t.started_ms, t.finished_ms));
             visit.push_back(seconds(t.issued_ms, t.finished_ms));
         }
-        if (t.rating >= 1 && t.rating <= 5) ++c.levels[static_cast<std::size_t>(t.rating)];
     }
 };
 
@@ -378,6 +363,39 @@ private:
 
 std::int64_t whole_seconds(std::int64_t from_ms, std::int64_t to_ms) {
     return std::llround(static_cast<double>(to_ms - from_ms) / 1000.0);
+}
+
+void RowCounts::add(TicketState state, std::optional<bool> within_target, int rating) {
+    ++issued;
+    switch (state) {
+        case TicketState::done:
+            ++served;
+            break;
+        case TicketState::no_show:
+            ++no_show;
+            break;
+        case TicketState::expired:
+            ++expired;
+            break;
+        default:
+            break;
+    }
+    if (within_target) {
+        ++called;
+        within += *within_target ? 1 : 0;
+    }
+    if (rating >= 1 && rating <= 5) ++levels[static_cast<std::size_t>(rating)];
+}
+
+RowCounts& RowCounts::operator+=(const RowCounts& o) {
+    issued += o.issued;
+    served += o.served;
+    no_show += o.no_show;
+    expired += o.expired;
+    called += o.called;
+    within += o.within;
+    for (std::size_t i = 0; i < levels.size(); ++i) levels[i] += o.levels[i];
+    return *this;
 }
 
 std::size_t nearest_rank(double p, std::size_t n) {

@@ -3,6 +3,7 @@
 /// ratings per category, counter, officer, day or hour. Pure computation over stored records.
 #include <array>
 #include <cassert>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,6 +84,11 @@ struct RowCounts {
     int called = 0;               // tickets called at least once
     int within = 0;               // of those, waited at most their category's target
     std::array<int, 6> levels{};  // ratings per level (index = level)
+
+    /// Counts one ticket: its state, whether it was called (and if so whether it waited at most
+    /// its target), its rating level (0: none).
+    void add(TicketState state, std::optional<bool> within_target, int rating);
+    RowCounts& operator+=(const RowCounts& other);
 };
 
 /// A row from its counts and time statistics; `scale` lists the rating levels shown.
