@@ -2,9 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "kiosk/core/rating_outbox.hpp"
+#include "kiosk/core/citizen/rating_outbox.hpp"
 #include "kiosk/ui/board_screens.hpp"
-#include "kiosk/ui/citizen_screens.hpp"
+#include "kiosk/ui/citizen/citizen_screens.hpp"
 #include "kiosk/ui/counter_screens.hpp"
 #include "kiosk/ui/reports_screens.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -52,7 +52,7 @@ Result<std::unique_ptr<ui::ModeScreens>> citizen_mode(const KioskOptions& opt,
     auto printer = printer_option(opt);
     if (!printer) return printer.error();
     parts.link.emplace(client, citizen_link(opt));
-    parts.citizen_services = std::make_unique<ui::LiveCitizenServices>(
+    parts.citizen_services = std::make_unique<LiveCitizenServices>(
         *parts.link, client.ui_queue(), *printer,
         opt.paper_mm == 58 ? print::Paper::mm58 : print::Paper::mm80);
     ui::CitizenScreensConfig citizen;

@@ -5,11 +5,11 @@
 #include <optional>
 
 #include "kiosk/audio/announcer.hpp"
+#include "kiosk/core/citizen/citizen_services.hpp"
 #include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/options.hpp"
 #include "kiosk/core/reports_services.hpp"
 #include "kiosk/core/ward_link.hpp"
-#include "kiosk/ui/citizen_services.hpp"
 #include "kiosk/ui/counter_services.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "motcua/config.hpp"
@@ -22,7 +22,7 @@ namespace motcua::kiosk {
 struct ModeParts {
     std::optional<WardLink> link;
     std::unique_ptr<audio::Announcer> announcer;
-    std::unique_ptr<ui::LiveCitizenServices> citizen_services;
+    std::unique_ptr<LiveCitizenServices> citizen_services;
     std::unique_ptr<ui::LiveCounterServices> counter_services;
     std::unique_ptr<LiveReportsServices> reports_services;
 };

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/citizen_views.hpp"
+#include "kiosk/core/citizen/citizen_views.hpp"
 #include "kiosk/core/service_clock.hpp"
 #include "kiosk/core/view_model.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/dossier_code.hpp"
+#include "kiosk/core/citizen/dossier_code.hpp"
 
 namespace motcua::kiosk {
 

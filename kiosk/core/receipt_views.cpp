@@ -1,7 +1,7 @@
 #include "kiosk/core/receipt_views.hpp"
 
+#include "kiosk/core/citizen/lookup_views.hpp"
 #include "kiosk/core/console_views.hpp"
-#include "kiosk/core/lookup_views.hpp"
 
 namespace motcua::kiosk {
 

@@ -8,9 +8,9 @@
 #include <memory>
 #include <optional>
 
+#include "kiosk/core/citizen/rating_outbox.hpp"
 #include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/dossier_api.hpp"
-#include "kiosk/core/rating_outbox.hpp"
 #include "kiosk/core/ward_api.hpp"
 #include "motcua/api.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cfloat>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/console_text.hpp"
 #include "kiosk/ui/console_widgets.hpp"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/console_text.hpp"
 
 namespace motcua::kiosk::ui {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/console_panels.hpp"
 #include "kiosk/ui/console_text.hpp"
 #include "kiosk/ui/console_widgets.hpp"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/console_text.hpp"
 #include "kiosk/ui/console_widgets.hpp"
 #include "kiosk/ui/shell_chrome.hpp"

@@ -6,8 +6,8 @@
 #include <utility>
 #include <vector>
 
-#include "kiosk/core/lookup_views.hpp"
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/core/citizen/lookup_views.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 
 namespace motcua::kiosk::ui {
 

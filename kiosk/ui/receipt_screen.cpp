@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "kiosk/core/lookup_views.hpp"
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/core/citizen/lookup_views.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/console_text.hpp"
 #include "kiosk/ui/console_widgets.hpp"
 #include "kiosk/ui/shell_chrome.hpp"

@@ -5,7 +5,7 @@
 
 #include "kiosk/core/vn_format.hpp"
 #include "kiosk/ui/chart_parts.hpp"
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/report_widgets.hpp"
 #include "kiosk/ui/reports_text.hpp"
 

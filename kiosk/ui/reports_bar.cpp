@@ -4,7 +4,7 @@
 #include <cstring>
 #include <span>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/console_widgets.hpp"
 #include "kiosk/ui/report_widgets.hpp"
 #include "kiosk/ui/reports_text.hpp"

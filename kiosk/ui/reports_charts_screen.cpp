@@ -1,6 +1,6 @@
 #include "kiosk/ui/reports_charts_screen.hpp"
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/report_charts.hpp"
 
 namespace motcua::kiosk::ui {

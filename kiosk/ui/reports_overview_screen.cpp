@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "kiosk/ui/citizen_layout.hpp"
+#include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/report_widgets.hpp"
 #include "kiosk/ui/reports_table_screen.hpp"
 

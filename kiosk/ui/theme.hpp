@@ -5,10 +5,10 @@
 #include <array>
 #include <cstddef>
 
+#include "kiosk/core/citizen/dossier_lookup.hpp"
+#include "kiosk/core/citizen/rating_flow.hpp"
+#include "kiosk/core/citizen/ticket_flow.hpp"
 #include "kiosk/core/counter_console.hpp"
-#include "kiosk/core/dossier_lookup.hpp"
-#include "kiosk/core/rating_flow.hpp"
-#include "kiosk/core/ticket_flow.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -5,11 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "citizen_rig.hpp"
-#include "fake_services.hpp"
 #include "imgui_harness.hpp"
-#include "kiosk/ui/citizen_screens.hpp"
+#include "kiosk/ui/citizen/citizen_screens.hpp"
 #include "kiosk/ui/kiosk_app.hpp"
+#include "ui/citizen/citizen_rig.hpp"
+#include "ui/citizen/fake_services.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;

@@ -15,8 +15,8 @@
 #include <thread>
 
 #include "../service/harness.hpp"
+#include "kiosk/core/citizen/rating_outbox.hpp"
 #include "kiosk/core/client_thread.hpp"
-#include "kiosk/core/rating_outbox.hpp"
 #include "kiosk/core/ward_link.hpp"
 
 extern char** environ;

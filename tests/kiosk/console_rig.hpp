@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "core/citizen/sample_ticket.hpp"
 #include "kiosk/core/counter_console.hpp"
-#include "sample_ticket.hpp"
 
 namespace motcua::kiosk::test {
 

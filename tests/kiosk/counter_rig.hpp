@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "citizen_rig.hpp"
 #include "console_rig.hpp"
 #include "kiosk/ui/board_screens.hpp"
 #include "kiosk/ui/counter_screens.hpp"
+#include "ui/citizen/citizen_rig.hpp"
 
 namespace motcua::kiosk::test {
 

@@ -1,0 +1,48 @@
+#include "kiosk/core/citizen/lookup_views.hpp"
+
+#include "kiosk/core/citizen/dossier_code.hpp"
+
+namespace motcua::kiosk {
+
+LocalDateTime local_day(Day day) {
+    LocalDateTime out;
+    out.year = static_cast<int>(day.year());
+    out.month = static_cast<int>(static_cast<unsigned>(day.month()));
+    out.day = static_cast<int>(static_cast<unsigned>(day.day()));
+    out.weekday = static_cast<int>(date::weekday(date::sys_days(day)).c_encoding());
+    return out;
+}
+
+LookupEntryView make_lookup_entry_view(const LookupFlow& flow) {
+    LookupEntryView v;
+    v.entry = flow.entry();
+    v.searching = flow.searching();
+    v.can_type = !v.searching && v.entry.size() < kMaxDossierCodeLength;
+    v.can_delete = !v.searching && !v.entry.empty();
+    v.can_submit = !v.searching && !v.entry.empty();
+    v.problem = flow.problem();
+    v.problem_code = flow.problem_code();
+    return v;
+}
+
+LookupResultView make_lookup_result_view(const LookupFlow& flow, const WardConfig& config,
+                                         Language lang, const OfficeZone& zone, SteadyTime now) {
+    LookupResultView v;
+    if (!flow.result()) return v;
+    const api::DossierView& d = *flow.result();
+    v.code = d.code;
+    v.procedure_name = d.procedure_name.empty() ? d.procedure : d.procedure_name;
+    if (lang == Language::en)
+        if (const Procedure* p = config.find_procedure(d.procedure); p && !p->name_en.empty())
+            v.procedure_name = p->name_en;
+    v.state = d.state;
+    v.received = local_date_time(zone, d.received_at);
+    v.appointment = local_day(d.new_due_date.value_or(d.due_date));
+    v.rescheduled = d.new_due_date.has_value();
+    if (d.returned_at) v.returned = local_date_time(zone, *d.returned_at);
+    v.result_ready = d.state == DossierState::ready;
+    v.seconds_left = flow.seconds_left(now);
+    return v;
+}
+
+}  // namespace motcua::kiosk

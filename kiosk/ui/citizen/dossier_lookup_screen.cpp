@@ -1,0 +1,210 @@
+#include "kiosk/ui/citizen/dossier_lookup_screen.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "kiosk/core/citizen/dossier_code.hpp"
+#include "kiosk/ui/shell_chrome.hpp"
+
+namespace motcua::kiosk::ui {
+
+namespace {
+
+/// The keys as on a phone's keyboard, which most citizens know; '.' and '-' at the ends of the
+/// rows where a code needs them.
+constexpr std::array<std::string_view, 4> kRows{"1234567890", "QWERTYUIOP", "ASDFGHJKL.",
+                                                "ZXCVBNM-"};
+constexpr int kKeysPerRow = 10;
+constexpr int kActions = 4;  // Xóa, Xóa hết, Tra cứu, Quay lại
+constexpr std::string_view kEllipsis = "…";
+
+float key_gap(const Theme& t) {
+    return t.gap / 2;
+}
+
+}  // namespace
+
+std::string fit_tail(const ImFont* font, std::string_view text, float width) {
+    if (measure(font, text).x <= width) return std::string(text);
+    // Codes are ASCII; a stray multi-byte character is cut whole all the same.
+    std::string_view tail = text;
+    while (!tail.empty()) {
+        std::size_t cut = 1;
+        while (cut < tail.size() && (static_cast<unsigned char>(tail[cut]) & 0xC0U) == 0x80U) ++cut;
+        tail.remove_prefix(cut);
+        const std::string shown = std::string(kEllipsis) + std::string(tail);
+        if (measure(font, shown).x <= width) return shown;
+    }
+    return std::string(kEllipsis);
+}
+
+std::string lookup_problem_text(const Translator& tr, LookupProblem problem,
+                                const std::string& code, const std::string& example) {
+    switch (problem) {
+        case LookupProblem::malformed:
+            return tr.format(TextId::lookup_malformed, fmt::arg("code", code),
+                             fmt::arg("example", example));
+        case LookupProblem::not_found:
+            return tr.format(TextId::lookup_not_found, fmt::arg("code", code));
+        case LookupProblem::unreachable:
+            return tr(TextId::lookup_unreachable);
+        case LookupProblem::refused:
+            return tr(TextId::lookup_refused);
+        case LookupProblem::none:
+            break;
+    }
+    return {};
+}
+
+float DossierLookupScreen::Keyboard::width(const Theme& t) const {
+    const float keys = kKeysPerRow * key_w + (kKeysPerRow - 1) * key_gap(t);
+    return actions_beside ? keys + t.gap + t.code_action_w : keys;
+}
+
+float DossierLookupScreen::Keyboard::height(const Theme& t) const {
+    const auto rows = static_cast<float>(kRows.size() + (actions_beside ? 0 : 1));
+    return rows * t.touch_target + (rows - 1) * key_gap(t);
+}
+
+DossierLookupScreen::Keyboard DossierLookupScreen::keyboard_for(const Theme& t, float width) {
+    Keyboard k;
+    const float gaps = (kKeysPerRow - 1) * key_gap(t);
+    k.key_w = std::min(t.code_key_max_w, (width - t.gap - t.code_action_w - gaps) / kKeysPerRow);
+    if (k.key_w >= t.code_key_min_w) return k;
+    // Narrow (a portrait kiosk): the keys take the width, the actions a row of their own.
+    k.actions_beside = false;
+    k.key_w = std::min(t.code_key_max_w, (width - gaps) / kKeysPerRow);
+    return k;
+}
+
+void DossierLookupScreen::draw_keyboard(UiFrame& ui, ImVec2 at, const Keyboard& k,
+                                        const LookupEntryView& v, Commands& out) {
+    const Theme& t = ui.theme;
+    const float g = key_gap(t);
+    for (std::size_t r = 0; r < kRows.size(); ++r) {
+        const float y = at.y + static_cast<float>(r) * (t.touch_target + g);
+        for (std::size_t i = 0; i < kRows.at(r).size(); ++i) {
+            const char key = kRows.at(r)[i];
+            const float x = at.x + static_cast<float>(i) * (k.key_w + g);
+            const std::string id = std::string("##code-key-") + key;
+            if (button(ui, id.c_str(), Box{{x, y}, {x + k.key_w, y + t.touch_target}},
+                       std::string(1, key), ButtonKind::secondary, v.can_type))
+                out.emplace_back(cmd::LookupKey{key});
+        }
+    }
+    // Xóa, Xóa hết, Tra cứu, Quay lại: a column beside the keys, or a row under them.
+    struct Action {
+        const char* id;
+        TextId text;
+        ButtonKind kind;
+        bool enabled;
+        CitizenCommand command;
+    };
+    const std::array<Action, kActions> actions{{
+        {"##code-delete", TextId::lookup_delete, ButtonKind::secondary, v.can_delete,
+         cmd::LookupDelete{}},
+        {"##code-clear", TextId::lookup_clear, ButtonKind::secondary, v.can_delete,
+         cmd::LookupClear{}},
+        {"##code-submit", TextId::lookup_submit, ButtonKind::primary, v.can_submit,
+         cmd::LookupSubmit{}},
+        {"##code-back", TextId::common_back, ButtonKind::secondary, true, cmd::CloseLookup{}},
+    }};
+    const float keys_w = kKeysPerRow * k.key_w + (kKeysPerRow - 1) * g;
+    const float row_y = at.y + static_cast<float>(kRows.size()) * (t.touch_target + g);
+    const float action_w =
+        k.actions_beside ? t.code_action_w : (keys_w - (kActions - 1) * g) / kActions;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const auto n = static_cast<float>(i);
+        const ImVec2 min = k.actions_beside
+                               ? ImVec2{at.x + keys_w + t.gap, at.y + n * (t.touch_target + g)}
+                               : ImVec2{at.x + n * (action_w + g), row_y};
+        const Action& a = actions.at(i);
+        if (button(ui, a.id, Box{min, {min.x + action_w, min.y + t.touch_target}}, ui.tr(a.text),
+                   a.kind, a.enabled))
+            out.push_back(a.command);
+    }
+}
+
+void DossierLookupScreen::draw_entry(UiFrame& ui, const Box& box, const LookupEntryView& v,
+                                     const std::string& example) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    ui.draw->AddRectFilled(box.min, box.max, c.card, t.rounding);
+    ui.draw->AddRect(box.min, box.max, v.searching ? c.disabled : c.primary, t.rounding, 0,
+                     2 * t.border);
+    record_element(ui, A11yRole::textbox, ui.tr(TextId::lookup_label), box);
+    const Box inner = box.inset(t.gap);
+    if (v.entry.empty()) {
+        // What a code looks like, muted, until the first key.
+        label(ui, inner, ui.tr.format(TextId::lookup_example, fmt::arg("code", example)),
+              {ui.fonts.body, c.text_muted, Align::centre});
+        return;
+    }
+    // The code big, its end always in view, and a bar where the next character goes.
+    const float bar_w = t.border * 2;
+    const std::string shown = fit_tail(ui.fonts.title, v.entry, inner.width() - t.gap - bar_w);
+    const Box text = label(ui, inner, shown, {ui.fonts.title, c.text, Align::centre});
+    if (!v.searching) {
+        const float h = font_px(ui.fonts.title);
+        const float x = text.max.x + t.gap / 4;
+        ui.draw->AddRectFilled({x, inner.centre().y - h / 2}, {x + bar_w, inner.centre().y + h / 2},
+                               c.primary);
+    }
+}
+
+float DossierLookupScreen::status_height(const UiFrame& ui, float width,
+                                         const std::string& example) {
+    const std::string code(kMaxDossierCodeLength, 'W');  // the widest code a notice may repeat
+    float h = paragraph_height(ui.fonts.body, ui.tr(TextId::lookup_prompt), width);
+    h = std::max(h, notice_height(ui, width, ui.tr(TextId::lookup_searching), ui.fonts.body_bold));
+    for (const LookupProblem p : {LookupProblem::malformed, LookupProblem::not_found,
+                                  LookupProblem::unreachable, LookupProblem::refused})
+        h = std::max(h, notice_height(ui, width, lookup_problem_text(ui.tr, p, code, example),
+                                      ui.fonts.body_bold));
+    return h;
+}
+
+void DossierLookupScreen::draw_status(UiFrame& ui, const Box& box, const LookupEntryView& v,
+                                      const std::string& example) {
+    const Palette& c = ui.theme.colours;
+    if (v.searching) {
+        notice(ui, box, ui.tr(TextId::lookup_searching), NoticeKind::info, ui.fonts.body_bold);
+        return;
+    }
+    const std::string problem = lookup_problem_text(ui.tr, v.problem, v.problem_code, example);
+    if (!problem.empty()) {
+        notice(ui, box, problem, NoticeKind::error, ui.fonts.body_bold);
+        return;
+    }
+    const std::string& prompt = ui.tr(TextId::lookup_prompt);
+    const float h = paragraph_height(ui.fonts.body, prompt, box.width());
+    paragraph(ui, Box{{box.min.x, box.centre().y - h / 2}, {box.max.x, box.centre().y + h / 2}},
+              prompt, {ui.fonts.body, c.text, Align::centre});
+}
+
+void DossierLookupScreen::draw(UiFrame& ui, const ShellView& view, const LookupEntryView& v,
+                               const std::string& example, Commands& out) {
+    ui.a11y.set_screen("dossier_lookup");
+    draw_header(ui, view, ui.tr(TextId::lookup_title));
+    const Theme& t = ui.theme;
+    const Box body = content_box(ui);
+    const Keyboard k = keyboard_for(t, body.width());
+    const float keys_w = k.width(t);
+    const float status_h = status_height(ui, body.width(), example);
+    const float entry_h = t.touch_target;
+    const float block = status_h + t.gap + entry_h + t.gap + k.height(t);
+    Box col{{body.min.x, body.min.y + std::max(0.0F, (body.height() - block) / 2)}, body.max};
+
+    draw_status(ui, take_top(col, status_h, t.gap), v, example);
+    const float entry_w = std::min({body.width(), t.code_entry_max_w, std::max(keys_w, 0.0F)});
+    const Box row = take_top(col, entry_h, t.gap);
+    draw_entry(
+        ui,
+        Box{{row.centre().x - entry_w / 2, row.min.y}, {row.centre().x + entry_w / 2, row.max.y}},
+        v, example);
+    draw_keyboard(ui, {col.centre().x - keys_w / 2, col.min.y}, k, v, out);
+    draw_footer(ui, view);
+}
+
+}  // namespace motcua::kiosk::ui

@@ -1,0 +1,124 @@
+#pragma once
+/// The citizen screens' controller in a bare ImGui context: real screens, real session, fake
+/// services, a fake clock and a fake finger.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "imgui_harness.hpp"
+#include "kiosk/ui/citizen/citizen_screens.hpp"
+#include "motcua/config.hpp"
+#include "ui/citizen/fake_services.hpp"
+
+namespace motcua::kiosk::test {
+
+inline const WardConfig& demo_ward() {
+    static const WardConfig config = [] {
+        auto c = load_config(std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml");
+        REQUIRE(c);
+        return *c;
+    }();
+    return config;
+}
+
+/// What the service would have said: four categories, five counters, one officer on duty.
+inline AppState served_state() {
+    AppState s;
+    s.connection = ConnectionState::online;
+    auto& w = s.ward;
+    w.categories_loaded = true;
+    w.counters_loaded = true;
+    int waiting = 3;
+    for (const auto& c : demo_ward().categories)
+        w.categories.push_back({c.code, c.name_vi, c.name_en, c.target_wait_s, waiting--, 700});
+    for (const auto& c : demo_ward().counters) {
+        api::CounterInfo info;
+        info.number = c.number;
+        info.name = c.name;
+        info.categories = c.categories;
+        info.state = c.number == 1 ? CounterState::open : CounterState::closed;
+        if (c.number == 1) info.officer = "Nguyễn Thị Lan";
+        w.counters.push_back(info);
+    }
+    return s;
+}
+
+struct CitizenRig {
+    CitizenRig(Mode mode, ImVec2 display, bool printer = true) : kit(display), services(printer) {
+        ui::CitizenScreensConfig config;
+        config.session.mode = mode;
+        config.session.counter = 1;
+        config.session.scale = demo_ward().scale;
+        config.ward = demo_ward();
+        config.server_origin = "http://10.0.0.5:8080";
+        screens = std::make_unique<ui::CitizenScreens>(
+            std::move(config), *OfficeZone::load("Asia/Ho_Chi_Minh"), services);
+        view.mode = mode;
+        view.office_name = demo_ward().office_name;
+        view.counter = mode == Mode::rating ? std::optional<int>(1) : std::nullopt;
+        view.connection = ConnectionState::online;
+        view.now = LocalDateTime{2026, 11, 23, 1, 7, 30, 15};
+        state = served_state();
+    }
+
+    /// One frame; returns the a11y tree it drew.
+    ui::A11yTree frame() {
+        tree = kit.frame(lang, actions, [&](ui::UiFrame& ui) {
+            screens->draw(ui, view, state);
+            redraw_in_s = ui.redraw_in_s;
+        });
+        for (const auto& a : actions)
+            if (std::holds_alternative<ui::ResetLanguage>(a)) language_resets++;
+        return tree;
+    }
+
+    /// Press and release on the element labelled `label` (any role), then one more frame.
+    void tap(std::string_view label) {
+        frame();
+        const auto* e = find(tree, label);
+        INFO("tap " << label << " on " << tree.screen);
+        REQUIRE(e != nullptr);
+        REQUIRE(e->enabled);
+        const ImVec2 at = centre_of(*e);
+        kit.harness.mouse(at, false);
+        frame();
+        kit.harness.mouse(at, true);
+        frame();
+        kit.harness.mouse(at, false);
+        frame();
+        frame();
+    }
+
+    void wait(std::chrono::milliseconds d) {
+        kit.steady_now += d;
+        frame();
+    }
+
+    ScreenKit kit;
+    FakeCitizenServices services;
+    std::unique_ptr<ui::CitizenScreens> screens;
+    ShellView view;
+    AppState state;
+    Language lang = Language::vi;
+    std::vector<ui::UiAction> actions;
+    ui::A11yTree tree;
+    double redraw_in_s = 0;
+    int language_resets = 0;
+};
+
+/// What every citizen screen owes a person: the layout rules with buttons big enough for a
+/// finger.
+inline void check_citizen_layout(const ui::A11yTree& tree, ImVec2 display, const ui::Theme& theme) {
+    check_layout_rules(tree, display, theme.touch_target);
+}
+
+/// One frame of `rig` (a citizen or counter rig) in `lang`, checked as above; then the rig is
+/// back in Vietnamese, whose labels the tests tap.
+template <typename Rig>
+void check_citizen_layout_in(Rig& rig, Language lang, ImVec2 display) {
+    rig.lang = lang;
+    check_citizen_layout(rig.frame(), display, rig.kit.theme);
+    rig.lang = Language::vi;
+}
+
+}  // namespace motcua::kiosk::test
