@@ -5,7 +5,7 @@
 #include "kiosk/core/citizen/rating_outbox.hpp"
 #include "kiosk/ui/board_screens.hpp"
 #include "kiosk/ui/citizen/citizen_screens.hpp"
-#include "kiosk/ui/counter_screens.hpp"
+#include "kiosk/ui/counter/counter_screens.hpp"
 #include "kiosk/ui/reports_screens.hpp"
 #include "kiosk/ui/theme.hpp"
 
@@ -84,7 +84,7 @@ Result<std::unique_ptr<ui::ModeScreens>> counter_mode(const KioskOptions& opt,
     if (!printer) return printer.error();
     parts.link.emplace(client, officer_link());
     parts.counter_services =
-        std::make_unique<ui::LiveCounterServices>(client, *parts.link, std::move(*printer));
+        std::make_unique<LiveCounterServices>(client, *parts.link, std::move(*printer));
     ui::CounterScreensConfig config;
     config.session.counter = opt.counter.value_or(0);
     config.session.timing = ui::Theme{}.console_timing;

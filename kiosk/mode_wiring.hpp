@@ -7,10 +7,10 @@
 #include "kiosk/audio/announcer.hpp"
 #include "kiosk/core/citizen/citizen_services.hpp"
 #include "kiosk/core/client_thread.hpp"
+#include "kiosk/core/counter/counter_services.hpp"
 #include "kiosk/core/options.hpp"
 #include "kiosk/core/reports_services.hpp"
 #include "kiosk/core/ward_link.hpp"
-#include "kiosk/ui/counter_services.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "motcua/config.hpp"
 #include "motcua/office_time.hpp"
@@ -23,7 +23,7 @@ struct ModeParts {
     std::optional<WardLink> link;
     std::unique_ptr<audio::Announcer> announcer;
     std::unique_ptr<LiveCitizenServices> citizen_services;
-    std::unique_ptr<ui::LiveCounterServices> counter_services;
+    std::unique_ptr<LiveCounterServices> counter_services;
     std::unique_ptr<LiveReportsServices> reports_services;
 };
 

@@ -10,7 +10,7 @@
 
 #include "kiosk/core/citizen/rating_outbox.hpp"
 #include "kiosk/core/client_thread.hpp"
-#include "kiosk/core/dossier_api.hpp"
+#include "kiosk/core/counter/dossier_api.hpp"
 #include "kiosk/core/ward_api.hpp"
 #include "motcua/api.hpp"
 

@@ -5,7 +5,7 @@
 #include <cassert>
 
 #include "kiosk/ui/board_home_screen.hpp"
-#include "kiosk/ui/counter_home_screen.hpp"
+#include "kiosk/ui/counter/counter_home_screen.hpp"
 #include "kiosk/ui/reports_home_screen.hpp"
 
 namespace motcua::kiosk::ui {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/ui/citizen/citizen_layout.hpp"
-#include "kiosk/ui/console_widgets.hpp"
+#include "kiosk/ui/counter/console_widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

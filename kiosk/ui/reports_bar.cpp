@@ -5,7 +5,7 @@
 #include <span>
 
 #include "kiosk/ui/citizen/citizen_layout.hpp"
-#include "kiosk/ui/console_widgets.hpp"
+#include "kiosk/ui/counter/console_widgets.hpp"
 #include "kiosk/ui/report_widgets.hpp"
 #include "kiosk/ui/reports_text.hpp"
 #include "kiosk/ui/shell_chrome.hpp"

@@ -8,7 +8,7 @@
 #include "kiosk/core/citizen/dossier_lookup.hpp"
 #include "kiosk/core/citizen/rating_flow.hpp"
 #include "kiosk/core/citizen/ticket_flow.hpp"
-#include "kiosk/core/counter_console.hpp"
+#include "kiosk/core/counter/counter_console.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -4,7 +4,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "console_rig.hpp"
+#include "core/counter/console_rig.hpp"
 #include "kiosk/core/board_model.hpp"
 
 using namespace motcua;

@@ -2,7 +2,7 @@
 // languages, the number at its counter, the highlight, the lost-link sign, the voice's calls.
 #include <catch2/catch.hpp>
 
-#include "counter_rig.hpp"
+#include "ui/counter/counter_rig.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;

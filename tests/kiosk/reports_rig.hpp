@@ -2,9 +2,9 @@
 /// The reports dashboard's controller and screens in a bare ImGui context, with fake services.
 #include <memory>
 
-#include "counter_rig.hpp"
 #include "kiosk/ui/reports_screens.hpp"
 #include "reports_samples.hpp"
+#include "ui/counter/counter_rig.hpp"
 
 namespace motcua::kiosk::test {
 

@@ -5,7 +5,7 @@
 #include "kiosk/core/citizen/citizen_session.hpp"
 #include "kiosk/core/citizen/dossier_code.hpp"
 #include "kiosk/core/citizen/lookup_views.hpp"
-#include "kiosk/core/dossier_api.hpp"
+#include "kiosk/core/counter/dossier_api.hpp"
 #include "motcua/config.hpp"
 #include "sample_dossier.hpp"
 
