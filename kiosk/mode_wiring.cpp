@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "kiosk/core/citizen/rating_outbox.hpp"
-#include "kiosk/ui/board_screens.hpp"
+#include "kiosk/ui/board/board_screens.hpp"
 #include "kiosk/ui/citizen/citizen_screens.hpp"
 #include "kiosk/ui/counter/counter_screens.hpp"
 #include "kiosk/ui/reports_screens.hpp"

@@ -4,7 +4,7 @@
 
 #include <cassert>
 
-#include "kiosk/ui/board_home_screen.hpp"
+#include "kiosk/ui/board/board_home_screen.hpp"
 #include "kiosk/ui/counter/counter_home_screen.hpp"
 #include "kiosk/ui/reports_home_screen.hpp"
 

@@ -3,7 +3,7 @@
 
 #include "imgui_harness.hpp"
 #include "kiosk/ui/admin_pin_screen.hpp"
-#include "kiosk/ui/board_home_screen.hpp"
+#include "kiosk/ui/board/board_home_screen.hpp"
 #include "kiosk/ui/counter/counter_home_screen.hpp"
 #include "kiosk/ui/reports_home_screen.hpp"
 #include "kiosk/ui/shell_chrome.hpp"

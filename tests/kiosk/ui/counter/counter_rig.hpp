@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/counter/console_rig.hpp"
-#include "kiosk/ui/board_screens.hpp"
+#include "kiosk/ui/board/board_screens.hpp"
 #include "kiosk/ui/counter/counter_screens.hpp"
 #include "ui/citizen/citizen_rig.hpp"
 

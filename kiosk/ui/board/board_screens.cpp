@@ -1,4 +1,4 @@
-#include "kiosk/ui/board_screens.hpp"
+#include "kiosk/ui/board/board_screens.hpp"
 
 #include <spdlog/spdlog.h>
 

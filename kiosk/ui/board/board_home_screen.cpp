@@ -1,4 +1,4 @@
-#include "kiosk/ui/board_home_screen.hpp"
+#include "kiosk/ui/board/board_home_screen.hpp"
 
 #include "kiosk/ui/shell_chrome.hpp"
 

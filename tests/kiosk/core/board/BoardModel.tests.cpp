@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/counter/console_rig.hpp"
-#include "kiosk/core/board_model.hpp"
+#include "kiosk/core/board/board_model.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;

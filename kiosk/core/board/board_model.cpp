@@ -1,4 +1,4 @@
-#include "kiosk/core/board_model.hpp"
+#include "kiosk/core/board/board_model.hpp"
 
 #include <spdlog/spdlog.h>
 

@@ -2,7 +2,7 @@
 /// The display board ("board"): a 1080p TV on the wall, read from five metres. Every open
 /// counter with the number it serves, the last calls with the newest highlighted, people waiting
 /// and the estimate per category, the date and time, and a red band when the link is lost.
-#include "kiosk/core/board_model.hpp"
+#include "kiosk/core/board/board_model.hpp"
 #include "kiosk/core/view_model.hpp"
 #include "kiosk/ui/widgets.hpp"
 

@@ -3,9 +3,9 @@
 /// hands the calls to announce to the voice, and draws the board. UI thread only.
 #include <functional>
 
-#include "kiosk/core/board_model.hpp"
+#include "kiosk/core/board/board_model.hpp"
 #include "kiosk/core/service_clock.hpp"
-#include "kiosk/ui/board_screen.hpp"
+#include "kiosk/ui/board/board_screen.hpp"
 #include "kiosk/ui/screen.hpp"
 
 namespace motcua::kiosk::ui {

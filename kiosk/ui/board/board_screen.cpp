@@ -1,4 +1,4 @@
-#include "kiosk/ui/board_screen.hpp"
+#include "kiosk/ui/board/board_screen.hpp"
 
 #include <algorithm>
 #include <cfloat>
