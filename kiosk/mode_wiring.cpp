@@ -6,7 +6,7 @@
 #include "kiosk/ui/board/board_screens.hpp"
 #include "kiosk/ui/citizen/citizen_screens.hpp"
 #include "kiosk/ui/counter/counter_screens.hpp"
-#include "kiosk/ui/reports_screens.hpp"
+#include "kiosk/ui/reports/reports_screens.hpp"
 #include "kiosk/ui/theme.hpp"
 
 namespace motcua::kiosk {

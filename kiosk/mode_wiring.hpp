@@ -9,7 +9,7 @@
 #include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/counter/counter_services.hpp"
 #include "kiosk/core/options.hpp"
-#include "kiosk/core/reports_services.hpp"
+#include "kiosk/core/reports/reports_services.hpp"
 #include "kiosk/core/ward_link.hpp"
 #include "kiosk/ui/screen.hpp"
 #include "motcua/config.hpp"

@@ -6,7 +6,7 @@
 
 #include "kiosk/ui/board/board_home_screen.hpp"
 #include "kiosk/ui/counter/counter_home_screen.hpp"
-#include "kiosk/ui/reports_home_screen.hpp"
+#include "kiosk/ui/reports/reports_home_screen.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -5,7 +5,7 @@
 #include "kiosk/ui/admin_pin_screen.hpp"
 #include "kiosk/ui/board/board_home_screen.hpp"
 #include "kiosk/ui/counter/counter_home_screen.hpp"
-#include "kiosk/ui/reports_home_screen.hpp"
+#include "kiosk/ui/reports/reports_home_screen.hpp"
 #include "kiosk/ui/shell_chrome.hpp"
 #include "kiosk/ui/unavailable_screen.hpp"
 

@@ -1,0 +1,80 @@
+#include "kiosk/ui/reports/reports_table_screen.hpp"
+
+#include <algorithm>
+
+#include "kiosk/ui/citizen/citizen_layout.hpp"
+#include "kiosk/ui/reports/reports_text.hpp"
+
+namespace motcua::kiosk::ui {
+
+namespace {
+
+/// With two tables (officers), the first takes at most this share of the page.
+constexpr float kMainShare = 0.55F;
+
+}  // namespace
+
+void page_state(UiFrame& ui, const Box& page, const Availability& a) {
+    const Palette& c = ui.theme.colours;
+    if (a.state == LoadState::failed) {
+        const std::string text = reports_message_text(ui.tr, a.problem, "", MessagePlace::report);
+        const float w = std::min(page.width(), ui.theme.content_max_width);
+        const float h = notice_height(ui, w, text, ui.fonts.body);
+        const ImVec2 m = page.centre();
+        notice(ui, Box{{m.x - w / 2, m.y - h / 2}, {m.x + w / 2, m.y + h / 2}}, text,
+               NoticeKind::error, ui.fonts.body);
+        return;
+    }
+    label(ui, page, ui.tr(TextId::reports_loading), {ui.fonts.body, c.text_muted, Align::centre});
+}
+
+void ReportsTableScreen::draw(UiFrame& ui, const Box& page_in, const TableView& v,
+                              const std::optional<ReportPeriod>& period) {
+    const Theme& t = ui.theme;
+    ui.a11y.set_screen("reports_table");
+    if (!shown_ || shown_->first != v.grouping || shown_->second != period) {
+        main_.reset_scroll();
+        work_.reset_scroll();
+        shown_ = std::pair{v.grouping, period};
+    }
+    Box page = page_in;
+    if (!v.availability.has_figures) {
+        page_state(ui, page, v.availability);
+        return;
+    }
+    const auto band = [&](const std::string& text, NoticeKind kind) {
+        const float h = notice_height(ui, page.width(), text, ui.fonts.small);
+        notice(ui, take_top(page, h, t.gap / 2), text, kind, ui.fonts.small);
+    };
+    // A reload that failed leaves the last figures on screen, and says so above them.
+    if (v.availability.state == LoadState::failed)
+        band(reports_message_text(ui.tr, v.availability.problem, "", MessagePlace::report),
+             NoticeKind::error);
+    if (v.no_tickets) band(ui.tr(TextId::reports_no_tickets), NoticeKind::info);
+    if (v.rows.empty() && v.no_tickets) return;  // nothing but zeros to show
+
+    TableSpec main{"main",
+                   ui.tr(grouping_heading(v.grouping)),
+                   {kMainColumns.begin(), kMainColumns.end()},
+                   &v.rows,
+                   &v.total,
+                   ui.tr(TextId::reports_total)};
+    if (!v.work_total) {
+        main_.draw(ui, page, main);
+        return;
+    }
+    const float want = ReportTable::full_height(ui, page.width(), main);
+    main_.draw(ui, take_top(page, std::min(want, page.height() * kMainShare), t.gap), main);
+    const float heading_h = font_px(ui.fonts.body_bold);
+    label(ui, take_top(page, heading_h, t.gap / 2), ui.tr(TextId::reports_work_heading),
+          {ui.fonts.body_bold, t.colours.text, Align::left});
+    TableSpec work{"work",
+                   ui.tr(grouping_heading(v.grouping)),
+                   {kWorkColumns.begin(), kWorkColumns.end()},
+                   &v.work_rows,
+                   &*v.work_total,
+                   ui.tr(TextId::reports_total)};
+    work_.draw(ui, page, work);
+}
+
+}  // namespace motcua::kiosk::ui

@@ -1,0 +1,28 @@
+#pragma once
+/// Reports dashboard: the table of one grouping ("reports_table"): rows and their total, and for
+/// the officers a second table of their time at the counter. Loading, empty and failed states
+/// are said in the page.
+#include <optional>
+
+#include "kiosk/core/reports/reports_views.hpp"
+#include "kiosk/ui/reports/report_table.hpp"
+#include "kiosk/ui/reports/reports_bar.hpp"
+
+namespace motcua::kiosk::ui {
+
+class ReportsTableScreen {
+public:
+    /// Draws in `page`, the space under the bar.
+    void draw(UiFrame& ui, const Box& page, const TableView& table,
+              const std::optional<ReportPeriod>& period);
+
+private:
+    ReportTable main_;
+    ReportTable work_;
+    std::optional<std::pair<ReportGrouping, std::optional<ReportPeriod>>> shown_;
+};
+
+/// A figure-less page's one line, centred: "Đang tải báo cáo…", or why there is nothing.
+void page_state(UiFrame& ui, const Box& page, const Availability& a);
+
+}  // namespace motcua::kiosk::ui
