@@ -5,16 +5,16 @@
 #include <cstdio>
 #include <iostream>
 
-#include "kiosk/core/client_thread.hpp"
-#include "kiosk/core/options.hpp"
+#include "kiosk/core/shell/client_thread.hpp"
+#include "kiosk/core/shell/options.hpp"
 #include "kiosk/mode_wiring.hpp"
 #include "kiosk/platform/glfw_platform.hpp"
 #include "kiosk/platform/main_loop.hpp"
 #include "kiosk/platform/signals.hpp"
 #include "kiosk/print/ticket_printer.hpp"
-#include "kiosk/ui/fonts.hpp"
-#include "kiosk/ui/kiosk_app.hpp"
-#include "kiosk/ui/translations.hpp"
+#include "kiosk/ui/shell/fonts.hpp"
+#include "kiosk/ui/shell/kiosk_app.hpp"
+#include "kiosk/ui/shell/translations.hpp"
 #include "motcua/config.hpp"
 #include "motcua/office_time.hpp"
 

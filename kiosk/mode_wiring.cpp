@@ -7,7 +7,7 @@
 #include "kiosk/ui/citizen/citizen_screens.hpp"
 #include "kiosk/ui/counter/counter_screens.hpp"
 #include "kiosk/ui/reports/reports_screens.hpp"
-#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/shell/theme.hpp"
 
 namespace motcua::kiosk {
 

@@ -6,12 +6,12 @@
 
 #include "kiosk/audio/announcer.hpp"
 #include "kiosk/core/citizen/citizen_services.hpp"
-#include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/counter/counter_services.hpp"
-#include "kiosk/core/options.hpp"
 #include "kiosk/core/reports/reports_services.hpp"
-#include "kiosk/core/ward_link.hpp"
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/core/shell/client_thread.hpp"
+#include "kiosk/core/shell/options.hpp"
+#include "kiosk/core/shell/ward_link.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 #include "motcua/config.hpp"
 #include "motcua/office_time.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/key_press.hpp"
+#include "kiosk/core/shell/key_press.hpp"
 #include "motcua/result.hpp"
 
 struct GLFWwindow;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/options.hpp"
+#include "kiosk/core/shell/options.hpp"
 #include "motcua/clock.hpp"
 
 namespace motcua::kiosk::platform {

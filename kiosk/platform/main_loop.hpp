@@ -1,9 +1,9 @@
 #pragma once
 /// The kiosk's main loop: wait, new frame, draw, render, swap; asleep when nothing changes.
-#include "kiosk/core/client_thread.hpp"
+#include "kiosk/core/shell/client_thread.hpp"
 #include "kiosk/platform/glfw_platform.hpp"
 #include "kiosk/platform/signals.hpp"
-#include "kiosk/ui/kiosk_app.hpp"
+#include "kiosk/ui/shell/kiosk_app.hpp"
 
 namespace motcua::kiosk::platform {
 

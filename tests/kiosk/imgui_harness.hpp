@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
-#include "kiosk/ui/a11y.hpp"
-#include "kiosk/ui/fonts.hpp"
-#include "kiosk/ui/screen.hpp"
-#include "kiosk/ui/theme.hpp"
-#include "kiosk/ui/translations.hpp"
+#include "kiosk/ui/shell/a11y.hpp"
+#include "kiosk/ui/shell/fonts.hpp"
+#include "kiosk/ui/shell/screen.hpp"
+#include "kiosk/ui/shell/theme.hpp"
+#include "kiosk/ui/shell/translations.hpp"
 #include "motcua/office_time.hpp"
 
 namespace motcua::kiosk::test {

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "kiosk/core/citizen/citizen_views.hpp"
-#include "kiosk/core/service_clock.hpp"
+#include "kiosk/core/shell/service_clock.hpp"
 
 namespace motcua::kiosk {
 

@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/app_state.hpp"
-#include "kiosk/core/mode.hpp"
+#include "kiosk/core/shell/app_state.hpp"
+#include "kiosk/core/shell/mode.hpp"
 #include "motcua/api.hpp"
 
 namespace motcua::kiosk {

@@ -5,8 +5,8 @@
 #include <functional>
 #include <optional>
 
-#include "kiosk/core/print_worker.hpp"
-#include "kiosk/core/ward_link.hpp"
+#include "kiosk/core/shell/print_worker.hpp"
+#include "kiosk/core/shell/ward_link.hpp"
 #include "kiosk/print/ticket_printer.hpp"
 
 namespace motcua::kiosk {

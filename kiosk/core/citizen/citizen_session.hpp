@@ -11,7 +11,7 @@
 #include "kiosk/core/citizen/dossier_lookup.hpp"
 #include "kiosk/core/citizen/rating_flow.hpp"
 #include "kiosk/core/citizen/ticket_flow.hpp"
-#include "kiosk/core/mode.hpp"
+#include "kiosk/core/shell/mode.hpp"
 
 namespace motcua::kiosk {
 

@@ -6,10 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "kiosk/core/app_state.hpp"
 #include "kiosk/core/citizen/rating_flow.hpp"
 #include "kiosk/core/citizen/ticket_flow.hpp"
-#include "kiosk/core/mode.hpp"
+#include "kiosk/core/shell/app_state.hpp"
+#include "kiosk/core/shell/mode.hpp"
 #include "motcua/config.hpp"
 
 namespace motcua::kiosk {

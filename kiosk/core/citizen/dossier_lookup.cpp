@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "kiosk/core/citizen/dossier_code.hpp"
-#include "kiosk/core/ward_api.hpp"
+#include "kiosk/core/shell/ward_api.hpp"
 
 namespace motcua::kiosk {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "kiosk/core/citizen/dossier_lookup.hpp"
-#include "kiosk/core/mode.hpp"
-#include "kiosk/core/view_model.hpp"
+#include "kiosk/core/shell/mode.hpp"
+#include "kiosk/core/shell/view_model.hpp"
 #include "motcua/config.hpp"
 #include "motcua/office_time.hpp"
 

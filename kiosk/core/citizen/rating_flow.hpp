@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/citizen/ticket_flow.hpp"
-#include "kiosk/core/ward_api.hpp"
+#include "kiosk/core/shell/ward_api.hpp"
 #include "motcua/api.hpp"
 #include "motcua/domain.hpp"
 

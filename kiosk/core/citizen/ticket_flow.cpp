@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "kiosk/core/ward_api.hpp"
+#include "kiosk/core/shell/ward_api.hpp"
 
 namespace motcua::kiosk {
 

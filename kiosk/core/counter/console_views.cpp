@@ -5,8 +5,8 @@
 #include <algorithm>
 
 #include "kiosk/core/citizen/citizen_views.hpp"
-#include "kiosk/core/service_clock.hpp"
-#include "kiosk/core/view_model.hpp"
+#include "kiosk/core/shell/service_clock.hpp"
+#include "kiosk/core/shell/view_model.hpp"
 
 namespace motcua::kiosk {
 

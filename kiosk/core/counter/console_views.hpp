@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/app_state.hpp"
 #include "kiosk/core/counter/counter_console.hpp"
-#include "kiosk/core/key_press.hpp"
-#include "kiosk/core/mode.hpp"
+#include "kiosk/core/shell/app_state.hpp"
+#include "kiosk/core/shell/key_press.hpp"
+#include "kiosk/core/shell/mode.hpp"
 #include "motcua/office_time.hpp"
 
 namespace motcua::kiosk {

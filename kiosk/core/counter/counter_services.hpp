@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/counter/counter_api.hpp"
-#include "kiosk/core/print_worker.hpp"
-#include "kiosk/core/ward_link.hpp"
+#include "kiosk/core/shell/client_thread.hpp"
+#include "kiosk/core/shell/print_worker.hpp"
+#include "kiosk/core/shell/ward_link.hpp"
 #include "kiosk/print/ticket_printer.hpp"
 
 namespace motcua::kiosk {

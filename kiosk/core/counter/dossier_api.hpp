@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/core/http_client.hpp"
-#include "kiosk/core/ward_api.hpp"
+#include "kiosk/core/shell/http_client.hpp"
+#include "kiosk/core/shell/ward_api.hpp"
 #include "motcua/api.hpp"
 
 namespace motcua::kiosk {

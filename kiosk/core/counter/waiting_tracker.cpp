@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/core/service_clock.hpp"
+#include "kiosk/core/shell/service_clock.hpp"
 
 namespace motcua::kiosk {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/core/http_client.hpp"
 #include "kiosk/core/reports/report_data.hpp"
 #include "kiosk/core/reports/report_period.hpp"
-#include "kiosk/core/ward_api.hpp"
+#include "kiosk/core/shell/http_client.hpp"
+#include "kiosk/core/shell/ward_api.hpp"
 #include "motcua/hub.hpp"
 
 namespace motcua::kiosk {

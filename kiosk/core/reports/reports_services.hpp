@@ -6,11 +6,11 @@
 #include <functional>
 #include <string>
 
-#include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/reports/report_data.hpp"
 #include "kiosk/core/reports/report_period.hpp"
 #include "kiosk/core/reports/reports_api.hpp"
-#include "kiosk/core/ward_link.hpp"
+#include "kiosk/core/shell/client_thread.hpp"
+#include "kiosk/core/shell/ward_link.hpp"
 
 namespace motcua::kiosk {
 

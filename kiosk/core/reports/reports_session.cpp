@@ -1,6 +1,6 @@
 #include "kiosk/core/reports/reports_session.hpp"
 
-#include "kiosk/core/ward_api.hpp"
+#include "kiosk/core/shell/ward_api.hpp"
 
 namespace motcua::kiosk {
 

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <map>
 
-#include "kiosk/core/view_model.hpp"
+#include "kiosk/core/shell/view_model.hpp"
 #include "motcua/office_time.hpp"
 
 namespace motcua::kiosk {

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/app_state.hpp"
-#include "kiosk/core/mode.hpp"
 #include "kiosk/core/reports/reports_session.hpp"
 #include "kiosk/core/reports/vn_format.hpp"
+#include "kiosk/core/shell/app_state.hpp"
+#include "kiosk/core/shell/mode.hpp"
 
 namespace motcua::kiosk {
 

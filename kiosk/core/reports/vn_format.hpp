@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kiosk/core/mode.hpp"
+#include "kiosk/core/shell/mode.hpp"
 
 namespace motcua::kiosk {
 

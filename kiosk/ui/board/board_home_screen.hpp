@@ -1,6 +1,6 @@
 #pragma once
 /// Display board home ("board_home"): the TV on the wall, with a big clock.
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -4,7 +4,7 @@
 #include <cfloat>
 
 #include "kiosk/ui/citizen/citizen_layout.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -3,8 +3,8 @@
 /// counter with the number it serves, the last calls with the newest highlighted, people waiting
 /// and the estimate per category, the date and time, and a red band when the link is lost.
 #include "kiosk/core/board/board_model.hpp"
-#include "kiosk/core/view_model.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/core/shell/view_model.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -4,9 +4,9 @@
 #include <functional>
 
 #include "kiosk/core/board/board_model.hpp"
-#include "kiosk/core/service_clock.hpp"
+#include "kiosk/core/shell/service_clock.hpp"
 #include "kiosk/ui/board/board_screen.hpp"
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 
 namespace motcua::kiosk::ui {
 

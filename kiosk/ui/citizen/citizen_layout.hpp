@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "kiosk/core/citizen/citizen_session.hpp"
-#include "kiosk/core/view_model.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/core/shell/view_model.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 #include "motcua/domain.hpp"
 
 namespace motcua::kiosk::ui {

@@ -20,7 +20,7 @@
 #include "kiosk/ui/citizen/ticket_issued_screen.hpp"
 #include "kiosk/ui/citizen/ticket_priority_screen.hpp"
 #include "kiosk/ui/counter/dossier_result_screen.hpp"
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 #include "motcua/config.hpp"
 #include "motcua/office_time.hpp"
 #include "motcua/qr.hpp"

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "kiosk/core/citizen/dossier_code.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

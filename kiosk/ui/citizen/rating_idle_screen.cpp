@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "kiosk/ui/face.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/face.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

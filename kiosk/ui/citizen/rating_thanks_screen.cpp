@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "kiosk/ui/qr_view.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/qr_view.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

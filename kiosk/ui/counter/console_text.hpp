@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "kiosk/core/counter/console_messages.hpp"
-#include "kiosk/ui/translations.hpp"
+#include "kiosk/ui/shell/translations.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "kiosk/core/counter/console_messages.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

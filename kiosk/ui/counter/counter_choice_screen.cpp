@@ -5,7 +5,7 @@
 #include "kiosk/ui/citizen/citizen_layout.hpp"
 #include "kiosk/ui/counter/console_text.hpp"
 #include "kiosk/ui/counter/console_widgets.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

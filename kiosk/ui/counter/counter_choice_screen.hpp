@@ -4,7 +4,7 @@
 /// 1..9 choose, Esc cancels; nothing is sent until a choice is made.
 #include "kiosk/core/counter/console_views.hpp"
 #include "kiosk/ui/counter/counter_login_screen.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

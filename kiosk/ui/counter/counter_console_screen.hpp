@@ -4,7 +4,7 @@
 /// officer's own day, the no-shows, pause and close.
 #include "kiosk/core/counter/console_views.hpp"
 #include "kiosk/ui/counter/counter_login_screen.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 /// Counter console home ("counter_home"): the officer's desk screen.
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "kiosk/core/counter/console_views.hpp"
-#include "kiosk/core/view_model.hpp"
-#include "kiosk/ui/login_form.hpp"
+#include "kiosk/core/shell/view_model.hpp"
+#include "kiosk/ui/shell/login_form.hpp"
 
 namespace motcua::kiosk::ui {
 

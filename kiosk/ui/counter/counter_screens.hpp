@@ -8,14 +8,14 @@
 
 #include "kiosk/core/counter/console_views.hpp"
 #include "kiosk/core/counter/counter_services.hpp"
-#include "kiosk/core/service_clock.hpp"
+#include "kiosk/core/shell/service_clock.hpp"
 #include "kiosk/ui/counter/counter_choice_screen.hpp"
 #include "kiosk/ui/counter/counter_console_screen.hpp"
 #include "kiosk/ui/counter/counter_login_screen.hpp"
 #include "kiosk/ui/counter/dossier_form_screen.hpp"
 #include "kiosk/ui/counter/dossier_return_screen.hpp"
 #include "kiosk/ui/counter/receipt_screen.hpp"
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 #include "motcua/office_time.hpp"
 
 namespace motcua::kiosk::ui {

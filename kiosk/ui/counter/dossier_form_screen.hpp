@@ -9,7 +9,7 @@
 
 #include "kiosk/core/counter/receipt_views.hpp"
 #include "kiosk/ui/counter/counter_login_screen.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

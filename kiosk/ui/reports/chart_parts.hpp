@@ -9,7 +9,7 @@
 #include "kiosk/core/reports/chart_axis.hpp"
 #include "kiosk/core/reports/reports_views.hpp"
 #include "kiosk/core/reports/vn_format.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -5,7 +5,7 @@
 /// axes and their labels in `box`; every word on it goes to the a11y dump.
 #include "kiosk/core/reports/reports_views.hpp"
 #include "kiosk/ui/reports/reports_bar.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

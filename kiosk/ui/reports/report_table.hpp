@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "kiosk/core/reports/reports_views.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

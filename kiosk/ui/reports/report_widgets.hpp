@@ -4,7 +4,7 @@
 /// the a11y dump as a button.
 #include <string_view>
 
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

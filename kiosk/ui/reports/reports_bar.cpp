@@ -8,7 +8,7 @@
 #include "kiosk/ui/counter/console_widgets.hpp"
 #include "kiosk/ui/reports/report_widgets.hpp"
 #include "kiosk/ui/reports/reports_text.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

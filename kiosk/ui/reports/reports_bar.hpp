@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "kiosk/core/reports/reports_views.hpp"
-#include "kiosk/core/view_model.hpp"
-#include "kiosk/ui/widgets.hpp"
+#include "kiosk/core/shell/view_model.hpp"
+#include "kiosk/ui/shell/widgets.hpp"
 
 namespace motcua::kiosk::ui {
 

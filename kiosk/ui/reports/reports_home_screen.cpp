@@ -1,6 +1,6 @@
 #include "kiosk/ui/reports/reports_home_screen.hpp"
 
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 /// Reports home ("reports_home"): turnaround and satisfaction reports for officers.
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -3,7 +3,7 @@
 #include <array>
 
 #include "kiosk/ui/reports/reports_text.hpp"
-#include "kiosk/ui/shell_chrome.hpp"
+#include "kiosk/ui/shell/shell_chrome.hpp"
 
 namespace motcua::kiosk::ui {
 

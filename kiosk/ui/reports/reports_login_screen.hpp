@@ -2,9 +2,9 @@
 /// Reports dashboard: the officer's login ("reports_login"). Username and password typed on the
 /// desk's keyboard; Enter moves on and signs in. The password is forgotten once it is sent.
 #include "kiosk/core/reports/reports_views.hpp"
-#include "kiosk/core/view_model.hpp"
-#include "kiosk/ui/login_form.hpp"
+#include "kiosk/core/shell/view_model.hpp"
 #include "kiosk/ui/reports/reports_bar.hpp"
+#include "kiosk/ui/shell/login_form.hpp"
 
 namespace motcua::kiosk::ui {
 

@@ -11,7 +11,7 @@
 #include "kiosk/ui/reports/reports_login_screen.hpp"
 #include "kiosk/ui/reports/reports_overview_screen.hpp"
 #include "kiosk/ui/reports/reports_table_screen.hpp"
-#include "kiosk/ui/screen.hpp"
+#include "kiosk/ui/shell/screen.hpp"
 
 namespace motcua::kiosk::ui {
 

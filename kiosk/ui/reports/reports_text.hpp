@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "kiosk/core/reports/reports_views.hpp"
-#include "kiosk/ui/translations.hpp"
+#include "kiosk/ui/shell/translations.hpp"
 
 namespace motcua::kiosk::ui {
 

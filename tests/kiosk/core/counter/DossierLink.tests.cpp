@@ -9,10 +9,10 @@
 #include <thread>
 
 #include "../../../service/harness.hpp"
-#include "kiosk/core/client_thread.hpp"
 #include "kiosk/core/counter/counter_api.hpp"
 #include "kiosk/core/counter/dossier_api.hpp"
-#include "kiosk/core/ward_link.hpp"
+#include "kiosk/core/shell/client_thread.hpp"
+#include "kiosk/core/shell/ward_link.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk;

@@ -1,0 +1,225 @@
+#include "kiosk/ui/shell/widgets.hpp"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace motcua::kiosk::ui {
+
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+
+bool is_continuation_byte(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
+}
+
+/// Byte length of the UTF-8 character starting at `s` (1 for a stray byte).
+std::size_t char_length(std::string_view s) {
+    std::size_t n = 1;
+    while (n < s.size() && is_continuation_byte(s[n])) ++n;
+    return n;
+}
+
+std::string_view trim_right(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+/// Records an element only if some of it is on screen: the dump lists what a person sees.
+void record(UiFrame& ui, A11yRole role, std::string text, const Box& box, bool enabled) {
+    if (box.width() <= 0 || box.height() <= 0) return;
+    if (box.max.x <= 0 || box.max.y <= 0 || box.min.x >= ui.display.x || box.min.y >= ui.display.y)
+        return;
+    ui.a11y.add(A11yElement{role, std::move(text), box.min.x, box.min.y, box.width(), box.height(),
+                            enabled});
+}
+
+float aligned_x(const Box& box, float width, Align align) {
+    switch (align) {
+        case Align::left:
+            return box.min.x;
+        case Align::centre:
+            return box.min.x + (box.width() - width) / 2;
+        case Align::right:
+            return box.max.x - width;
+    }
+    return box.min.x;
+}
+
+}  // namespace
+
+Box Box::centred(ImVec2 s) const {
+    const ImVec2 c = centre();
+    return {{c.x - s.x / 2, c.y - s.y / 2}, {c.x + s.x / 2, c.y + s.y / 2}};
+}
+
+void UiFrame::redraw_within(double seconds) {
+    redraw_in_s = std::min(redraw_in_s, seconds);
+}
+
+float font_px(const ImFont* font) {
+    return font->FontSize * font->Scale;
+}
+
+ImVec2 measure(const ImFont* font, std::string_view text) {
+    return font->CalcTextSizeA(font_px(font), FLT_MAX, 0.0F, text.data(),
+                               text.data() + text.size());
+}
+
+std::string fit_line(const ImFont* font, std::string_view text, float width) {
+    if (measure(font, text).x <= width) return std::string(text);
+    const float ellipsis = measure(font, kEllipsis).x;
+    std::string_view head = text;
+    while (!head.empty()) {
+        // Drop one whole character from the end, never half of a Vietnamese letter.
+        std::size_t cut = head.size() - 1;
+        while (cut > 0 && is_continuation_byte(head[cut])) --cut;
+        head = head.substr(0, cut);
+        const std::string_view shown = trim_right(head);
+        if (measure(font, shown).x + ellipsis <= width)
+            return std::string(shown) + std::string(kEllipsis);
+    }
+    return std::string(kEllipsis);
+}
+
+std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, float width) {
+    std::vector<std::string> lines;
+    // ImGui's wrap finder runs through newlines, so each hard line is wrapped on its own.
+    while (!text.empty()) {
+        const auto nl = text.find('\n');
+        const std::string_view hard = text.substr(0, nl);
+        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+        if (hard.empty()) {
+            lines.emplace_back();
+            continue;
+        }
+        const char* s = hard.data();
+        const char* end = hard.data() + hard.size();
+        while (s < end) {
+            const char* brk = font->CalcWordWrapPositionA(font->Scale, s, end, width);
+            if (brk <= s)
+                brk = s + char_length(std::string_view(s, static_cast<std::size_t>(end - s)));
+            lines.emplace_back(trim_right(std::string_view(s, static_cast<std::size_t>(brk - s))));
+            s = brk;
+            // Like ImGui's own wrapping: blanks at a break vanish.
+            while (s < end && (*s == ' ' || *s == '\t')) ++s;
+        }
+    }
+    return lines;
+}
+
+Box label(UiFrame& ui, const Box& box, std::string_view text, const TextStyle& style) {
+    const std::string shown = fit_line(style.font, text, box.width());
+    const ImVec2 size = measure(style.font, shown);
+    const ImVec2 pos{aligned_x(box, size.x, style.align), box.min.y + (box.height() - size.y) / 2};
+    ui.draw->AddText(style.font, font_px(style.font), pos, style.colour, shown.data(),
+                     shown.data() + shown.size());
+    const Box covered{pos, {pos.x + size.x, pos.y + size.y}};
+    record(ui, A11yRole::text, shown, covered, true);
+    return covered;
+}
+
+float paragraph_height(const ImFont* font, std::string_view text, float width) {
+    return static_cast<float>(wrap_lines(font, text, width).size()) * font_px(font);
+}
+
+float paragraph(UiFrame& ui, const Box& box, std::string_view text, const TextStyle& style) {
+    const auto lines = wrap_lines(style.font, text, box.width());
+    const float line_h = font_px(style.font);
+    float y = box.min.y;
+    float left = box.max.x;
+    float right = box.min.x;
+    for (const auto& line : lines) {
+        const float w = measure(style.font, line).x;
+        const float x = aligned_x(box, w, style.align);
+        ui.draw->AddText(style.font, line_h, {x, y}, style.colour, line.data(),
+                         line.data() + line.size());
+        left = std::min(left, x);
+        right = std::max(right, x + w);
+        y += line_h;
+    }
+    if (!lines.empty())
+        record(ui, A11yRole::text, std::string(text), Box{{left, box.min.y}, {right, y}}, true);
+    return y - box.min.y;
+}
+
+ImVec2 button_size(const UiFrame& ui, std::string_view text) {
+    const float w = measure(ui.fonts.body_bold, text).x + 2 * ui.theme.button_padding_x;
+    return {std::max(w, ui.theme.button_min_width), ui.theme.touch_target};
+}
+
+bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, ButtonKind kind,
+            bool enabled) {
+    const Theme& t = ui.theme;
+    ImGui::SetCursorScreenPos(box.min);
+    if (!enabled) ImGui::BeginDisabled();
+    const bool tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
+    const bool held = enabled && ImGui::IsItemActive();
+    if (!enabled) ImGui::EndDisabled();
+
+    const ImU32 ink = button_face(ui, box, kind, held, enabled, t.border);
+
+    // At worst half the padding each side before the label is cut.
+    const std::string shown = fit_line(ui.fonts.body_bold, text, box.width() - t.button_padding_x);
+    const ImVec2 size = measure(ui.fonts.body_bold, shown);
+    const ImVec2 pos{box.min.x + (box.width() - size.x) / 2,
+                     box.min.y + (box.height() - size.y) / 2};
+    ui.draw->AddText(ui.fonts.body_bold, font_px(ui.fonts.body_bold), pos, ink, shown.data(),
+                     shown.data() + shown.size());
+    record(ui, A11yRole::button, shown, box, enabled);
+    return tapped;
+}
+
+ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool enabled,
+                  float border) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const bool primary = kind == ButtonKind::primary;
+    ImU32 fill = primary ? (held ? c.primary_pressed : c.primary)
+                         : (held ? c.secondary_pressed : c.secondary);
+    ImU32 ink = primary ? c.primary_text : c.secondary_text;
+    if (!enabled) {
+        fill = c.disabled;
+        ink = c.disabled_text;
+    }
+    ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
+    if (!primary && enabled)
+        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, border);
+    return ink;
+}
+
+Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label, A11yRole role,
+                 bool enabled) {
+    ImGui::SetCursorScreenPos(box.min);
+    if (!enabled) ImGui::BeginDisabled();
+    Touch t;
+    t.tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
+    t.held = enabled && ImGui::IsItemActive();
+    if (!enabled) ImGui::EndDisabled();
+    record(ui, role, std::string(label), box, enabled);
+    return t;
+}
+
+void record_text(UiFrame& ui, std::string_view text, const Box& box) {
+    record(ui, A11yRole::text, std::string(text), box, true);
+}
+
+void record_element(UiFrame& ui, A11yRole role, std::string_view label, const Box& box,
+                    bool enabled) {
+    record(ui, role, std::string(label), box, enabled);
+}
+
+bool long_press_area(UiFrame& ui, const char* id, const Box& box, float seconds) {
+    ImGui::SetCursorScreenPos(box.min);
+    ImGui::InvisibleButton(id, box.size());
+    if (!ImGui::IsItemActive()) return false;
+    ui.animating = true;  // time passes while held, with no input events to wake us
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.MouseDownDurationPrev[0] < seconds && io.MouseDownDuration[0] >= seconds;
+}
+
+void status_dot(UiFrame& ui, ImVec2 centre, ImU32 colour) {
+    ui.draw->AddCircleFilled(centre, ui.theme.status_dot, colour);
+}
+
+}  // namespace motcua::kiosk::ui
