@@ -58,7 +58,7 @@ Result<Opened> open_hub(const Common& o, int pool_size_override = 0) {
         }
     });
     if (!migrated) return migrated.error();
-    if (!migrate_error.empty()) return make_error("schema", migrate_error);
+    if (!migrate_error.empty()) return make_error(ErrorCode::schema, migrate_error);
     return Opened{std::move(*config), std::move(*pool)};
 }
 
@@ -117,7 +117,8 @@ int ward_add(const Common& o, const std::string& code, const std::string& name) 
     }
     auto opened = open_hub(o, 1);
     if (!opened) return failure(opened.error().message);
-    Result<std::string> token = make_error("", "");
+    Result<std::string> token =
+        make_error(ErrorCode::internal_error, "no answer from the database");
     auto ran =
         opened->pool->run([&](pqxx::connection& c) { token = hub::add_ward(c, code, name); });
     if (!ran) return failure(ran.error().message);

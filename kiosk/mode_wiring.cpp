@@ -31,7 +31,7 @@ WardLinkSettings citizen_link(const KioskOptions& opt) {
 Result<std::optional<print::PrinterTarget>> printer_option(const KioskOptions& opt) {
     if (!opt.printer) return std::optional<print::PrinterTarget>();
     auto target = print::parse_printer_target(*opt.printer);
-    if (!target) return make_error("usage", "--printer: " + target.error().message);
+    if (!target) return make_error(ErrorCode::usage, "--printer: " + target.error().message);
     return std::optional<print::PrinterTarget>(*target);
 }
 

@@ -30,22 +30,23 @@ const UserPrincipal* as_user(const HubPrincipal& p) {
 Status hub_allows(HubAccess access, const HubPrincipal& who) {
     if (access == HubAccess::anyone) return Ok{};
     if (std::holds_alternative<std::monostate>(who))
-        return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'");
+        return make_error(ErrorCode::unauthorized,
+                          "this route needs 'Authorization: Bearer TOKEN'");
     const auto* user = as_user(who);
     switch (access) {
         case HubAccess::anyone:
             return Ok{};
         case HubAccess::ward:
             if (std::holds_alternative<WardPrincipal>(who)) return Ok{};
-            return make_error("forbidden", "only a ward's token may send its events");
+            return make_error(ErrorCode::forbidden, "only a ward's token may send its events");
         case HubAccess::user:
             if (user != nullptr) return Ok{};
-            return make_error("forbidden", "this needs a province officer's login");
+            return make_error(ErrorCode::forbidden, "this needs a province officer's login");
         case HubAccess::province:
             if (user != nullptr && user->role == OfficerRole::province) return Ok{};
-            return make_error("forbidden", "this needs the province role");
+            return make_error(ErrorCode::forbidden, "this needs the province role");
     }
-    return make_error("forbidden", "not allowed");
+    return make_error(ErrorCode::forbidden, "not allowed");
 }
 
 pqxx::connection& HubApp::db() {
@@ -133,19 +134,23 @@ void HubApp::handle(const api::Request& request, const api::Respond& respond) {
                 // Text or a value PostgreSQL cannot store: the sender must change it, not retry.
                 tl_connection = nullptr;
                 spdlog::warn("hub: {} {}: {}", request.method, request.path, pg_error(e).message);
-                respond(api::error_reply(422, "unstorable",
+                respond(api::error_reply(ErrorCode::unstorable,
                                          "the request holds a value the database cannot store"));
                 return;
             } catch (const std::exception& e) {
                 tl_connection = nullptr;
                 spdlog::error("hub: {} {}: {}", request.method, request.path, pg_error(e).message);
-                respond(api::error_reply(500, "database_error",
+                respond(api::error_reply(ErrorCode::database_error,
                                          "the hub's database failed; see the hub's log"));
                 return;
             }
             tl_connection = nullptr;
         },
-        [respond](const Error& e) { respond(api::error_reply(503, e.code, e.message)); });
+        // No connection or no room for the job: the client should try again later (503).
+        [respond](const Error& e) {
+            respond(api::error_reply(
+                e.code == ErrorCode::busy ? e.code : ErrorCode::database_unavailable, e.message));
+        });
 }
 
 std::string HubApp::route_label(std::string_view method, std::string_view path) const {
@@ -198,7 +203,8 @@ void HubApp::ingest(const HubRouter::Call& c) {
         c.respond(api::error_reply(e));
     };
     if (!api::is_json_media(c.request.content_type))
-        return refuse(make_error("unsupported_media_type", "send the batch as application/json"));
+        return refuse(
+            make_error(ErrorCode::unsupported_media_type, "send the batch as application/json"));
     auto parsed = api::parse_json(c.request.body);
     if (!parsed) return refuse(parsed.error());
     auto batch = decode_event_batch(*parsed);
@@ -235,12 +241,13 @@ Result<std::vector<WardMeta>> HubApp::report_wards(const HubRouter::Call& c) {
     if (auto it = c.request.query.find("ward"); it != c.request.query.end()) ward = it->second;
     if (user.role == OfficerRole::ward_viewer) {
         if (ward && *ward != user.ward)
-            return make_error("forbidden",
+            return make_error(ErrorCode::forbidden,
                               fmt::format("this account sees ward {} only", user.ward));
         ward = user.ward;
     }
     auto wards = load_wards(db(), ward);
-    if (ward && wards.empty()) return make_error("unknown_ward", fmt::format("no ward {}", *ward));
+    if (ward && wards.empty())
+        return make_error(ErrorCode::unknown_ward, fmt::format("no ward {}", *ward));
     return wards;
 }
 
@@ -255,7 +262,7 @@ void HubApp::turnaround(const HubRouter::Call& c) {
         auto g = parse_enum<ReportGrouping>(group_it->second);
         if (!g || *g == ReportGrouping::counter || *g == ReportGrouping::officer)
             return c.respond(api::error_reply(
-                400, "invalid_query", "'group_by' must be one of: ward, category, day, hour"));
+                ErrorCode::invalid_query, "'group_by' must be one of: ward, category, day, hour"));
         group = *g;
     }
     auto format = api::format_of(c.request, {"json", "csv", "xlsx"});
@@ -265,15 +272,14 @@ void HubApp::turnaround(const HubRouter::Call& c) {
     const std::string scope = wards->size() == 1 ? wards->front().code : "tinh";
     if (every_grouping) {
         if (*format != "xlsx")
-            return c.respond(
-                api::error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
+            return c.respond(api::error_reply(ErrorCode::invalid_query,
+                                              "'group_by=all' is for format=xlsx only"));
         std::vector<TurnaroundReport> sheets;
         for (const auto g : kProvinceGroupings)
             sheets.push_back(
                 province_turnaround(db(), tickets_, *wards, period->from, period->to, g, zone_));
         auto bytes = reports::to_xlsx(sheets);
-        if (!bytes)
-            return c.respond(api::error_reply(500, bytes.error().code, bytes.error().message));
+        if (!bytes) return c.respond(api::error_reply(bytes.error()));
         return c.respond(api::file_reply(
             std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             fmt::format("bao-cao-{}-tat-ca-{}-{}.xlsx", scope, format_day(period->from),
@@ -306,7 +312,7 @@ void HubApp::dossiers(const HubRouter::Call& c) {
             group = ProvinceDossierGrouping::procedure;
         else if (it->second != "ward")
             return c.respond(api::error_reply(
-                400, "invalid_query", "'group_by' must be one of: ward, category, procedure"));
+                ErrorCode::invalid_query, "'group_by' must be one of: ward, category, procedure"));
     }
     auto format = api::format_of(c.request, {"json", "csv", "xlsx", "pdf"});
     if (!format) return c.respond(api::error_reply(format.error()));

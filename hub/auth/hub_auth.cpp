@@ -25,7 +25,7 @@ Result<HubPrincipal> HubAuth::identify(pqxx::connection& c, std::string_view aut
     constexpr std::string_view kBearer = "Bearer ";
     if (authorization.substr(0, kBearer.size()) != kBearer ||
         authorization.size() == kBearer.size())
-        return make_error("unauthorized", "use 'Authorization: Bearer TOKEN'");
+        return make_error(ErrorCode::unauthorized, "use 'Authorization: Bearer TOKEN'");
     const std::string digest = auth::token_digest(authorization.substr(kBearer.size()));
     pqxx::read_transaction w(c);
     if (auto ward = w.exec_params("SELECT code FROM wards WHERE token_hash = $1", digest);
@@ -36,9 +36,9 @@ Result<HubPrincipal> HubAuth::identify(pqxx::connection& c, std::string_view aut
         "USING (username) "
         "WHERE s.token_hash = $1",
         digest);
-    if (user.empty()) return make_error("unauthorized", "unknown token; log in again");
+    if (user.empty()) return make_error(ErrorCode::unauthorized, "unknown token; log in again");
     if (user[0][4].as<std::int64_t>() <= now_ms())
-        return make_error("session_expired", "the session has expired; log in again");
+        return make_error(ErrorCode::session_expired, "the session has expired; log in again");
     UserPrincipal u;
     u.username = user[0][0].as<std::string>();
     u.name = user[0][1].as<std::string>();
@@ -71,14 +71,15 @@ Result<api::LoginResponse> HubAuth::login(pqxx::connection& c, const api::LoginR
     const std::string user_key = "u:" + request.username;
     const std::string addr_key = "a:" + remote;
     if (limited(user_key) || limited(addr_key))
-        return make_error("too_many_attempts", "too many failed logins; wait five minutes");
+        return make_error(ErrorCode::too_many_attempts,
+                          "too many failed logins; wait five minutes");
     pqxx::work w(c);
     auto r = w.exec_params("SELECT name, role, ward, password_hash FROM users WHERE username = $1",
                            request.username);
     if (r.empty() || !auth::verify_password(r[0][3].as<std::string>(), request.password)) {
         note_failure(user_key);
         note_failure(addr_key);
-        return make_error("bad_credentials", "wrong username or password");
+        return make_error(ErrorCode::bad_credentials, "wrong username or password");
     }
     const std::string token = auth::new_token();
     const TimePoint expires = SystemClock{}.now() + kHubSessionLifetime;
@@ -97,7 +98,7 @@ Result<std::string> add_ward(pqxx::connection& c, const std::string& code,
                              const std::string& name) {
     pqxx::work w(c);
     if (!w.exec_params("SELECT 1 FROM wards WHERE code = $1", code).empty())
-        return make_error("ward_exists", fmt::format("ward {} already exists", code));
+        return make_error(ErrorCode::ward_exists, fmt::format("ward {} already exists", code));
     const std::string token = auth::new_token();
     w.exec_params("INSERT INTO wards (code, name, token_hash, created_ms) VALUES ($1, $2, $3, $4)",
                   code, name, auth::token_digest(token), now_ms());
@@ -112,9 +113,10 @@ Status add_user(pqxx::connection& c, const std::string& username, const std::str
     if (!hash) return hash.error();
     pqxx::work w(c);
     if (!w.exec_params("SELECT 1 FROM users WHERE username = $1", username).empty())
-        return make_error("user_exists", fmt::format("user '{}' already exists", username));
+        return make_error(ErrorCode::user_exists,
+                          fmt::format("user '{}' already exists", username));
     if (ward && w.exec_params("SELECT 1 FROM wards WHERE code = $1", *ward).empty())
-        return make_error("unknown_ward",
+        return make_error(ErrorCode::unknown_ward,
                           fmt::format("no ward {}; add it first with 'ward add'", *ward));
     w.exec(
         fmt::format("INSERT INTO users (username, name, role, ward, password_hash, created_ms) "

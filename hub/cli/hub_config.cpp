@@ -21,25 +21,26 @@ Result<HubConfig> load_hub_config(const std::string& path) {
         std::string what(e.description());
         for (auto& c : what)
             if (c == '\n') c = ' ';
-        return make_error("invalid_config", fmt::format("{}:{}: TOML syntax error: {}", path,
-                                                        e.source().begin.line, what));
+        return make_error(
+            ErrorCode::invalid_config,
+            fmt::format("{}:{}: TOML syntax error: {}", path, e.source().begin.line, what));
     }
     HubConfig cfg;
     for (const auto& [key, node] : root) {
         const std::string k(key.str());
         if (k != "province" && k != "database")
-            return make_error("invalid_config",
+            return make_error(ErrorCode::invalid_config,
                               fmt::format("{}: key '{}': unknown key (check the spelling)",
                                           where(path, &node), k));
         const auto* table = node.as_table();
         if (table == nullptr)
-            return make_error("invalid_config",
+            return make_error(ErrorCode::invalid_config,
                               fmt::format("{}: key '{}': expected a table", where(path, &node), k));
         for (const auto& [sub, value] : *table) {
             const std::string full = k + "." + std::string(sub.str());
             const auto bad = [&](std::string_view problem) {
                 return make_error(
-                    "invalid_config",
+                    ErrorCode::invalid_config,
                     fmt::format("{}: key '{}': {}", where(path, &value), full, problem));
             };
             if (full == "province.name" || full == "province.time_zone") {
@@ -59,8 +60,8 @@ Result<HubConfig> load_hub_config(const std::string& path) {
         }
     }
     if (auto zone = OfficeZone::load(cfg.settings.time_zone); !zone)
-        return make_error("invalid_config", fmt::format("{}: key 'province.time_zone': {}", path,
-                                                        zone.error().message));
+        return make_error(ErrorCode::invalid_config, fmt::format("{}: key 'province.time_zone': {}",
+                                                                 path, zone.error().message));
     return cfg;
 }
 

@@ -68,11 +68,13 @@ BatchAck acknowledged(pqxx::connection& c, const std::string& ward) {
 Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward,
                         const EventBatch& batch, TimePoint now) {
     if (batch.ward.unit_code != ward)
-        return make_error("wrong_ward", fmt::format("this token belongs to ward {}, not {}", ward,
-                                                    batch.ward.unit_code));
+        return make_error(
+            ErrorCode::wrong_ward,
+            fmt::format("this token belongs to ward {}, not {}", ward, batch.ward.unit_code));
     auto zone = OfficeZone::load(batch.ward.time_zone);
     if (!zone)
-        return make_error("invalid_field", fmt::format("ward.time_zone: {}", zone.error().message));
+        return make_error(ErrorCode::invalid_field,
+                          fmt::format("ward.time_zone: {}", zone.error().message));
 
     // Office days of every record, for the partitions (made before the batch's transaction). A
     // day far from now is a ward's broken clock or a forged batch: it would make partitions.
@@ -82,7 +84,7 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
     const auto check_day = [&](Day d) -> Status {
         if (d < earliest || d > latest)
             return make_error(
-                "day_out_of_range",
+                ErrorCode::day_out_of_range,
                 fmt::format("office day {} is not within five years before today", format_day(d)));
         return Ok{};
     };
@@ -109,15 +111,15 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
     pqxx::work w(c);
     const Sql q(w);
     auto locked = w.exec_params("SELECT acked_seq FROM wards WHERE code = $1 FOR UPDATE", ward);
-    if (locked.empty()) return make_error("unknown_ward", fmt::format("no ward {}", ward));
+    if (locked.empty()) return make_error(ErrorCode::unknown_ward, fmt::format("no ward {}", ward));
     const std::int64_t acked = locked[0][0].as<std::int64_t>();
 
     std::size_t first = 0;
     while (first < batch.events.size() && batch.events[first].seq <= acked) ++first;
     if (first < batch.events.size() && batch.events[first].seq != acked + 1)
-        return make_error(
-            "seq_gap", fmt::format("the hub has ward {} up to seq {}; the batch starts at {}", ward,
-                                   acked, batch.events[first].seq));
+        return make_error(ErrorCode::seq_gap,
+                          fmt::format("the hub has ward {} up to seq {}; the batch starts at {}",
+                                      ward, acked, batch.events[first].seq));
 
     const std::size_t n = batch.events.size() - first;
     if (n > 0) {

@@ -14,9 +14,9 @@ Error pg_error(const std::exception& e) {
     for (auto& c : what)
         if (c == '\n') c = ' ';
     if (dynamic_cast<const pqxx::broken_connection*>(&e) != nullptr)
-        return make_error("database_unavailable",
+        return make_error(ErrorCode::database_unavailable,
                           fmt::format("PostgreSQL is unreachable: {}", what));
-    return make_error("database_error", fmt::format("PostgreSQL: {}", what));
+    return make_error(ErrorCode::database_error, fmt::format("PostgreSQL: {}", what));
 }
 
 Result<std::unique_ptr<PgPool>> PgPool::open(const std::string& uri, int size) {
@@ -56,7 +56,7 @@ void PgPool::submit(Job job, Failed failed) {
             return;
         }
     }
-    failed(make_error("busy", "the hub is busy; try again shortly"));
+    failed(make_error(ErrorCode::busy, "the hub is busy; try again shortly"));
 }
 
 Status PgPool::run(const Job& job) {

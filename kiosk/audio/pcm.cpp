@@ -69,12 +69,13 @@ Status write_wav(const Pcm& pcm, const std::string& path) {
     info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
     SNDFILE* f = sf_open(path.c_str(), SFM_WRITE, &info);
     if (f == nullptr)
-        return make_error("audio_write_failed", fmt::format("{}: {}", path, sf_strerror(nullptr)));
+        return make_error(ErrorCode::audio_write_failed,
+                          fmt::format("{}: {}", path, sf_strerror(nullptr)));
     const auto written =
         sf_write_short(f, pcm.samples.data(), static_cast<sf_count_t>(pcm.samples.size()));
     sf_close(f);
     if (written != static_cast<sf_count_t>(pcm.samples.size()))
-        return make_error("audio_write_failed", fmt::format("{}: short write", path));
+        return make_error(ErrorCode::audio_write_failed, fmt::format("{}: short write", path));
     return Ok{};
 }
 
@@ -82,7 +83,8 @@ Result<Pcm> read_wav(const std::string& path) {
     SF_INFO info{};
     SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
     if (f == nullptr)
-        return make_error("audio_read_failed", fmt::format("{}: {}", path, sf_strerror(nullptr)));
+        return make_error(ErrorCode::audio_read_failed,
+                          fmt::format("{}: {}", path, sf_strerror(nullptr)));
     Pcm pcm;
     pcm.sample_rate = info.samplerate;
     std::vector<std::int16_t> frames(static_cast<std::size_t>(info.frames * info.channels));

@@ -31,14 +31,14 @@ Result<Synthesizer*> Synthesizer::instance(const VoiceSettings& settings) {
         rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
         if (rate <= 0) {
             rate = 0;
-            return make_error("speech_unavailable",
+            return make_error(ErrorCode::speech_unavailable,
                               "espeak-ng could not start (is espeak-ng-data installed?)");
         }
         espeak_SetSynthCallback(collect);
         synth.sample_rate_ = rate;
     }
     if (espeak_SetVoiceByName(settings.voice.c_str()) != EE_OK)
-        return make_error("speech_unavailable",
+        return make_error(ErrorCode::speech_unavailable,
                           fmt::format("espeak-ng has no voice '{}'", settings.voice));
     espeak_SetParameter(espeakRATE, settings.rate_wpm, 0);
     espeak_SetParameter(espeakVOLUME, settings.volume, 0);
@@ -52,9 +52,10 @@ Result<Pcm> Synthesizer::speak(const std::string& text) {
     const auto rc = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
                                  espeakCHARS_UTF8, nullptr, &pcm);
     if (rc != EE_OK)
-        return make_error("speech_failed", "espeak-ng could not synthesize the announcement");
+        return make_error(ErrorCode::speech_failed,
+                          "espeak-ng could not synthesize the announcement");
     if (espeak_Synchronize() != EE_OK)
-        return make_error("speech_failed", "espeak-ng did not finish the announcement");
+        return make_error(ErrorCode::speech_failed, "espeak-ng did not finish the announcement");
     return pcm;
 }
 

@@ -90,7 +90,7 @@ void count_refresh(GLFWwindow* /*w*/) {
 Result<std::unique_ptr<GlfwPlatform>> GlfwPlatform::create(const WindowSpec& spec) {
     glfwSetErrorCallback(on_glfw_error);
     if (glfwInit() != GLFW_TRUE)
-        return make_error("no_display", "cannot start GLFW (is there a display?)");
+        return make_error(ErrorCode::no_display, "cannot start GLFW (is there a display?)");
     {
         const std::lock_guard lock(g_wakeup_mutex);
         g_glfw_alive = true;
@@ -106,7 +106,7 @@ Result<std::unique_ptr<GlfwPlatform>> GlfwPlatform::create(const WindowSpec& spe
         const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
         if (mode == nullptr) {
             glfwTerminate();
-            return make_error("no_display",
+            return make_error(ErrorCode::no_display,
                               "no monitor found for full-screen mode (try --windowed WxH)");
         }
         glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
@@ -120,7 +120,7 @@ Result<std::unique_ptr<GlfwPlatform>> GlfwPlatform::create(const WindowSpec& spe
             g_glfw_alive = false;
         }
         glfwTerminate();
-        return make_error("no_window", "cannot open an OpenGL 3.0 window");
+        return make_error(ErrorCode::no_window, "cannot open an OpenGL 3.0 window");
     }
     std::unique_ptr<GlfwPlatform> p(new GlfwPlatform(window));
     glfwMakeContextCurrent(window);
@@ -144,7 +144,7 @@ Result<std::unique_ptr<GlfwPlatform>> GlfwPlatform::create(const WindowSpec& spe
     p->imgui_glfw_ = ImGui_ImplGlfw_InitForOpenGL(window, true);
     p->imgui_gl_ = ImGui_ImplOpenGL3_Init(kGlslVersion);
     if (!p->imgui_glfw_ || !p->imgui_gl_)
-        return make_error("no_window", "cannot start the ImGui renderer");
+        return make_error(ErrorCode::no_window, "cannot start the ImGui renderer");
     // Now rather than lazily in the first NewFrame, so reload_fonts() can always replace the
     // font texture instead of racing the backend's own first upload.
     ImGui_ImplOpenGL3_CreateDeviceObjects();

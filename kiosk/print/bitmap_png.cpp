@@ -22,7 +22,7 @@ constexpr int kBlueWeight = 114;
 constexpr int kWeightTotal = 1000;
 
 Error png_error(const std::string& path, cairo_status_t status) {
-    return make_error("png_failed", "PNG " + path + ": " + cairo_status_to_string(status));
+    return make_error(ErrorCode::png_failed, "PNG " + path + ": " + cairo_status_to_string(status));
 }
 
 }  // namespace
@@ -31,7 +31,8 @@ Status write_png(const Bitmap& image, const std::string& path) {
     if (image.width <= 0 || image.height <= 0 ||
         image.pixels.size() !=
             static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height))
-        return make_error("png_failed", "PNG " + path + ": the image is empty or inconsistent");
+        return make_error(ErrorCode::png_failed,
+                          "PNG " + path + ": the image is empty or inconsistent");
     const SurfacePtr surface(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, image.width, image.height));
     if (const auto status = cairo_surface_status(surface.get()); status != CAIRO_STATUS_SUCCESS)

@@ -43,7 +43,8 @@ int get16(std::span<const std::uint8_t> in, std::size_t pos) {
 }
 
 Error malformed(std::size_t at, const std::string& what) {
-    return make_error("bad_escpos", "ESC/POS job, byte " + std::to_string(at) + ": " + what);
+    return make_error(ErrorCode::bad_escpos,
+                      "ESC/POS job, byte " + std::to_string(at) + ": " + what);
 }
 
 std::string hex(std::uint8_t b) {
@@ -155,7 +156,8 @@ Result<Bitmap> decode_escpos_raster(std::span<const std::uint8_t> job) {
             return malformed(pos, "unknown command " + hex(cmd) + " " + hex(op));
         }
     }
-    if (out.height == 0) return make_error("bad_escpos", "ESC/POS job has no raster image");
+    if (out.height == 0)
+        return make_error(ErrorCode::bad_escpos, "ESC/POS job has no raster image");
     return out;
 }
 

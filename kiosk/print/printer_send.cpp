@@ -27,13 +27,14 @@ namespace asio = boost::asio;
 using Clock = std::chrono::steady_clock;
 
 Error unavailable(const PrinterTarget& target, const std::string& why) {
-    return make_error("printer_unavailable", "printer " + describe(target) + ": " + why);
+    return make_error(ErrorCode::printer_unavailable, "printer " + describe(target) + ": " + why);
 }
 
 Error timed_out(const PrinterTarget& target, std::chrono::milliseconds limit, const char* doing) {
-    return make_error("printer_timeout", "printer " + describe(target) + ": no answer within " +
-                                             std::to_string(limit.count()) + " ms while " + doing +
-                                             " (switched off, out of paper or cover open?)");
+    return make_error(ErrorCode::printer_timeout,
+                      "printer " + describe(target) + ": no answer within " +
+                          std::to_string(limit.count()) + " ms while " + doing +
+                          " (switched off, out of paper or cover open?)");
 }
 
 // Closes a file descriptor on every path out of send_to_device.
@@ -143,7 +144,7 @@ Status replace_file(const std::filesystem::path& path, std::span<const std::uint
         if (!out) {
             std::error_code ignored;
             std::filesystem::remove(tmp, ignored);
-            return make_error("printer_unavailable",
+            return make_error(ErrorCode::printer_unavailable,
                               "printer file:" + path.string() + ": cannot write " + tmp.string());
         }
     }
@@ -152,7 +153,7 @@ Status replace_file(const std::filesystem::path& path, std::span<const std::uint
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        return make_error("printer_unavailable",
+        return make_error(ErrorCode::printer_unavailable,
                           "printer file:" + path.string() + ": " + ec.message());
     }
     return Ok{};
@@ -194,10 +195,11 @@ Status send_job(std::span<const std::uint8_t> job, const PrinterTarget& target,
             case PrinterTarget::Kind::file:
                 return send_to_file(job, target);
         }
-        return make_error("bad_printer", "unknown printer kind");
+        return make_error(ErrorCode::bad_printer, "unknown printer kind");
     } catch (const std::exception& e) {
         // Out of memory or a library surprise: still an answer for the screen, not a crash.
-        return make_error("printer_unavailable", "printer " + describe(target) + ": " + e.what());
+        return make_error(ErrorCode::printer_unavailable,
+                          "printer " + describe(target) + ": " + e.what());
     }
 }
 
@@ -219,7 +221,7 @@ Status send_document(std::span<const std::uint8_t> bytes, const PrinterTarget& t
             case PrinterTarget::Kind::file: {
                 if (name.empty() || name.find('/') != std::string_view::npos || name == "." ||
                     name == "..")
-                    return make_error("bad_printer", "a document needs a plain file name");
+                    return make_error(ErrorCode::bad_printer, "a document needs a plain file name");
                 const std::filesystem::path path = document_path(target, name);
                 const std::filesystem::path dir = path.parent_path();
                 if (std::error_code ec; !dir.empty() && !std::filesystem::is_directory(dir, ec))
@@ -227,9 +229,10 @@ Status send_document(std::span<const std::uint8_t> bytes, const PrinterTarget& t
                 return replace_file(path, bytes);
             }
         }
-        return make_error("bad_printer", "unknown printer kind");
+        return make_error(ErrorCode::bad_printer, "unknown printer kind");
     } catch (const std::exception& e) {
-        return make_error("printer_unavailable", "printer " + describe(target) + ": " + e.what());
+        return make_error(ErrorCode::printer_unavailable,
+                          "printer " + describe(target) + ": " + e.what());
     }
 }
 
@@ -246,7 +249,8 @@ Status print_ticket(const TicketSlip& slip, Paper paper, const PrinterTarget& ta
         return sent;
     } catch (const std::exception& e) {
         spdlog::error("ticket {} not printed: {}", slip.number, e.what());
-        return make_error("print_failed", std::string("cannot print the ticket: ") + e.what());
+        return make_error(ErrorCode::print_failed,
+                          std::string("cannot print the ticket: ") + e.what());
     }
 }
 

@@ -18,7 +18,7 @@ constexpr std::uint16_t kRawPrintPort =
     9100;  // "JetDirect"/AppSocket, what every LAN printer opens
 
 Error bad(std::string_view text, std::string_view why) {
-    return make_error("bad_printer",
+    return make_error(ErrorCode::bad_printer,
                       "--printer '" + std::string(text) + "': " + std::string(why) +
                           " (expected /dev/usb/lp0, tcp://HOST[:PORT] or file:PATH)");
 }

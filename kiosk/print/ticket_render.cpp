@@ -230,7 +230,7 @@ void lay_out(SlipPainter& p, const TicketSlip& slip, const PaperStyle& s) {
 }
 
 Error cairo_failure(cairo_status_t status) {
-    return make_error("render_failed",
+    return make_error(ErrorCode::render_failed,
                       std::string("cannot draw the ticket: ") + cairo_status_to_string(status));
 }
 

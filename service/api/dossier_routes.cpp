@@ -21,7 +21,8 @@ namespace {
 constexpr int kMaxRegisterDays = 92;
 
 Reply not_found_dossier(const std::string& code) {
-    return error_reply(404, "dossier_not_found", fmt::format("no dossier with code '{}'", code));
+    return error_reply(ErrorCode::dossier_not_found,
+                       fmt::format("no dossier with code '{}'", code));
 }
 
 // The officer's note split into lines: the items a citizen must supplement (form 02).
@@ -107,10 +108,10 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
     const bool receiving = req.outcome == FinishOutcome::dossier_received;
     if (receiving && !req.procedure)
         return respond(
-            error_reply(422, "procedure_required", "a received dossier needs its 'procedure'"));
+            error_reply(ErrorCode::procedure_required, "a received dossier needs its 'procedure'"));
     if (receiving && !req.applicant)
         return respond(error_reply(
-            422, "applicant_required",
+            ErrorCode::applicant_required,
             "a received dossier needs the 'applicant' (at least the name) for the receipt"));
 
     std::optional<Dossier> dossier;  // set by the command, read by the reply (both under the lock)
@@ -120,13 +121,13 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
             if (!receiving) {
                 auto found = load_dossier(*req.dossier);
                 if (!found)
-                    return make_error("unknown_dossier",
+                    return make_error(ErrorCode::dossier_not_found,
                                       fmt::format("no dossier with code '{}'", *req.dossier));
                 d = std::move(*found);
                 auto changed = dossiers::change_state(d, DossierState::returned, now, zone_);
                 if (!changed) return changed.error();
                 if (!*changed)
-                    return make_error("dossier_closed",
+                    return make_error(ErrorCode::dossier_closed,
                                       fmt::format("dossier {} was already returned", d.code));
             }
             auto change = e.finish(now, number, officer, req.outcome);
@@ -207,7 +208,7 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
     // Form 02 lists every missing item at once (Decree 118/2025): the request must name them.
     if (req->status == DossierState::supplement_requested && note_lines(note).empty())
         return respond(error_reply(
-            422, "note_required",
+            ErrorCode::note_required,
             "a supplement request needs a 'note' listing the missing items, one per line"));
     change_dossier(
         code,
@@ -241,17 +242,18 @@ void Ward::dossier_apology(const Request& r, const std::string& code, const Resp
 
 void Ward::dossier_form(const std::string& code, std::string_view form, const Respond& respond) {
     if (form != "01" && form != "02" && form != "04")
-        return respond(error_reply(
-            404, "not_found", "forms are 01 (receipt), 02 (supplement request) and 04 (apology)"));
+        return respond(
+            error_reply(ErrorCode::not_found,
+                        "forms are 01 (receipt), 02 (supplement request) and 04 (apology)"));
     auto found = load_dossier(code);
     if (!found) return respond(not_found_dossier(code));
     const Dossier d = std::move(*found);
     if (form == "02" && d.state != DossierState::supplement_requested)
-        return respond(error_reply(409, "invalid_state",
+        return respond(error_reply(ErrorCode::invalid_state,
                                    "form 02 is for a dossier whose supplement was requested"));
     if (form == "04" && !d.new_due_date)
-        return respond(
-            error_reply(409, "invalid_state", "form 04 needs an apology: POST .../apology first"));
+        return respond(error_reply(ErrorCode::invalid_state,
+                                   "form 04 needs an apology: POST .../apology first"));
     renderer_.run(
         [this, d, form = std::string(form)] {
             const Procedure procedure = procedure_for_documents(d.procedure);
@@ -271,7 +273,7 @@ void Ward::dossier_form(const std::string& code, std::string_view form, const Re
 void Ward::due_date_preview(const std::string& code, const Respond& respond) {
     const Procedure* p = config_.find_procedure(code);
     if (p == nullptr)
-        return respond(error_reply(404, "not_found", fmt::format("no procedure '{}'", code)));
+        return respond(error_reply(ErrorCode::not_found, fmt::format("no procedure '{}'", code)));
     const TimePoint now = clock_.now();
     respond(json_reply(200, to_json(DueDatePreview{p->code, now,
                                                    calendar_.due_date(now, p->legal_days,
@@ -287,7 +289,7 @@ void Ward::dossier_report(const Request& r, const Respond& respond) {
         if (it->second == "procedure")
             group = reports::DossierGrouping::procedure;
         else if (it->second != "category")
-            return respond(error_reply(400, "invalid_query",
+            return respond(error_reply(ErrorCode::invalid_query,
                                        "'group_by' must be one of: category, procedure"));
     }
     auto format = format_of(r, {"json", "csv", "xlsx", "pdf"});
@@ -317,7 +319,7 @@ void Ward::dossier_register(const Request& r, const Respond& respond) {
     // The register is printed a month or a quarter at a time; a longer one would take minutes.
     if ((date::sys_days{period->to} - date::sys_days{period->from}).count() >= kMaxRegisterDays)
         return respond(error_reply(
-            400, "invalid_query",
+            ErrorCode::invalid_query,
             fmt::format("the register covers at most {} days; print it a quarter at a time",
                         kMaxRegisterDays)));
     const TimePoint start = zone_.start_of_day(period->from);

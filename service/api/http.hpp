@@ -32,7 +32,7 @@ struct Reply {
 /// Completion of a request; may be called from any thread, exactly once.
 using Respond = std::function<void(Reply)>;
 
-/// HTTP status for an error code (DESIGN.md §4: 400, 401, 403, 404, 409, 413, 415, 422, 429).
+/// HTTP status for an error: its code's, from motcua/error_codes.def (DESIGN.md §4).
 int status_for(const Error& e);
 Reply json_reply(int status, const boost::json::value& body);
 /// True for "application/json", any case, with or without parameters (charset).
@@ -42,11 +42,12 @@ bool is_json_media(std::string_view content_type);
 template <typename T>
 Result<T> body_of(const Request& r) {
     if (!is_json_media(r.content_type))
-        return make_error("unsupported_media_type", "send the body as application/json");
+        return make_error(ErrorCode::unsupported_media_type, "send the body as application/json");
     return decode_body<T>(r.body);
 }
 Reply error_reply(const Error& e);
-Reply error_reply(int status, std::string code, std::string message);
+/// {"error":{"code","message"}} with the code's status.
+Reply error_reply(ErrorCode code, std::string message);
 
 /// Splits "/a/b?x=1&y=%20" into path and decoded query parameters; false on bad escapes.
 bool split_target(std::string_view target, std::string& path,

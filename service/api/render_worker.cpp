@@ -25,8 +25,8 @@ void RenderWorker::run(std::function<Reply()> make, Respond respond) {
             return;
         }
     }
-    Reply busy =
-        error_reply(503, "busy", "documents are being prepared for others; try again in a moment");
+    Reply busy = error_reply(ErrorCode::busy,
+                             "documents are being prepared for others; try again in a moment");
     busy.headers.emplace_back("Retry-After", "5");
     respond(std::move(busy));
 }
@@ -46,7 +46,7 @@ void RenderWorker::loop() {
             reply = job.make();
         } catch (const std::exception& e) {
             spdlog::error("preparing a document failed: {}", e.what());
-            reply = error_reply(500, "internal_error", "the document could not be prepared");
+            reply = error_reply(ErrorCode::internal_error, "the document could not be prepared");
         }
         job.respond(std::move(reply));
     }

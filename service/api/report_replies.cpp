@@ -22,19 +22,21 @@ Result<Period> period_of(const Request& r) {
     auto get = [&](const char* name) -> Result<Day> {
         auto it = r.query.find(name);
         if (it == r.query.end())
-            return make_error("invalid_query", fmt::format("'{}' is required (YYYY-MM-DD)", name));
+            return make_error(ErrorCode::invalid_query,
+                              fmt::format("'{}' is required (YYYY-MM-DD)", name));
         auto d = parse_day(it->second);
         if (!d)
-            return make_error("invalid_query", fmt::format("'{}': {}", name, d.error().message));
+            return make_error(ErrorCode::invalid_query,
+                              fmt::format("'{}': {}", name, d.error().message));
         return *d;
     };
     auto from = get("from");
     if (!from) return from.error();
     auto to = get("to");
     if (!to) return to.error();
-    if (*to < *from) return make_error("invalid_query", "'to' is before 'from'");
+    if (*to < *from) return make_error(ErrorCode::invalid_query, "'to' is before 'from'");
     if ((date::sys_days{*to} - date::sys_days{*from}).count() >= kMaxReportDays)
-        return make_error("invalid_query",
+        return make_error(ErrorCode::invalid_query,
                           fmt::format("a report covers at most {} days", kMaxReportDays));
     return Period{*from, *to};
 }
@@ -45,7 +47,8 @@ Result<std::string> format_of(const Request& r, std::initializer_list<std::strin
     if (std::find(allowed.begin(), allowed.end(), format) != allowed.end()) return format;
     std::string choices;
     for (auto a : allowed) choices += (choices.empty() ? "" : ", ") + std::string(a);
-    return make_error("invalid_query", fmt::format("'format' must be one of: {}", choices));
+    return make_error(ErrorCode::invalid_query,
+                      fmt::format("'format' must be one of: {}", choices));
 }
 
 Reply file_reply(std::string bytes, std::string_view media_type, const std::string& file_name) {
@@ -56,7 +59,7 @@ Reply file_reply(std::string bytes, std::string_view media_type, const std::stri
 }
 
 Reply pdf_reply(Result<std::string> bytes, const std::string& file_name) {
-    if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
+    if (!bytes) return error_reply(bytes.error());
     Reply reply{200, std::move(*bytes), "application/pdf", {}};
     reply.headers.emplace_back("Content-Disposition",
                                fmt::format("inline; filename=\"{}.pdf\"", file_name));
@@ -70,7 +73,7 @@ Reply turnaround_reply(const TurnaroundReport& report, std::string_view format,
         return file_reply(reports::to_csv(report), "text/csv; charset=utf-8", name + ".csv");
     if (format == "xlsx") {
         auto bytes = reports::to_xlsx({report});
-        if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
+        if (!bytes) return error_reply(bytes.error());
         return file_reply(std::move(*bytes), kXlsx, name + ".xlsx");
     }
     return json_reply(200, reports::to_json(report));
@@ -86,7 +89,7 @@ Reply dossier_report_reply(const reports::DossierReport& report, std::string_vie
         return pdf_reply(documents::dossier_report_pdf(report, config, zone), name);
     if (format == "xlsx") {
         auto bytes = reports::dossier_report_xlsx(report);
-        if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
+        if (!bytes) return error_reply(bytes.error());
         return file_reply(std::move(*bytes), kXlsx, name + ".xlsx");
     }
     return Reply{200, reports::dossier_report_json(report, zone), "application/json", {}};

@@ -24,7 +24,7 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
         auto g = parse_enum<reports::GroupBy>(group_it->second);
         if (!g)
             return respond(error_reply(
-                400, "invalid_query",
+                ErrorCode::invalid_query,
                 fmt::format("'group_by' must be one of: {}", enum_choices<reports::GroupBy>())));
         group = *g;
     }
@@ -34,7 +34,7 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
     if (every_grouping) {
         if (*format != "xlsx")
             return respond(
-                error_reply(400, "invalid_query", "'group_by=all' is for format=xlsx only"));
+                error_reply(ErrorCode::invalid_query, "'group_by=all' is for format=xlsx only"));
         // Five reports and a workbook: on the render thread, never on a network thread.
         return renderer_.run(
             [this, from = period->from, to = period->to] {
@@ -44,7 +44,7 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
                                                                     to, grouping.first,
                                                                     clock_.now(), &report_cache_));
                 auto bytes = reports::to_xlsx(sheets);
-                if (!bytes) return error_reply(500, bytes.error().code, bytes.error().message);
+                if (!bytes) return error_reply(bytes.error());
                 return file_reply(
                     std::move(*bytes),
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -17,7 +17,7 @@ std::optional<int> parse_int(std::string_view s) {
 }
 
 Error need_login() {
-    return make_error("unauthorized", "this route needs 'Authorization: Bearer TOKEN'");
+    return make_error(ErrorCode::unauthorized, "this route needs 'Authorization: Bearer TOKEN'");
 }
 
 }  // namespace
@@ -32,18 +32,18 @@ Status ward_allows(WardAccess access, const auth::Principal& who) {
             return Ok{};
         case WardAccess::kiosk:
             if (device != nullptr && device->role == DeviceRole::kiosk) return Ok{};
-            return make_error("forbidden", "only a ticket kiosk may do this");
+            return make_error(ErrorCode::forbidden, "only a ticket kiosk may do this");
         case WardAccess::citizen_device:
             if (device != nullptr &&
                 (device->role == DeviceRole::kiosk || device->role == DeviceRole::rating))
                 return Ok{};
-            return make_error("forbidden",
+            return make_error(ErrorCode::forbidden,
                               "only a citizen-facing device (kiosk or rating pad) may do this");
         case WardAccess::officer:
             if (std::holds_alternative<auth::OfficerPrincipal>(who)) return Ok{};
-            return make_error("forbidden", "this needs an officer's login");
+            return make_error(ErrorCode::forbidden, "this needs an officer's login");
     }
-    return make_error("forbidden", "not allowed");
+    return make_error(ErrorCode::forbidden, "not allowed");
 }
 
 void Ward::add_routes() {
@@ -76,7 +76,7 @@ void Ward::add_routes() {
     t.add("POST", v1 + "/ratings", A::citizen_device,
           [this](const WardRouter::Call& c) { rate(c.request, c.who, c.respond); });
     t.add("GET", v1 + "/events", A::device_or_officer, [](const WardRouter::Call& c) {
-        c.respond(error_reply(400, "websocket_required", "open /api/v1/events as a WebSocket"));
+        c.respond(error_reply(ErrorCode::websocket_required, "open /api/v1/events as a WebSocket"));
     });
     for (const char* action : {"open", "close", "pause", "call-next", "recall", "start", "no-show",
                                "reinstate", "transfer", "finish"}) {
@@ -84,7 +84,7 @@ void Ward::add_routes() {
               [this, action = std::string_view(action)](const WardRouter::Call& c) {
                   auto number = parse_int(c.params[0]);
                   if (!number)
-                      return c.respond(error_reply(404, "unknown_counter",
+                      return c.respond(error_reply(ErrorCode::unknown_counter,
                                                    fmt::format("no counter '{}'", c.params[0])));
                   counter_action(c.request, c.who, *number, action, c.respond);
               });

@@ -42,7 +42,8 @@ bool PathPattern::match(const std::vector<std::string_view>& parts,
 }
 
 Reply method_not_allowed(std::string_view allowed) {
-    Reply r = error_reply(405, "method_not_allowed", fmt::format("use {} on this route", allowed));
+    Reply r =
+        error_reply(ErrorCode::method_not_allowed, fmt::format("use {} on this route", allowed));
     r.headers.emplace_back("Allow", std::string(allowed));
     return r;
 }

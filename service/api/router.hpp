@@ -89,7 +89,7 @@ public:
             return route.handler(Call{r, params, *who, respond});
         }
         if (!allowed.empty()) return respond(method_not_allowed(allowed));
-        respond(error_reply(404, "not_found", "no such route"));
+        respond(error_reply(ErrorCode::not_found, "no such route"));
     }
 
     /// The row serving `method path`, or nullptr.
@@ -111,7 +111,7 @@ public:
     [[nodiscard]] Status check(std::string_view method, std::string_view path,
                                const Principal& who) const {
         const Route* route = find(method, path);
-        if (route == nullptr) return make_error("not_found", "no such route");
+        if (route == nullptr) return make_error(ErrorCode::not_found, "no such route");
         return allows_(route->access, who);
     }
 

@@ -23,7 +23,7 @@ const auth::DevicePrincipal* as_device(const auth::Principal& p) {
 
 Status content_ok_if_any(const Request& r) {
     if (!r.body.empty() && !is_json_media(r.content_type))
-        return make_error("unsupported_media_type", "send the body as application/json");
+        return make_error(ErrorCode::unsupported_media_type, "send the body as application/json");
     return Ok{};
 }
 
@@ -88,9 +88,9 @@ void Ward::get_ticket(const std::string& id, const Respond& respond) {
         if (const Ticket* t = engine_.find(id))
             return respond(json_reply(200, to_json(ticket_view(*t), zone_)));
     }
-    if (id.size() > 64) return respond(error_reply(404, "unknown_ticket", "no such ticket"));
+    if (id.size() > 64) return respond(error_reply(ErrorCode::unknown_ticket, "no such ticket"));
     auto stored = store_.find_ticket(id);
-    if (!stored) return respond(error_reply(404, "unknown_ticket", "no such ticket"));
+    if (!stored) return respond(error_reply(ErrorCode::unknown_ticket, "no such ticket"));
     std::lock_guard lock(mutex_);
     respond(json_reply(200, to_json(ticket_view(*stored), zone_)));
 }
@@ -164,7 +164,7 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         std::lock_guard lock(mutex_);
         officer_names_[user] = officer->name;
         if (engine_.counter(number) == nullptr)
-            return respond(error_reply(404, "unknown_counter",
+            return respond(error_reply(ErrorCode::unknown_counter,
                                        fmt::format("no counter {} in this office", number)));
     }
     const auto counter_reply = [this, number](const queue::Change&) {
@@ -214,7 +214,7 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         auto req = body_of<FinishRequest>(r);
         if (!req) return respond(error_reply(req.error()));
         if (req->procedure && config_.find_procedure(*req->procedure) == nullptr)
-            return respond(error_reply(422, "unknown_procedure",
+            return respond(error_reply(ErrorCode::unknown_procedure,
                                        fmt::format("no procedure '{}'", *req->procedure)));
         // A result returned without a code (a dossier from before motcua) is a plain finish.
         if (req->outcome == FinishOutcome::dossier_received ||
@@ -223,7 +223,7 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); },
                      ticket_reply, respond);
     }
-    respond(error_reply(404, "not_found", "no such counter action"));
+    respond(error_reply(ErrorCode::not_found, "no such counter action"));
 }
 
 void Ward::set_test_clock(const Request& r, const Respond& respond) {

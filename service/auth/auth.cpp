@@ -8,7 +8,7 @@ namespace motcua::auth {
 namespace {
 
 Error unauthorized(std::string message) {
-    return make_error("unauthorized", std::move(message));
+    return make_error(ErrorCode::unauthorized, std::move(message));
 }
 
 }  // namespace
@@ -34,7 +34,8 @@ Result<Principal> Authenticator::identify_token(std::string_view token) {
         if (auto it = sessions_.find(digest); it != sessions_.end()) {
             if (it->second.expires_at > now) return Principal{it->second.officer};
             sessions_.erase(it);
-            return make_error("session_expired", "your session has expired; please log in again");
+            return make_error(ErrorCode::session_expired,
+                              "your session has expired; please log in again");
         }
     }
     // Not cached: devices added by the CLI while the service runs, sessions from before a restart.
@@ -46,7 +47,8 @@ Result<Principal> Authenticator::identify_token(std::string_view token) {
     }
     if (auto session = store_.session(digest)) {
         if (session->expires_at <= std::chrono::time_point_cast<Millis>(now))
-            return make_error("session_expired", "your session has expired; please log in again");
+            return make_error(ErrorCode::session_expired,
+                              "your session has expired; please log in again");
         auto officer = store_.officer(session->username);
         if (!officer) return unauthorized("invalid token");
         OfficerPrincipal p{officer->username, officer->name, officer->role};
@@ -83,7 +85,7 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
         std::lock_guard lock(mutex_);
         if (limited(user_key, steady_now) || limited(addr_key, steady_now))
             return make_error(
-                "too_many_attempts",
+                ErrorCode::too_many_attempts,
                 fmt::format(
                     "too many failed logins; try again in {} minutes",
                     std::chrono::duration_cast<std::chrono::minutes>(limits_.window).count()));
@@ -97,7 +99,7 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
         std::lock_guard lock(mutex_);
         note_failure(user_key, steady_now);
         note_failure(addr_key, steady_now);
-        return make_error("bad_credentials", "wrong username or password");
+        return make_error(ErrorCode::bad_credentials, "wrong username or password");
     }
     const std::string token = new_token();
     const std::string digest = token_digest(token);

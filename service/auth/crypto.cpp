@@ -8,7 +8,7 @@ namespace motcua::auth {
 
 Status init_crypto() {
     if (sodium_init() < 0)
-        return make_error("crypto_unavailable", "libsodium could not be initialised");
+        return make_error(ErrorCode::crypto_unavailable, "libsodium could not be initialised");
     return Ok{};
 }
 
@@ -17,7 +17,7 @@ Result<std::string> hash_password(std::string_view password) {
     if (crypto_pwhash_str(out.data(), password.data(), password.size(),
                           crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return make_error("out_of_memory", "not enough memory to hash the password");
+        return make_error(ErrorCode::out_of_memory, "not enough memory to hash the password");
     return std::string(out.data());
 }
 

@@ -20,7 +20,7 @@ constexpr double kFirstLine = 10.0 * kMm;
 Result<std::string> apology_pdf(const Dossier& d, const Procedure& procedure,
                                 const WardConfig& config, const OfficeZone& zone) {
     if (!d.new_due_date || !d.apology_reason || d.apology_reason->empty())
-        return make_error("no_apology",
+        return make_error(ErrorCode::no_apology,
                           "the dossier has no apology: record the reason and the new date first");
     std::optional<Day> dated;
     if (d.apology_at) dated = zone.office_day(*d.apology_at);

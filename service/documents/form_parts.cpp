@@ -222,7 +222,7 @@ std::string applicant_name_markup(const Applicant& applicant) {
 
 Result<QrMatrix> dossier_qr(const Dossier& dossier) {
     if (dossier.code.empty())
-        return make_error("dossier_code_missing", "the dossier has no code to print");
+        return make_error(ErrorCode::dossier_code_missing, "the dossier has no code to print");
     return make_qr(dossier.code);
 }
 

@@ -139,7 +139,8 @@ std::string period_text(Day from, Day to) {
 
 Result<std::string> register_pdf(const std::vector<Dossier>& dossiers, const WardConfig& config,
                                  const OfficeZone& zone, Day from, Day to) {
-    if (to < from) return make_error("bad_period", "the register's period ends before it starts");
+    if (to < from)
+        return make_error(ErrorCode::bad_period, "the register's period ends before it starts");
     std::vector<const Dossier*> in_period;
     for (const Dossier& d : dossiers)
         if (d.day >= from && d.day <= to) in_period.push_back(&d);

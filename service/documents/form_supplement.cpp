@@ -30,7 +30,7 @@ Result<std::string> supplement_request_pdf(const Dossier& d, const Procedure& pr
         if (!blank(item)) items.push_back(item);
     if (items.empty())
         return make_error(
-            "no_missing_items",
+            ErrorCode::no_missing_items,
             "list what the applicant must add: the request names every missing item at once");
     const NationalHeader header{config.office_name, zone.office_day(at), "", ""};
     return dossier_form_pdf(d, kTitle, header, [&](Flow& flow) {

@@ -267,8 +267,8 @@ Result<std::string> PdfDocument::finish() {
                                       ? cairo_status(cr_)
                                       : cairo_surface_status(surface_);
     if (status != CAIRO_STATUS_SUCCESS)
-        return make_error("pdf_failed", std::string("cannot draw the PDF document: ") +
-                                            cairo_status_to_string(status));
+        return make_error(ErrorCode::pdf_failed, std::string("cannot draw the PDF document: ") +
+                                                     cairo_status_to_string(status));
     return bytes_;
 }
 

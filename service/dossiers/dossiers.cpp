@@ -48,7 +48,7 @@ DossierResult classify(Day returned_day, Day due_date) {
 
 namespace {
 Error closed_error(const Dossier& d) {
-    return make_error("dossier_closed",
+    return make_error(ErrorCode::dossier_closed,
                       fmt::format("dossier {} is already {}; its state no longer changes", d.code,
                                   to_string(d.state)));
 }
@@ -56,7 +56,7 @@ Error closed_error(const Dossier& d) {
 
 Result<bool> change_state(Dossier& d, DossierState to, TimePoint now, const OfficeZone& zone) {
     if (to == DossierState::received)
-        return make_error("invalid_status", "a dossier cannot be set back to 'received'");
+        return make_error(ErrorCode::invalid_status, "a dossier cannot be set back to 'received'");
     if (dossier_closed(d.state)) {
         if (d.state == to) return false;  // a repeated request after a lost answer
         return closed_error(d);
@@ -76,7 +76,7 @@ Status apologise(Dossier& d, Day new_due, std::string reason, TimePoint now,
                  const OfficeZone& zone) {
     if (dossier_closed(d.state)) return closed_error(d);
     if (d.new_due_date)
-        return make_error("apology_exists",
+        return make_error(ErrorCode::apology_exists,
                           fmt::format("dossier {} already has an apology letter (new date {}); "
                                       "the date may be moved only once",
                                       d.code, format_day(*d.new_due_date)));
@@ -84,12 +84,12 @@ Status apologise(Dossier& d, Day new_due, std::string reason, TimePoint now,
     const Day last_day = Day{date::sys_days{d.due_date} - date::days{1}};
     if (today > last_day)
         return make_error(
-            "apology_too_late",
+            ErrorCode::apology_too_late,
             fmt::format("the apology letter must be sent no later than {}, one day before the due "
                         "date {}",
                         format_day(last_day), format_day(d.due_date)));
     if (new_due <= d.due_date)
-        return make_error("new_due_not_later",
+        return make_error(ErrorCode::new_due_not_later,
                           fmt::format("the new date {} must be after the due date {}",
                                       format_day(new_due), format_day(d.due_date)));
     d.new_due_date = new_due;

@@ -227,17 +227,17 @@ private:
         if (ec == http::error::end_of_stream) return close();
         if (ec == beast::error::timeout) return close();  // slow or idle client
         if (ec == http::error::body_limit) {
-            return send_error(413, "body_too_large",
+            return send_error(ErrorCode::body_too_large,
                               fmt::format("request bodies are limited to {} KiB",
                                           shared_->limits.max_body_bytes / 1024),
                               false);
         }
         if (ec == http::error::header_limit)
-            return send_error(431, "headers_too_large", "request headers are too large", false);
+            return send_error(ErrorCode::headers_too_large, "request headers are too large", false);
         if (ec) {
             if (ec.category() == http::make_error_code(http::error::bad_target).category() ||
                 ec == http::error::partial_message)
-                return send_error(400, "bad_request", "malformed HTTP request", false);
+                return send_error(ErrorCode::bad_request, "malformed HTTP request", false);
             return fail(ec, "read");
         }
         auto req = parser_->release();
@@ -246,7 +246,7 @@ private:
         api::Request r;
         r.method = std::string(req.method_string());
         if (!api::split_target(req.target(), r.path, r.query))
-            return send_error(400, "bad_request", "malformed request target", req.keep_alive());
+            return send_error(ErrorCode::bad_request, "malformed request target", req.keep_alive());
         r.authorization = std::string(req[http::field::authorization]);
         r.content_type = std::string(req[http::field::content_type]);
         r.remote = remote_;
@@ -270,14 +270,13 @@ private:
 
     void upgrade(http::request<http::string_body> req, const api::Request& r) {
         if (auto ok = shared_->app.event_feed()->authorize_events(r); !ok)
-            return send_error(api::status_for(ok.error()), ok.error().code, ok.error().message,
-                              false);
+            return send_error(ok.error().code, ok.error().message, false);
         std::int64_t since = 0;
         if (auto it = r.query.find("since"); it != r.query.end()) {
             const auto& s = it->second;
             auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), since);
             if (ec != std::errc() || p != s.data() + s.size() || since < 0)
-                return send_error(400, "invalid_query", "'since' must be a whole number ≥ 0",
+                return send_error(ErrorCode::invalid_query, "'since' must be a whole number ≥ 0",
                                   false);
         }
         lowest().expires_never();
@@ -285,12 +284,12 @@ private:
             ->run(std::move(req));
     }
 
-    void send_error(int status, std::string code, std::string message, bool keep_alive) {
+    void send_error(ErrorCode code, std::string message, bool keep_alive) {
         keep_alive_ = keep_alive;
         version_ = 11;
         route_ = "bad_request";
         start_ = std::chrono::steady_clock::now();
-        send(api::error_reply(status, std::move(code), std::move(message)));
+        send(api::error_reply(code, std::move(message)));
     }
 
     void send(api::Reply reply) {
@@ -417,15 +416,17 @@ Result<std::shared_ptr<ssl::context>> load_tls(const std::string& cert_file,
     boost::system::error_code ec;
     ctx->use_certificate_chain_file(cert_file, ec);
     if (ec)
-        return make_error("tls_cert", fmt::format("cannot use {} as a certificate chain (PEM): {}",
-                                                  cert_file, ec.message()));
+        return make_error(
+            ErrorCode::tls_cert,
+            fmt::format("cannot use {} as a certificate chain (PEM): {}", cert_file, ec.message()));
     ctx->use_private_key_file(key_file, ssl::context::pem, ec);
     if (ec)
-        return make_error("tls_key", fmt::format("cannot use {} as the private key (PEM): {}",
-                                                 key_file, ec.message()));
+        return make_error(
+            ErrorCode::tls_key,
+            fmt::format("cannot use {} as the private key (PEM): {}", key_file, ec.message()));
     if (SSL_CTX_check_private_key(ctx->native_handle()) != 1)
         return make_error(
-            "tls_key",
+            ErrorCode::tls_key,
             fmt::format("the key in {} does not match the certificate in {}", key_file, cert_file));
     return ctx;
 }

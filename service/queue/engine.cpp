@@ -12,8 +12,8 @@ constexpr std::size_t kRecentServiceSamples = 20;
 // Before any service was measured today, estimates assume this service time.
 constexpr int kDefaultServiceS = 5 * 60;
 
-Error err(std::string code, std::string message) {
-    return make_error(std::move(code), std::move(message));
+Error err(ErrorCode code, std::string message) {
+    return make_error(code, std::move(message));
 }
 
 // Index of `id` in a queue line, searched from the back: the ticket asked about most often is
@@ -149,24 +149,25 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
                              bool priority, std::optional<std::string> priority_reason) {
     const Category* cat = config_.find_category(category);
     if (cat == nullptr)
-        return err("unknown_category", fmt::format("no category '{}' in this office", category));
+        return err(ErrorCode::unknown_category,
+                   fmt::format("no category '{}' in this office", category));
     if (priority && !config_.priority.enabled)
-        return err("priority_disabled", "this office does not issue priority tickets");
+        return err(ErrorCode::priority_disabled, "this office does not issue priority tickets");
     if (priority_reason) {
         const auto& reasons = config_.priority.reasons;
         const bool known =
             std::any_of(reasons.begin(), reasons.end(),
                         [&](const PriorityReason& r) { return r.code == *priority_reason; });
         if (!known)
-            return err("unknown_priority_reason",
+            return err(ErrorCode::unknown_priority_reason,
                        fmt::format("no priority reason '{}'", *priority_reason));
         if (!priority)
-            return err("invalid_field",
+            return err(ErrorCode::invalid_field,
                        "priority_reason given for a ticket that is not a priority ticket");
     }
     if (config_.stop_issuing_at && zone_.minutes_of_day(now) >= *config_.stop_issuing_at)
-        return err("issuing_stopped", fmt::format("tickets are not issued after {} today",
-                                                  format_hhmm(*config_.stop_issuing_at)));
+        return err(ErrorCode::issuing_stopped, fmt::format("tickets are not issued after {} today",
+                                                           format_hhmm(*config_.stop_issuing_at)));
     Ticket t;
     t.id = std::move(id);
     t.day = day_;
@@ -190,15 +191,17 @@ Result<CounterStatus*> Engine::counter_of(int number, const std::string& officer
     for (auto& c : counters_) {
         if (c.number != number) continue;
         if (c.state == CounterState::closed || c.officer != officer)
-            return err("not_at_counter", fmt::format("you have not opened counter {}", number));
+            return err(ErrorCode::not_at_counter,
+                       fmt::format("you have not opened counter {}", number));
         return &c;
     }
-    return err("unknown_counter", fmt::format("no counter {} in this office", number));
+    return err(ErrorCode::unknown_counter, fmt::format("no counter {} in this office", number));
 }
 
 Result<Ticket*> Engine::current_of(CounterStatus& c) {
     if (!c.current_ticket)
-        return err("no_current_ticket", fmt::format("counter {} has no ticket called", c.number));
+        return err(ErrorCode::no_current_ticket,
+                   fmt::format("counter {} has no ticket called", c.number));
     return &tickets_.at(*c.current_ticket);
 }
 
@@ -214,17 +217,17 @@ Result<Change> Engine::open_counter(TimePoint now, int number, const std::string
     for (auto& c : counters_)
         if (c.number == number) target = &c;
     if (target == nullptr)
-        return err("unknown_counter", fmt::format("no counter {} in this office", number));
+        return err(ErrorCode::unknown_counter, fmt::format("no counter {} in this office", number));
     if (target->officer && *target->officer != officer && target->current_ticket)
         return err(
-            "counter_busy",
+            ErrorCode::counter_busy,
             fmt::format("counter {} is serving a citizen; its officer must finish first", number));
     Change change;
     // An officer is at one counter at a time: opening one closes their previous one.
     for (auto& c : counters_) {
         if (c.number == number || c.officer != officer || c.state == CounterState::closed) continue;
         if (c.current_ticket)
-            return err("ticket_in_progress",
+            return err(ErrorCode::ticket_in_progress,
                        fmt::format("finish or transfer the ticket at counter {} first", c.number));
         leave_counter(c, now, change, EventType::counter_closed);
     }
@@ -243,7 +246,7 @@ Result<Change> Engine::close_counter(TimePoint now, int number, const std::strin
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     if ((*c)->current_ticket)
-        return err("ticket_in_progress",
+        return err(ErrorCode::ticket_in_progress,
                    "finish, transfer or mark absent the current ticket before closing");
     Change change;
     leave_counter(**c, now, change, EventType::counter_closed);
@@ -297,11 +300,11 @@ Result<Change> Engine::call_next(TimePoint now, int number, const std::string& o
     if (!c) return c.error();
     CounterStatus& counter = **c;
     if (counter.state == CounterState::paused)
-        return err("counter_paused",
+        return err(ErrorCode::counter_paused,
                    fmt::format("counter {} is paused; open it again to call", number));
     if (counter.current_ticket)
         return err(
-            "ticket_in_progress",
+            ErrorCode::ticket_in_progress,
             fmt::format("counter {} still has a ticket: finish it, transfer it or mark it absent",
                         number));
     auto id = pick_next(counter, now);
@@ -323,7 +326,7 @@ Result<Engine::AtCounter> Engine::called_at(int number, const std::string& offic
     auto t = current_of(**c);
     if (!t) return t.error();
     if ((*t)->state != TicketState::called)
-        return err("invalid_state", fmt::format("ticket {} {}", (*t)->number, busy));
+        return err(ErrorCode::invalid_state, fmt::format("ticket {} {}", (*t)->number, busy));
     return AtCounter{*c, *t};
 }
 
@@ -367,10 +370,11 @@ Result<Change> Engine::reinstate(TimePoint now, int number, const std::string& o
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     auto it = tickets_.find(ticket_id);
-    if (it == tickets_.end()) return err("unknown_ticket", "no such ticket today");
+    if (it == tickets_.end()) return err(ErrorCode::unknown_ticket, "no such ticket today");
     Ticket& t = it->second;
     if (t.state != TicketState::no_show)
-        return err("invalid_state", fmt::format("ticket {} is not marked absent", t.number));
+        return err(ErrorCode::invalid_state,
+                   fmt::format("ticket {} is not marked absent", t.number));
     // A citizen who comes back has already waited: they go to the front of their queue.
     t.state = TicketState::waiting;
     t.finished_at.reset();
@@ -386,12 +390,13 @@ Result<Change> Engine::transfer(TimePoint now, int number, const std::string& of
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     if (config_.find_category(category) == nullptr)
-        return err("unknown_category", fmt::format("no category '{}' in this office", category));
+        return err(ErrorCode::unknown_category,
+                   fmt::format("no category '{}' in this office", category));
     auto t = current_of(**c);
     if (!t) return t.error();
     Ticket& ticket = **t;
     if (ticket.category == category)
-        return err("same_category",
+        return err(ErrorCode::same_category,
                    fmt::format("ticket {} already waits in {}", ticket.number, category));
     const std::string from = ticket.category;
     // Keeps its number and first call (the citizen's wait); waits again, at the front.
@@ -432,7 +437,7 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     if (in.idempotency_key) {
         if (auto it = rating_keys_.find(*in.idempotency_key); it != rating_keys_.end()) {
             if (it->second != in.ticket_id)
-                return err("idempotency_key_reused",
+                return err(ErrorCode::idempotency_key_reused,
                            "this idempotency key was used for another ticket");
             Change change;
             change.replayed = true;
@@ -444,15 +449,17 @@ Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     if (!found) return found.error();
     Ticket& t = **found;
     if (t.state != TicketState::done)
-        return err("not_served", fmt::format("ticket {} has not been served yet", t.number));
+        return err(ErrorCode::not_served,
+                   fmt::format("ticket {} has not been served yet", t.number));
     if (t.rating != 0)
-        return err("already_rated", fmt::format("ticket {} has already been rated", t.number));
+        return err(ErrorCode::already_rated,
+                   fmt::format("ticket {} has already been rated", t.number));
     if (!rating_level_allowed(config_.scale, in.level))
-        return err("invalid_level",
+        return err(ErrorCode::invalid_level,
                    fmt::format("level {} is not on this office's rating scale", in.level));
     if (in.device_counter && t.counter != in.device_counter)
         return err(
-            "wrong_counter",
+            ErrorCode::wrong_counter,
             fmt::format("this rating pad belongs to counter {}, not the counter that served {}",
                         *in.device_counter, t.number));
     t.rating = in.level;
@@ -485,12 +492,13 @@ Result<Ticket*> Engine::find_for_rating(const std::string& id_or_number) {
     for (auto& [id, t] : tickets_) {
         if (t.day != day_ || !equal_ignoring_case(t.number, id_or_number)) continue;
         if (match != nullptr)
-            return err("ambiguous_number",
+            return err(ErrorCode::ambiguous_number,
                        fmt::format("two tickets today have the number {}", t.number));
         match = &t;
     }
     if (match == nullptr)
-        return err("unknown_ticket", "no such ticket today (ratings close at the end of the day)");
+        return err(ErrorCode::unknown_ticket,
+                   "no such ticket today (ratings close at the end of the day)");
     return match;
 }
 

@@ -204,7 +204,8 @@ Result<std::string> dossier_report_xlsx(const DossierReport& report) {
     const auto path = std::filesystem::temp_directory_path() /
                       fmt::format("motcua-ii06a-{:x}{:x}.xlsx", rd(), rd());
     lxw_workbook* wb = workbook_new(path.c_str());
-    if (wb == nullptr) return make_error("export_failed", "could not create the Excel workbook");
+    if (wb == nullptr)
+        return make_error(ErrorCode::export_failed, "could not create the Excel workbook");
     const Formats f = make_formats(wb);
     lxw_worksheet* ws = workbook_add_worksheet(wb, "Biểu II.06a");
     write_header(ws, report, f);
@@ -250,13 +251,14 @@ Result<std::string> dossier_report_xlsx(const DossierReport& report) {
     worksheet_repeat_rows(ws, kGroupHeading, kNumbers);
 
     if (workbook_close(wb) != LXW_NO_ERROR)
-        return make_error("export_failed", "could not write the Excel workbook");
+        return make_error(ErrorCode::export_failed, "could not write the Excel workbook");
     std::ostringstream bytes;
     bool read = false;
     if (std::ifstream in(path, std::ios::binary); in) read = static_cast<bool>(bytes << in.rdbuf());
     std::error_code ec;
     std::filesystem::remove(path, ec);
-    if (!read) return make_error("export_failed", "could not read back the Excel workbook");
+    if (!read)
+        return make_error(ErrorCode::export_failed, "could not read back the Excel workbook");
     return bytes.str();
 }
 

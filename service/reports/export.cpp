@@ -112,7 +112,8 @@ Result<std::string> to_xlsx(const std::vector<TurnaroundReport>& reports) {
     const auto path =
         std::filesystem::temp_directory_path() / fmt::format("motcua-report-{:x}.xlsx", rd());
     lxw_workbook* wb = workbook_new(path.c_str());
-    if (wb == nullptr) return make_error("export_failed", "could not create the Excel workbook");
+    if (wb == nullptr)
+        return make_error(ErrorCode::export_failed, "could not create the Excel workbook");
     lxw_format* header = workbook_add_format(wb);
     format_set_bold(header);
     format_set_text_wrap(header);
@@ -158,7 +159,7 @@ Result<std::string> to_xlsx(const std::vector<TurnaroundReport>& reports) {
         worksheet_freeze_panes(ws, 3, 2);
     }
     if (workbook_close(wb) != LXW_NO_ERROR)
-        return make_error("export_failed", "could not write the Excel workbook");
+        return make_error(ErrorCode::export_failed, "could not write the Excel workbook");
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();

@@ -104,11 +104,12 @@ Result<std::unique_ptr<HttpsClient>> HttpsClient::create(const std::string& url,
         impl->tls = true;
     else if (url.rfind("http://", 0) != 0)
         return make_error(
-            "bad_url",
+            ErrorCode::bad_url,
             fmt::format("'{}': the hub's address must start with http:// or https://", url));
     auto endpoint = parse_endpoint(url, impl->tls ? 443 : 80);
     if (!endpoint)
-        return make_error("bad_url", fmt::format("'{}': {}", url, endpoint.error().message));
+        return make_error(ErrorCode::bad_url,
+                          fmt::format("'{}': {}", url, endpoint.error().message));
     impl->endpoint = *endpoint;
     if (impl->tls) {
         impl->ssl_ctx.emplace(ssl::context::tls_client);
@@ -119,7 +120,7 @@ Result<std::unique_ptr<HttpsClient>> HttpsClient::create(const std::string& url,
         else
             impl->ssl_ctx->load_verify_file(ca_file, ec);
         if (ec)
-            return make_error("bad_ca",
+            return make_error(ErrorCode::bad_ca,
                               fmt::format("cannot load the CA certificates{}: {}",
                                           ca_file.empty() ? "" : " from " + ca_file, ec.message()));
     }
@@ -138,7 +139,7 @@ Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::st
     // the request goes again on a new connection before anything is said.
     const bool reused = impl_->connected();
     auto answer = once(method, target, bearer, json_body);
-    if (!answer && reused && answer.error().code == "unreachable" && !impl_->cancelled)
+    if (!answer && reused && answer.error().code == ErrorCode::unreachable && !impl_->cancelled)
         answer = once(method, target, bearer, json_body);
     return answer;
 }
@@ -146,7 +147,7 @@ Result<HttpAnswer> HttpsClient::request(const std::string& method, const std::st
 Result<HttpAnswer> HttpsClient::once(const std::string& method, const std::string& target,
                                      const std::string& bearer,
                                      const std::optional<std::string>& json_body) {
-    if (impl_->cancelled) return make_error("cancelled", "the shipper is stopping");
+    if (impl_->cancelled) return make_error(ErrorCode::shutting_down, "the shipper is stopping");
     http::request<http::string_body> req{http::string_to_verb(method), target, 11};
     req.set(http::field::host, impl_->host_header());
     req.set(http::field::user_agent, "motcua-service");
@@ -172,23 +173,23 @@ Result<HttpAnswer> HttpsClient::once(const std::string& method, const std::strin
             } catch (const beast::system_error& se) {
                 const auto ec = se.code();
                 if (ec == beast::error::timeout)
-                    out.emplace(make_error("timeout", "the hub did not answer in time"));
+                    out.emplace(make_error(ErrorCode::timeout, "the hub did not answer in time"));
                 else if (ec.category() == asio::error::get_ssl_category() ||
                          ec.category() == ssl::error::get_stream_category())
                     out.emplace(make_error(
-                        "tls", fmt::format("TLS with the hub failed: {}", ec.message())));
+                        ErrorCode::tls, fmt::format("TLS with the hub failed: {}", ec.message())));
                 else
-                    out.emplace(make_error("unreachable",
+                    out.emplace(make_error(ErrorCode::unreachable,
                                            fmt::format("cannot reach the hub: {}", ec.message())));
             } catch (const std::exception& ex) {
-                out.emplace(
-                    make_error("unreachable", fmt::format("cannot reach the hub: {}", ex.what())));
+                out.emplace(make_error(ErrorCode::unreachable,
+                                       fmt::format("cannot reach the hub: {}", ex.what())));
             }
         });
     impl_->ioc.run();
     if (!out) {  // stopped by cancel() before the request ended
         impl_->drop();
-        return make_error("cancelled", "the shipper is stopping");
+        return make_error(ErrorCode::shutting_down, "the shipper is stopping");
     }
     return std::move(*out);
 }

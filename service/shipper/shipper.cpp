@@ -25,11 +25,11 @@ Result<std::unique_ptr<Shipper>> Shipper::create(const WardConfig& config,
     std::string token;
     if (!in || !std::getline(in, token))
         return make_error(
-            "hub_token",
+            ErrorCode::hub_token,
             fmt::format("{}: cannot read the hub token ([hub] token_file)", token_path.string()));
     while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
     if (token.empty())
-        return make_error("hub_token",
+        return make_error(ErrorCode::hub_token,
                           fmt::format("{}: the hub token is empty", token_path.string()));
     std::filesystem::path ca = config.hub.ca_file;
     if (!ca.empty() && ca.is_relative()) ca = config_dir / ca;

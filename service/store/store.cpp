@@ -312,7 +312,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
         store->writer_ = std::thread([s = store.get()] { s->writer_loop(); });
         return store;
     } catch (const SqliteError& e) {
-        return make_error("database_error", e.what());
+        return make_error(ErrorCode::database_error, e.what());
     }
 }
 
@@ -375,7 +375,7 @@ void Store::writer_loop() {
                 } catch (const SqliteError& e) {
                     rollback_to.run();
                     release.run();
-                    results.emplace_back(make_error("database_error", e.what()));
+                    results.emplace_back(make_error(ErrorCode::database_error, e.what()));
                 }
             }
             commit.run();  // WAL + synchronous=FULL: durable when this returns

@@ -125,12 +125,12 @@ Result<json::value> parse_json(std::string_view bytes) {
     json::value v = json::parse(bytes, ec, json::storage_ptr(), options);
     if (ec) {
         if (ec == json::error::too_deep)
-            return make_error("invalid_json",
+            return make_error(ErrorCode::invalid_json,
                               fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
         if (ec == json::error::syntax && !bytes.empty())
-            return make_error("invalid_json",
+            return make_error(ErrorCode::invalid_json,
                               "request body is not valid JSON (syntax error or invalid UTF-8)");
-        return make_error("invalid_json",
+        return make_error(ErrorCode::invalid_json,
                           fmt::format("request body is not valid JSON: {}", ec.message()));
     }
     return v;
@@ -143,7 +143,7 @@ std::string write_json(const json::value& v) {
 // ---- encoders ---------------------------------------------------------------------------------
 
 json::value to_json(const Error& e) {
-    return {{"error", {{"code", e.code}, {"message", e.message}}}};
+    return {{"error", {{"code", wire_name(e.code)}, {"message", e.message}}}};
 }
 
 json::value to_json(const LoginRequest& m) {
@@ -318,7 +318,11 @@ Result<ErrorBody> decode<ErrorBody>(const json::value& v) {
     return guarded<ErrorBody>([&] {
         Fields outer(v, "error response");
         Fields inner(outer.need("error"), "error");
-        return ErrorBody{Error{inner.str("code"), inner.str("message", true)}};
+        auto name = inner.str("code");
+        auto message = inner.str("message", true);
+        if (auto code = error_code_from_wire(name)) return ErrorBody{Error{*code, message}};
+        // A code this build does not know (a newer service): keep it for the person reading.
+        return ErrorBody{Error{ErrorCode::unexpected_answer, name + ": " + message}};
     });
 }
 

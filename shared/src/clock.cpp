@@ -13,7 +13,7 @@ Status TestClock::set(TimePoint t) {
     const std::int64_t wanted = to_epoch_ms(t);
     while (true) {
         if (wanted < current)
-            return make_error("clock_backwards",
+            return make_error(ErrorCode::clock_backwards,
                               "the test clock only moves forward (or stays): the time given is "
                               "earlier than the clock's current time");
         if (now_ms_.compare_exchange_weak(current, wanted)) return Ok{};

@@ -378,18 +378,18 @@ Result<WardConfig> parse_config(std::string_view text, const std::string& source
         return read_root(root, source_name);
     } catch (const toml::parse_error& e) {
         const auto& where = e.source().begin;
-        return make_error("invalid_config",
+        return make_error(ErrorCode::invalid_config,
                           one_line(fmt::format("{}:{}:{}: TOML syntax error: {}", source_name,
                                                where.line, where.column, e.description())));
     } catch (const ConfigError& e) {
-        return make_error("invalid_config", one_line(e.message));
+        return make_error(ErrorCode::invalid_config, one_line(e.message));
     }
 }
 
 Result<WardConfig> load_config(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return make_error("config_unreadable",
+        return make_error(ErrorCode::config_unreadable,
                           fmt::format("{}: cannot read the config file", path.string()));
     std::ostringstream buffer;
     buffer << in.rdbuf();

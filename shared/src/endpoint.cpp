@@ -12,7 +12,7 @@ namespace {
 constexpr std::size_t kMaxHostName = 253;  // DNS limit on a whole name
 
 Error why(std::string reason) {
-    return make_error("bad_address", std::move(reason));
+    return make_error(ErrorCode::bad_address, std::move(reason));
 }
 
 // Boost.URL accepts any RFC 3986 reg-name ("a_b", "%41", "x!y"); a host on the LAN is a DNS name.

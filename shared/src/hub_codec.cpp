@@ -434,7 +434,7 @@ Result<EventBatch> decode_event_batch(const json::value& v) {
         b.ward = info_of(f.need("ward"));
         const auto& events = f.array("events");
         if (events.size() > kMaxBatchEvents)
-            throw DecodeError{"batch_too_large",
+            throw DecodeError{ErrorCode::batch_too_large,
                               fmt::format("a batch holds at most {} events, got {}",
                                           kMaxBatchEvents, events.size())};
         b.events.reserve(events.size());
@@ -442,8 +442,9 @@ Result<EventBatch> decode_event_batch(const json::value& v) {
             b.events.push_back(event_of(e));
             if (b.events.size() > 1 && b.events.back().seq != b.events[b.events.size() - 2].seq + 1)
                 throw DecodeError{
-                    "seq_gap", fmt::format("events must follow each other: seq {} after {}",
-                                           b.events.back().seq, b.events[b.events.size() - 2].seq)};
+                    ErrorCode::seq_gap,
+                    fmt::format("events must follow each other: seq {} after {}",
+                                b.events.back().seq, b.events[b.events.size() - 2].seq)};
         }
         return b;
     });

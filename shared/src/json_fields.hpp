@@ -19,12 +19,12 @@ namespace json = boost::json;
 
 // Thrown inside decoders only; decode<T> turns it into an Error.
 struct DecodeError {
-    std::string code;
+    ErrorCode code;
     std::string message;
 };
 
 [[noreturn]] inline void fail_field(std::string_view key, std::string_view problem) {
-    throw DecodeError{"invalid_field", fmt::format("field '{}' {}", key, problem)};
+    throw DecodeError{ErrorCode::invalid_field, fmt::format("field '{}' {}", key, problem)};
 }
 
 inline std::string_view kind_of(const json::value& v) {
@@ -53,7 +53,7 @@ class Fields {
 public:
     Fields(const json::value& v, std::string_view what) {
         if (!v.is_object())
-            throw DecodeError{"invalid_body",
+            throw DecodeError{ErrorCode::invalid_body,
                               fmt::format("{} must be a JSON object, got {}", what, kind_of(v))};
         obj_ = &v.get_object();
     }
@@ -66,7 +66,7 @@ public:
     const json::value& need(std::string_view key) const {
         const auto* v = find(key);
         if (v == nullptr)
-            throw DecodeError{"missing_field", fmt::format("field '{}' is required", key)};
+            throw DecodeError{ErrorCode::missing_field, fmt::format("field '{}' is required", key)};
         return *v;
     }
 

@@ -22,7 +22,7 @@ bool read_digits(std::string_view s, std::size_t pos, std::size_t width, int& ou
 }
 
 Error bad_time(std::string_view text, std::string_view expected) {
-    return make_error("invalid_time", fmt::format("'{}' is not {}", text, expected));
+    return make_error(ErrorCode::invalid_time, fmt::format("'{}' is not {}", text, expected));
 }
 
 }  // namespace
@@ -31,7 +31,7 @@ Result<OfficeZone> OfficeZone::load(std::string_view iana_name) {
     try {
         return OfficeZone(std::string(iana_name), date::locate_zone(iana_name));
     } catch (const std::runtime_error&) {
-        return make_error("unknown_time_zone",
+        return make_error(ErrorCode::unknown_time_zone,
                           fmt::format("unknown time zone '{}' (expected an IANA name such as "
                                       "Asia/Ho_Chi_Minh)",
                                       iana_name));
@@ -134,10 +134,11 @@ Result<Day> parse_day(std::string_view s) {
     int y = 0, m = 0, d = 0;
     if (s.size() != 10 || !read_digits(s, 0, 4, y) || s[4] != '-' || !read_digits(s, 5, 2, m) ||
         s[7] != '-' || !read_digits(s, 8, 2, d))
-        return make_error("invalid_date", fmt::format("'{}' is not a date YYYY-MM-DD", s));
+        return make_error(ErrorCode::invalid_date, fmt::format("'{}' is not a date YYYY-MM-DD", s));
     const Day day{date::year{y}, date::month{static_cast<unsigned>(m)},
                   date::day{static_cast<unsigned>(d)}};
-    if (!day.ok()) return make_error("invalid_date", fmt::format("'{}' is not a calendar date", s));
+    if (!day.ok())
+        return make_error(ErrorCode::invalid_date, fmt::format("'{}' is not a calendar date", s));
     return day;
 }
 
@@ -150,7 +151,7 @@ Result<int> parse_hhmm(std::string_view s) {
     int h = 0, m = 0;
     if (s.size() != 5 || !read_digits(s, 0, 2, h) || s[2] != ':' || !read_digits(s, 3, 2, m) ||
         h > 23 || m > 59)
-        return make_error("invalid_time_of_day",
+        return make_error(ErrorCode::invalid_time_of_day,
                           fmt::format("'{}' is not a time of day HH:MM (00:00 to 23:59)", s));
     return h * 60 + m;
 }

@@ -22,7 +22,8 @@ struct QrFree {
 }  // namespace
 
 Result<QrMatrix> make_qr(std::string_view text) {
-    if (text.empty()) return make_error("qr_empty", "there is nothing to put in the QR code");
+    if (text.empty())
+        return make_error(ErrorCode::qr_empty, "there is nothing to put in the QR code");
     // Level M survives a smudged or creased slip (15 % of the symbol) without making a phone
     // URL's symbol much bigger; 8-bit mode keeps the UTF-8 bytes exactly as given.
     errno = 0;
@@ -31,10 +32,10 @@ Result<QrMatrix> make_qr(std::string_view text) {
         kAutoVersion, QR_ECLEVEL_M));
     if (!code) {
         if (errno == ERANGE)
-            return make_error("qr_too_long", "the text is too long for a QR code (" +
-                                                 std::to_string(text.size()) + " bytes)");
-        return make_error("qr_failed", "cannot make the QR code (libqrencode error " +
-                                           std::to_string(errno) + ")");
+            return make_error(ErrorCode::qr_too_long, "the text is too long for a QR code (" +
+                                                          std::to_string(text.size()) + " bytes)");
+        return make_error(ErrorCode::qr_failed, "cannot make the QR code (libqrencode error " +
+                                                    std::to_string(errno) + ")");
     }
     QrMatrix out;
     out.size = code->width;

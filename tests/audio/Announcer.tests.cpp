@@ -48,7 +48,7 @@ TEST_CASE("an announcement is chime, then speech, of a plausible length", "[audi
         missing.voice = "no-such-voice";  // espeak-ng has no such voice: an error, not a crash
         auto r = compose_announcement(missing, {1, "A012", 2});
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == "speech_unavailable");
+        CHECK(r.error().code == ErrorCode::speech_unavailable);
     }
 }
 

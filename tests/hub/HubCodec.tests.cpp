@@ -101,7 +101,7 @@ TEST_CASE("shipped events and batches round-trip and keep their shape", "[hub_co
         json.at("events").as_array()[1].as_object()["seq"] = 3;
         auto gap = decode_event_batch(json);
         REQUIRE_FALSE(gap);
-        CHECK(gap.error().code == "seq_gap");
+        CHECK(gap.error().code == ErrorCode::seq_gap);
         // An unknown event type.
         json = to_json(b, zone());
         json.at("events").as_array()[0].as_object()["type"] = "ticket_teleported";

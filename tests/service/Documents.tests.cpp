@@ -324,7 +324,7 @@ TEST_CASE("form 01: the receipt with its return date, code and QR code", "[docum
         no_code.code.clear();  // nothing to print or encode
         auto r = documents::receipt_pdf(no_code, procedure("HT-HN"), ward(), zone());
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "dossier_code_missing");
+        CHECK(r.error().code == ErrorCode::dossier_code_missing);
 
         Dossier garbled = d;
         garbled.applicant.name =
@@ -393,7 +393,7 @@ TEST_CASE("form 02: the request to complete a dossier lists every missing item",
             auto r =
                 documents::supplement_request_pdf(d, procedure("HT-HN"), ward(), zone(), items, at);
             REQUIRE_FALSE(r);
-            CHECK(r.error().code == "no_missing_items");
+            CHECK(r.error().code == ErrorCode::no_missing_items);
         }
     }
 }
@@ -425,7 +425,7 @@ TEST_CASE("form 04: the apology with the reason and the new date", "[documents]"
         // A dossier without an apology has nothing to apologise for yet.
         auto r = documents::apology_pdf(sample_dossier(), procedure("HT-HN"), ward(), zone());
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "no_apology");
+        CHECK(r.error().code == ErrorCode::no_apology);
     }
 }
 
@@ -541,7 +541,7 @@ TEST_CASE("form 07: the register spans pages with its header repeated", "[docume
         // The period ends before it starts.
         auto r = documents::register_pdf({}, ward(), zone(), day(2026, 11, 27), day(2026, 11, 23));
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "bad_period");
+        CHECK(r.error().code == ErrorCode::bad_period);
     }
 }
 

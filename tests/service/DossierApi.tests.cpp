@@ -110,7 +110,10 @@ TEST_CASE("a dossier's life through the API: receipt, lookup, status, apology, r
     CHECK(request(p, "POST", "/api/v1/counters/1/finish", lan,
                   R"({"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":"  "}})")
               .status == 400);
-    CHECK(error_code(return_result(p, lan, 1, "000.17.22.H56-261123-9999")) == "unknown_dossier");
+    // One code for "no such dossier", whether the body or the path names it.
+    const auto unknown = return_result(p, lan, 1, "000.17.22.H56-261123-9999");
+    CHECK(error_code(unknown) == "dossier_not_found");
+    CHECK(unknown.status == 404);
     CHECK(request(p, "GET", "/api/v1/tickets/" + ticket).json().at("state") == "called");
 
     // Receipt: the finish answer is the ticket plus the dossier (full view).

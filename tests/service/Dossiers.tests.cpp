@@ -117,7 +117,7 @@ TEST_CASE("dossier states: open states move freely, closed ones never again", "[
     // Back to received is not a status anyone may set.
     auto back = change_state(x, DossierState::received, t, zone());
     REQUIRE_FALSE(back);
-    CHECK(back.error().code == "invalid_status");
+    CHECK(back.error().code == ErrorCode::invalid_status);
 
     Dossier refused = received("2026-11-23T09:00:00+07:00");
     REQUIRE(*change_state(refused, DossierState::refused, t, zone()));
@@ -127,7 +127,7 @@ TEST_CASE("dossier states: open states move freely, closed ones never again", "[
                     DossierState::withdrawn}) {
         auto again = change_state(refused, to, t, zone());
         REQUIRE_FALSE(again);
-        CHECK(again.error().code == "dossier_closed");
+        CHECK(again.error().code == ErrorCode::dossier_closed);
     }
     CHECK(refused.state == DossierState::refused);
 }
@@ -148,7 +148,7 @@ TEST_CASE("apology letter: once, no later than one day before the due date, with
         auto twice =
             apologise(x, d("2026-12-28"), "again", at("2026-12-13T16:30:00+07:00"), zone());
         REQUIRE_FALSE(twice);
-        CHECK(twice.error().code == "apology_exists");
+        CHECK(twice.error().code == ErrorCode::apology_exists);
         CHECK(x.new_due_date == d("2026-12-21"));
         // Returned on the new date: still late against the legal one.
         REQUIRE(change_state(x, DossierState::returned, at("2026-12-21T10:00:00+07:00"), zone()));
@@ -158,25 +158,25 @@ TEST_CASE("apology letter: once, no later than one day before the due date, with
         auto late = apologise(x, d("2026-12-21"), "Cần xác minh thêm",
                               at("2026-12-14T07:30:00+07:00"), zone());
         REQUIRE_FALSE(late);
-        CHECK(late.error().code == "apology_too_late");
+        CHECK(late.error().code == ErrorCode::apology_too_late);
         CHECK_FALSE(x.new_due_date);
     }
     SECTION("after the due date it is too late") {
         auto late = apologise(x, d("2026-12-30"), "Cần xác minh thêm",
                               at("2026-12-16T09:00:00+07:00"), zone());
         REQUIRE_FALSE(late);
-        CHECK(late.error().code == "apology_too_late");
+        CHECK(late.error().code == ErrorCode::apology_too_late);
     }
     SECTION("the new date must be after the due date") {
         auto same = apologise(x, d("2026-12-14"), "r", at("2026-12-01T09:00:00+07:00"), zone());
         REQUIRE_FALSE(same);
-        CHECK(same.error().code == "new_due_not_later");
+        CHECK(same.error().code == ErrorCode::new_due_not_later);
         CHECK_FALSE(x.new_due_date);
     }
     SECTION("a closed dossier gets no apology") {
         REQUIRE(change_state(x, DossierState::withdrawn, at("2026-11-25T09:00:00+07:00"), zone()));
         auto closed = apologise(x, d("2026-12-21"), "r", at("2026-11-26T09:00:00+07:00"), zone());
         REQUIRE_FALSE(closed);
-        CHECK(closed.error().code == "dossier_closed");
+        CHECK(closed.error().code == ErrorCode::dossier_closed);
     }
 }

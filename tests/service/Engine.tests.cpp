@@ -90,10 +90,10 @@ TEST_CASE("tickets are numbered per category and day, and never repeat", "[engin
     SECTION("bad inputs") {
         // unknown category
         CHECK(f.engine.issue(f.now, "x", "ZZ", false, std::nullopt).error().code ==
-              "unknown_category");
+              ErrorCode::unknown_category);
         // unknown priority reason
         CHECK(f.engine.issue(f.now, "y", "HT", true, "vip").error().code ==
-              "unknown_priority_reason");
+              ErrorCode::unknown_priority_reason);
         // a failed command changes nothing: numbering continues
         CHECK(f.issue("HT").number == "A004");
     }
@@ -140,10 +140,10 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
         REQUIRE(r.ok());
         CHECK(r->rating->counter == 1);
         CHECK(r->rating->officer == "lan");
-        CHECK(f.engine.rate(f.now, in).error().code == "already_rated");
+        CHECK(f.engine.rate(f.now, in).error().code == ErrorCode::already_rated);
         auto waiting = f.issue("DC");
         CHECK(f.engine.rate(f.now, {waiting.id, 4, {}, {}, {}, "k", {}}).error().code ==
-              "not_served");
+              ErrorCode::not_served);
     }
     SECTION("rating with an idempotency key is stored once and answered again") {
         RatingInput in{t.id, 4, {}, std::nullopt, "key-1", "kiosk", std::nullopt};
@@ -158,11 +158,11 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
         REQUIRE(r.ok());
         CHECK(r->rating->ticket_id == t.id);
         CHECK(f.engine.rate(f.now, {"A999", 3, {}, {}, {}, "kiosk", {}}).error().code ==
-              "unknown_ticket");
+              ErrorCode::unknown_ticket);
     }
     SECTION("a rating pad cannot rate another counter's ticket") {
         CHECK(f.engine.rate(f.now, {t.id, 5, {}, {}, {}, "pad2", 2}).error().code ==
-              "wrong_counter");
+              ErrorCode::wrong_counter);
     }
 }
 
@@ -194,17 +194,18 @@ TEST_CASE("no-show, reinstate and transfer", "[engine]") {
     (void)c;
     SECTION("bad inputs") {
         // recall at a counter that is not yours
-        CHECK(f.engine.recall(f.now, 1, "binh").error().code == "not_at_counter");
+        CHECK(f.engine.recall(f.now, 1, "binh").error().code == ErrorCode::not_at_counter);
         // call next while a ticket is still at the counter
-        CHECK(f.engine.call_next(f.now, 1, "lan").error().code == "ticket_in_progress");
+        CHECK(f.engine.call_next(f.now, 1, "lan").error().code == ErrorCode::ticket_in_progress);
         // reinstate a ticket that is not absent
-        CHECK(f.engine.reinstate(f.now, 1, "lan", b.id).error().code == "invalid_state");
+        CHECK(f.engine.reinstate(f.now, 1, "lan", b.id).error().code == ErrorCode::invalid_state);
         // transfer to an unknown category
-        CHECK(f.engine.transfer(f.now, 1, "lan", "ZZ").error().code == "unknown_category");
+        CHECK(f.engine.transfer(f.now, 1, "lan", "ZZ").error().code == ErrorCode::unknown_category);
         // close with a ticket in progress
-        CHECK(f.engine.close_counter(f.now, 1, "lan").error().code == "ticket_in_progress");
+        CHECK(f.engine.close_counter(f.now, 1, "lan").error().code ==
+              ErrorCode::ticket_in_progress);
         // unknown counter
-        CHECK(f.engine.open_counter(f.now, 9, "lan").error().code == "unknown_counter");
+        CHECK(f.engine.open_counter(f.now, 9, "lan").error().code == ErrorCode::unknown_counter);
     }
 }
 
@@ -219,7 +220,7 @@ TEST_CASE("opening a counter moves the officer there", "[engine]") {
     CHECK(moved->events[0].type == EventType::counter_closed);
     CHECK(moved->events[1].type == EventType::counter_opened);
     REQUIRE(f.engine.pause_counter(f.now, 3, "lan").ok());
-    CHECK(f.engine.call_next(f.now, 3, "lan").error().code == "counter_paused");
+    CHECK(f.engine.call_next(f.now, 3, "lan").error().code == ErrorCode::counter_paused);
 }
 
 TEST_CASE("counters take categories in their order of preference", "[engine]") {

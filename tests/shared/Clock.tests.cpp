@@ -23,7 +23,7 @@ TEST_CASE("test clock stands still and only moves forward", "[clock]") {
         // backwards by one millisecond: refused, clock unchanged
         auto r = clock.set(start - Millis(1));
         REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code == "clock_backwards");
+        CHECK(r.error().code == ErrorCode::clock_backwards);
         CHECK(clock.now() == start);
     }
 }

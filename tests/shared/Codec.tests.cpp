@@ -272,12 +272,13 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(r.officer == "lan");
     }
     SECTION("error body") {
-        const auto wire = write_json(to_json(Error{"already_rated", "Phiếu này đã được đánh giá"}));
+        const auto wire =
+            write_json(to_json(Error{ErrorCode::already_rated, "Phiếu này đã được đánh giá"}));
         CHECK(wire ==
               R"({"error":{"code":"already_rated","message":"Phiếu này đã được đánh giá"}})");
         auto m = decode_body<ErrorBody>(wire);
         REQUIRE(m.ok());
-        CHECK(m->error.code == "already_rated");
+        CHECK(m->error.code == ErrorCode::already_rated);
         CHECK(m->error.message == "Phiếu này đã được đánh giá");
     }
 }
@@ -285,30 +286,33 @@ TEST_CASE("response messages round-trip", "[codec]") {
 TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
     SECTION("bad inputs") {
         // malformed JSON
-        CHECK(decode_error<IssueTicketRequest>(R"({"category": )").code == "invalid_json");
+        CHECK(decode_error<IssueTicketRequest>(R"({"category": )").code == ErrorCode::invalid_json);
         // truncated
-        CHECK(decode_error<IssueTicketRequest>(R"({"category": "HT")").code == "invalid_json");
+        CHECK(decode_error<IssueTicketRequest>(R"({"category": "HT")").code ==
+              ErrorCode::invalid_json);
         // empty body
-        CHECK(decode_error<IssueTicketRequest>("").code == "invalid_json");
+        CHECK(decode_error<IssueTicketRequest>("").code == ErrorCode::invalid_json);
         // trailing junk after the object
-        CHECK(decode_error<IssueTicketRequest>(R"({"category":"HT"} x)").code == "invalid_json");
+        CHECK(decode_error<IssueTicketRequest>(R"({"category":"HT"} x)").code ==
+              ErrorCode::invalid_json);
         // invalid UTF-8 inside a string (a lone continuation byte)
-        CHECK(decode_error<IssueTicketRequest>("{\"category\":\"H\x80T\"}").code == "invalid_json");
+        CHECK(decode_error<IssueTicketRequest>("{\"category\":\"H\x80T\"}").code ==
+              ErrorCode::invalid_json);
         // overlong UTF-8 encoding of '/'
         CHECK(decode_error<LoginRequest>("{\"username\":\"\xC0\xAF\",\"password\":\"x\"}").code ==
-              "invalid_json");
+              ErrorCode::invalid_json);
         // nesting far deeper than any message
         CHECK(decode_error<IssueTicketRequest>(std::string(5000, '[') + std::string(5000, ']'))
-                  .code == "invalid_json");
+                  .code == ErrorCode::invalid_json);
         // not an object
-        CHECK(decode_error<IssueTicketRequest>(R"(["HT"])").code == "invalid_body");
+        CHECK(decode_error<IssueTicketRequest>(R"(["HT"])").code == ErrorCode::invalid_body);
         // missing field
         auto missing = decode_error<IssueTicketRequest>(R"({"priority": true})");
-        CHECK(missing.code == "missing_field");
+        CHECK(missing.code == ErrorCode::missing_field);
         CHECK(missing.message == "field 'category' is required");
         // wrong type
         auto wrong = decode_error<IssueTicketRequest>(R"({"category": 7})");
-        CHECK(wrong.code == "invalid_field");
+        CHECK(wrong.code == ErrorCode::invalid_field);
         CHECK(wrong.message == "field 'category' must be a string, got an integer");
         // wrong type for a boolean
         CHECK(decode_error<IssueTicketRequest>(R"({"category":"HT","priority":"yes"})").message ==
@@ -319,17 +323,19 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         // rating level out of range, too large for int64, a fraction
         CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":6})").message ==
               "field 'level' is 6, out of range 1..5");
-        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":0})").code == "invalid_field");
+        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":0})").code ==
+              ErrorCode::invalid_field);
         CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":18446744073709551615})").code ==
-              "invalid_field");
-        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":4.5})").code == "invalid_field");
+              ErrorCode::invalid_field);
+        CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":4.5})").code ==
+              ErrorCode::invalid_field);
         // unknown reason code
         CHECK(decode_error<RatingRequest>(R"({"ticket":"t","level":1,"reasons":["rude"]})")
                   .message.find("holds 'rude'") != std::string::npos);
         // reasons not an array
         CHECK(
             decode_error<RatingRequest>(R"({"ticket":"t","level":1,"reasons":"attitude"})").code ==
-            "invalid_field");
+            ErrorCode::invalid_field);
         // unknown outcome lists the choices
         CHECK(decode_error<FinishRequest>(R"({"outcome":"done"})").message ==
               "field 'outcome' is 'done'; expected one of: resolved, dossier_received, "
@@ -338,7 +344,7 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         // applicant without a name
         CHECK(decode_error<FinishRequest>(
                   R"({"outcome":"dossier_received","applicant":{"phone":"1"}})")
-                  .code == "missing_field");
+                  .code == ErrorCode::missing_field);
         // an overlong name or phone: personal data is bounded
         CHECK(decode_error<FinishRequest>(R"({"outcome":"dossier_received","applicant":{"name":")" +
                                           std::string(201, 'x') + R"("}})")
@@ -346,46 +352,50 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         CHECK(decode_error<FinishRequest>(
                   R"({"outcome":"dossier_received","applicant":{"name":"An","phone":")" +
                   std::string(33, '1') + R"("}})")
-                  .code == "invalid_field");
+                  .code == ErrorCode::invalid_field);
         CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-12-01","reason":")" +
                                            std::string(2001, 'x') + R"("})")
-                  .code == "invalid_field");
+                  .code == ErrorCode::invalid_field);
         // invalid date and time
         CHECK(decode_error<ApologyRequest>(R"({"new_due":"2026-02-30","reason":"x"})").code ==
-              "invalid_field");
-        CHECK(decode_error<TestClockRequest>(R"({"now":"tomorrow"})").code == "invalid_field");
-        CHECK(decode_error<DossierStatusRequest>(R"({"status":"lost"})").code == "invalid_field");
-        CHECK(decode_error<TransferRequest>(R"({})").code == "missing_field");
-        CHECK(decode_error<ReinstateRequest>(R"({"ticket":null})").code == "missing_field");
+              ErrorCode::invalid_field);
+        CHECK(decode_error<TestClockRequest>(R"({"now":"tomorrow"})").code ==
+              ErrorCode::invalid_field);
+        CHECK(decode_error<DossierStatusRequest>(R"({"status":"lost"})").code ==
+              ErrorCode::invalid_field);
+        CHECK(decode_error<TransferRequest>(R"({})").code == ErrorCode::missing_field);
+        CHECK(decode_error<ReinstateRequest>(R"({"ticket":null})").code ==
+              ErrorCode::missing_field);
         // responses: wrong state, bad time, counter not an object
         auto t = to_json(sample_ticket(), zone());
         t.as_object()["state"] = "sleeping";
-        CHECK(decode<TicketView>(t).error().code == "invalid_field");
+        CHECK(decode<TicketView>(t).error().code == ErrorCode::invalid_field);
         t = to_json(sample_ticket(), zone());
         t.as_object()["issued_at"] = "2026-11-23";
-        CHECK(decode<TicketView>(t).error().code == "invalid_field");
+        CHECK(decode<TicketView>(t).error().code == ErrorCode::invalid_field);
         CHECK(
             decode_error<CounterInfo>(R"({"number":1,"name":"Q","categories":[1],"state":"open"})")
-                .code == "invalid_field");
+                .code == ErrorCode::invalid_field);
         CHECK(decode_error<LoginResponse>(R"({"token":"t","expires_at":"2026-11-23T07:30:00Z"})")
-                  .code == "missing_field");
+                  .code == ErrorCode::missing_field);
         CHECK(decode_error<Event>(R"({"seq":0,"type":"ticket_called","at":"2026-11-23T07:30:00Z"})")
-                  .code == "invalid_field");
+                  .code == ErrorCode::invalid_field);
         CHECK(decode_error<Event>(R"({"seq":1,"type":"party","at":"2026-11-23T07:30:00Z"})").code ==
-              "invalid_field");
-        CHECK(decode_error<CategoryInfo>(R"({"code":"HT"})").code == "missing_field");
+              ErrorCode::invalid_field);
+        CHECK(decode_error<CategoryInfo>(R"({"code":"HT"})").code == ErrorCode::missing_field);
         CHECK(
             decode_error<ProcedureInfo>(
                 R"({"code":"P","name_vi":"x","category":"HT","legal_days":1,"cutoff":"3pm","fee":0})")
-                .code == "invalid_field");
-        CHECK(decode_error<DossierView>(R"({"code":"c"})").code == "missing_field");
+                .code == ErrorCode::invalid_field);
+        CHECK(decode_error<DossierView>(R"({"code":"c"})").code == ErrorCode::missing_field);
         CHECK(decode_error<PublicQueue>(R"({"at":"2026-11-23T07:30:00Z","categories":{}})").code ==
-              "invalid_field");
-        CHECK(decode_error<ErrorBody>(R"({"message":"x"})").code == "missing_field");
+              ErrorCode::invalid_field);
+        CHECK(decode_error<ErrorBody>(R"({"message":"x"})").code == ErrorCode::missing_field);
         // a counter event without its state, a rating event with a level off the scale
-        CHECK(decode_error<CounterEventFields>(R"({"counter":1})").code == "missing_field");
+        CHECK(decode_error<CounterEventFields>(R"({"counter":1})").code ==
+              ErrorCode::missing_field);
         CHECK(decode_error<RatingSubmittedFields>(
                   R"({"ticket":"t","number":"A1","level":9,"counter":1,"officer":"lan"})")
-                  .code == "invalid_field");
+                  .code == ErrorCode::invalid_field);
     }
 }

@@ -36,7 +36,7 @@ std::string with(std::string from, const std::string& to) {
 std::string error_of(const std::string& text) {
     auto r = parse_config(text, "ward.toml");
     REQUIRE_FALSE(r.ok());
-    CHECK(r.error().code == "invalid_config");
+    CHECK(r.error().code == ErrorCode::invalid_config);
     CHECK(r.error().message.find('\n') == std::string::npos);  // one line
     return r.error().message;
 }

@@ -35,7 +35,7 @@ TEST_CASE("office day and local time in Asia/Ho_Chi_Minh", "[office_time]") {
     SECTION("bad inputs") {
         auto bad = OfficeZone::load("Asia/Hanoi_Nowhere");  // not in the tz database
         REQUIRE_FALSE(bad.ok());
-        CHECK(bad.error().code == "unknown_time_zone");
+        CHECK(bad.error().code == ErrorCode::unknown_time_zone);
     }
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("RFC 3339, dates and HH:MM parse strictly", "[office_time]") {
         CHECK_FALSE(parse_rfc3339("2026-11-23T07:30:00+0700"));   // offset without colon
         CHECK_FALSE(parse_rfc3339("2026-11-23T07:30:00Zjunk"));   // trailing text
         CHECK_FALSE(parse_rfc3339(""));                           // empty
-        CHECK(parse_rfc3339("soon").error().code == "invalid_time");
+        CHECK(parse_rfc3339("soon").error().code == ErrorCode::invalid_time);
         CHECK_FALSE(parse_day("2026-2-17"));    // not zero padded
         CHECK_FALSE(parse_day("2025-02-29"));   // not a leap year
         CHECK_FALSE(parse_day("2026-11-23x"));  // trailing text

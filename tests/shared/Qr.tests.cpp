@@ -61,9 +61,9 @@ TEST_CASE("QR codes for the ticket's phone page and dossier codes", "[qr]") {
     SECTION("bad inputs") {
         auto empty = make_qr("");  // nothing to encode
         REQUIRE_FALSE(empty);
-        CHECK(empty.error().code == "qr_empty");
+        CHECK(empty.error().code == ErrorCode::qr_empty);
         auto huge = make_qr(std::string(5000, 'x'));  // beyond version 40's 2331 bytes at M
         REQUIRE_FALSE(huge);
-        CHECK(huge.error().code == "qr_too_long");
+        CHECK(huge.error().code == ErrorCode::qr_too_long);
     }
 }

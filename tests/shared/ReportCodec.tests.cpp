@@ -217,27 +217,27 @@ TEST_CASE("report decoders reject bad input with a clear error", "[report_codec]
     SECTION("bad inputs") {
         // not JSON at all: a proxy's error page
         CHECK(error_of(decode_turnaround_report("<html>proxy error</html>")).code ==
-              "invalid_json");
+              ErrorCode::invalid_json);
         // JSON, but an array where the report should be
-        CHECK(error_of(decode_turnaround_report("[]")).code == "invalid_body");
+        CHECK(error_of(decode_turnaround_report("[]")).code == ErrorCode::invalid_body);
         // a grouping nobody knows
         auto e = error_of(decode_turnaround_report(
             replaced(good, R"("group_by":"officer")", R"("group_by":"week")")));
-        CHECK(e.code == "invalid_field");
+        CHECK(e.code == ErrorCode::invalid_field);
         CHECK(e.message.find("ward") != std::string::npos);  // the choices are listed
         // a count that is text, in the second row: the error says where
         e = error_of(
             decode_turnaround_report(replaced(good, R"("issued":70)", R"("issued":"70")")));
-        CHECK(e.code == "invalid_field");
+        CHECK(e.code == ErrorCode::invalid_field);
         CHECK(e.message.find("rows[1]") != std::string::npos);
         CHECK(e.message.find("issued") != std::string::npos);
         // a negative count
         CHECK(
             error_of(decode_turnaround_report(replaced(good, R"("no_show":6)", R"("no_show":-6)")))
-                .code == "invalid_field");
+                .code == ErrorCode::invalid_field);
         // a missing time block
         e = error_of(decode_turnaround_report(replaced(good, R"("visit_s":)", R"("visit_x":)")));
-        CHECK(e.code == "missing_field");
+        CHECK(e.code == ErrorCode::missing_field);
         CHECK(e.message.find("visit_s") != std::string::npos);
         // a time block that is a number
         CHECK_FALSE(decode_turnaround_report(
@@ -273,7 +273,7 @@ TEST_CASE("report decoders reject bad input with a clear error", "[report_codec]
         CHECK_FALSE(decode_turnaround_report(replaced(good, R"("rows":[)", R"("rows":[7,)")));
         // no total
         CHECK(error_of(decode_turnaround_report(good.substr(0, good.find(R"(,"total")")) + "}"))
-                  .code == "missing_field");
+                  .code == ErrorCode::missing_field);
         // a truncated body
         CHECK_FALSE(decode_turnaround_report(good.substr(0, good.size() / 2)));
 
@@ -302,7 +302,7 @@ TEST_CASE("report decoders reject bad input with a clear error", "[report_codec]
             replaced(dossiers, "2026-11-25T10:15:00+07:00", "25/11/2026 10:15")));
         // dossiers: a column missing from a row
         e = error_of(decode_dossier_report(replaced(dossiers, R"("late":2,)", "")));
-        CHECK(e.code == "missing_field");
+        CHECK(e.code == ErrorCode::missing_field);
         CHECK(e.message.find("late") != std::string::npos);
         // dossiers: a negative figure
         CHECK_FALSE(decode_dossier_report(replaced(dossiers, R"("early":20,)", R"("early":-20,)")));

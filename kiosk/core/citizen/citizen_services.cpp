@@ -25,7 +25,7 @@ void LiveCitizenServices::lookup_dossier(std::string code, WardLink::LookupDone 
 
 void LiveCitizenServices::print(print::TicketSlip slip, PrintDone done) {
     if (!printer_ || !print_thread_) {
-        done(make_error("no_printer", "no printer configured"));
+        done(make_error(ErrorCode::no_printer, "no printer configured"));
         return;
     }
     print_thread_->submit(

@@ -23,10 +23,8 @@ constexpr std::size_t kMaxBurst = 256;
 
 LookupProblem lookup_problem_of(const Error& e) {
     if (is_transport_error(e)) return LookupProblem::unreachable;
-    if (e.code == "dossier_not_found" || e.code == "unknown_dossier" || e.code == "not_found")
+    if (e.code == ErrorCode::dossier_not_found || e.code == ErrorCode::not_found)
         return LookupProblem::not_found;
-    if (e.code == "invalid_code" || e.code == "invalid_dossier_code")
-        return LookupProblem::malformed;
     return LookupProblem::refused;
 }
 

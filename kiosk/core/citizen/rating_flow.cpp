@@ -22,8 +22,8 @@ bool is_digit(char c) {
 RatingNotice notice_of(const RatingAnswer& answer) {
     if (answer.verdict == RatingVerdict::already_rated) return RatingNotice::already_rated;
     if (answer.verdict != RatingVerdict::rejected) return RatingNotice::none;
-    if (answer.error.code == "unknown_ticket") return RatingNotice::unknown_number;
-    if (answer.error.code == "not_served") return RatingNotice::not_served;
+    if (answer.error.code == ErrorCode::unknown_ticket) return RatingNotice::unknown_number;
+    if (answer.error.code == ErrorCode::not_served) return RatingNotice::not_served;
     return RatingNotice::not_accepted;
 }
 

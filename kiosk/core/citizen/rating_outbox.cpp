@@ -28,7 +28,7 @@ constexpr std::string_view kBadSuffix = ".bad";
 constexpr std::size_t kKeyBytes = 16;
 
 Error io_error(const std::string& what, const fs::path& path) {
-    return make_error("io_error",
+    return make_error(ErrorCode::io_error,
                       fmt::format("{} {}: {}", what, path.string(), std::strerror(errno)));
 }
 
@@ -88,7 +88,7 @@ Result<std::string> random_key() {
         got += static_cast<std::size_t>(n);
     }
     ::close(fd);
-    if (got != bytes.size()) return make_error("io_error", "short read from /dev/urandom");
+    if (got != bytes.size()) return make_error(ErrorCode::io_error, "short read from /dev/urandom");
     std::string out;
     for (unsigned char b : bytes) out += fmt::format("{:02x}", b);
     return out;
@@ -105,7 +105,9 @@ fs::path default_state_dir() {
 Result<RatingOutbox> RatingOutbox::open(fs::path dir) {
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) return make_error("io_error", "cannot create " + dir.string() + ": " + ec.message());
+    if (ec)
+        return make_error(ErrorCode::io_error,
+                          "cannot create " + dir.string() + ": " + ec.message());
     // A temporary file is a write that never finished: its rating was never acknowledged on
     // screen as saved, so it is not ours to deliver.
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
@@ -131,7 +133,8 @@ Result<PendingRating> RatingOutbox::add(api::RatingRequest request, std::int64_t
         return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
     });
     if (!safe)
-        return make_error("invalid_field", "idempotency key '" + key + "' is not a plain token");
+        return make_error(ErrorCode::invalid_field,
+                          "idempotency key '" + key + "' is not a plain token");
     PendingRating rating{key, now_ms, std::move(request)};
     const fs::path final_path = file_of(rating);
     fs::path temp = final_path;

@@ -19,7 +19,7 @@ constexpr double kNever = 1e9;
 
 IssueProblem issue_problem_of(const Error& e) {
     if (is_transport_error(e)) return IssueProblem::unreachable;
-    if (e.code == "issuing_stopped") return IssueProblem::stopped;
+    if (e.code == ErrorCode::issuing_stopped) return IssueProblem::stopped;
     return IssueProblem::refused;
 }
 

@@ -37,7 +37,7 @@ enum class ConsoleMessage {
     phone_invalid,         // the phone is not 8 to 15 digits (checked here)
     dossier_required,      // no dossier code typed (checked here, or the service's 422)
     dossier_code_invalid,  // not UNITCODE-YYMMDD-XXXX (checked here)
-    dossier_not_found,     // 404 dossier_not_found / 422 unknown_dossier: {code}
+    dossier_not_found,     // 404 dossier_not_found: {code}
     dossier_closed,        // 409: the result was returned already (or the dossier is closed)
     refused,               // anything else the service refused
     // ---- information: the action worked ----------------------------------------------------

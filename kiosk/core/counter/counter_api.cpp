@@ -138,15 +138,17 @@ Result<OfficerFigures> decode_officer_figures(std::string_view body, std::string
     if (!parsed) return parsed.error();
     const auto* rows = parsed->is_object() ? parsed->as_object().if_contains("rows") : nullptr;
     if (rows == nullptr || !rows->is_array())
-        return make_error("invalid_body", "the turnaround report has no 'rows' array");
+        return make_error(ErrorCode::invalid_body, "the turnaround report has no 'rows' array");
     for (const auto& item : rows->as_array()) {
-        if (!item.is_object()) return make_error("invalid_body", "a report row is not an object");
+        if (!item.is_object())
+            return make_error(ErrorCode::invalid_body, "a report row is not an object");
         const auto& row = item.as_object();
         const auto* key = row.if_contains("key");
         if (key == nullptr || !key->is_string() || key->as_string() != username) continue;
         const auto* served = row.if_contains("served");
         if (served == nullptr || !served->is_int64())
-            return make_error("invalid_body", "the report row has no whole 'served' count");
+            return make_error(ErrorCode::invalid_body,
+                              "the report row has no whole 'served' count");
         OfficerFigures out;
         out.served = static_cast<int>(served->as_int64());
         if (out.served > 0) {

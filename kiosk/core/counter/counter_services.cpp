@@ -70,7 +70,7 @@ std::string LiveCounterServices::printer_name() const {
 
 void LiveCounterServices::print_receipt(Token token, std::string code, PrintDone done) {
     if (!printer_ || !print_thread_) {
-        done(make_error("no_printer", "no printer configured"));
+        done(make_error(ErrorCode::no_printer, "no printer configured"));
         return;
     }
     // The form comes over the network (client thread), then goes to paper (print thread).
@@ -80,7 +80,7 @@ void LiveCounterServices::print_receipt(Token token, std::string code, PrintDone
         auto form = co_await fetch_receipt_form(http, token, code);
         if (!form) {
             spdlog::warn("receipt of dossier {}: form 01 not fetched: {} ({})", code,
-                         form.error().message, form.error().code);
+                         form.error().message, wire_name(form.error().code));
             queue.push([done, error = form.error()] { done(error); });
             co_return;
         }

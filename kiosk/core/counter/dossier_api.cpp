@@ -82,7 +82,7 @@ asio::awaitable<Result<std::string>> fetch_receipt_form(HttpClient& http, Token 
     if (!res) co_return res.error();
     if (!res->success()) co_return error_of(*res);
     if (!looks_like_pdf(res->body))
-        co_return make_error("not_pdf", "the service's form 01 is not a PDF");
+        co_return make_error(ErrorCode::not_pdf, "the service's form 01 is not a PDF");
     co_return std::move(res->body);
 }
 

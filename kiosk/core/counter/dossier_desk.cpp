@@ -105,12 +105,12 @@ void DossierDesk::on_printed(const std::string& code, const Status& status) {
         receipt_->print = ReceiptPrint::printed;
         return;
     }
-    // The print module's errors are `printer_*` (and `bad_printer`); anything else happened on
-    // the way from the service.
-    const std::string& e = status.error().code;
-    receipt_->print = e.starts_with("printer_") || e == "bad_printer" || e == "print_failed"
-                          ? ReceiptPrint::printer_failed
-                          : ReceiptPrint::download_failed;
+    // The print module's errors are the printer's; anything else happened on the way from the
+    // service.
+    const ErrorCode e = status.error().code;
+    const bool printer = e == ErrorCode::printer_unavailable || e == ErrorCode::printer_timeout ||
+                         e == ErrorCode::bad_printer || e == ErrorCode::print_failed;
+    receipt_->print = printer ? ReceiptPrint::printer_failed : ReceiptPrint::download_failed;
 }
 
 }  // namespace motcua::kiosk

@@ -47,7 +47,7 @@ asio::awaitable<Result<HttpResponse>> get(HttpClient& http, Token token, std::st
 }
 
 Error save_error(const fs::path& path, const std::string& why) {
-    return make_error("save_failed", "cannot write " + path.string() + ": " + why);
+    return make_error(ErrorCode::save_failed, "cannot write " + path.string() + ": " + why);
 }
 
 /// Writes and flushes `bytes` to `path` (which must not exist yet).

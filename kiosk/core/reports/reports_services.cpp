@@ -66,7 +66,7 @@ void LiveReportsServices::export_report(Token token, ReportPeriod period, Export
             spdlog::info("reports: saved {}", saved->string());
         else
             spdlog::warn("reports: export not saved: {} ({})", saved.error().message,
-                         saved.error().code);
+                         wire_name(saved.error().code));
         queue.push([done, saved = std::move(saved)] { done(saved); });
     });
 }

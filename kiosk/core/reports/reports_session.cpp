@@ -24,15 +24,15 @@ bool is_failure(ReportsMessage m) {
 
 ReportsMessage reports_message_for(const Error& error, bool login) {
     using M = ReportsMessage;
-    const std::string& code = error.code;
+    const ErrorCode code = error.code;
     if (is_transport_error(error)) return M::unreachable;
-    if (code == "bad_credentials") return M::bad_credentials;
-    if (code == "too_many_attempts") return M::login_locked;
+    if (code == ErrorCode::bad_credentials) return M::bad_credentials;
+    if (code == ErrorCode::too_many_attempts) return M::login_locked;
     // Sessions end on the real clock: every report after that is 401.
-    if (code == "unauthorized" || code == "session_expired")
+    if (code == ErrorCode::unauthorized || code == ErrorCode::session_expired)
         return login ? M::bad_credentials : M::session_expired;
-    if (code == "forbidden") return M::forbidden;
-    if (code == "save_failed") return M::save_failed;
+    if (code == ErrorCode::forbidden) return M::forbidden;
+    if (code == ErrorCode::save_failed) return M::save_failed;
     return M::refused;
 }
 

@@ -26,7 +26,7 @@ namespace {
 constexpr std::string_view kUserAgent = "motcua-kiosk/0.1";
 
 Error stream_error(const beast::error_code& ec, std::string_view what) {
-    return make_error(ec == beast::error::timeout ? "timeout" : "unreachable",
+    return make_error(ec == beast::error::timeout ? ErrorCode::timeout : ErrorCode::unreachable,
                       std::string(what) + ": " + ec.message());
 }
 
@@ -121,9 +121,9 @@ asio::awaitable<Error> EventStream::session(std::int64_t since) {
                                 asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
         if (answer.result_int() != 0 && answer.result() != http::status::switching_protocols)
-            co_return make_error("refused", "the event stream answered HTTP " +
-                                                std::to_string(answer.result_int()) +
-                                                " (is --token a device token?)");
+            co_return make_error(ErrorCode::refused, "the event stream answered HTTP " +
+                                                         std::to_string(answer.result_int()) +
+                                                         " (is --token a device token?)");
         co_return stream_error(ec, "event stream handshake with " + server.text());
     }
     spdlog::info("events: subscribed to {} after seq {}", server.text(), since);

@@ -44,13 +44,12 @@ bool idempotent(HttpMethod m) {
 }
 
 Error transport_error(const beast::error_code& ec, std::string_view what, const ServerUrl& server) {
-    std::string code = "unreachable";
+    auto code = ErrorCode::unreachable;
     if (ec == beast::error::timeout)
-        code = "timeout";
+        code = ErrorCode::timeout;
     else if (ec.category() == http::make_error_code(http::error::bad_version).category())
-        code = "protocol";
-    return make_error(std::move(code),
-                      std::string(what) + " " + server.text() + ": " + ec.message());
+        code = ErrorCode::protocol;
+    return make_error(code, std::string(what) + " " + server.text() + ": " + ec.message());
 }
 
 std::optional<int> parse_api_version(std::string_view text) {

@@ -35,18 +35,19 @@ std::optional<int> parse_int(std::string_view text) {
 Result<WindowSize> parse_window_size(std::string_view text) {
     const auto x = text.find('x');
     const auto bad = [&] {
-        return make_error("bad_window_size", "--windowed '" + std::string(text) +
-                                                 "': expected WIDTHxHEIGHT, e.g. 1280x800");
+        return make_error(
+            ErrorCode::bad_window_size,
+            "--windowed '" + std::string(text) + "': expected WIDTHxHEIGHT, e.g. 1280x800");
     };
     if (x == std::string_view::npos) return bad();
     const auto w = parse_int(text.substr(0, x));
     const auto h = parse_int(text.substr(x + 1));
     if (!w || !h) return bad();
     if (*w < kMinWindowSide || *h < kMinWindowSide || *w > kMaxWindowSide || *h > kMaxWindowSide)
-        return make_error("bad_window_size", "--windowed '" + std::string(text) +
-                                                 "': each side must be " +
-                                                 std::to_string(kMinWindowSide) + " to " +
-                                                 std::to_string(kMaxWindowSide) + " pixels");
+        return make_error(ErrorCode::bad_window_size,
+                          "--windowed '" + std::string(text) + "': each side must be " +
+                              std::to_string(kMinWindowSide) + " to " +
+                              std::to_string(kMaxWindowSide) + " pixels");
     return WindowSize{*w, *h};
 }
 

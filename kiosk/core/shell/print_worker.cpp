@@ -34,7 +34,7 @@ void PrintWorker::run() {
             next = std::move(jobs_.front());
             jobs_.pop_front();
         }
-        Status status = make_error("print_failed", "the print job threw");
+        Status status = make_error(ErrorCode::print_failed, "the print job threw");
         try {
             status = next.first();
         } catch (const std::exception& e) {

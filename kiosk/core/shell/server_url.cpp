@@ -11,8 +11,9 @@ namespace motcua::kiosk {
 namespace {
 
 Error bad(std::string_view text, std::string_view why) {
-    return make_error("bad_server_url", "--server '" + std::string(text) + "': " +
-                                            std::string(why) + " (expected http://HOST:PORT)");
+    return make_error(ErrorCode::bad_server_url, "--server '" + std::string(text) +
+                                                     "': " + std::string(why) +
+                                                     " (expected http://HOST:PORT)");
 }
 
 }  // namespace

@@ -50,12 +50,13 @@ asio::awaitable<Result<std::vector<T>>> fetch_list(HttpClient& http, std::string
 }  // namespace
 
 bool is_transport_error(const Error& e) {
-    return e.code == "unreachable" || e.code == "timeout" || e.code == "protocol";
+    return e.code == ErrorCode::unreachable || e.code == ErrorCode::timeout ||
+           e.code == ErrorCode::protocol;
 }
 
 Error error_of(const HttpResponse& res) {
     if (auto body = api::decode_body<api::ErrorBody>(res.body)) return body->error;
-    return make_error("http_" + std::to_string(res.status),
+    return make_error(ErrorCode::unexpected_answer,
                       "the service answered HTTP " + std::to_string(res.status));
 }
 
@@ -101,7 +102,7 @@ asio::awaitable<Result<std::int64_t>> fetch_event_head(HttpClient& http) {
     if (!res) co_return res.error();
     if (!res->success()) co_return error_of(*res);
     if (auto seq = parse_event_head(res->body)) co_return *seq;
-    co_return make_error("protocol", "/metrics has no motcua_event_seq");
+    co_return make_error(ErrorCode::protocol, "/metrics has no motcua_event_seq");
 }
 
 asio::awaitable<Result<TimePoint>> fetch_service_time(HttpClient& http) {
@@ -116,7 +117,7 @@ asio::awaitable<Result<TimePoint>> fetch_service_time(HttpClient& http) {
         if (!parsed) co_return parsed.error();
         const auto* now = parsed->is_object() ? parsed->as_object().if_contains("now") : nullptr;
         if (now == nullptr || !now->is_string())
-            co_return make_error("invalid_body", "the server gives no clock");
+            co_return make_error(ErrorCode::invalid_body, "the server gives no clock");
         co_return parse_rfc3339(now->as_string());
     }
     if (!res->success()) co_return error_of(*res);
@@ -138,7 +139,7 @@ RatingAnswer classify_rating_answer(const Result<HttpResponse>& res) {
         return out;
     }
     out.error = error_of(*res);
-    if (res->status == kConflict && out.error.code == "already_rated")
+    if (res->status == kConflict && out.error.code == ErrorCode::already_rated)
         out.verdict = RatingVerdict::already_rated;
     else if (permanent_refusal(res->status))
         out.verdict = RatingVerdict::rejected;

@@ -28,7 +28,7 @@ template <typename T>
 Result<std::vector<T>> decode_list(std::string_view body) {
     auto parsed = api::parse_json(body);
     if (!parsed) return parsed.error();
-    if (!parsed->is_array()) return make_error("invalid_body", "expected a JSON array");
+    if (!parsed->is_array()) return make_error(ErrorCode::invalid_body, "expected a JSON array");
     std::vector<T> out;
     for (const auto& item : parsed->as_array()) {
         auto one = api::decode<T>(item);

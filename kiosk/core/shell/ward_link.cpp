@@ -168,7 +168,7 @@ void WardLink::State::note_refresh(const Error* problem) {
     }
     if (problem->message == refresh_problem) return;
     refresh_problem = problem->message;
-    spdlog::warn("ward link: cannot refresh: {} ({})", problem->message, problem->code);
+    spdlog::warn("ward link: cannot refresh: {} ({})", problem->message, wire_name(problem->code));
 }
 
 void WardLink::State::answer_first(const std::string& key, const RatingAnswer& answer) {
@@ -202,7 +202,8 @@ asio::awaitable<void> WardLink::State::outbox_loop() {
             }
             if (answer.verdict == RatingVerdict::rejected)
                 spdlog::warn("rating outbox: dropped the rating of ticket {} (HTTP {} {}: {})",
-                             ticket, answer.status, answer.error.code, answer.error.message);
+                             ticket, answer.status, wire_name(answer.error.code),
+                             answer.error.message);
             else if (outbox_stalled || answer.verdict == RatingVerdict::already_rated)
                 spdlog::info("rating outbox: ticket {} delivered{}", ticket,
                              answer.verdict == RatingVerdict::already_rated ? " (already rated)"

@@ -115,7 +115,7 @@ void CitizenScreens::carry_out(const SessionEffects& effects, UiFrame& ui) {
             if (alive.expired()) return;
             if (!dossier)
                 spdlog::info("dossier lookup of {}: {} ({})", code, dossier.error().message,
-                             dossier.error().code);
+                             wire_name(dossier.error().code));
             session_.on_lookup(code, dossier, last_now_);
         });
     }

@@ -106,7 +106,7 @@ void CounterScreens::carry_out(const ConsoleEffects& effects) {
                            if (!answer)
                                spdlog::warn("counter {}: {} not done: {} ({})", request.counter,
                                             console_path(request), answer.error().message,
-                                            answer.error().code);
+                                            wire_name(answer.error().code));
                            carry_out(session_.on_answer(request.id, answer, config_.clocks.steady(),
                                                         clock_.now(config_.clocks.wall())));
                        });

@@ -9,7 +9,7 @@ namespace motcua::kiosk::ui {
 namespace {
 
 void log_failure(std::string_view what, const Error& e) {
-    spdlog::warn("reports: {}: {} ({})", what, e.message, e.code);
+    spdlog::warn("reports: {}: {} ({})", what, e.message, wire_name(e.code));
 }
 
 }  // namespace

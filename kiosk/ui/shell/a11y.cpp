@@ -43,13 +43,13 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     tmp += ".tmp." + std::to_string(::getpid());
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) return make_error("io_error", "cannot write " + tmp.string());
+        if (!out) return make_error(ErrorCode::io_error, "cannot write " + tmp.string());
         out.write(content.data(), static_cast<std::streamsize>(content.size()));
         out.flush();
         if (!out) {
             std::error_code ignored;
             std::filesystem::remove(tmp, ignored);
-            return make_error("io_error", "cannot write " + tmp.string());
+            return make_error(ErrorCode::io_error, "cannot write " + tmp.string());
         }
     }
     std::error_code ec;
@@ -57,7 +57,8 @@ Status write_file_atomically(const std::filesystem::path& path, std::string_view
     if (ec) {
         std::error_code ignored;
         std::filesystem::remove(tmp, ignored);
-        return make_error("io_error", "cannot replace " + path.string() + ": " + ec.message());
+        return make_error(ErrorCode::io_error,
+                          "cannot replace " + path.string() + ": " + ec.message());
     }
     return Ok{};
 }

@@ -34,7 +34,7 @@ Result<FontFiles> find_font_files() {
         // A family without its bold face still reads well; bold falls back to regular.
         return FontFiles{c.regular, exists(c.bold) ? c.bold : c.regular};
     }
-    return make_error("no_fonts",
+    return make_error(ErrorCode::no_fonts,
                       "no usable font: install fonts-noto-core (Noto Sans) or fonts-dejavu-core");
 }
 
@@ -84,9 +84,10 @@ Result<Fonts> build_fonts(ImFontAtlas& atlas, const Theme& theme, const FontFile
     fonts.huge = add(files.bold, theme.text_huge, ticket_number_glyph_ranges());
     if (fonts.body == nullptr || fonts.small == nullptr || fonts.body_bold == nullptr ||
         fonts.heading == nullptr || fonts.title == nullptr || fonts.huge == nullptr)
-        return make_error(
-            "bad_font", "cannot load font " + files.regular.string() + " / " + files.bold.string());
-    if (!atlas.Build()) return make_error("bad_font", "cannot build the font atlas (FreeType)");
+        return make_error(ErrorCode::bad_font, "cannot load font " + files.regular.string() +
+                                                   " / " + files.bold.string());
+    if (!atlas.Build())
+        return make_error(ErrorCode::bad_font, "cannot build the font atlas (FreeType)");
     return fonts;
 }
 

@@ -32,20 +32,20 @@ Status load_table(std::string_view text, std::string_view file,
     try {
         root = toml::parse(text, file);
     } catch (const toml::parse_error& e) {
-        return make_error("bad_translation", std::string(file) + ":" +
-                                                 std::to_string(e.source().begin.line) + ": " +
-                                                 std::string(e.description()));
+        return make_error(ErrorCode::bad_translation, std::string(file) + ":" +
+                                                          std::to_string(e.source().begin.line) +
+                                                          ": " + std::string(e.description()));
     }
     std::set<std::string> unused;
     collect_leaves(root, "", unused);
     for (const auto& [id, key] : EnumNames<TextId>::names) {
         const toml::node_view node = root.at_path(key);
         if (!node)
-            return make_error("missing_translation",
+            return make_error(ErrorCode::missing_translation,
                               std::string(file) + ": key '" + std::string(key) + "' is missing");
         const auto* value = node.as_string();
         if (value == nullptr || value->get().empty())
-            return make_error("bad_translation",
+            return make_error(ErrorCode::bad_translation,
                               std::string(file) + ":" +
                                   std::to_string(node.node()->source().begin.line) + ": key '" +
                                   std::string(key) + "' must be a non-empty string");
@@ -53,8 +53,9 @@ Status load_table(std::string_view text, std::string_view file,
         unused.erase(std::string(key));
     }
     if (!unused.empty())
-        return make_error("unknown_translation", std::string(file) + ": key '" + *unused.begin() +
-                                                     "' is not used by the program (typo?)");
+        return make_error(ErrorCode::unknown_translation,
+                          std::string(file) + ": key '" + *unused.begin() +
+                              "' is not used by the program (typo?)");
     return Ok{};
 }
 

@@ -5,11 +5,14 @@
 #include <utility>
 #include <variant>
 
+#include "motcua/error_code.hpp"
+
 namespace motcua {
 
-/// An error a user or a client can cause: a snake_case code and a sentence a person can act on.
+/// An error a user or a client can cause: a code from motcua/error_codes.def and a sentence a
+/// person can act on.
 struct Error {
-    std::string code;
+    ErrorCode code = ErrorCode::internal_error;
     std::string message;
 };
 
@@ -52,8 +55,8 @@ private:
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Error make_error(std::string code, std::string message) {
-    return Error{std::move(code), std::move(message)};
+inline Error make_error(ErrorCode code, std::string message) {
+    return Error{code, std::move(message)};
 }
 
 }  // namespace motcua

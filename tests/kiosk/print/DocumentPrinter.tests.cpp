@@ -15,6 +15,7 @@
 #include "kiosk/print/document_printer.hpp"
 
 using namespace motcua::kiosk::print;
+using motcua::ErrorCode;
 namespace fs = std::filesystem;
 namespace asio = boost::asio;
 
@@ -70,7 +71,7 @@ TEST_CASE("documents to file: targets, a directory or one file", "[print]") {
         const PrinterTarget t = target("file:" + (dir.path / "receipts").string() + "/");
         auto r = send_document(bytes_of(kPdf), t, kName);
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "printer_unavailable");
+        CHECK(r.error().code == ErrorCode::printer_unavailable);
         fs::create_directories(dir.path / "receipts");
         REQUIRE(send_document(bytes_of(kPdf), t, kName));
         CHECK(read_all(dir.path / "receipts" / kName) == kPdf);
@@ -134,12 +135,12 @@ TEST_CASE("documents to a network printer and a device", "[print]") {
         auto r =
             send_document(bytes_of(kPdf), target("tcp://127.0.0.1:" + std::to_string(port)), kName);
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "printer_unavailable");
+        CHECK(r.error().code == ErrorCode::printer_unavailable);
         CHECK(r.error().message.find("tcp://127.0.0.1:" + std::to_string(port)) !=
               std::string::npos);
         // a device that is not plugged in
         auto missing = send_document(bytes_of(kPdf), target("/dev/usb/lp9-motcua-missing"), kName);
         REQUIRE_FALSE(missing);
-        CHECK(missing.error().code == "printer_unavailable");
+        CHECK(missing.error().code == ErrorCode::printer_unavailable);
     }
 }

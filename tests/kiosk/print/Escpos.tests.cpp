@@ -5,6 +5,7 @@
 #include "sample_slips.hpp"
 
 using namespace motcua::kiosk::print;
+using motcua::ErrorCode;
 
 namespace {
 
@@ -155,7 +156,7 @@ TEST_CASE("ESC/POS raster jobs", "[escpos]") {
             INFO(why);
             auto d = decode_escpos_raster(bytes);
             REQUIRE_FALSE(d);
-            CHECK(d.error().code == "bad_escpos");
+            CHECK(d.error().code == ErrorCode::bad_escpos);
             CHECK_FALSE(d.error().message.empty());
         }
 

@@ -16,6 +16,7 @@
 #include "sample_slips.hpp"
 
 using namespace motcua::kiosk::print;
+using motcua::ErrorCode;
 namespace fs = std::filesystem;
 namespace asio = boost::asio;
 using Bytes = std::vector<std::uint8_t>;
@@ -141,7 +142,7 @@ TEST_CASE("tickets to a file: the job and a PNG preview", "[print]") {
         REQUIRE(missing);
         auto r = print_ticket(test::vietnamese_slip(), Paper::mm58, *missing);
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "printer_unavailable");
+        CHECK(r.error().code == ErrorCode::printer_unavailable);
     }
 }
 
@@ -164,7 +165,7 @@ TEST_CASE("tickets to a network printer", "[print]") {
         auto r = print_ticket(test::vietnamese_slip(), Paper::mm58, tcp_target(port));
         const auto took = Clock::now() - start;
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "printer_unavailable");
+        CHECK(r.error().code == ErrorCode::printer_unavailable);
         CHECK(r.error().message.find("tcp://127.0.0.1:" + std::to_string(port)) !=
               std::string::npos);
         CHECK(took < milliseconds(3500));
@@ -179,7 +180,7 @@ TEST_CASE("tickets to a network printer", "[print]") {
         auto r = send_job(huge, tcp_target(printer.port()), limits);
         const auto took = Clock::now() - start;
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "printer_timeout");
+        CHECK(r.error().code == ErrorCode::printer_timeout);
         CHECK(took < milliseconds(2000));
     }
 }
@@ -222,7 +223,7 @@ TEST_CASE("tickets to a device file", "[print]") {
         const auto took = Clock::now() - start;
         ::close(reader);
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "printer_timeout");
+        CHECK(r.error().code == ErrorCode::printer_timeout);
         CHECK(took >= milliseconds(250));
         CHECK(took < milliseconds(2000));
     }

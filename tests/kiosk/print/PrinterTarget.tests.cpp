@@ -3,6 +3,7 @@
 #include "kiosk/print/ticket_printer.hpp"
 
 using namespace motcua::kiosk::print;
+using motcua::ErrorCode;
 using Kind = PrinterTarget::Kind;
 
 TEST_CASE("printer targets given with --printer", "[printer_target]") {
@@ -81,7 +82,7 @@ TEST_CASE("printer targets given with --printer", "[printer_target]") {
             INFO(text);
             auto t = parse_printer_target(text);
             REQUIRE_FALSE(t);
-            CHECK(t.error().code == "bad_printer");
+            CHECK(t.error().code == ErrorCode::bad_printer);
             // One line that names the value and says what would be right.
             CHECK(t.error().message.find('\n') == std::string::npos);
             CHECK(t.error().message.find("tcp://HOST[:PORT]") != std::string::npos);

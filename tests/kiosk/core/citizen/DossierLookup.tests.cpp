@@ -96,7 +96,7 @@ TEST_CASE("the on-screen keyboard types a code and asks for it once", "[lookup]"
     }
     SECTION("bad inputs") {
         // 404 dossier_not_found: said with the code, which stays to be corrected
-        f.on_result(kCode, make_error("dossier_not_found", "no dossier"), now);
+        f.on_result(kCode, make_error(ErrorCode::dossier_not_found, "no dossier"), now);
         CHECK(f.screen() == LookupScreen::entry);
         CHECK(f.problem() == LookupProblem::not_found);
         CHECK(f.problem_code() == kCode);
@@ -105,7 +105,7 @@ TEST_CASE("the on-screen keyboard types a code and asks for it once", "[lookup]"
         CHECK(f.problem() == LookupProblem::none);
     }
     SECTION("the service is away") {
-        f.on_result(kCode, make_error("unreachable", "connection refused"), now);
+        f.on_result(kCode, make_error(ErrorCode::unreachable, "connection refused"), now);
         CHECK(f.problem() == LookupProblem::unreachable);
     }
     SECTION("an answer after the citizen left is dropped") {
@@ -133,10 +133,14 @@ TEST_CASE("a malformed code is said without asking the service", "[lookup]") {
         CHECK(f.entry().size() == kMaxDossierCodeLength);
     }
     SECTION("errors of the service in the citizen's words") {
-        CHECK(lookup_problem_of(make_error("timeout", "slow")) == LookupProblem::unreachable);
-        CHECK(lookup_problem_of(make_error("unknown_dossier", "x")) == LookupProblem::not_found);
-        CHECK(lookup_problem_of(make_error("unauthorized", "bad token")) == LookupProblem::refused);
-        CHECK(lookup_problem_of(make_error("http_502", "proxy")) == LookupProblem::refused);
+        CHECK(lookup_problem_of(make_error(ErrorCode::timeout, "slow")) ==
+              LookupProblem::unreachable);
+        CHECK(lookup_problem_of(make_error(ErrorCode::dossier_not_found, "x")) ==
+              LookupProblem::not_found);
+        CHECK(lookup_problem_of(make_error(ErrorCode::unauthorized, "bad token")) ==
+              LookupProblem::refused);
+        CHECK(lookup_problem_of(make_error(ErrorCode::unexpected_answer, "proxy")) ==
+              LookupProblem::refused);
     }
 }
 

@@ -15,7 +15,7 @@ RatingFlow pad(SatisfactionScale scale = SatisfactionScale::five_level) {
     return RatingFlow(RatingSource::pad, scale, {});
 }
 
-RatingAnswer answer(RatingVerdict verdict, const char* code = "") {
+RatingAnswer answer(RatingVerdict verdict, ErrorCode code = ErrorCode::internal_error) {
     RatingAnswer a;
     a.verdict = verdict;
     a.error.code = code;
@@ -140,7 +140,8 @@ TEST_CASE("the kiosk takes the printed number on its keypad", "[rating_flow]") {
         CHECK(flow.notice() == RatingNotice::none);
     }
     SECTION("already rated: thanks, and says so") {
-        flow.on_answer(key, answer(RatingVerdict::already_rated, "already_rated"), t0 + 3s);
+        flow.on_answer(key, answer(RatingVerdict::already_rated, ErrorCode::already_rated),
+                       t0 + 3s);
         CHECK(flow.screen() == RatingScreen::thanks);
         CHECK(flow.notice() == RatingNotice::already_rated);
     }
@@ -151,12 +152,12 @@ TEST_CASE("the kiosk takes the printed number on its keypad", "[rating_flow]") {
     SECTION("no answer in time: thanks anyway") {
         flow.tick(t0 + 6s);
         CHECK(flow.screen() == RatingScreen::thanks);
-        flow.on_answer(key, answer(RatingVerdict::rejected, "unknown_ticket"), t0 + 7s);
+        flow.on_answer(key, answer(RatingVerdict::rejected, ErrorCode::unknown_ticket), t0 + 7s);
         CHECK(flow.screen() == RatingScreen::thanks);  // too late to matter
     }
     SECTION("bad inputs") {
         // a number nobody was given today: back to the keypad with the number to correct
-        flow.on_answer(key, answer(RatingVerdict::rejected, "unknown_ticket"), t0 + 3s);
+        flow.on_answer(key, answer(RatingVerdict::rejected, ErrorCode::unknown_ticket), t0 + 3s);
         CHECK(flow.screen() == RatingScreen::keypad);
         CHECK(flow.notice() == RatingNotice::unknown_number);
         CHECK(flow.entry() == "A013");
@@ -165,11 +166,12 @@ TEST_CASE("the kiosk takes the printed number on its keypad", "[rating_flow]") {
         CHECK(flow.notice() == RatingNotice::none);
     }
     SECTION("a ticket not served yet") {
-        flow.on_answer(key, answer(RatingVerdict::rejected, "not_served"), t0 + 3s);
+        flow.on_answer(key, answer(RatingVerdict::rejected, ErrorCode::not_served), t0 + 3s);
         CHECK(flow.notice() == RatingNotice::not_served);
     }
     SECTION("an answer for another rating is ignored") {
-        flow.on_answer("another-key", answer(RatingVerdict::rejected, "not_served"), t0 + 3s);
+        flow.on_answer("another-key", answer(RatingVerdict::rejected, ErrorCode::not_served),
+                       t0 + 3s);
         CHECK(flow.screen() == RatingScreen::sending);
     }
 }

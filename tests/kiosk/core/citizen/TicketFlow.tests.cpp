@@ -11,7 +11,7 @@ namespace {
 
 const SteadyTime t0{};
 
-Result<api::TicketView> refused(const char* code) {
+Result<api::TicketView> refused(ErrorCode code) {
     return make_error(code, "refused");
 }
 
@@ -90,7 +90,7 @@ TEST_CASE("a failed issue says why and changes nothing", "[ticket_flow]") {
 
     SECTION("bad inputs") {
         // the service did not answer
-        flow.on_issued(refused("unreachable"), t0 + 3s);
+        flow.on_issued(refused(ErrorCode::unreachable), t0 + 3s);
         CHECK(flow.problem() == IssueProblem::unreachable);
         CHECK(flow.screen() == TicketScreen::home);
         CHECK_FALSE(flow.ticket());
@@ -102,15 +102,15 @@ TEST_CASE("a failed issue says why and changes nothing", "[ticket_flow]") {
         CHECK(flow.problem() == IssueProblem::none);
     }
     SECTION("issuing stopped for the day") {
-        flow.on_issued(refused("issuing_stopped"), t0);
+        flow.on_issued(refused(ErrorCode::issuing_stopped), t0);
         CHECK(flow.problem() == IssueProblem::stopped);
         REQUIRE(flow.choose_category("HT", t0 + 1s));
         CHECK(flow.problem() == IssueProblem::none);
     }
     SECTION("any other refusal") {
-        flow.on_issued(refused("unknown_category"), t0);
+        flow.on_issued(refused(ErrorCode::unknown_category), t0);
         CHECK(flow.problem() == IssueProblem::refused);
-        flow.on_issued(refused("timeout"), t0);  // a stray second answer is ignored
+        flow.on_issued(refused(ErrorCode::timeout), t0);  // a stray second answer is ignored
         CHECK(flow.problem() == IssueProblem::refused);
     }
 }

@@ -92,7 +92,7 @@ struct ConsoleSnapshot {
 
 struct Case {
     ConsoleAction action;
-    const char* code;  // the service's error code, or a transport failure's
+    ErrorCode code;  // the service's error code, or a transport failure's
     ConsoleMessage message;
 };
 
@@ -103,35 +103,35 @@ TEST_CASE("every failed action says why and changes nothing", "[console]") {
     using M = ConsoleMessage;
     const Case c = GENERATE(values<Case>({
         // the service cannot be reached, at any step
-        {A::login, "unreachable", M::unreachable},
-        {A::call_next, "timeout", M::unreachable},
-        {A::start, "protocol", M::unreachable},
-        {A::finish, "unreachable", M::unreachable},
+        {A::login, ErrorCode::unreachable, M::unreachable},
+        {A::call_next, ErrorCode::timeout, M::unreachable},
+        {A::start, ErrorCode::protocol, M::unreachable},
+        {A::finish, ErrorCode::unreachable, M::unreachable},
         // login
-        {A::login, "bad_credentials", M::bad_credentials},
-        {A::login, "too_many_attempts", M::login_locked},
-        {A::login, "unauthorized", M::bad_credentials},
+        {A::login, ErrorCode::bad_credentials, M::bad_credentials},
+        {A::login, ErrorCode::too_many_attempts, M::login_locked},
+        {A::login, ErrorCode::unauthorized, M::bad_credentials},
         // the counter
-        {A::open, "counter_busy", M::counter_busy},
-        {A::open, "ticket_in_progress", M::busy_elsewhere},
-        {A::open, "forbidden", M::forbidden},
-        {A::close, "ticket_in_progress", M::ticket_in_progress},
-        {A::close, "not_at_counter", M::not_at_counter},
-        {A::pause, "not_at_counter", M::not_at_counter},
+        {A::open, ErrorCode::counter_busy, M::counter_busy},
+        {A::open, ErrorCode::ticket_in_progress, M::busy_elsewhere},
+        {A::open, ErrorCode::forbidden, M::forbidden},
+        {A::close, ErrorCode::ticket_in_progress, M::ticket_in_progress},
+        {A::close, ErrorCode::not_at_counter, M::not_at_counter},
+        {A::pause, ErrorCode::not_at_counter, M::not_at_counter},
         // the ticket: already taken, in progress, gone
-        {A::call_next, "counter_paused", M::counter_paused},
-        {A::call_next, "ticket_in_progress", M::ticket_in_progress},
-        {A::call_next, "not_at_counter", M::not_at_counter},
-        {A::recall, "invalid_state", M::already_serving},
-        {A::recall, "no_current_ticket", M::no_current_ticket},
-        {A::start, "invalid_state", M::already_serving},
-        {A::no_show, "invalid_state", M::already_serving},
-        {A::transfer, "same_category", M::same_category},
-        {A::transfer, "unknown_category", M::unknown_category},
-        {A::transfer, "no_current_ticket", M::no_current_ticket},
-        {A::finish, "no_current_ticket", M::no_current_ticket},
-        {A::finish, "http_502", M::refused},  // a proxy's error page
-        {A::reinstate, "invalid_state", M::not_absent},
+        {A::call_next, ErrorCode::counter_paused, M::counter_paused},
+        {A::call_next, ErrorCode::ticket_in_progress, M::ticket_in_progress},
+        {A::call_next, ErrorCode::not_at_counter, M::not_at_counter},
+        {A::recall, ErrorCode::invalid_state, M::already_serving},
+        {A::recall, ErrorCode::no_current_ticket, M::no_current_ticket},
+        {A::start, ErrorCode::invalid_state, M::already_serving},
+        {A::no_show, ErrorCode::invalid_state, M::already_serving},
+        {A::transfer, ErrorCode::same_category, M::same_category},
+        {A::transfer, ErrorCode::unknown_category, M::unknown_category},
+        {A::transfer, ErrorCode::no_current_ticket, M::no_current_ticket},
+        {A::finish, ErrorCode::no_current_ticket, M::no_current_ticket},
+        {A::finish, ErrorCode::unexpected_answer, M::refused},  // a proxy's error page
+        {A::reinstate, ErrorCode::invalid_state, M::not_absent},
     }));
     INFO(to_string(c.message) << " at " << static_cast<int>(c.action) << " for " << c.code);
     ConsoleRig rig;
@@ -152,7 +152,7 @@ TEST_CASE("the failures that do change something", "[console]") {
     SECTION("an expired session goes back to the login, saying so") {
         ConsoleRig c;
         ask(c, ConsoleAction::call_next);
-        c.answer(make_error("session_expired", "log in again"));
+        c.answer(make_error(ErrorCode::session_expired, "log in again"));
         CHECK(c.s.screen() == ConsoleScreen::login);
         CHECK(c.s.message() == ConsoleMessage::session_expired);
         CHECK_FALSE(c.s.officer());
@@ -160,7 +160,7 @@ TEST_CASE("the failures that do change something", "[console]") {
     SECTION("a no-show the service no longer knows (yesterday's) leaves the list") {
         ConsoleRig c;
         ask(c, ConsoleAction::reinstate);
-        c.answer(make_error("unknown_ticket", "no such ticket today"));
+        c.answer(make_error(ErrorCode::unknown_ticket, "no such ticket today"));
         CHECK(c.s.message() == ConsoleMessage::unknown_ticket);
         CHECK(c.s.message_subject() == "A012");
         CHECK(c.s.no_shows().empty());
@@ -168,7 +168,7 @@ TEST_CASE("the failures that do change something", "[console]") {
     SECTION("a new action clears the last failure") {
         ConsoleRig c;
         ask(c, ConsoleAction::call_next);
-        c.answer(make_error("unreachable", "down"));
+        c.answer(make_error(ErrorCode::unreachable, "down"));
         c.apply(cc::CallNext{});
         CHECK(c.s.message() == ConsoleMessage::none);
     }

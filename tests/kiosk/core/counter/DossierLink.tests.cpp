@@ -110,7 +110,7 @@ TEST_CASE("the console receives a dossier, prints its receipt and returns its re
         auto refused = run<Result<std::string>>(
             port, [&](HttpClient& h) { return fetch_receipt_form(h, ward.kiosk_token, code); });
         REQUIRE_FALSE(refused);
-        CHECK(refused.error().code == "forbidden");
+        CHECK(refused.error().code == ErrorCode::forbidden);
         // a procedure the ward does not have
         REQUIRE(harness::request(port, "POST", "/api/v1/tickets", ward.kiosk_token,
                                  R"({"category":"HT"})")
@@ -123,15 +123,15 @@ TEST_CASE("the console receives a dossier, prints its receipt and returns its re
         auto unknown = run<Result<ConsoleReply>>(
             port, [&](HttpClient& h) { return send_console_request(h, officer, bad); });
         REQUIRE_FALSE(unknown);
-        CHECK(unknown.error().code == "unknown_procedure");
+        CHECK(unknown.error().code == ErrorCode::unknown_procedure);
         // a result returned for a dossier nobody received
         ConsoleRequest ghost = finish(FinishOutcome::result_returned);
         ghost.dossier = "000.17.22.H56-261123-0099";
         auto missing = run<Result<ConsoleReply>>(
             port, [&](HttpClient& h) { return send_console_request(h, officer, ghost); });
         REQUIRE_FALSE(missing);
-        CHECK((missing.error().code == "unknown_dossier" ||
-               missing.error().code == "dossier_not_found"));
+        CHECK((missing.error().code == ErrorCode::dossier_not_found ||
+               missing.error().code == ErrorCode::dossier_not_found));
         // an unknown procedure's due date
         auto no_due = run<Result<api::DueDatePreview>>(
             port, [&](HttpClient& h) { return fetch_due_date(h, officer, "XX-NONE"); });
@@ -161,7 +161,7 @@ TEST_CASE("the console receives a dossier, prints its receipt and returns its re
         auto again = run<Result<ConsoleReply>>(
             port, [&](HttpClient& h) { return send_console_request(h, officer, back); });
         REQUIRE_FALSE(again);
-        CHECK(again.error().code == "dossier_closed");
+        CHECK(again.error().code == ErrorCode::dossier_closed);
         auto seen = run<Result<api::DossierView>>(
             port, [&](HttpClient& h) { return fetch_dossier(h, ward.kiosk_token, code); });
         REQUIRE(seen);
@@ -219,7 +219,7 @@ TEST_CASE("the ticket kiosk looks a dossier up with its token: the public view o
         // a code of the right form that no dossier has
         auto unknown = lookup("000.17.22.H56-261123-0099");
         REQUIRE_FALSE(unknown);
-        CHECK(unknown.error().code == "dossier_not_found");
+        CHECK(unknown.error().code == ErrorCode::dossier_not_found);
         // something that is no code at all, with characters a path must not carry raw
         auto junk = lookup("../../metrics?x=1");
         REQUIRE_FALSE(junk);

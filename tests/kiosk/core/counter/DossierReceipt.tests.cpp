@@ -157,12 +157,12 @@ TEST_CASE("receiving a dossier: the finish carries the procedure and the applica
         CHECK_FALSE(c.apply(cc::Reprint{}).print_receipt);  // one at a time
     }
     SECTION("the printer failed, then In lại") {
-        c.s.on_receipt_printed(kCode, make_error("printer_timeout", "no answer"));
+        c.s.on_receipt_printed(kCode, make_error(ErrorCode::printer_timeout, "no answer"));
         CHECK(make_receipt_view(c.s).print == ReceiptPrint::printer_failed);
         CHECK(c.apply(cc::Reprint{}).print_receipt == std::optional<std::string>(kCode));
     }
     SECTION("the form could not be fetched") {
-        c.s.on_receipt_printed(kCode, make_error("unreachable", "refused"));
+        c.s.on_receipt_printed(kCode, make_error(ErrorCode::unreachable, "refused"));
         CHECK(make_receipt_view(c.s).print == ReceiptPrint::download_failed);
     }
     SECTION("F1 hands it over and calls the next citizen; Esc just closes") {
@@ -231,14 +231,14 @@ TEST_CASE("the form says what is missing and changes nothing", "[receipt]") {
     SECTION("the service's refusals in plain words, the form kept") {
         using M = ConsoleMessage;
         struct Refusal {
-            const char* code;
+            ErrorCode code;
             M message;
         };
-        for (const Refusal r : {Refusal{"unknown_procedure", M::unknown_procedure},
-                                Refusal{"procedure_required", M::procedure_required},
-                                Refusal{"applicant_required", M::applicant_required},
-                                Refusal{"unreachable", M::unreachable},
-                                Refusal{"no_current_ticket", M::no_current_ticket}}) {
+        for (const Refusal r : {Refusal{ErrorCode::unknown_procedure, M::unknown_procedure},
+                                Refusal{ErrorCode::procedure_required, M::procedure_required},
+                                Refusal{ErrorCode::applicant_required, M::applicant_required},
+                                Refusal{ErrorCode::unreachable, M::unreachable},
+                                Refusal{ErrorCode::no_current_ticket, M::no_current_ticket}}) {
             INFO(r.code);
             c.apply(cc::ChooseProcedure{"HT-HN"});
             c.apply(cc::ConfirmDossier{"Nguyễn Văn An", "0912345678"});
@@ -253,7 +253,7 @@ TEST_CASE("the form says what is missing and changes nothing", "[receipt]") {
     SECTION("the procedures could not be loaded: Thử lại asks again") {
         ConsoleRig d = at_finish();
         d.apply(cc::ChooseOutcome{FinishOutcome::dossier_received});
-        d.s.on_procedures(make_error("unreachable", "refused"));
+        d.s.on_procedures(make_error(ErrorCode::unreachable, "refused"));
         CHECK(d.s.desk().procedures_state() == FetchState::failed);
         CHECK(d.apply(cc::RetryProcedures{}).fetch_procedures);
         CHECK_FALSE(d.apply(cc::RetryProcedures{}).fetch_procedures);  // already asked
@@ -291,10 +291,10 @@ TEST_CASE("returning a result: the dossier's code typed or scanned", "[receipt]"
     }
     SECTION("the service's refusals") {
         using M = ConsoleMessage;
-        for (const auto& [code, message] : {std::pair{"unknown_dossier", M::dossier_not_found},
-                                            std::pair{"dossier_not_found", M::dossier_not_found},
-                                            std::pair{"dossier_closed", M::dossier_closed},
-                                            std::pair{"dossier_required", M::dossier_required}}) {
+        for (const auto& [code, message] :
+             {std::pair{ErrorCode::dossier_not_found, M::dossier_not_found},
+              std::pair{ErrorCode::dossier_closed, M::dossier_closed},
+              std::pair{ErrorCode::dossier_required, M::dossier_required}}) {
             INFO(code);
             c.apply(cc::ConfirmReturn{kCode});
             REQUIRE(c.last.request);
@@ -328,16 +328,18 @@ TEST_CASE("the dossier desk: phones, procedures kept, print failures told apart"
     CHECK_FALSE(desk.ask_procedures());
     desk.on_procedures(procedures());
     CHECK_FALSE(desk.ask_procedures());
-    desk.on_procedures(make_error("unreachable", "x"));  // a later failure keeps the list
+    desk.on_procedures(make_error(ErrorCode::unreachable, "x"));  // a later failure keeps the list
     CHECK(desk.procedures().size() == 4);
     CHECK(desk.procedures_state() == FetchState::loaded);
 
     desk.received("A012", received_dossier());
-    for (const char* code : {"printer_unavailable", "printer_timeout", "bad_printer"}) {
+    for (ErrorCode code :
+         {ErrorCode::printer_unavailable, ErrorCode::printer_timeout, ErrorCode::bad_printer}) {
         desk.on_printed(kCode, make_error(code, "x"));
         CHECK(desk.receipt()->print == ReceiptPrint::printer_failed);
     }
-    for (const char* code : {"unreachable", "not_pdf", "dossier_not_found", "http_500"}) {
+    for (ErrorCode code : {ErrorCode::unreachable, ErrorCode::not_pdf, ErrorCode::dossier_not_found,
+                           ErrorCode::unexpected_answer}) {
         desk.on_printed(kCode, make_error(code, "x"));
         CHECK(desk.receipt()->print == ReceiptPrint::download_failed);
     }

@@ -214,15 +214,16 @@ TEST_CASE("failures: said per report, the session's end back to the login", "[re
     SessionRig r;
     SECTION("wrong password, locked, unreachable at login") {
         struct Case {
-            const char* code;
+            ErrorCode code;
             ReportsMessage said;
         };
-        const Case c = GENERATE(values<Case>({{"bad_credentials", ReportsMessage::bad_credentials},
-                                              {"unauthorized", ReportsMessage::bad_credentials},
-                                              {"too_many_attempts", ReportsMessage::login_locked},
-                                              {"unreachable", ReportsMessage::unreachable},
-                                              {"timeout", ReportsMessage::unreachable},
-                                              {"http_502", ReportsMessage::refused}}));
+        const Case c =
+            GENERATE(values<Case>({{ErrorCode::bad_credentials, ReportsMessage::bad_credentials},
+                                   {ErrorCode::unauthorized, ReportsMessage::bad_credentials},
+                                   {ErrorCode::too_many_attempts, ReportsMessage::login_locked},
+                                   {ErrorCode::unreachable, ReportsMessage::unreachable},
+                                   {ErrorCode::timeout, ReportsMessage::unreachable},
+                                   {ErrorCode::unexpected_answer, ReportsMessage::refused}}));
         r.apply(reports_cmd::Login{"hoa", "sai"});
         r.s.on_login(r.last.login->id, make_error(c.code, "no"));
         CHECK(r.s.screen() == ReportsScreen::login);
@@ -238,11 +239,11 @@ TEST_CASE("failures: said per report, the session's end back to the login", "[re
         r.clock();
         for (const auto& f : r.last.fetches) {
             if (f.grouping == ReportGrouping::officer)
-                r.s.on_turnaround(f.id, make_error("forbidden", "no"));
+                r.s.on_turnaround(f.id, make_error(ErrorCode::forbidden, "no"));
             else if (f.grouping)
                 r.s.on_turnaround(f.id, sample_report(*f.grouping, f.period));
             else
-                r.s.on_waits(f.id, make_error("timeout", "slow"));
+                r.s.on_waits(f.id, make_error(ErrorCode::timeout, "slow"));
         }
         CHECK(r.s.table(ReportGrouping::officer).state == LoadState::failed);
         CHECK(r.s.table(ReportGrouping::officer).problem == ReportsMessage::forbidden);
@@ -253,7 +254,7 @@ TEST_CASE("failures: said per report, the session's end back to the login", "[re
     SECTION("the service cannot be asked its clock: every report says so") {
         r.apply(reports_cmd::Login{"hoa", "x"});
         r.last = r.s.on_login(r.last.login->id, test::supervisor_login());
-        r.s.on_clock(*r.last.read_clock, make_error("unreachable", "refused"));
+        r.s.on_clock(*r.last.read_clock, make_error(ErrorCode::unreachable, "refused"));
         CHECK(r.s.table(ReportGrouping::category).state == LoadState::failed);
         CHECK(r.s.table(ReportGrouping::category).problem == ReportsMessage::unreachable);
         CHECK_FALSE(r.s.busy());
@@ -263,7 +264,7 @@ TEST_CASE("failures: said per report, the session's end back to the login", "[re
         r.apply(reports_cmd::Refresh{});
         r.clock();
         const auto pending = r.last.fetches;
-        r.s.on_turnaround(pending[0].id, make_error("unauthorized", "session expired"));
+        r.s.on_turnaround(pending[0].id, make_error(ErrorCode::unauthorized, "session expired"));
         CHECK(r.s.screen() == ReportsScreen::login);
         CHECK(r.s.message() == ReportsMessage::session_expired);
         CHECK_FALSE(r.s.officer());
@@ -300,18 +301,18 @@ TEST_CASE("exports: one at a time, of the period and grouping on screen", "[repo
         CHECK(r.s.can_export());
     }
     SECTION("the folder cannot be written: the folder is said") {
-        r.s.on_export(id,
-                      make_error("save_failed", "cannot write /home/hoa/motcua-reports: denied"));
+        r.s.on_export(id, make_error(ErrorCode::save_failed,
+                                     "cannot write /home/hoa/motcua-reports: denied"));
         CHECK(r.s.message() == ReportsMessage::save_failed);
         CHECK(r.s.message_detail() == "/home/hoa/motcua-reports");
         CHECK(is_failure(r.s.message()));
     }
     SECTION("the service went away") {
-        r.s.on_export(id, make_error("unreachable", "refused"));
+        r.s.on_export(id, make_error(ErrorCode::unreachable, "refused"));
         CHECK(r.s.message() == ReportsMessage::unreachable);
     }
     SECTION("the session ended meanwhile") {
-        r.s.on_export(id, make_error("session_expired", "expired"));
+        r.s.on_export(id, make_error(ErrorCode::session_expired, "expired"));
         CHECK(r.s.screen() == ReportsScreen::login);
         CHECK(r.s.message() == ReportsMessage::session_expired);
     }
@@ -355,14 +356,15 @@ TEST_CASE("tabs, charts and the histogram's category", "[reports_session]") {
 
 TEST_CASE("each failure maps to one message", "[reports_session]") {
     using M = ReportsMessage;
-    CHECK(reports_message_for(make_error("unreachable", ""), false) == M::unreachable);
-    CHECK(reports_message_for(make_error("protocol", ""), false) == M::unreachable);
-    CHECK(reports_message_for(make_error("unauthorized", ""), false) == M::session_expired);
-    CHECK(reports_message_for(make_error("unauthorized", ""), true) == M::bad_credentials);
-    CHECK(reports_message_for(make_error("forbidden", ""), false) == M::forbidden);
-    CHECK(reports_message_for(make_error("save_failed", ""), false) == M::save_failed);
-    CHECK(reports_message_for(make_error("invalid_body", ""), false) == M::refused);
-    CHECK(reports_message_for(make_error("invalid_query", ""), false) == M::refused);
+    CHECK(reports_message_for(make_error(ErrorCode::unreachable, ""), false) == M::unreachable);
+    CHECK(reports_message_for(make_error(ErrorCode::protocol, ""), false) == M::unreachable);
+    CHECK(reports_message_for(make_error(ErrorCode::unauthorized, ""), false) ==
+          M::session_expired);
+    CHECK(reports_message_for(make_error(ErrorCode::unauthorized, ""), true) == M::bad_credentials);
+    CHECK(reports_message_for(make_error(ErrorCode::forbidden, ""), false) == M::forbidden);
+    CHECK(reports_message_for(make_error(ErrorCode::save_failed, ""), false) == M::save_failed);
+    CHECK(reports_message_for(make_error(ErrorCode::invalid_body, ""), false) == M::refused);
+    CHECK(reports_message_for(make_error(ErrorCode::invalid_query, ""), false) == M::refused);
 }
 
 TEST_CASE(

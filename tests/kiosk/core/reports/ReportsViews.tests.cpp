@@ -308,7 +308,7 @@ TEST_CASE("the turnaround report decodes strictly", "[report_data]") {
         CHECK_FALSE(decode_turnaround_report(good.substr(0, cut) + "}"));
         const auto e =
             decode_turnaround_report(replaced(good, R"("issued":120)", R"("issued":"120")"));
-        CHECK(e.error().code == "invalid_field");
+        CHECK(e.error().code == ErrorCode::invalid_field);
         CHECK(e.error().message.find("rows[0]: field 'issued'") != std::string::npos);
     }
 }
@@ -380,7 +380,7 @@ TEST_CASE("the routes the dashboard asks and the files it writes", "[reports_api
         std::ofstream(dir.path / "plain-file") << "x";
         auto failed = save_export(dir.path / "plain-file" / "reports", "bao-cao.csv", "x");
         REQUIRE_FALSE(failed);
-        CHECK(failed.error().code == "save_failed");
+        CHECK(failed.error().code == ErrorCode::save_failed);
         CHECK(failed.error().message.find("plain-file") != std::string::npos);
     }
 }

@@ -194,6 +194,6 @@ TEST_CASE("the HTTP client reports transport failures as errors", "[client]") {
     io.run();
     REQUIRE(out);
     REQUIRE_FALSE(out->ok());
-    CHECK(out->error().code == "unreachable");
+    CHECK(out->error().code == ErrorCode::unreachable);
     CHECK(out->error().message.find("cannot connect") != std::string::npos);
 }

@@ -57,7 +57,7 @@ TEST_CASE("server URLs of the form http://HOST:PORT", "[server_url]") {
             INFO(text);
             auto r = parse_server_url(text);
             REQUIRE_FALSE(r);
-            CHECK(r.error().code == "bad_server_url");
+            CHECK(r.error().code == motcua::ErrorCode::bad_server_url);
             CHECK(r.error().message.find('\n') == std::string::npos);  // one line
             CHECK(r.error().message.find("--server") == 0);
         }

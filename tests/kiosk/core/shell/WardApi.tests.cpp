@@ -38,14 +38,14 @@ TEST_CASE("rating answers: delivered, already rated, dropped or kept for later",
         // a 409 that is not "already rated" (two tickets printed the same number) is no delivery
         const auto ambiguous = classify_rating_answer(answer(409, error_body("ambiguous_number")));
         CHECK(ambiguous.verdict == RatingVerdict::rejected);
-        CHECK(ambiguous.error.code == "ambiguous_number");
+        CHECK(ambiguous.error.code == ErrorCode::ambiguous_number);
         // a 409 without the service's error body: not provably delivered, not retriable
         CHECK(classify_rating_answer(answer(409, "<html>")).verdict == RatingVerdict::rejected);
     }
     SECTION("kept: the service away, busy, failing, or its token being fixed") {
-        CHECK(classify_rating_answer(make_error("unreachable", "refused")).verdict ==
+        CHECK(classify_rating_answer(make_error(ErrorCode::unreachable, "refused")).verdict ==
               RatingVerdict::retry);
-        CHECK(classify_rating_answer(make_error("timeout", "slow")).verdict ==
+        CHECK(classify_rating_answer(make_error(ErrorCode::timeout, "slow")).verdict ==
               RatingVerdict::retry);
         for (int status : {401, 429, 500, 502, 503}) {
             INFO(status);
@@ -58,12 +58,13 @@ TEST_CASE("errors of answers name the service's code", "[ward_api]") {
     HttpResponse res;
     res.status = 422;
     res.body = error_body("issuing_stopped");
-    CHECK(error_of(res).code == "issuing_stopped");
+    CHECK(error_of(res).code == ErrorCode::issuing_stopped);
     res.body = "<html>Bad gateway</html>";  // a proxy's page
     res.status = 502;
-    CHECK(error_of(res).code == "http_502");
-    CHECK(is_transport_error(make_error("unreachable", "x")));
-    CHECK_FALSE(is_transport_error(make_error("issuing_stopped", "x")));
+    CHECK(error_of(res).code == ErrorCode::unexpected_answer);
+    CHECK(error_of(res).message == "the service answered HTTP 502");
+    CHECK(is_transport_error(make_error(ErrorCode::unreachable, "x")));
+    CHECK_FALSE(is_transport_error(make_error(ErrorCode::issuing_stopped, "x")));
 }
 
 TEST_CASE("lists decode item by item with the shared codecs", "[ward_api]") {
@@ -76,11 +77,12 @@ TEST_CASE("lists decode item by item with the shared codecs", "[ward_api]") {
     CHECK(decode_list<api::CategoryInfo>("[]")->empty());
     SECTION("bad inputs") {
         // not an array
-        CHECK(decode_list<api::CategoryInfo>(R"({"code":"HT"})").error().code == "invalid_body");
+        CHECK(decode_list<api::CategoryInfo>(R"({"code":"HT"})").error().code ==
+              ErrorCode::invalid_body);
         // one bad item spoils the list
         CHECK_FALSE(decode_list<api::CategoryInfo>(R"([{"code":"HT"}])"));
         // not JSON
-        CHECK(decode_list<api::CounterInfo>("[1,").error().code == "invalid_json");
+        CHECK(decode_list<api::CounterInfo>("[1,").error().code == ErrorCode::invalid_json);
     }
 }
 

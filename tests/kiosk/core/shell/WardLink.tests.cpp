@@ -207,7 +207,7 @@ TEST_CASE("the ward link keeps categories and counters and issues tickets", "[wa
                                 [&](Result<api::TicketView> t) { refused = t; });
         REQUIRE(kiosk.eventually([&] { return refused.has_value(); }));
         REQUIRE_FALSE(refused->ok());
-        CHECK(refused->error().code == "unknown_category");
+        CHECK(refused->error().code == ErrorCode::unknown_category);
     }
 }
 
@@ -289,7 +289,7 @@ TEST_CASE("a rating given while the service is down is delivered exactly once", 
         kiosk.link.submit_rating(unknown, [&](const RatingAnswer& a) { answer = a; });
         REQUIRE(kiosk.eventually([&] { return answer.has_value(); }));
         CHECK(answer->verdict == RatingVerdict::rejected);
-        CHECK(answer->error.code == "unknown_ticket");
+        CHECK(answer->error.code == ErrorCode::unknown_ticket);
         CHECK(kiosk.eventually([&] { return RatingOutbox::open(outbox)->size() == 0; }));
     }
 }

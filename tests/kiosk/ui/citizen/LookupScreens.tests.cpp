@@ -86,10 +86,10 @@ TEST_CASE("every lookup screen fits, in both languages and three display shapes"
     rig.tap("Tra cứu");
     check();  // searching
     REQUIRE(rig.services.lookup_done.size() == 1);
-    rig.services.lookup_done[0](make_error("dossier_not_found", "no dossier"));
+    rig.services.lookup_done[0](make_error(ErrorCode::dossier_not_found, "no dossier"));
     check();  // the longest notice, with the code
     rig.tap("Tra cứu");
-    rig.services.lookup_done[1](make_error("unreachable", "refused"));
+    rig.services.lookup_done[1](make_error(ErrorCode::unreachable, "refused"));
     check();
     for (const DossierState state :
          {DossierState::received, DossierState::in_process, DossierState::ready,
@@ -213,7 +213,7 @@ TEST_CASE("what the lookup says when nothing is found", "[lookup]") {
     SECTION("an unknown code") {
         tap_code(rig, kCode);
         rig.tap("Tra cứu");
-        rig.services.lookup_done[0](make_error("dossier_not_found", "no dossier"));
+        rig.services.lookup_done[0](make_error(ErrorCode::dossier_not_found, "no dossier"));
         rig.frame();
         CHECK(rig.tree.screen == "dossier_lookup");
         CHECK(find(rig.tree,
@@ -224,7 +224,7 @@ TEST_CASE("what the lookup says when nothing is found", "[lookup]") {
     SECTION("the service is down") {
         tap_code(rig, kCode);
         rig.tap("Tra cứu");
-        rig.services.lookup_done[0](make_error("unreachable", "connection refused"));
+        rig.services.lookup_done[0](make_error(ErrorCode::unreachable, "connection refused"));
         rig.frame();
         CHECK(find(rig.tree,
                    "Chưa tra cứu được vì hệ thống không phản hồi. Vui lòng thử lại sau ít "
@@ -233,7 +233,7 @@ TEST_CASE("what the lookup says when nothing is found", "[lookup]") {
     SECTION("the kiosk's token is refused") {
         tap_code(rig, kCode);
         rig.tap("Tra cứu");
-        rig.services.lookup_done[0](make_error("unauthorized", "bad token"));
+        rig.services.lookup_done[0](make_error(ErrorCode::unauthorized, "bad token"));
         rig.frame();
         CHECK(find(rig.tree, "Kiosk này chưa tra cứu được hồ sơ. Vui lòng hỏi cán bộ tại quầy.") !=
               nullptr);

@@ -23,7 +23,7 @@ api::Event finished(int counter, const char* number = "A012") {
     return e;
 }
 
-RatingAnswer verdict(RatingVerdict v, const char* code = "") {
+RatingAnswer verdict(RatingVerdict v, ErrorCode code = ErrorCode::internal_error) {
     RatingAnswer a;
     a.verdict = v;
     a.error.code = code;
@@ -151,7 +151,7 @@ TEST_CASE("the kiosk's keypad takes the printed number", "[citizen_screens]") {
 
     SECTION("bad inputs") {
         // nobody had that number today: back to the keypad, with the number to correct
-        rig.services.rating_done[0](verdict(RatingVerdict::rejected, "unknown_ticket"));
+        rig.services.rating_done[0](verdict(RatingVerdict::rejected, ErrorCode::unknown_ticket));
         rig.frame();
         CHECK(rig.tree.screen == "rate_keypad");
         CHECK(find(rig.tree,

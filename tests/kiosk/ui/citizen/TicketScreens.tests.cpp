@@ -30,7 +30,7 @@ void visit_every_ticket_screen(CitizenRig& rig, ImVec2 display) {
     CHECK(rig.tree.screen == "ticket_issued");
     check();
     REQUIRE(rig.services.print_done.size() == 1);
-    rig.services.print_done[0](make_error("printer_unreachable", "no paper"));
+    rig.services.print_done[0](make_error(ErrorCode::printer_unavailable, "no paper"));
     check();  // "remember your number"
     rig.tap(vi ? "Xong" : "Done");
     rig.tap(vi ? "Đánh giá dịch vụ" : "Rate our service");
@@ -140,7 +140,7 @@ TEST_CASE("tapping a tile issues a ticket, shows it big and prints its slip", "[
         CHECK(rig.language_resets == 1);
     }
     SECTION("the printer failed: a big notice and 45 s on screen") {
-        rig.services.print_done[0](make_error("printer_unreachable", "no paper"));
+        rig.services.print_done[0](make_error(ErrorCode::printer_unavailable, "no paper"));
         rig.frame();
         CHECK(find(rig.tree, "Vui lòng ghi nhớ số của bạn") != nullptr);
         CHECK(find(rig.tree, "Máy in đang gặp sự cố, chưa in được phiếu.") != nullptr);
@@ -172,7 +172,7 @@ TEST_CASE("a failed issue is said plainly on the home screen", "[citizen_screens
     rig.tap("Tư pháp - Hộ tịch");
     SECTION("bad inputs") {
         // the service did not answer
-        rig.services.issue_done[0](make_error("unreachable", "connection refused"));
+        rig.services.issue_done[0](make_error(ErrorCode::unreachable, "connection refused"));
         rig.frame();
         CHECK(rig.tree.screen == "ticket_home");
         CHECK(find(rig.tree, "Chưa lấy được số vì hệ thống không phản hồi. Vui lòng thử lại.") !=
@@ -180,7 +180,7 @@ TEST_CASE("a failed issue is said plainly on the home screen", "[citizen_screens
         CHECK(find(rig.tree, "Tư pháp - Hộ tịch")->enabled);  // try again at once
     }
     SECTION("no more tickets today") {
-        rig.services.issue_done[0](make_error("issuing_stopped", "after 16:45"));
+        rig.services.issue_done[0](make_error(ErrorCode::issuing_stopped, "after 16:45"));
         rig.frame();
         CHECK(find(rig.tree,
                    "Đã hết giờ lấy số hôm nay. Kính mời Quý khách quay lại vào ngày làm việc tiếp "

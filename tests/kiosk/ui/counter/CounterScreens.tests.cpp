@@ -35,7 +35,7 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     rig.enter();  // on to the password
     rig.type("sai");
     rig.enter();
-    rig.answer(make_error("bad_credentials", "wrong"));
+    rig.answer(make_error(ErrorCode::bad_credentials, "wrong"));
     check();  // with the refusal under the fields
 
     rig.type("matkhau-123");  // the password field has the keyboard again
@@ -45,7 +45,7 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     check();
     CHECK(rig.tree.screen == "counter_console");
     rig.tap("Gọi tiếp (F1)");
-    rig.answer(make_error("not_at_counter", "the longest message"));
+    rig.answer(make_error(ErrorCode::not_at_counter, "the longest message"));
     check();
 
     auto called = at_counter("t1", "A012", TicketState::called);
@@ -137,7 +137,7 @@ TEST_CASE("the officer logs in with the keyboard and the counter opens", "[count
         again.enter();
         again.type("sai");
         again.enter();
-        again.answer(make_error("bad_credentials", "wrong username or password"));
+        again.answer(make_error(ErrorCode::bad_credentials, "wrong username or password"));
         CHECK(again.tree.screen == "counter_login");
         CHECK(shows(again.tree, "Tên đăng nhập hoặc mật khẩu không đúng."));
         again.type("matkhau-123");
@@ -236,17 +236,18 @@ TEST_CASE("the console's buttons and keys act on the ticket at the desk", "[coun
 
 TEST_CASE("every failure is said on the console in plain words", "[counter_screens]") {
     struct Said {
-        const char* code;
+        ErrorCode code;
         const char* vi;
     };
     const Said s = GENERATE(values<Said>({
-        {"unreachable",
+        {ErrorCode::unreachable,
          "Không kết nối được máy chủ. Thao tác chưa được thực hiện, vui lòng thử lại."},
-        {"counter_paused", "Quầy đang tạm nghỉ. Bấm Làm việc tiếp (F7) trước khi gọi số."},
-        {"ticket_in_progress",
+        {ErrorCode::counter_paused, "Quầy đang tạm nghỉ. Bấm Làm việc tiếp (F7) trước khi gọi số."},
+        {ErrorCode::ticket_in_progress,
          "Quầy còn một lượt chưa xong. Hãy hoàn thành, chuyển hoặc đánh dấu vắng mặt trước."},
-        {"forbidden", "Tài khoản này không được phép thực hiện thao tác đó."},
-        {"http_500", "Máy chủ từ chối thao tác này. Vui lòng báo cán bộ phụ trách kỹ thuật."},
+        {ErrorCode::forbidden, "Tài khoản này không được phép thực hiện thao tác đó."},
+        {ErrorCode::unexpected_answer,
+         "Máy chủ từ chối thao tác này. Vui lòng báo cán bộ phụ trách kỹ thuật."},
     }));
     CounterRig rig({1920, 1080});
     rig.login_and_open();
@@ -260,7 +261,7 @@ TEST_CASE("every failure is said on the console in plain words", "[counter_scree
         rig.press(KeyPress::function(1));
         rig.answer(ConsoleReply{MaybeTicket(at_counter("t1", "A012", TicketState::called))});
         rig.press(KeyPress::function(2));
-        rig.answer(make_error("invalid_state", "ticket A012 is already being served"));
+        rig.answer(make_error(ErrorCode::invalid_state, "ticket A012 is already being served"));
         CHECK(shows(rig.tree,
                     "Số A012 đã được bắt đầu phục vụ nên không thể thực hiện thao tác này."));
         CHECK(shows(rig.tree, "Đang mời vào quầy"));  // unchanged

@@ -82,7 +82,7 @@ TEST_CASE("every dossier screen of the console fits, in both languages and four 
     rig.press(KeyPress::digit(2));
     CHECK(rig.tree.screen == "counter_dossier");
     check();  // the procedures still loading
-    rig.services.procedures.front()(make_error("unreachable", "refused"));
+    rig.services.procedures.front()(make_error(ErrorCode::unreachable, "refused"));
     check();  // could not load: Thử lại
     rig.tap("Thử lại");
     rig.services.procedures.back()(ward_procedures());
@@ -95,14 +95,14 @@ TEST_CASE("every dossier screen of the console fits, in both languages and four 
     type_vi(rig, "Nguyễn Văn An");
     check();
     rig.tap("Tiếp nhận");
-    rig.answer(make_error("not_at_counter", "the longest message"));
+    rig.answer(make_error(ErrorCode::not_at_counter, "the longest message"));
     check();
     rig.tap("Tiếp nhận");
     rig.answer(ConsoleReply{
         FinishedWithDossier{at_counter("t1", "A012", TicketState::done), received_dossier()}});
     CHECK(rig.tree.screen == "counter_receipt");
     check();  // printing
-    rig.services.receipts.back()(make_error("printer_timeout", "no answer"));
+    rig.services.receipts.back()(make_error(ErrorCode::printer_timeout, "no answer"));
     check();  // the longest print line
     rig.tap("Xong (Enter)");
     rig.press(KeyPress::function(1));
@@ -185,7 +185,7 @@ TEST_CASE("the officer receives a dossier and its receipt prints", "[receipt_scr
         CHECK(rig.services.receipts_asked.size() == 2);
     }
     SECTION("the printer failed: said with its name, and In lại tries again") {
-        rig.services.receipts[0](make_error("printer_unavailable", "connection refused"));
+        rig.services.receipts[0](make_error(ErrorCode::printer_unavailable, "connection refused"));
         rig.frame();
         CHECK(shows(rig.tree,
                     "Máy in tcp://10.0.0.9:9100 chưa in được giấy tiếp nhận. Kiểm tra máy in "
@@ -231,7 +231,7 @@ TEST_CASE("the receipt form says what is missing, in the officer's words", "[rec
         rig.type("0912345678");
         rig.enter();
         REQUIRE(rig.services.sent.size() == 4);
-        rig.answer(make_error("unknown_procedure", "no procedure 'HT-KS'"));
+        rig.answer(make_error(ErrorCode::unknown_procedure, "no procedure 'HT-KS'"));
         CHECK(
             shows(rig.tree, "Thủ tục này không còn trong danh mục của phường. Vui lòng chọn lại."));
         CHECK(rig.tree.screen == "counter_dossier");
@@ -268,12 +268,12 @@ TEST_CASE("a result is returned by the code typed or scanned", "[receipt_screens
     REQUIRE_FALSE(rig.services.sent.empty());
     CHECK(rig.services.sent.back().request.outcome == FinishOutcome::result_returned);
     CHECK(rig.services.sent.back().request.dossier == std::optional<std::string>(kCode));
-    rig.answer(make_error("unknown_dossier", "no dossier"));
+    rig.answer(make_error(ErrorCode::dossier_not_found, "no dossier"));
     CHECK(shows(rig.tree, "Không tìm thấy hồ sơ có mã 000.17.22.H56-261123-0007."));
     CHECK(rig.tree.screen == "counter_return");
 
     rig.tap("Trả kết quả (Enter)");
-    rig.answer(make_error("dossier_closed", "already returned"));
+    rig.answer(make_error(ErrorCode::dossier_closed, "already returned"));
     CHECK(shows(rig.tree,
                 "Hồ sơ 000.17.22.H56-261123-0007 đã trả kết quả hoặc đã kết thúc trước đó."));
 

@@ -63,7 +63,7 @@ TEST_CASE("every dashboard screen fits, in both languages and three desktop size
     rig.enter();
     rig.type("sai");
     rig.enter();
-    rig.services.login_done.front()(make_error("bad_credentials", "wrong"));
+    rig.services.login_done.front()(make_error(ErrorCode::bad_credentials, "wrong"));
     rig.services.login_done.pop_front();
     check();  // with the refusal under the fields
 
@@ -231,14 +231,14 @@ TEST_CASE("exports: CSV of the grouping on screen, Excel of every grouping; the 
     REQUIRE(rig.services.exports.size() == 2);
     CHECK(rig.services.exports[1].format == ExportFormat::xlsx);
     SECTION("a folder that cannot be written") {
-        rig.services.export_done.front()(make_error("save_failed", "cannot write"));
+        rig.services.export_done.front()(make_error(ErrorCode::save_failed, "cannot write"));
         rig.frame();
         CHECK(shows(rig.tree,
                     "Không lưu được tệp vào thư mục /home/hoa/motcua-reports. Hãy kiểm "
                     "tra quyền ghi và dung lượng ổ đĩa."));
     }
     SECTION("the service went away") {
-        rig.services.export_done.front()(make_error("unreachable", "refused"));
+        rig.services.export_done.front()(make_error(ErrorCode::unreachable, "refused"));
         rig.frame();
         CHECK(shows(rig.tree, "Chưa xuất được vì không kết nối được máy chủ. Vui lòng thử lại."));
     }
@@ -271,7 +271,7 @@ TEST_CASE("the charts: titles, legends, axes and the target line's name", "[repo
         CHECK(shows(rig.tree, "Đang tải báo cáo…"));
         auto t = std::move(rig.services.turnaround_done);
         rig.services.turnaround_done.clear();
-        for (auto& done : t) done(make_error("unreachable", "refused"));
+        for (auto& done : t) done(make_error(ErrorCode::unreachable, "refused"));
         rig.frame();
         CHECK(shows(rig.tree, "Không kết nối được máy chủ. Bấm Làm mới để thử lại."));
     }
@@ -340,18 +340,18 @@ TEST_CASE("failures are said in plain words; an expired session returns to the l
     auto pending = std::move(rig.services.turnaround_done);
     rig.services.turnaround_done.clear();
     SECTION("the service cannot be reached: the last figures stay, the reason above them") {
-        pending.front()(make_error("unreachable", "refused"));
+        pending.front()(make_error(ErrorCode::unreachable, "refused"));
         rig.frame();
         CHECK(shows(rig.tree, "Không kết nối được máy chủ. Bấm Làm mới để thử lại."));
         CHECK(shows(rig.tree, "Tư pháp - Hộ tịch"));
     }
     SECTION("this account may not read reports") {
-        pending.front()(make_error("forbidden", "reports are for officers"));
+        pending.front()(make_error(ErrorCode::forbidden, "reports are for officers"));
         rig.frame();
         CHECK(shows(rig.tree, "Tài khoản này không được phép xem báo cáo."));
     }
     SECTION("the session expired") {
-        pending.front()(make_error("unauthorized", "session expired"));
+        pending.front()(make_error(ErrorCode::unauthorized, "session expired"));
         rig.frame();
         CHECK(rig.tree.screen == "reports_login");
         CHECK(shows(rig.tree, "Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại."));

@@ -109,7 +109,7 @@ TEST_CASE("the a11y dump file is replaced atomically and only when the screen ch
         A11yDumpWriter nowhere(dir.path / "missing" / "dump.json");
         auto r = nowhere.write_if_changed(sample());
         REQUIRE_FALSE(r);
-        CHECK(r.error().code == "io_error");
+        CHECK(r.error().code == motcua::ErrorCode::io_error);
         // the target is a directory: rename fails, the temporary file is cleaned up
         fs::create_directories(dir.path / "adir" / "inner");
         CHECK_FALSE(write_file_atomically(dir.path / "adir", "x"));

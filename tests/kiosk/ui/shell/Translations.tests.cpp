@@ -107,7 +107,7 @@ TEST_CASE("broken translation tables are refused, naming file and key", "[transl
         // an English key deleted
         auto missing = Translations::parse(vi, without_line(en, "online ="));
         REQUIRE_FALSE(missing);
-        CHECK(missing.error().code == "missing_translation");
+        CHECK(missing.error().code == ErrorCode::missing_translation);
         CHECK(missing.error().message == "en.toml: key 'connection.online' is missing");
 
         // a Vietnamese key deleted
@@ -118,7 +118,7 @@ TEST_CASE("broken translation tables are refused, naming file and key", "[transl
         // a key no id uses (a typo of an existing key)
         auto unknown = Translations::parse(vi + "\n[extra]\nonlin = \"x\"\n", en);
         REQUIRE_FALSE(unknown);
-        CHECK(unknown.error().code == "unknown_translation");
+        CHECK(unknown.error().code == ErrorCode::unknown_translation);
         CHECK(unknown.error().message.find("extra.onlin") != std::string::npos);
 
         // an empty text
