@@ -1,4 +1,4 @@
-#include "kiosk/ui/counter/dossier_result_screen.hpp"
+#include "kiosk/ui/citizen/dossier_result_screen.hpp"
 
 #include <fmt/format.h>
 
