@@ -1,5 +1,7 @@
 #include "kiosk/core/counter/console_messages.hpp"
 
+#include "kiosk/core/shell/officer_login.hpp"
+
 namespace motcua::kiosk {
 
 bool is_failure(ConsoleMessage m) {
@@ -19,13 +21,8 @@ bool is_failure(ConsoleMessage m) {
 ConsoleMessage message_for(ConsoleAction action, const Error& error) {
     using M = ConsoleMessage;
     const ErrorCode code = error.code;
-    if (is_transport_error(error)) return M::unreachable;
-    if (code == ErrorCode::bad_credentials) return M::bad_credentials;
-    if (code == ErrorCode::too_many_attempts) return M::login_locked;
-    // An officer's session ends on the real clock: every action after that is 401.
-    if (code == ErrorCode::unauthorized || code == ErrorCode::session_expired)
-        return action == ConsoleAction::login ? M::bad_credentials : M::session_expired;
-    if (code == ErrorCode::forbidden) return M::forbidden;
+    const LoginProblem login = login_problem_of(error, action == ConsoleAction::login);
+    if (login != LoginProblem::none) return login_message<M>(login);
     if (code == ErrorCode::not_at_counter) return M::not_at_counter;
     if (code == ErrorCode::counter_busy) return M::counter_busy;
     // The same code means two things: at open, the officer's *other* counter still has a ticket.

@@ -19,7 +19,7 @@ constexpr int kNoContent = 204;
 const char* action_route(ConsoleAction action) {
     switch (action) {
         case ConsoleAction::login:
-            return "login";
+            break;  // not a counter route: OfficerLogin sends POST /auth/login
         case ConsoleAction::open:
             return "open";
         case ConsoleAction::close:
@@ -46,8 +46,6 @@ const char* action_route(ConsoleAction action) {
 
 std::optional<json::value> body_of(const ConsoleRequest& r) {
     switch (r.action) {
-        case ConsoleAction::login:
-            return api::to_json(r.login.value_or(api::LoginRequest{}));
         case ConsoleAction::transfer:
             return api::to_json(api::TransferRequest{r.category.value_or("")});
         case ConsoleAction::finish: {
@@ -67,11 +65,6 @@ std::optional<json::value> body_of(const ConsoleRequest& r) {
 
 Result<ConsoleReply> decode_reply(ConsoleAction action, const HttpResponse& res) {
     switch (action) {
-        case ConsoleAction::login: {
-            auto login = api::decode_body<api::LoginResponse>(res.body);
-            if (!login) return login.error();
-            return ConsoleReply{std::move(*login)};
-        }
         case ConsoleAction::open:
         case ConsoleAction::close:
         case ConsoleAction::pause: {
@@ -114,7 +107,6 @@ std::optional<double> mean_of(const json::object& row, std::string_view block) {
 }  // namespace
 
 std::string console_path(const ConsoleRequest& request) {
-    if (request.action == ConsoleAction::login) return api_target("/auth/login");
     return api_target("/counters/" + std::to_string(request.counter) + "/" +
                       action_route(request.action));
 }
@@ -124,7 +116,7 @@ asio::awaitable<Result<ConsoleReply>> send_console_request(HttpClient& http, Tok
     HttpRequest req;
     req.method = HttpMethod::post;
     req.target = console_path(request);
-    if (request.action != ConsoleAction::login) req.bearer_token = std::move(token);
+    req.bearer_token = std::move(token);
     req.body = body_of(request);
     req.timeout = kActionTimeout;
     auto res = co_await http.request(std::move(req));

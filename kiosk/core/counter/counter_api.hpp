@@ -16,7 +16,7 @@ namespace motcua::kiosk {
 
 /// Everything the console asks of the service.
 enum class ConsoleAction {
-    login,
+    login,  // the officer's login: OfficerLogin sends it, never as a ConsoleRequest
     open,
     close,
     pause,
@@ -37,7 +37,6 @@ struct ConsoleRequest {
     std::uint64_t id = 0;  // matches the answer to the request
     ConsoleAction action = ConsoleAction::call_next;
     int counter = 0;
-    std::optional<api::LoginRequest> login;
     std::optional<std::string> category;   // transfer
     std::optional<FinishOutcome> outcome;  // finish
     std::optional<std::string> ticket;     // reinstate: the ticket id
@@ -55,15 +54,15 @@ struct FinishedWithDossier {
     api::DossierView dossier;
 };
 
-/// What the service answered: login, a counter (open, close, pause), or a ticket (every ticket
-/// action; empty when call-next found nobody waiting: 204), or a finish that received a dossier.
-using ConsoleReply = std::variant<api::LoginResponse, api::CounterInfo,
-                                  std::optional<api::TicketView>, FinishedWithDossier>;
+/// What the service answered: a counter (open, close, pause), or a ticket (every ticket action;
+/// empty when call-next found nobody waiting: 204), or a finish that received a dossier.
+using ConsoleReply =
+    std::variant<api::CounterInfo, std::optional<api::TicketView>, FinishedWithDossier>;
 
-/// "/counters/3/call-next" and the like; the login route for login.
+/// "/counters/3/call-next" and the like.
 std::string console_path(const ConsoleRequest& request);
 
-/// Sends `request` with the officer's `token` (none for login) and decodes the answer.
+/// Sends `request` with the officer's `token` and decodes the answer.
 boost::asio::awaitable<Result<ConsoleReply>> send_console_request(HttpClient& http, Token token,
                                                                   ConsoleRequest request);
 

@@ -60,14 +60,16 @@ std::string_view console_screen_name(ConsoleScreen screen) {
 }
 
 std::optional<ConsoleAction> ConsoleSession::pending() const {
+    if (login_.pending()) return ConsoleAction::login;
     if (!pending_) return std::nullopt;
     return pending_->action;
 }
 
 bool ConsoleSession::can(ConsoleAction action) const {
-    if (pending_) return false;  // one at a time: a double press never acts twice
+    // One at a time: a double press never acts twice.
+    if (pending_ || login_.pending()) return false;
     if (action == ConsoleAction::login) return screen_ == ConsoleScreen::login;
-    if (!officer_) return false;
+    if (!login_.logged_in()) return false;
     const bool called = current_ && current_->state == TicketState::called;
     switch (action) {
         case ConsoleAction::open:
@@ -135,14 +137,12 @@ ConsoleEffects ConsoleSession::apply(const ConsoleCommand& command, SteadyTime n
             using C = std::decay_t<decltype(c)>;
             namespace cc = console_cmd;
             if constexpr (std::is_same_v<C, cc::Login>) {
-                if (!can(ConsoleAction::login) || c.username.empty()) return;
-                ConsoleRequest r;
-                r.action = ConsoleAction::login;
-                r.login = api::LoginRequest{c.username, c.password};
-                out = send(std::move(r), c.username, now);
+                if (!can(ConsoleAction::login)) return;
+                out.login = login_.begin(c.username, c.password);
+                if (out.login) say(ConsoleMessage::none, "", now);
             } else if constexpr (std::is_same_v<C, cc::Logout>) {
                 // Leaving an open counter would strand the queue: close it first.
-                if (!pending_ && officer_ && state_ == CounterState::closed) logout();
+                if (!pending_ && login_.logged_in() && state_ == CounterState::closed) logout();
             } else if constexpr (std::is_same_v<C, cc::OpenCounter>) {
                 simple(ConsoleAction::open);
             } else if constexpr (std::is_same_v<C, cc::PauseCounter>) {
@@ -242,7 +242,7 @@ ConsoleEffects ConsoleSession::tick(SteadyTime now) {
     if (message_ != ConsoleMessage::none && !is_failure(message_) &&
         seconds_between(message_at_, now) >= settings_.timing.info_s)
         say(ConsoleMessage::none, "", now);
-    if (officer_ && figures_at_ &&
+    if (login_.logged_in() && figures_at_ &&
         seconds_between(*figures_at_, now) >= settings_.timing.figures_every_s) {
         figures_at_ = now;
         out.fetch_figures = true;
@@ -331,6 +331,26 @@ void ConsoleSession::finished(const Pending& p, const std::optional<api::Dossier
         say(ConsoleMessage::result_returned, p.subject, now);
 }
 
+ConsoleEffects ConsoleSession::on_login(std::uint64_t id, const Result<api::LoginResponse>& answer,
+                                        SteadyTime now) {
+    const auto done = login_.on_answer(id, answer);
+    if (!done) return {};  // logged out meanwhile
+    if (!*done) {
+        say(message_for(ConsoleAction::login, done->error()), "", now);
+        return {};
+    }
+    screen_ = ConsoleScreen::console;
+    ConsoleEffects out;
+    out.token = answer->token;
+    out.fetch_procedures = desk_.ask_procedures();  // the receipt form opens without a wait
+    // Logging in at a counter's console means working there: open it at once (a no-op that
+    // answers with the counter's ticket when this officer already had it open).
+    ConsoleRequest open;
+    open.action = ConsoleAction::open;
+    out.request = send(std::move(open), "", now).request;
+    return out;
+}
+
 ConsoleEffects ConsoleSession::on_answer(std::uint64_t id, const Result<ConsoleReply>& answer,
                                          SteadyTime now, TimePoint service_now) {
     if (!pending_ || pending_->id != id) return {};  // the officer logged out meanwhile
@@ -370,19 +390,6 @@ void ConsoleSession::expect(EventType type, const std::string& ticket_id) {
 ConsoleEffects ConsoleSession::succeeded(const Pending& p, const ConsoleReply& reply,
                                          SteadyTime now, TimePoint service_now) {
     ConsoleEffects out;
-    if (const auto* login = std::get_if<api::LoginResponse>(&reply)) {
-        officer_ = *login;
-        screen_ = ConsoleScreen::console;
-        out.token = login->token;
-        out.fetch_procedures = desk_.ask_procedures();  // the receipt form opens without a wait
-        // Logging in at a counter's console means working there: open it at once (a no-op that
-        // answers with the counter's ticket when this officer already had it open).
-        ConsoleRequest open;
-        open.action = ConsoleAction::open;
-        ConsoleEffects opened = send(std::move(open), "", now);
-        out.request = std::move(opened.request);
-        return out;
-    }
     if (const auto* counter = std::get_if<api::CounterInfo>(&reply)) {
         state_ = counter->state;
         current_ = counter->current;
@@ -441,7 +448,7 @@ ConsoleEffects ConsoleSession::succeeded(const Pending& p, const ConsoleReply& r
 
 void ConsoleSession::on_event(const api::Event& event, SteadyTime now) {
     waiting_.on_event(event);
-    if (!officer_) return;
+    if (!login_.logged_in()) return;
     const auto* counter_field = event.fields.if_contains("counter");
     const int at_counter = counter_field != nullptr && counter_field->is_int64()
                                ? static_cast<int>(counter_field->as_int64())
@@ -452,7 +459,7 @@ void ConsoleSession::on_event(const api::Event& event, SteadyTime now) {
         auto change = api::decode<api::CounterEventFields>(boost::json::value(event.fields));
         if (!change) return;
         if (change->state != CounterState::closed && change->officer &&
-            *change->officer != officer_->officer.name) {
+            *change->officer != login_.officer()->officer.name) {
             // Another officer opened this counter: it is theirs now, and so is its queue.
             state_ = CounterState::closed;
             current_.reset();
@@ -513,7 +520,7 @@ void ConsoleSession::apply_event(const api::Event& event, const api::TicketView&
 }
 
 void ConsoleSession::on_figures(const Result<OfficerFigures>& figures) {
-    if (figures && officer_) figures_ = *figures;
+    if (figures && login_.logged_in()) figures_ = *figures;
 }
 
 void ConsoleSession::on_procedures(const Result<std::vector<api::ProcedureInfo>>& list) {
@@ -541,7 +548,7 @@ void ConsoleSession::drop_no_show(const std::string& id) {
 }
 
 void ConsoleSession::logout() {
-    officer_.reset();
+    login_.log_out();
     screen_ = ConsoleScreen::login;
     state_ = CounterState::closed;
     current_.reset();

@@ -15,6 +15,7 @@
 #include "kiosk/core/counter/counter_api.hpp"
 #include "kiosk/core/counter/dossier_desk.hpp"
 #include "kiosk/core/counter/waiting_tracker.hpp"
+#include "kiosk/core/shell/officer_login.hpp"
 
 namespace motcua::kiosk {
 
@@ -96,6 +97,8 @@ using ConsoleCommand =
 
 /// What must happen outside the session.
 struct ConsoleEffects {
+    /// The officer's login (the shared OfficerLogin flow); its answer goes to on_login.
+    std::optional<LoginJob> login;
     std::optional<ConsoleRequest> request;
     /// Logged in: the ward link reads categories, counters and events with this token.
     std::optional<std::string> token;
@@ -129,7 +132,9 @@ public:
 
     [[nodiscard]] ConsoleScreen screen() const { return screen_; }
     [[nodiscard]] int counter() const { return settings_.counter; }
-    [[nodiscard]] const std::optional<api::LoginResponse>& officer() const { return officer_; }
+    [[nodiscard]] const std::optional<api::LoginResponse>& officer() const {
+        return login_.officer();
+    }
     [[nodiscard]] CounterState counter_state() const { return state_; }
     [[nodiscard]] const std::optional<api::TicketView>& current() const { return current_; }
     /// Service time of the current ticket's latest call or recall at this counter.
@@ -153,6 +158,8 @@ public:
 
     ConsoleEffects apply(const ConsoleCommand& command, SteadyTime now);
     ConsoleEffects tick(SteadyTime now);
+    ConsoleEffects on_login(std::uint64_t id, const Result<api::LoginResponse>& answer,
+                            SteadyTime now);
     ConsoleEffects on_answer(std::uint64_t id, const Result<ConsoleReply>& answer, SteadyTime now,
                              TimePoint service_now);
     void on_event(const api::Event& event, SteadyTime now);
@@ -192,7 +199,7 @@ private:
 
     ConsoleSettings settings_;
     ConsoleScreen screen_ = ConsoleScreen::login;
-    std::optional<api::LoginResponse> officer_;
+    OfficerLogin login_;
     CounterState state_ = CounterState::closed;
     std::optional<api::TicketView> current_;
     std::optional<TimePoint> called_at_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kiosk/core/counter/dossier_api.hpp"
+#include "kiosk/core/shell/officer_login.hpp"
 #include "kiosk/print/document_printer.hpp"
 
 namespace motcua::kiosk {
@@ -15,6 +16,15 @@ LiveCounterServices::LiveCounterServices(ClientThread& client, WardLink& link,
                                          std::optional<print::PrinterTarget> printer)
     : client_(client), link_(link), printer_(std::move(printer)) {
     if (printer_) print_thread_.emplace(client_.ui_queue());
+}
+
+void LiveCounterServices::log_in(api::LoginRequest request, LoginDone done) {
+    client_.post(
+        [request = std::move(request), done = std::move(done), &queue = client_.ui_queue()](
+            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+            auto answer = co_await officer_login(http, request);
+            queue.push([done, answer = std::move(answer)] { done(answer); });
+        });
 }
 
 void LiveCounterServices::send(ConsoleRequest request, Token token, AnswerDone done) {

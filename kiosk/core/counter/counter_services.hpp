@@ -17,6 +17,7 @@ namespace motcua::kiosk {
 
 class CounterServices {
 public:
+    using LoginDone = std::function<void(const Result<api::LoginResponse>&)>;
     using AnswerDone = std::function<void(const Result<ConsoleReply>&)>;
     using FiguresDone = std::function<void(const Result<OfficerFigures>&)>;
     using ProceduresDone = std::function<void(const Result<std::vector<api::ProcedureInfo>>&)>;
@@ -28,7 +29,9 @@ public:
     CounterServices(const CounterServices&) = delete;
     CounterServices& operator=(const CounterServices&) = delete;
 
-    /// `token` is the officer's session (none for the login itself).
+    /// POST /auth/login (the officer's login, as the reports dashboard sends it).
+    virtual void log_in(api::LoginRequest request, LoginDone done) = 0;
+    /// `token` is the officer's session.
     virtual void send(ConsoleRequest request, Token token, AnswerDone done) = 0;
     virtual void fetch_figures(Token token, Day day, std::string username, FiguresDone done) = 0;
     /// Logged in: categories, counters and events are read with this token from now on.
@@ -50,6 +53,7 @@ public:
     LiveCounterServices(ClientThread& client, WardLink& link,
                         std::optional<print::PrinterTarget> printer = std::nullopt);
 
+    void log_in(api::LoginRequest request, LoginDone done) override;
     void send(ConsoleRequest request, Token token, AnswerDone done) override;
     void fetch_figures(Token token, Day day, std::string username, FiguresDone done) override;
     void use_token(std::string token) override;

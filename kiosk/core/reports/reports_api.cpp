@@ -21,8 +21,6 @@ namespace {
 /// docs/performance.md); a slow disk's first read may take several. Beyond this the officer is
 /// better told and lets it be tried again.
 constexpr std::chrono::milliseconds kReportTimeout{15000};
-/// A login is one password hash (argon2id): well under a second.
-constexpr std::chrono::milliseconds kLoginTimeout{5000};
 /// The Excel workbook holds every grouping: five reports in one answer.
 constexpr std::chrono::milliseconds kExportTimeout{30000};
 /// "-2" .. "-999": past that the folder needs tidying, not another name.
@@ -96,19 +94,6 @@ std::string export_file_name(const ReportPeriod& period, ExportFormat format,
 
 std::string overview_target(const ReportPeriod& period) {
     return api_target("/reports/overview?" + period_query(period));
-}
-
-asio::awaitable<Result<api::LoginResponse>> officer_login(HttpClient& http,
-                                                          api::LoginRequest request) {
-    HttpRequest req;
-    req.method = HttpMethod::post;
-    req.target = api_target("/auth/login");
-    req.body = api::to_json(request);
-    req.timeout = kLoginTimeout;
-    auto res = co_await http.request(std::move(req));
-    if (!res) co_return res.error();
-    if (!res->success()) co_return error_of(*res);
-    co_return api::decode_body<api::LoginResponse>(res->body);
 }
 
 asio::awaitable<Result<TurnaroundReport>> fetch_turnaround(HttpClient& http, Token token,

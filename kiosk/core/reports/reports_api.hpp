@@ -31,9 +31,6 @@ std::string export_target(const ReportPeriod& period, ExportFormat format, Repor
 std::string export_file_name(const ReportPeriod& period, ExportFormat format,
                              ReportGrouping grouping);
 
-/// POST /auth/login: the officer's session (officers, supervisors and admins may read reports).
-boost::asio::awaitable<Result<api::LoginResponse>> officer_login(HttpClient& http,
-                                                                 api::LoginRequest request);
 boost::asio::awaitable<Result<TurnaroundReport>> fetch_turnaround(HttpClient& http, Token token,
                                                                   ReportPeriod period,
                                                                   ReportGrouping grouping);

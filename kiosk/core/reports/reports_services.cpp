@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "kiosk/core/shell/officer_login.hpp"
+
 namespace motcua::kiosk {
 
 namespace asio = boost::asio;

@@ -24,15 +24,9 @@ bool is_failure(ReportsMessage m) {
 
 ReportsMessage reports_message_for(const Error& error, bool login) {
     using M = ReportsMessage;
-    const ErrorCode code = error.code;
-    if (is_transport_error(error)) return M::unreachable;
-    if (code == ErrorCode::bad_credentials) return M::bad_credentials;
-    if (code == ErrorCode::too_many_attempts) return M::login_locked;
-    // Sessions end on the real clock: every report after that is 401.
-    if (code == ErrorCode::unauthorized || code == ErrorCode::session_expired)
-        return login ? M::bad_credentials : M::session_expired;
-    if (code == ErrorCode::forbidden) return M::forbidden;
-    if (code == ErrorCode::save_failed) return M::save_failed;
+    if (const LoginProblem p = login_problem_of(error, login); p != LoginProblem::none)
+        return login_message<M>(p);
+    if (error.code == ErrorCode::save_failed) return M::save_failed;
     return M::refused;
 }
 
@@ -42,7 +36,8 @@ std::span<const ReportGrouping> ReportsSession::groupings() const {
 }
 
 bool ReportsSession::can_choose_ward() const {
-    return province_ && officer_ && officer_->officer.role == OfficerRole::province;
+    return province_ && login_.logged_in() &&
+           login_.officer()->officer.role == OfficerRole::province;
 }
 
 std::string ReportsSession::ward_name(const std::string& code) const {
@@ -66,7 +61,7 @@ std::optional<ExportFormat> ReportsSession::exporting() const {
 }
 
 bool ReportsSession::can_export() const {
-    return officer_.has_value() && period_.has_value() && !export_;
+    return login_.logged_in() && period_.has_value() && !export_;
 }
 
 void ReportsSession::say(ReportsMessage m, std::string detail) {
@@ -81,18 +76,16 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
             using C = std::decay_t<decltype(c)>;
             namespace rc = reports_cmd;
             if constexpr (std::is_same_v<C, rc::Login>) {
-                if (screen_ != ReportsScreen::login || login_request_ != 0 || c.username.empty())
-                    return;
-                login_request_ = next_id_++;
-                say(ReportsMessage::none);
-                out.login = LoginJob{login_request_, api::LoginRequest{c.username, c.password}};
+                if (screen_ != ReportsScreen::login) return;
+                out.login = login_.begin(c.username, c.password);
+                if (out.login) say(ReportsMessage::none);
             } else if constexpr (std::is_same_v<C, rc::Logout>) {
-                if (officer_) {
+                if (login_.logged_in()) {
                     logout();
                     say(ReportsMessage::none);
                 }
             } else if constexpr (std::is_same_v<C, rc::ChoosePeriod>) {
-                if (!officer_) return;
+                if (!login_.logged_in()) return;
                 if (c.kind == PeriodKind::custom) {
                     // The fields start from the period on screen: the officer edits, not retypes.
                     kind_ = PeriodKind::custom;
@@ -110,7 +103,7 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
                 custom_problem_.reset();
                 out = load();
             } else if constexpr (std::is_same_v<C, rc::ApplyCustom>) {
-                if (!officer_ || kind_ != PeriodKind::custom) return;
+                if (!login_.logged_in() || kind_ != PeriodKind::custom) return;
                 custom_from_ = c.from;
                 custom_to_ = c.to;
                 const auto typed = parse_custom_period(c.from, c.to);
@@ -122,13 +115,13 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
                 custom_period_ = std::get<ReportPeriod>(typed);
                 out = load();
             } else if constexpr (std::is_same_v<C, rc::ChooseGrouping>) {
-                if (!officer_) return;
+                if (!login_.logged_in()) return;
                 grouping_ = c.grouping;
                 screen_ = ReportsScreen::table;
             } else if constexpr (std::is_same_v<C, rc::ShowCharts>) {
-                if (officer_) screen_ = ReportsScreen::charts;
+                if (login_.logged_in()) screen_ = ReportsScreen::charts;
             } else if constexpr (std::is_same_v<C, rc::ShowOverview>) {
-                if (officer_ && province_) screen_ = ReportsScreen::overview;
+                if (login_.logged_in() && province_) screen_ = ReportsScreen::overview;
             } else if constexpr (std::is_same_v<C, rc::ChooseWard>) {
                 if (!can_choose_ward() || c.ward == ward_) return;
                 ward_ = c.ward;
@@ -151,7 +144,7 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
                     }
                 }
             } else if constexpr (std::is_same_v<C, rc::Refresh>) {
-                if (!officer_) return;
+                if (!login_.logged_in()) return;
                 // A custom period never applied is not refreshed: the figures on screen are.
                 if (kind_ == PeriodKind::custom && !custom_period_) return;
                 out = load();
@@ -180,13 +173,12 @@ ReportsEffects ReportsSession::load() {
 
 ReportsEffects ReportsSession::on_login(std::uint64_t id,
                                         const Result<api::LoginResponse>& answer) {
-    if (id == 0 || id != login_request_) return {};
-    login_request_ = 0;
-    if (!answer) {
-        say(reports_message_for(answer.error(), true));
+    const auto done = login_.on_answer(id, answer);
+    if (!done) return {};
+    if (!*done) {
+        say(reports_message_for(done->error(), true));
         return {};
     }
-    officer_ = *answer;
     // A province account opens on the ranking of its wards; a ward_viewer on its ward.
     province_ = answer->officer.role == OfficerRole::province ||
                 answer->officer.role == OfficerRole::ward_viewer;
@@ -339,8 +331,12 @@ void ReportsSession::on_export(std::uint64_t id, const Result<std::filesystem::p
 void ReportsSession::logout() {
     const ReportsSettings settings = settings_;
     const std::uint64_t next = next_id_;
+    OfficerLogin login = login_;
+    login.log_out();
     *this = ReportsSession(settings);
-    next_id_ = next;  // answers to the old session's requests never match a new one's
+    // Answers to the old session's requests (and its login) never match a new one's.
+    next_id_ = next;
+    login_ = login;
 }
 
 }  // namespace motcua::kiosk

@@ -15,6 +15,7 @@
 #include "kiosk/core/reports/report_data.hpp"
 #include "kiosk/core/reports/report_period.hpp"
 #include "kiosk/core/reports/reports_api.hpp"
+#include "kiosk/core/shell/officer_login.hpp"
 #include "motcua/api.hpp"
 #include "motcua/hub.hpp"
 #include "motcua/office_time.hpp"
@@ -97,10 +98,6 @@ using ReportsCommand =
                  reports_cmd::ShowOverview, reports_cmd::ChooseWard,
                  reports_cmd::NextHistogramCategory, reports_cmd::Refresh, reports_cmd::Export>;
 
-struct LoginJob {
-    std::uint64_t id = 0;
-    api::LoginRequest request;
-};
 /// One report to fetch: a grouping of the turnaround report, or (no grouping) the waits, or the
 /// province's ranking of wards.
 struct ReportFetch {
@@ -139,8 +136,10 @@ public:
     explicit ReportsSession(ReportsSettings settings) : settings_(std::move(settings)) {}
 
     [[nodiscard]] ReportsScreen screen() const { return screen_; }
-    [[nodiscard]] const std::optional<api::LoginResponse>& officer() const { return officer_; }
-    [[nodiscard]] bool login_pending() const { return login_request_ != 0; }
+    [[nodiscard]] const std::optional<api::LoginResponse>& officer() const {
+        return login_.officer();
+    }
+    [[nodiscard]] bool login_pending() const { return login_.pending(); }
     [[nodiscard]] PeriodKind period_kind() const { return kind_; }
     /// The period of the figures on screen (or being loaded); none before the first clock.
     [[nodiscard]] const std::optional<ReportPeriod>& period() const { return period_; }
@@ -199,9 +198,8 @@ private:
 
     ReportsSettings settings_;
     ReportsScreen screen_ = ReportsScreen::login;
-    std::optional<api::LoginResponse> officer_;
+    OfficerLogin login_;
     std::uint64_t next_id_ = 1;
-    std::uint64_t login_request_ = 0;
     std::uint64_t clock_request_ = 0;
     PeriodKind kind_ = PeriodKind::today;
     std::optional<ReportPeriod> custom_period_;

@@ -96,10 +96,20 @@ void CounterScreens::apply(const ConsoleCommand& command, SteadyTime now) {
 
 void CounterScreens::carry_out(const ConsoleEffects& effects) {
     if (effects.token) services_.use_token(*effects.token);
+    if (effects.login) {
+        const std::uint64_t id = effects.login->id;
+        services_.log_in(effects.login->request, [this, id, alive = std::weak_ptr<bool>(alive_)](
+                                                     const Result<api::LoginResponse>& answer) {
+            if (alive.expired()) return;
+            if (!answer)
+                spdlog::warn("counter {}: login refused: {} ({})", session_.counter(),
+                             answer.error().message, wire_name(answer.error().code));
+            carry_out(session_.on_login(id, answer, config_.clocks.steady()));
+        });
+    }
     if (effects.request) {
         const ConsoleRequest request = *effects.request;
-        const Token token = request.action == ConsoleAction::login ? std::nullopt : this->token();
-        services_.send(request, token,
+        services_.send(request, token(),
                        [this, request,
                         alive = std::weak_ptr<bool>(alive_)](const Result<ConsoleReply>& answer) {
                            if (alive.expired()) return;

@@ -146,8 +146,6 @@ TEST_CASE("each console request goes to its route", "[console]") {
         r.action = action;
         CHECK(console_path(r) == "/api/v1/counters/3/" + route);
     }
-    r.action = ConsoleAction::login;
-    CHECK(console_path(r) == "/api/v1/auth/login");
 }
 
 TEST_CASE("the oldest wait per category, known or at least", "[console]") {

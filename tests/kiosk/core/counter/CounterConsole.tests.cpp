@@ -23,18 +23,23 @@ TEST_CASE("logging in opens the counter and hands the token to the link", "[cons
     CHECK(c.s.screen() == ConsoleScreen::login);
     CHECK_FALSE(c.s.can(ConsoleAction::call_next));
     c.apply(cc::Login{"lan", "matkhau-123"});
-    REQUIRE(c.last.request);
-    CHECK(c.last.request->action == ConsoleAction::login);
-    CHECK(c.last.request->login->username == "lan");
-    CHECK(c.last.request->login->password == "matkhau-123");
+    REQUIRE(c.last.login);
+    CHECK_FALSE(c.last.request);
+    CHECK(c.last.login->request.username == "lan");
+    CHECK(c.last.login->request.password == "matkhau-123");
     CHECK(c.s.pending() == ConsoleAction::login);
+    // One login at a time: a second press sends nothing.
+    CHECK_FALSE(c.s.apply(cc::Login{"lan", "matkhau-123"}, c.now).login);
+    const std::uint64_t first = c.last.login->id;
 
-    c.answer(ConsoleReply{test::lan_login()});
+    c.answer_login(test::lan_login());
     CHECK(c.s.screen() == ConsoleScreen::console);
     CHECK(c.last.token == "session-of-lan");
     REQUIRE(c.last.request);  // the counter opens at once
     CHECK(c.last.request->action == ConsoleAction::open);
     CHECK(c.last.request->counter == 1);
+    // The same answer again (a retried delivery) is not a second login.
+    CHECK_FALSE(c.s.on_login(first, test::lan_login(), c.now).request);
 
     c.answer(ConsoleReply{test::counter_one(CounterState::open)});
     CHECK(c.s.counter_state() == CounterState::open);

@@ -54,7 +54,7 @@ ConsoleRig at_finish(bool printer = true) {
 TEST_CASE("Tiếp nhận hồ sơ opens the form first: nothing is sent before it", "[receipt]") {
     ConsoleRig c;
     c.apply(cc::Login{"lan", "matkhau-123"});
-    c.answer(ConsoleReply{test::lan_login()});
+    c.answer_login(test::lan_login());
     CHECK(c.last.fetch_procedures);  // asked with the login, so the form opens without a wait
     c.answer(ConsoleReply{test::counter_one(CounterState::open)});
     c.s.on_procedures(procedures());

@@ -77,8 +77,20 @@ struct ConsoleRig {
         last = s.apply(c, now);
         return last;
     }
-    /// The service's answer to the request the last effects sent.
+    /// The service's answer to the login the last effects sent.
+    ConsoleEffects answer_login(const Result<api::LoginResponse>& r) {
+        REQUIRE(last.login);
+        const std::uint64_t id = last.login->id;
+        last = s.on_login(id, r, now);
+        return last;
+    }
+    /// The service's answer to the request the last effects sent (a refusal of the login, when
+    /// that is what they sent).
     ConsoleEffects answer(const Result<ConsoleReply>& r) {
+        if (last.login) {
+            REQUIRE_FALSE(r);
+            return answer_login(r.error());
+        }
         REQUIRE(last.request);
         const std::uint64_t id = last.request->id;
         last = s.on_answer(id, r, now, service_now);
@@ -86,7 +98,7 @@ struct ConsoleRig {
     }
     void login_and_open(std::optional<api::TicketView> current = std::nullopt) {
         apply(console_cmd::Login{"lan", "matkhau-123"});
-        answer(ConsoleReply{lan_login()});
+        answer_login(lan_login());
         answer(ConsoleReply{counter_one(CounterState::open, std::move(current))});
     }
     /// Call next answered with `t`.

@@ -20,6 +20,10 @@ public:
         ConsoleRequest request;
         Token token;
     };
+    void log_in(api::LoginRequest request, LoginDone done) override {
+        logins.push_back(std::move(request));
+        login_answers.push_back(std::move(done));
+    }
     void send(ConsoleRequest request, Token token, AnswerDone done) override {
         sent.push_back({std::move(request), std::move(token)});
         answers.push_back(std::move(done));
@@ -51,6 +55,8 @@ public:
         Day day;
         std::string username;
     };
+    std::vector<api::LoginRequest> logins;
+    std::deque<LoginDone> login_answers;
     std::vector<Sent> sent;
     std::deque<AnswerDone> answers;
     std::vector<FiguresAsked> figures_asked;
@@ -167,8 +173,22 @@ struct CounterRig : ModeRig {
     void type(std::string_view text) { ModeRig::type(*screens, text); }
     void enter() { ModeRig::enter(*screens); }
     void press(KeyPress key) { ModeRig::press(*screens, key); }
-    /// The service answers the oldest request still waiting.
+    /// The service answers the login.
+    void answer_login(const Result<api::LoginResponse>& r) {
+        REQUIRE_FALSE(services.login_answers.empty());
+        auto done = std::move(services.login_answers.front());
+        services.login_answers.pop_front();
+        done(r);
+        frame();
+    }
+    /// The service answers the oldest request still waiting (a refusal of the login, while one
+    /// is out).
     void answer(const Result<ConsoleReply>& r) {
+        if (!services.login_answers.empty()) {
+            REQUIRE_FALSE(r);
+            answer_login(r.error());
+            return;
+        }
         REQUIRE_FALSE(services.answers.empty());
         auto done = std::move(services.answers.front());
         services.answers.pop_front();
@@ -181,7 +201,7 @@ struct CounterRig : ModeRig {
         tap_field("Mật khẩu");
         type("matkhau-123");
         enter();  // Enter in the password field signs in
-        answer(ConsoleReply{lan_login()});
+        answer_login(lan_login());
         answer(ConsoleReply{counter_one(CounterState::open, std::move(current))});
     }
 
