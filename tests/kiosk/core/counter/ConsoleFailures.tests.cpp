@@ -134,6 +134,10 @@ TEST_CASE("every failed action says why and changes nothing", "[console]") {
         {A::reinstate, ErrorCode::invalid_state, M::not_absent},
     }));
     INFO(to_string(c.message) << " at " << static_cast<int>(c.action) << " for " << c.code);
+    // Every code the console words is one a route answers with (4xx), a failure of the link, or
+    // an answer that is not the service's.
+    CHECK((http_status(c.code) / 100 == 4 || is_transport_error(make_error(c.code, "")) ||
+           c.code == ErrorCode::unexpected_answer));
     ConsoleRig rig;
     ask(rig, c.action);
     const ConsoleSnapshot before(rig.s);
