@@ -266,6 +266,7 @@ void read_category(TableReader& t, WardConfig& cfg) {
     c.start_number = t.integer("start", 1, 0, 1'000'000);
     c.number_width = t.integer("digits", 3, 1, 7);
     c.target_wait_s = t.integer("target_wait_min", 15, 1, 24 * 60) * 60;
+    c.appointment_places = t.integer("appointment_places", 0, 0, 1000);
     if (cfg.find_category(c.code) != nullptr)
         t.fail(t.get("code"), "code", fmt::format("duplicate category '{}'", c.code));
     cfg.categories.push_back(std::move(c));
@@ -342,6 +343,17 @@ WardConfig read_root(TableReader& root, const std::string& source) {
             h.ship_comments = r.optional<bool>("ship_comments", "a boolean").value_or(false);
             h.batch_events = r.integer("batch_events", h.batch_events, 1, 1000);
             h.max_backoff_s = r.integer("max_backoff_s", h.max_backoff_s, 1, 3600);
+        });
+    if (root.get("appointments") != nullptr)
+        root.sub_table("appointments", [&](TableReader& r) {
+            auto& a = cfg.appointments;
+            a.enabled = r.optional<bool>("enabled", "a boolean").value_or(true);
+            a.slot_min = r.integer("slot_min", a.slot_min, 5, 240);
+            a.horizon_days = r.integer("horizon_days", a.horizon_days, 1, 90);
+            a.early_checkin_min = r.integer("early_checkin_min", a.early_checkin_min, 0, 240);
+            a.late_grace_min = r.integer("late_grace_min", a.late_grace_min, 0, 240);
+            a.per_phone_per_day = r.integer("per_phone_per_day", a.per_phone_per_day, 1, 20);
+            a.retain_days = r.integer("retain_days", a.retain_days, 1, 3650);
         });
     root.sub_table("calendar", [&](TableReader& r) {
         cfg.extra_days_off = r.days("days_off");

@@ -56,6 +56,17 @@ struct HubLinkSettings {
     int max_backoff_s = 60;      // longest wait between attempts while the hub cannot be reached
 };
 
+/// Appointments booked from a phone (DESIGN.md §10); off unless the config has [appointments].
+struct AppointmentSettings {
+    bool enabled = false;
+    int slot_min = 15;           // slot length
+    int horizon_days = 14;       // bookable from today up to this many office days ahead
+    int early_checkin_min = 30;  // check-in opens this long before the slot starts
+    int late_grace_min = 15;     // after slot start + this the booking is missed
+    int per_phone_per_day = 2;   // bookings per phone number per office day
+    int retain_days = 30;        // phone numbers are erased this long after the slot
+};
+
 struct WardConfig {
     std::string source;       // file the config came from, for messages
     std::string office_name;  // "UBND phường …"
@@ -73,6 +84,7 @@ struct WardConfig {
     std::vector<Day> extra_working_days;  // worked Saturdays (official swaps)
     VoiceSettings voice;
     HubLinkSettings hub;
+    AppointmentSettings appointments;
 
     [[nodiscard]] const Category* find_category(std::string_view code) const;
     [[nodiscard]] const CounterConfig* find_counter(int number) const;

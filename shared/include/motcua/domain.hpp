@@ -213,6 +213,8 @@ struct Category {
     int start_number = 1;
     int number_width = 3;  // zero padding: A001
     int target_wait_s = 15 * 60;
+    /// Places in each appointment slot (DESIGN.md §10); 0: not bookable.
+    int appointment_places = 0;
 };
 
 /// Quầy: a desk serving categories in order of preference.
