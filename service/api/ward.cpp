@@ -141,6 +141,9 @@ TicketView Ward::ticket_view(const Ticket& t) const {
     v.started_at = t.started_at;
     v.finished_at = t.finished_at;
     v.counter = t.counter;
+    if (t.appointment)
+        v.appointment = TicketAppointment{t.appointment->code,
+                                          format_hhmm(zone_.minutes_of_day(t.appointment->start))};
     if (t.state == TicketState::waiting && engine_.find(t.id) != nullptr) {
         v.waiting_ahead = engine_.waiting_ahead(t);
         v.estimated_wait_s = engine_.estimated_wait_s(t);

@@ -51,7 +51,7 @@ void Engine::restore(const Snapshot& s) {
     seq_ = s.last_seq;
     next_seq_ = s.next_seq;
     tickets_.clear();
-    for (auto& [code, q] : queues_) q = Queue{{}, {}, config_.priority.normal_per_priority, {}};
+    for (auto& [code, q] : queues_) q = Queue{{}, {}, {}, config_.priority.normal_per_priority, {}};
     // Waiting tickets go back in queue order: (re)queue time, then issue order.
     std::vector<const Ticket*> waiting;
     for (const auto& t : s.tickets) {
@@ -122,6 +122,7 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     for (auto& [code, q] : queues_) {
         q.normal.clear();
         q.priority.clear();
+        q.appointments.clear();
         q.normal_since_priority = config_.priority.normal_per_priority;
     }
     next_seq_.clear();
@@ -132,6 +133,17 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
 
 void Engine::enqueue(Ticket& t, bool at_front) {
     auto& q = queues_[t.category];
+    if (t.appointment) {
+        // In slot order; a ticket put back (at_front) goes before others of its slot.
+        const TimePoint start = t.appointment->start;
+        const auto later = [&](const std::string& id) {
+            const TimePoint other = tickets_.at(id).appointment->start;
+            return at_front ? other >= start : other > start;
+        };
+        q.appointments.insert(std::find_if(q.appointments.begin(), q.appointments.end(), later),
+                              t.id);
+        return;
+    }
     auto& line = t.priority ? q.priority : q.normal;
     if (at_front)
         line.push_front(t.id);
@@ -141,12 +153,13 @@ void Engine::enqueue(Ticket& t, bool at_front) {
 
 void Engine::dequeue(const Ticket& t) {
     auto& q = queues_[t.category];
-    auto& line = t.priority ? q.priority : q.normal;
+    auto& line = t.appointment ? q.appointments : t.priority ? q.priority : q.normal;
     if (auto it = std::find(line.begin(), line.end(), t.id); it != line.end()) line.erase(it);
 }
 
 Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& category,
-                             bool priority, std::optional<std::string> priority_reason) {
+                             bool priority, std::optional<std::string> priority_reason,
+                             std::optional<AppointmentRef> appointment) {
     const Category* cat = config_.find_category(category);
     if (cat == nullptr)
         return err(ErrorCode::unknown_category,
@@ -165,7 +178,11 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
             return err(ErrorCode::invalid_field,
                        "priority_reason given for a ticket that is not a priority ticket");
     }
-    if (config_.stop_issuing_at && zone_.minutes_of_day(now) >= *config_.stop_issuing_at)
+    if (appointment && priority)
+        return err(ErrorCode::invalid_field, "an appointment ticket is not a priority ticket");
+    // A booked citizen was promised the slot: a check-in within its grace is served.
+    if (!appointment && config_.stop_issuing_at &&
+        zone_.minutes_of_day(now) >= *config_.stop_issuing_at)
         return err(ErrorCode::issuing_stopped, fmt::format("tickets are not issued after {} today",
                                                            format_hhmm(*config_.stop_issuing_at)));
     Ticket t;
@@ -179,6 +196,7 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
     t.priority_reason = std::move(priority_reason);
     t.issued_at = now;
     t.queued_at = now;
+    t.appointment = std::move(appointment);
     auto& stored = tickets_[t.id] = std::move(t);
     enqueue(stored, false);
     Change change;
@@ -263,6 +281,13 @@ Result<Change> Engine::pause_counter(TimePoint now, int number, const std::strin
 }
 
 std::optional<std::string> Engine::pick_in(Queue& q, TimePoint now) {
+    // A checked-in appointment whose slot has started goes first, the earliest slot first; the
+    // walk-ins' priority ratio and max-wait guard are untouched by it.
+    if (!q.appointments.empty() && tickets_.at(q.appointments.front()).appointment->start <= now) {
+        std::string id = q.appointments.front();
+        q.appointments.pop_front();
+        return id;
+    }
     if (q.normal.empty() && q.priority.empty()) return std::nullopt;
     bool take_priority = false;
     if (q.normal.empty()) {
@@ -513,17 +538,21 @@ const Ticket* Engine::find(const std::string& id) const {
 int Engine::waiting_ahead(const Ticket& t) const {
     if (t.state != TicketState::waiting) return 0;
     const auto& q = queues_.at(t.category);
+    // Appointments go before walk-ins once their slots start; count them all as ahead (a
+    // slot yet to come is usually close: check-in opens shortly before it).
+    if (t.appointment) return position(q.appointments, t.id);
+    const int booked = static_cast<int>(q.appointments.size());
     const int r = config_.priority.normal_per_priority;
     const int s = std::max(0, r - q.normal_since_priority);
     const int n = static_cast<int>(q.normal.size());
     const int p = static_cast<int>(q.priority.size());
     if (t.priority) {
         const int j = position(q.priority, t.id);
-        return j + std::min(n, s + j * r);
+        return booked + j + std::min(n, s + j * r);
     }
     const int i = position(q.normal, t.id);
     const int priority_before = r == 0 ? p : std::min(p, i >= s ? (i - s) / r + 1 : 0);
-    return i + priority_before;
+    return booked + i + priority_before;
 }
 
 int Engine::mean_service_s(const std::string& category) const {
@@ -554,7 +583,8 @@ int Engine::estimated_wait_s(const Ticket& t) const {
 CategoryLoad Engine::load(const std::string& category) const {
     auto it = queues_.find(category);
     if (it == queues_.end()) return {};
-    const int waiting = static_cast<int>(it->second.normal.size() + it->second.priority.size());
+    const int waiting = static_cast<int>(it->second.normal.size() + it->second.priority.size() +
+                                         it->second.appointments.size());
     const int counters = std::max(1, open_counters_serving(category));
     return {waiting, waiting * mean_service_s(category) / counters};
 }
@@ -568,7 +598,7 @@ const CounterStatus* Engine::counter(int number) const {
 int Engine::total_waiting() const {
     int n = 0;
     for (const auto& [code, q] : queues_)
-        n += static_cast<int>(q.normal.size() + q.priority.size());
+        n += static_cast<int>(q.normal.size() + q.priority.size() + q.appointments.size());
     return n;
 }
 

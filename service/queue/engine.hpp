@@ -54,8 +54,11 @@ public:
     /// Moves to the office day of `now`: tickets still waiting from earlier days expire.
     std::vector<EngineEvent> advance(TimePoint now);
 
+    /// A ticket; with `appointment`, one checked in with a booking (DESIGN.md §10): it is called
+    /// before the category's walk-ins once its slot has started, and passes no one before.
     Result<Change> issue(TimePoint now, std::string id, const std::string& category, bool priority,
-                         std::optional<std::string> priority_reason);
+                         std::optional<std::string> priority_reason,
+                         std::optional<AppointmentRef> appointment = std::nullopt);
     Result<Change> open_counter(TimePoint now, int counter, const std::string& officer);
     Result<Change> close_counter(TimePoint now, int counter, const std::string& officer);
     Result<Change> pause_counter(TimePoint now, int counter, const std::string& officer);
@@ -92,6 +95,8 @@ private:
     struct Queue {
         std::deque<std::string> normal;
         std::deque<std::string> priority;
+        /// Checked-in appointment tickets, by slot start (then check-in order).
+        std::deque<std::string> appointments;
         int normal_since_priority = 0;     // normal tickets called since the last priority one
         std::deque<int> recent_service_s;  // last service durations, for estimates
     };

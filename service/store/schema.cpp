@@ -134,6 +134,30 @@ CREATE INDEX dossiers_open ON dossiers(closed_at);
     R"sql(
 ALTER TABLE events ADD COLUMN detail TEXT;
 )sql",
+    // 5: appointments (DESIGN.md §10). A booking holds one place in one slot; its phone number is
+    // kept here only and erased `retain_days` after the slot. A ticket checked in with a booking
+    // names it and its slot's start.
+    R"sql(
+CREATE TABLE appointments (
+    code TEXT PRIMARY KEY,
+    category TEXT NOT NULL,
+    day TEXT NOT NULL,
+    start_min INTEGER NOT NULL,
+    end_min INTEGER NOT NULL,
+    phone TEXT,
+    state TEXT NOT NULL,
+    booked_at INTEGER NOT NULL,
+    cancelled_at INTEGER,
+    checked_in_at INTEGER,
+    missed_at INTEGER,
+    ticket_id TEXT,
+    client TEXT
+);
+CREATE INDEX appointments_slot ON appointments(day, category, start_min);
+CREATE INDEX appointments_phone ON appointments(phone, day);
+ALTER TABLE tickets ADD COLUMN appointment_code TEXT;
+ALTER TABLE tickets ADD COLUMN appointment_start INTEGER;
+)sql",
 };
 
 int user_version(Database& db) {

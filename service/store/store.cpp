@@ -14,7 +14,7 @@ namespace motcua::store {
 const char* const kTicketColumns =
     "id, day, issued_category, seq, number, category, priority, priority_reason, state, issued_at, "
     "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, "
-    "recalls, rated";
+    "recalls, rated, appointment_code, appointment_start";
 
 const char* const kDossierColumns =
     "code, day, seq, procedure, category, channel, state, received_at, due_date, new_due_date, "
@@ -77,6 +77,8 @@ Ticket ticket_from_row(const Statement& st) {
     if (auto o = st.opt_text(17)) t.outcome = parse_enum<FinishOutcome>(*o);
     t.recalls = st.integer(18);
     t.rating = st.integer(19);
+    if (auto code = st.opt_text(20); code && st.opt_int64(21))
+        t.appointment = AppointmentRef{*code, from_epoch_ms(*st.opt_int64(21))};
     return t;
 }
 
@@ -145,7 +147,7 @@ WriteTx::WriteTx(Database& db)
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
       upsert_ticket_(db.prepare(fmt::format("INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, "
                                             "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
                                             kTicketColumns))),
       upsert_counter_(db.prepare(
           "INSERT OR REPLACE INTO counters (number, state, officer, current_ticket, since) "
@@ -195,7 +197,11 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
             .bind(16, t.counter)
             .bind(17, t.officer);
         if (t.outcome) upsert_ticket_.bind(18, to_string(*t.outcome));
-        upsert_ticket_.bind(19, t.recalls).bind(20, t.rating).run();
+        upsert_ticket_.bind(19, t.recalls).bind(20, t.rating);
+        if (t.appointment)
+            upsert_ticket_.bind(21, t.appointment->code)
+                .bind(22, to_epoch_ms(t.appointment->start));
+        upsert_ticket_.run();
     }
     if (e.counter) {
         const CounterStatus& c = *e.counter;

@@ -88,6 +88,12 @@ TicketView ticket_view(const json::value& v) {
     if (auto c = f.opt_integer("counter", 0, 1'000'000)) t.counter = static_cast<int>(*c);
     t.waiting_ahead = static_cast<int>(f.integer("waiting_ahead", 0, 1'000'000'000));
     t.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    if (const auto* a = f.find("appointment")) {
+        Fields booking(*a, "appointment");
+        TicketAppointment ref{booking.str("code"), booking.str("start")};
+        if (!parse_hhmm(ref.start)) fail_field("start", "must be \"HH:MM\"");
+        t.appointment = std::move(ref);
+    }
     return t;
 }
 
@@ -237,6 +243,9 @@ json::value to_json(const TicketView& m, const OfficeZone& zone) {
                    {"counter", m.counter ? json::value(*m.counter) : json::value(nullptr)},
                    {"waiting_ahead", m.waiting_ahead},
                    {"estimated_wait_s", m.estimated_wait_s}};
+    o["appointment"] = m.appointment ? json::value(json::object{{"code", m.appointment->code},
+                                                                {"start", m.appointment->start}})
+                                     : json::value(nullptr);
     return o;
 }
 

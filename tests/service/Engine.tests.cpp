@@ -362,3 +362,123 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
         }
     }
 }
+
+TEST_CASE("appointments are called on time, before walk-ins, and never early", "[engine][random]") {
+    std::mt19937 rng(Catch::rngSeed());
+    using Line = std::vector<std::pair<TimePoint, std::string>>;
+    for (int round = 0; round < 20; ++round) {
+        Fixture f;
+        const int ratio = f.config.priority.normal_per_priority;
+        const auto guard = std::chrono::seconds(f.config.priority.max_normal_wait_s);
+        const std::vector<std::string> officers{"lan", "binh", "an"};
+        // Shadow: walk-ins by category and class in issue order; appointments by category as
+        // (slot start, check-in order, id).
+        std::map<std::string, std::map<bool, Line>> walk_ins;
+        std::map<std::string, std::vector<std::tuple<TimePoint, int, std::string>>> booked;
+        std::map<std::string, int> normals_since_priority;
+        std::map<std::string, bool> priority_line_was_empty{{"HT", true}, {"DC", true}};
+        std::set<std::string> issued;
+        std::set<std::string> called;
+
+        const auto check_call = [&](const Ticket& t) {
+            INFO("called " << t.number << " at " << f.zone.format_rfc3339(f.now));
+            CHECK(called.insert(t.id).second);  // nothing is called twice
+            auto& appts = booked[t.category];
+            // The earliest started slot, then check-in order.
+            auto due = std::min_element(appts.begin(), appts.end());
+            const bool one_due = due != appts.end() && std::get<0>(*due) <= f.now;
+            if (t.appointment) {
+                CHECK(t.appointment->start <= f.now);  // never before its slot starts
+                REQUIRE(one_due);
+                CHECK(std::get<2>(*due) == t.id);  // earliest slot first
+                appts.erase(due);
+                return;
+            }
+            CHECK_FALSE(one_due);  // a started appointment goes before every walk-in
+            auto& line = walk_ins[t.category][t.priority];
+            REQUIRE_FALSE(line.empty());
+            CHECK(line.front().second == t.id);
+            line.erase(line.begin());
+            auto& normals = walk_ins[t.category][false];
+            if (t.priority) {
+                if (!normals.empty()) {
+                    CHECK(f.now - normals.front().first < guard);
+                    CHECK((normals_since_priority[t.category] >= ratio ||
+                           priority_line_was_empty[t.category]));
+                }
+                normals_since_priority[t.category] = 0;
+                priority_line_was_empty[t.category] = false;
+            } else {
+                ++normals_since_priority[t.category];
+            }
+        };
+
+        for (int step = 0; step < 400; ++step) {
+            f.now += std::chrono::seconds(std::uniform_int_distribution<int>(0, 180)(rng));
+            const int op = std::uniform_int_distribution<int>(0, 10)(rng);
+            const int counter = std::uniform_int_distribution<int>(1, 3)(rng);
+            const std::string& officer = officers[static_cast<std::size_t>(counter - 1)];
+            const std::string cat = std::uniform_int_distribution<int>(0, 1)(rng) ? "HT" : "DC";
+            const std::string id = fmt::format("id{}", step);
+            if (op <= 2) {
+                const bool prio = std::uniform_int_distribution<int>(0, 2)(rng) == 0;
+                auto c = f.engine.issue(f.now, id, cat, prio, std::nullopt);
+                REQUIRE(c.ok());
+                walk_ins[cat][prio].emplace_back(f.now, id);
+                issued.insert(id);
+            } else if (op <= 4) {
+                // A check-in from 30 minutes before its slot to 15 after, slots every 15 minutes.
+                const auto offset = std::chrono::minutes(
+                    15 * std::uniform_int_distribution<int>(-1, 2)(rng) -
+                    static_cast<int>(
+                        std::chrono::duration_cast<std::chrono::minutes>(f.now.time_since_epoch())
+                            .count() %
+                        15));
+                const TimePoint start = f.now + offset;
+                auto c = f.engine.issue(f.now, id, cat, false, std::nullopt,
+                                        AppointmentRef{fmt::format("BK{}", step), start});
+                REQUIRE(c.ok());
+                CHECK(c->ticket->appointment->start == start);
+                booked[cat].emplace_back(start, step, id);
+                issued.insert(id);
+            } else if (op == 5) {
+                (void)f.engine.open_counter(f.now, counter, officer);
+            } else if (op <= 7) {
+                auto c = f.engine.call_next(f.now, counter, officer);
+                if (c.ok() && c->ticket) check_call(*c->ticket);
+            } else if (op == 8) {
+                (void)f.engine.finish(f.now, counter, officer, FinishOutcome::resolved);
+            } else if (op == 9) {
+                (void)f.engine.no_show(f.now, counter, officer);
+            } else {
+                (void)f.engine.start(f.now, counter, officer);
+            }
+            for (auto& [c, lines] : walk_ins)
+                if (lines[true].empty()) priority_line_was_empty[c] = true;
+            for (const auto& c : {"HT", "DC"})
+                CHECK(f.engine.load(c).waiting ==
+                      static_cast<int>(walk_ins[c][false].size() + walk_ins[c][true].size() +
+                                       booked[c].size()));
+        }
+        // Nothing is lost: once every slot has started, the counters call everyone left.
+        f.now += std::chrono::hours(2);
+        for (int c = 1; c <= 3; ++c) (void)f.engine.open_counter(f.now, c, officers[c - 1]);
+        for (bool any = true; any;) {
+            any = false;
+            for (int c = 1; c <= 3; ++c) {
+                const std::string& officer = officers[static_cast<std::size_t>(c - 1)];
+                (void)f.engine.start(f.now, c, officer);
+                (void)f.engine.finish(f.now, c, officer, FinishOutcome::resolved);
+                auto next = f.engine.call_next(f.now, c, officer);
+                REQUIRE(next.ok());
+                if (next->ticket) {
+                    check_call(*next->ticket);
+                    any = true;
+                }
+            }
+            f.now += std::chrono::seconds(30);
+        }
+        CHECK(called == issued);
+        CHECK(f.engine.total_waiting() == 0);
+    }
+}

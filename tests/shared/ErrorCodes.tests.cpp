@@ -50,6 +50,14 @@ TEST_CASE("the statuses DESIGN.md §4 and §10 promise", "[error_code]") {
         {ErrorCode::issuing_stopped, 422},
         {ErrorCode::dossier_not_found, 404},
         {ErrorCode::database_unavailable, 503},
+        // §10: booking and check-in.
+        {ErrorCode::slot_full, 409},
+        {ErrorCode::limit_reached, 422},
+        {ErrorCode::not_bookable, 422},
+        {ErrorCode::too_early, 422},
+        {ErrorCode::missed, 422},
+        {ErrorCode::cancelled, 422},
+        {ErrorCode::too_many_requests, 429},
     };
     for (const auto& [code, status] : promised) {
         INFO(wire_name(code));

@@ -113,6 +113,14 @@ struct ProcedureInfo {
 };
 
 /// A ticket as the API shows it (DESIGN.md §4).
+/// The booking a ticket was checked in with: its code and its slot's start, "HH:MM" of the
+/// ticket's day (as bookings write it, DESIGN.md §10).
+struct TicketAppointment {
+    std::string code;
+    std::string start;
+    friend bool operator==(const TicketAppointment&, const TicketAppointment&) = default;
+};
+
 struct TicketView {
     std::string id;
     std::string number;
@@ -126,6 +134,7 @@ struct TicketView {
     std::optional<int> counter;
     int waiting_ahead = 0;
     int estimated_wait_s = 0;
+    std::optional<TicketAppointment> appointment;  // null for a walk-in
 };
 
 struct CounterInfo {

@@ -12,6 +12,13 @@ namespace motcua {
 
 /// A ticket as the engine keeps it. `category` is where it waits now (after a transfer);
 /// `issued_category` and `seq` identify its number, which never changes.
+/// The booking a ticket was checked in with (DESIGN.md §10).
+struct AppointmentRef {
+    std::string code;  // the booking's code
+    TimePoint start;   // its slot's start: the ticket passes no one before it
+    friend bool operator==(const AppointmentRef&, const AppointmentRef&) = default;
+};
+
 struct Ticket {
     std::string id;  // unguessable, from the caller
     Day day;         // office day it belongs to
@@ -32,7 +39,8 @@ struct Ticket {
     std::optional<std::string> officer;  // username at that counter
     std::optional<FinishOutcome> outcome;
     int recalls = 0;
-    int rating = 0;  // the citizen's level once rated (1..5), 0 before
+    int rating = 0;                             // the citizen's level once rated (1..5), 0 before
+    std::optional<AppointmentRef> appointment;  // checked in with a booking
 };
 
 /// A counter's run-time state.
