@@ -81,6 +81,18 @@ enum class DossierResult { early, on_time, late };
 /// How a dossier reached the desk: Biểu II.06a columns 4 (online) and 5 (in person or by post).
 enum class DossierChannel { direct, online };
 
+/// A booking (DESIGN.md §10): booked -> checked_in, or booked -> cancelled | missed.
+enum class AppointmentState { booked, checked_in, cancelled, missed };
+
+template <>
+struct EnumNames<AppointmentState> {
+    static constexpr std::array<std::pair<AppointmentState, std::string_view>, 4> names{
+        {{AppointmentState::booked, "booked"},
+         {AppointmentState::checked_in, "checked_in"},
+         {AppointmentState::cancelled, "cancelled"},
+         {AppointmentState::missed, "missed"}}};
+};
+
 template <>
 struct EnumNames<TicketState> {
     static constexpr std::array<std::pair<TicketState, std::string_view>, 6> names{
