@@ -111,6 +111,23 @@ inline bool dossier_closed(DossierState s) {
 }
 
 /// One state change, with snapshots of what it touched (for the store and the event stream).
+/// A booking of one place in one slot (DESIGN.md §10).
+struct Appointment {
+    std::string code;  // 8 characters, random, unguessable
+    std::string category;
+    Day day;
+    int start = 0;  // minutes since local midnight
+    int end = 0;
+    std::optional<std::string> phone;  // digits; erased `retain_days` after the slot
+    AppointmentState state = AppointmentState::booked;
+    TimePoint booked_at;
+    std::optional<TimePoint> cancelled_at;
+    std::optional<TimePoint> checked_in_at;
+    std::optional<TimePoint> missed_at;
+    std::optional<std::string> ticket_id;  // the ticket its check-in gave
+    friend bool operator==(const Appointment&, const Appointment&) = default;
+};
+
 struct DomainEvent {
     std::int64_t seq = 0;
     EventType type = EventType::ticket_issued;
@@ -119,6 +136,7 @@ struct DomainEvent {
     std::optional<CounterStatus> counter;
     std::optional<Rating> rating;
     std::optional<Dossier> dossier;
+    std::optional<Appointment> appointment;    // appointment_* (the store keeps its phone)
     std::optional<std::string> from_category;  // ticket_transferred
 };
 

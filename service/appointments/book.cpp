@@ -1,0 +1,181 @@
+#include "appointments/book.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace motcua::appointments {
+
+namespace {
+
+bool same_day(const Day& a, const Day& b) {
+    return date::sys_days(a) == date::sys_days(b);
+}
+
+}  // namespace
+
+Book::Book(const WardConfig& config, const WorkingCalendar& calendar, const OfficeZone& zone)
+    : config_(config), calendar_(calendar), zone_(zone) {}
+
+void Book::restore(std::vector<Appointment> bookings) {
+    by_code_.clear();
+    for (auto& a : bookings) {
+        std::string code = a.code;
+        by_code_.emplace(std::move(code), std::move(a));
+    }
+}
+
+TimePoint Book::start_of(const Appointment& a) const {
+    return zone_.at_local(a.day, a.start);
+}
+
+int Book::taken(const std::string& category, Day day, int start, TimePoint now) const {
+    std::vector<Place> places;
+    for (const auto& [code, a] : by_code_)
+        if (a.category == category && same_day(a.day, day) && a.start == start)
+            places.push_back({a.state, a.cancelled_at});
+    return taken_places(places, now);
+}
+
+Result<std::vector<SlotFree>> Book::slots(const std::string& category, Day day,
+                                          TimePoint now) const {
+    const Category* cat = config_.find_category(category);
+    if (cat == nullptr)
+        return make_error(ErrorCode::unknown_category,
+                          fmt::format("no category '{}' in this office", category));
+    if (!config_.appointments.enabled || cat->appointment_places <= 0)
+        return make_error(
+            ErrorCode::not_bookable,
+            fmt::format("'{}' cannot be booked: take a ticket at the office", cat->name_vi));
+    std::vector<SlotFree> out;
+    for (const Slot& s : open_slots(config_, calendar_, zone_, day, now))
+        out.push_back(
+            {s, std::max(0, cat->appointment_places - taken(category, day, s.start, now))});
+    return out;
+}
+
+Result<Appointment> Book::book(const BookingRequest& request, std::string code, TimePoint now) {
+    auto phone = normalize_phone(request.phone);
+    if (!phone) return phone.error();
+    auto open = slots(request.category, request.day, now);
+    if (!open) return open.error();
+    const auto slot = std::find_if(open->begin(), open->end(), [&](const SlotFree& s) {
+        return s.slot.start == request.start;
+    });
+    if (slot == open->end())
+        return make_error(ErrorCode::not_bookable,
+                          fmt::format("no open slot at {} on {}", format_hhmm(request.start),
+                                      format_day(request.day)));
+    if (slot->free <= 0)
+        return make_error(
+            ErrorCode::slot_full,
+            fmt::format("the slot at {} is full; choose another", format_hhmm(request.start)));
+    const int limit = config_.appointments.per_phone_per_day;
+    const auto held = std::count_if(by_code_.begin(), by_code_.end(), [&](const auto& kv) {
+        const Appointment& a = kv.second;
+        return a.phone == *phone && same_day(a.day, request.day) &&
+               a.state != AppointmentState::cancelled;
+    });
+    if (held >= limit)
+        return make_error(ErrorCode::limit_reached,
+                          fmt::format("a phone number may hold {} bookings a day", limit));
+    Appointment a;
+    a.code = std::move(code);
+    a.category = request.category;
+    a.day = request.day;
+    a.start = slot->slot.start;
+    a.end = slot->slot.end;
+    a.phone = std::move(*phone);
+    a.state = AppointmentState::booked;
+    a.booked_at = now;
+    auto [it, fresh] = by_code_.emplace(a.code, a);
+    if (!fresh)  // the caller's random code met an existing one: astronomically rare
+        return make_error(ErrorCode::internal_error, "booking code collision; try again");
+    return it->second;
+}
+
+Result<Appointment> Book::cancel(const std::string& code, TimePoint now) {
+    auto it = by_code_.find(code);
+    if (it == by_code_.end()) return make_error(ErrorCode::not_found, "no booking with this code");
+    Appointment& a = it->second;
+    if (a.state == AppointmentState::cancelled) return a;
+    if (a.state != AppointmentState::booked)
+        return make_error(ErrorCode::invalid_state,
+                          a.state == AppointmentState::checked_in
+                              ? "this booking is checked in already: it cannot be cancelled"
+                              : "this booking was missed: it cannot be cancelled");
+    a.state = AppointmentState::cancelled;
+    a.cancelled_at = now;
+    return a;
+}
+
+Appointment& Book::mark_missed(Appointment& a, TimePoint now) {
+    a.state = AppointmentState::missed;
+    a.missed_at = now;
+    return a;
+}
+
+Result<Appointment> Book::check_in(const std::string& code, TimePoint now) {
+    auto it = by_code_.find(code);
+    if (it == by_code_.end()) return make_error(ErrorCode::not_found, "no booking with this code");
+    Appointment& a = it->second;
+    switch (a.state) {
+        case AppointmentState::checked_in:
+            return a;
+        case AppointmentState::cancelled:
+            return make_error(ErrorCode::cancelled, "this booking was cancelled");
+        case AppointmentState::missed:
+            return make_error(ErrorCode::missed, "the time of this booking has passed");
+        case AppointmentState::booked:
+            break;
+    }
+    switch (check_in_window(config_.appointments, start_of(a), now)) {
+        case CheckIn::too_early:
+            return make_error(
+                ErrorCode::too_early,
+                fmt::format("check-in opens {} minutes before {}",
+                            config_.appointments.early_checkin_min, format_hhmm(a.start)));
+        case CheckIn::missed:  // expire() marks it; the caller runs it before each command
+            return make_error(ErrorCode::missed, "the time of this booking has passed");
+        case CheckIn::open:
+            break;
+    }
+    return a;
+}
+
+Appointment Book::checked_in(const std::string& code, const std::string& ticket_id, TimePoint now) {
+    Appointment& a = by_code_.at(code);
+    a.state = AppointmentState::checked_in;
+    a.checked_in_at = now;
+    a.ticket_id = ticket_id;
+    return a;
+}
+
+std::vector<Appointment> Book::expire(TimePoint now) {
+    std::vector<Appointment> out;
+    for (auto& [code, a] : by_code_)
+        if (a.state == AppointmentState::booked &&
+            check_in_window(config_.appointments, start_of(a), now) == CheckIn::missed)
+            out.push_back(mark_missed(a, now));
+    std::sort(out.begin(), out.end(), [](const Appointment& x, const Appointment& y) {
+        return std::tie(x.start, x.booked_at, x.code) < std::tie(y.start, y.booked_at, y.code);
+    });
+    return out;
+}
+
+const Appointment* Book::find(const std::string& code) const {
+    auto it = by_code_.find(code);
+    return it == by_code_.end() ? nullptr : &it->second;
+}
+
+std::vector<Appointment> Book::of_day(Day day) const {
+    std::vector<Appointment> out;
+    for (const auto& [code, a] : by_code_)
+        if (same_day(a.day, day)) out.push_back(a);
+    std::sort(out.begin(), out.end(), [](const Appointment& x, const Appointment& y) {
+        return std::tie(x.start, x.booked_at, x.code) < std::tie(y.start, y.booked_at, y.code);
+    });
+    return out;
+}
+
+}  // namespace motcua::appointments
