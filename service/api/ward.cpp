@@ -175,8 +175,17 @@ std::string Ward::event_payload(const DomainEvent& e) const {
     } else if (e.ticket) {
         ev.fields["ticket"] = to_json(ticket_view(*e.ticket), zone_);
     }
+    if (e.appointment) {
+        // Never the phone: events reach every screen of the ward (DESIGN.md §10).
+        const Appointment& a = *e.appointment;
+        ev.fields["appointment"] = {{"code", a.code},
+                                    {"category", a.category},
+                                    {"date", format_day(a.day)},
+                                    {"start", format_hhmm(a.start)},
+                                    {"end", format_hhmm(a.end)},
+                                    {"state", to_string(a.state)}};
+    }
     if (e.counter) {
-        ev.fields["counter"] = e.counter->number;
         ev.fields["counter_state"] = to_string(e.counter->state);
         ev.fields["officer"] = e.counter->officer ? json::value(officer_name(*e.counter->officer))
                                                   : json::value(nullptr);

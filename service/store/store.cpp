@@ -16,6 +16,10 @@ const char* const kTicketColumns =
     "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, "
     "recalls, rated, appointment_code, appointment_start";
 
+const char* const kAppointmentColumns =
+    "code, category, day, start_min, end_min, phone, state, booked_at, cancelled_at, "
+    "checked_in_at, missed_at, ticket_id";
+
 const char* const kDossierColumns =
     "code, day, seq, procedure, category, channel, state, received_at, due_date, new_due_date, "
     "apology_reason, "
@@ -80,6 +84,23 @@ Ticket ticket_from_row(const Statement& st) {
     if (auto code = st.opt_text(20); code && st.opt_int64(21))
         t.appointment = AppointmentRef{*code, from_epoch_ms(*st.opt_int64(21))};
     return t;
+}
+
+Appointment appointment_from_row(const Statement& st) {
+    Appointment a;
+    a.code = st.text(0);
+    a.category = st.text(1);
+    a.day = stored_day(st.text(2));
+    a.start = st.integer(3);
+    a.end = st.integer(4);
+    a.phone = st.opt_text(5);
+    a.state = parse_enum<AppointmentState>(st.text(6)).value_or(AppointmentState::booked);
+    a.booked_at = from_epoch_ms(st.int64(7));
+    a.cancelled_at = opt_time(st, 8);
+    a.checked_in_at = opt_time(st, 9);
+    a.missed_at = opt_time(st, 10);
+    a.ticket_id = st.opt_text(11);
+    return a;
 }
 
 Rating rating_from_row(const Statement& st) {
@@ -169,6 +190,13 @@ WriteTx::WriteTx(Database& db)
           "return_ticket_id = excluded.return_ticket_id, updated_at = excluded.updated_at, "
           "status_note = excluded.status_note",
           kDossierColumns))),
+      // The phone is written once, at booking; later changes keep it (or its erasure).
+      upsert_appointment_(db.prepare(fmt::format(
+          "INSERT INTO appointments ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+          "?12) ON CONFLICT(code) DO UPDATE SET state = excluded.state, "
+          "cancelled_at = excluded.cancelled_at, checked_in_at = excluded.checked_in_at, "
+          "missed_at = excluded.missed_at, ticket_id = excluded.ticket_id",
+          kAppointmentColumns))),
       put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
 
 void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload,
@@ -210,6 +238,22 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
             .bind(3, c.officer)
             .bind(4, c.current_ticket)
             .bind(5, to_epoch_ms(c.since))
+            .run();
+    }
+    if (e.appointment) {
+        const Appointment& a = *e.appointment;
+        upsert_appointment_.bind(1, a.code)
+            .bind(2, a.category)
+            .bind(3, format_day(a.day))
+            .bind(4, a.start)
+            .bind(5, a.end)
+            .bind(6, a.phone)
+            .bind(7, to_string(a.state))
+            .bind(8, to_epoch_ms(a.booked_at))
+            .bind(9, opt_ms(a.cancelled_at))
+            .bind(10, opt_ms(a.checked_in_at))
+            .bind(11, opt_ms(a.missed_at))
+            .bind(12, a.ticket_id)
             .run();
     }
     if (e.dossier) {
@@ -302,6 +346,13 @@ void WriteTx::add_session(std::string_view token_hash, std::string_view username
 
 void WriteTx::delete_session(std::string_view token_hash) {
     db_.prepare("DELETE FROM sessions WHERE token_hash = ?1").bind(1, token_hash).run();
+}
+
+int WriteTx::erase_appointment_phones(Day before) {
+    db_.prepare("UPDATE appointments SET phone = NULL WHERE day < ?1 AND phone IS NOT NULL")
+        .bind(1, format_day(before))
+        .run();
+    return sqlite3_changes(db_.handle());
 }
 
 // ---- Store ------------------------------------------------------------------------------------
@@ -462,6 +513,29 @@ std::optional<Dossier> Store::find_dossier(const std::string& code) {
     st.bind(1, code);
     if (!st.step()) return std::nullopt;
     return dossier_from_row(st);
+}
+
+std::vector<Appointment> Store::appointments_from(Day from) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(fmt::format(
+        "SELECT {} FROM appointments WHERE day >= ?1 ORDER BY day, start_min, booked_at",
+        kAppointmentColumns));
+    st.bind(1, format_day(from));
+    std::vector<Appointment> out;
+    while (st.step()) out.push_back(appointment_from_row(st));
+    return out;
+}
+
+std::vector<Appointment> Store::appointments_between(Day from, Day to) {
+    std::lock_guard lock(read_mutex_);
+    auto st =
+        read_db_.prepare(fmt::format("SELECT {} FROM appointments WHERE day BETWEEN ?1 AND ?2 "
+                                     "ORDER BY day, start_min, booked_at",
+                                     kAppointmentColumns));
+    st.bind(1, format_day(from)).bind(2, format_day(to));
+    std::vector<Appointment> out;
+    while (st.step()) out.push_back(appointment_from_row(st));
+    return out;
 }
 
 int Store::last_dossier_seq(Day day) {

@@ -115,6 +115,9 @@ public:
     std::int64_t add_device(const DeviceRecord& device, std::string_view token_hash, TimePoint now);
     void add_session(std::string_view token_hash, std::string_view username, TimePoint expires_at);
     void delete_session(std::string_view token_hash);
+    /// Erases the phone numbers of bookings for days before `before` (DESIGN.md §10's
+    /// retain_days); the number of bookings changed.
+    int erase_appointment_phones(Day before);
 
 private:
     friend class Store;
@@ -125,6 +128,7 @@ private:
     Statement upsert_counter_;
     Statement insert_rating_;
     Statement upsert_dossier_;
+    Statement upsert_appointment_;
     Statement put_meta_;
 };
 
@@ -170,6 +174,10 @@ public:
     std::map<std::string, std::string> officer_names();
     std::vector<Rating> ratings_between(Day from, Day to);
     std::optional<Dossier> find_dossier(const std::string& code);
+    /// Bookings of office days from `from` on (DESIGN.md §10), for the service's book.
+    std::vector<Appointment> appointments_from(Day from);
+    /// Bookings of office days [from, to], for the officers' list and the report.
+    std::vector<Appointment> appointments_between(Day from, Day to);
     /// The highest dossier sequence used on `day` (0 when none).
     int last_dossier_seq(Day day);
     /// Dossiers that matter to a report of [start, end): received before `end` and not closed

@@ -62,6 +62,10 @@ enum class EventType {
     dossier_received,
     dossier_status_changed,
     dossier_apology,
+    appointment_booked,
+    appointment_cancelled,
+    appointment_checked_in,
+    appointment_missed,
 };
 
 /// States of a dossier (hồ sơ) after receipt.
@@ -157,7 +161,7 @@ struct EnumNames<ExpiryReason> {
 };
 template <>
 struct EnumNames<EventType> {
-    static constexpr std::array<std::pair<EventType, std::string_view>, 16> names{
+    static constexpr std::array<std::pair<EventType, std::string_view>, 20> names{
         {{EventType::ticket_issued, "ticket_issued"},
          {EventType::ticket_called, "ticket_called"},
          {EventType::ticket_recalled, "ticket_recalled"},
@@ -173,7 +177,11 @@ struct EnumNames<EventType> {
          {EventType::counter_paused, "counter_paused"},
          {EventType::dossier_received, "dossier_received"},
          {EventType::dossier_status_changed, "dossier_status_changed"},
-         {EventType::dossier_apology, "dossier_apology"}}};
+         {EventType::dossier_apology, "dossier_apology"},
+         {EventType::appointment_booked, "appointment_booked"},
+         {EventType::appointment_cancelled, "appointment_cancelled"},
+         {EventType::appointment_checked_in, "appointment_checked_in"},
+         {EventType::appointment_missed, "appointment_missed"}}};
 };
 template <>
 struct EnumNames<DossierState> {
