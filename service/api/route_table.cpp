@@ -89,6 +89,19 @@ void Ward::add_routes() {
                   counter_action(c.request, c.who, *number, action, c.respond);
               });
     }
+    // Appointments (DESIGN.md §10): the public routes are for anyone holding a booking's code.
+    t.add("GET", v1 + "/public/slots", A::anyone,
+          [this](const WardRouter::Call& c) { public_slots(c.request, c.respond); });
+    t.add("POST", v1 + "/public/appointments", A::anyone,
+          [this](const WardRouter::Call& c) { book_appointment(c.request, c.respond); });
+    t.add("GET", v1 + "/public/appointments/{code}", A::anyone,
+          [this](const WardRouter::Call& c) { get_appointment(c.params[0], c.respond); });
+    t.add("POST", v1 + "/public/appointments/{code}/cancel", A::anyone,
+          [this](const WardRouter::Call& c) { cancel_appointment(c.params[0], c.respond); });
+    t.add("POST", v1 + "/appointments/{code}/check-in", A::kiosk,
+          [this](const WardRouter::Call& c) { check_in(c.params[0], c.respond); });
+    t.add("GET", v1 + "/appointments", A::officer,
+          [this](const WardRouter::Call& c) { day_appointments(c.request, c.respond); });
     // A dossier's public view is for anyone holding its code; officers get the full view.
     t.add("GET", v1 + "/dossiers/{code}", A::anyone,
           [this](const WardRouter::Call& c) { get_dossier(c.who, c.params[0], c.respond); });

@@ -22,6 +22,7 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
       engine_(config_, zone_, clock.now()),
       hub_(0),
       calendar_(config_),
+      book_(config_, calendar_, zone_),
       router_([this](const Request& r) { return identify(r); }, ward_allows) {
     add_routes();
     // Resume the current office day from the database; then expire what the night left waiting.
@@ -38,14 +39,18 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
         }
     }
     engine_.restore(snapshot);
+    book_.restore(store_.appointments_from(today));
     hub_.reset(snapshot.last_seq);
     tick();
 }
 
 void Ward::tick() {
     std::lock_guard lock(mutex_);
-    auto events = engine_.advance(clock_.now());
+    const TimePoint now = clock_.now();
+    auto events = engine_.advance(now);
+    expire_bookings(now, events);
     persist(std::move(events), nullptr);
+    erase_old_phones(zone_.office_day(now));
 }
 
 Result<auth::Principal> Ward::identify(const Request& r) {
@@ -58,6 +63,7 @@ void Ward::apply(const Command& command, const MakeReply& make_reply, const Resp
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
+    expire_bookings(now, events);
     auto change = command(engine_, now);
     if (!change) {
         persist(std::move(events), nullptr);

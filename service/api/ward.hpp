@@ -1,9 +1,11 @@
 #pragma once
 /// The ward service's core: engine + store + auth behind the HTTP routes of DESIGN.md §4.
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -13,6 +15,7 @@
 #include "api/metrics.hpp"
 #include "api/render_worker.hpp"
 #include "api/router.hpp"
+#include "appointments/book.hpp"
 #include "auth/auth.hpp"
 #include "motcua/api.hpp"
 #include "motcua/calendar.hpp"
@@ -79,6 +82,9 @@ private:
     void apply(const Command& command, const MakeReply& make_reply, const Respond& respond);
     /// Queues events for the writer (engine lock held); `then` runs once they are durable.
     void persist(std::vector<DomainEvent> events, std::function<void()> then);
+    /// Bookings whose check-in window has closed become missed: their events join `events`
+    /// (engine lock held).
+    void expire_bookings(TimePoint now, std::vector<DomainEvent>& events);
 
     // Views (engine lock held).
     TicketView ticket_view(const Ticket& t) const;
@@ -104,6 +110,19 @@ private:
     void turnaround_report(const Request& r, const Respond& respond);
     void ratings_report(const Request& r, const Respond& respond);
     void waits_report(const Request& r, const Respond& respond);
+
+    // Appointments (appointment_routes.cpp, DESIGN.md §10).
+    void public_slots(const Request& r, const Respond& respond);
+    void book_appointment(const Request& r, const Respond& respond);
+    void get_appointment(const std::string& code, const Respond& respond);
+    void cancel_appointment(const std::string& code, const Respond& respond);
+    void check_in(const std::string& code, const Respond& respond);
+    void day_appointments(const Request& r, const Respond& respond);
+    /// Seconds until `remote` may book again, when it booked too often lately (mutex_ held).
+    std::optional<int> booking_wait(const std::string& remote, TimePoint now);
+    /// Phone numbers of bookings older than retain_days leave the database (once a day).
+    void erase_old_phones(Day today);
+    [[nodiscard]] BookingView booking_view(const Appointment& a, bool full) const;
 
     // Dossiers (dossier_routes.cpp).
     /// Finish with a dossier: receipt (dossier_received) or return of a result (result_returned).
@@ -150,6 +169,10 @@ private:
     EventHub hub_;
     mutable std::unordered_map<std::string, std::string> officer_names_;
     WorkingCalendar calendar_;
+    appointments::Book book_;  // mutex_
+    /// Recent bookings per client address, for the per-address limit (mutex_).
+    std::unordered_map<std::string, std::deque<TimePoint>> booking_clients_;
+    std::optional<Day> phones_erased_on_;  // mutex_
     // Dossiers whose latest change is not durable yet (the store's read connection would not see
     // it), with the seq of that change's event; an entry leaves once its change is committed.
     struct CachedDossier {

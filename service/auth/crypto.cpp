@@ -34,23 +34,28 @@ std::string new_token() {
     return std::string(out.data());
 }
 
-std::string new_ticket_id() {
-    static constexpr std::string_view kAlphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    // One random draw per id (not one per character: each is a system call). Bytes >= 248 are
-    // skipped so that every character stays uniform over the 62 (248 = 4 × 62).
-    std::string id;
-    id.reserve(16);
+std::string random_string(std::string_view alphabet, std::size_t length) {
+    // One random draw for many characters (each draw is a system call). Bytes at or above the
+    // largest multiple of the alphabet's size are skipped, so every character stays uniform
+    // (for 62 characters: 248 = 4 × 62).
+    const std::size_t n = alphabet.size();
+    const std::size_t limit = 256 - 256 % n;
+    std::string out;
+    out.reserve(length);
     std::array<unsigned char, 32> bytes{};
-    while (id.size() < 16) {
+    while (out.size() < length) {
         randombytes_buf(bytes.data(), bytes.size());
         for (unsigned char b : bytes) {
-            if (b >= 248) continue;
-            id.push_back(kAlphabet[b % kAlphabet.size()]);
-            if (id.size() == 16) break;
+            if (b >= limit) continue;
+            out.push_back(alphabet[b % n]);
+            if (out.size() == length) break;
         }
     }
-    return id;
+    return out;
+}
+
+std::string new_ticket_id() {
+    return random_string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 16);
 }
 
 std::string token_digest(std::string_view token) {

@@ -16,6 +16,8 @@ bool verify_password(const std::string& hash, std::string_view password);
 std::string new_token();
 /// 16 characters of [A-Za-z0-9] (about 95 bits): ticket ids that cannot be guessed.
 std::string new_ticket_id();
+/// `length` characters drawn uniformly from `alphabet` (at most 256 characters).
+std::string random_string(std::string_view alphabet, std::size_t length);
 /// Hex BLAKE2b-256 of a token: what the database keeps instead of the token.
 std::string token_digest(std::string_view token);
 

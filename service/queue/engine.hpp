@@ -23,6 +23,8 @@ struct Change {
     std::vector<EngineEvent> events;
     std::optional<Ticket> ticket;
     std::optional<Rating> rating;
+    /// The booking a command outside the queue acted on (DESIGN.md §10), for the answer.
+    std::optional<Appointment> appointment;
     /// A repeated rating with a known idempotency key: nothing changed, answer as before.
     bool replayed = false;
 };

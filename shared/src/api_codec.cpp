@@ -198,6 +198,23 @@ json::value to_json(const DossierStatusRequest& m) {
     put_opt(o, "note", m.note);
     return o;
 }
+json::value to_json(const SlotView& m) {
+    return {{"start", m.start}, {"end", m.end}, {"free", m.free}};
+}
+
+json::value to_json(const BookingRequest& m) {
+    return {{"category", m.category},
+            {"date", format_day(m.date)},
+            {"start", m.start},
+            {"phone", m.phone}};
+}
+
+json::value to_json(const BookingView& m) {
+    return {{"code", m.code},   {"category", m.category}, {"date", format_day(m.date)},
+            {"start", m.start}, {"end", m.end},           {"state", to_string(m.state)},
+            {"phone", m.phone}};
+}
+
 json::value to_json(const ApologyRequest& m) {
     return {{"new_due", format_day(m.new_due)}, {"reason", m.reason}};
 }
@@ -367,6 +384,44 @@ Result<DossierStatusRequest> decode<DossierStatusRequest>(const json::value& v) 
         Fields f(v, "status request");
         DossierStatusRequest m{f.enumeration<DossierState>("status"), f.opt_str("note")};
         if (m.note && m.note->size() > 4000) fail_field("note", "is longer than 4000 bytes");
+        return m;
+    });
+}
+template <>
+Result<SlotView> decode<SlotView>(const json::value& v) {
+    return guarded<SlotView>([&] {
+        Fields f(v, "slot");
+        SlotView m{f.str("start"), f.str("end"), static_cast<int>(f.integer("free", 0, 1'000'000))};
+        if (!parse_hhmm(m.start)) fail_field("start", "must be \"HH:MM\"");
+        if (!parse_hhmm(m.end)) fail_field("end", "must be \"HH:MM\"");
+        return m;
+    });
+}
+template <>
+Result<BookingRequest> decode<BookingRequest>(const json::value& v) {
+    return guarded<BookingRequest>([&] {
+        Fields f(v, "booking request");
+        BookingRequest m{f.str("category"), f.day("date"), f.str("start"), f.str("phone")};
+        if (!parse_hhmm(m.start)) fail_field("start", "must be \"HH:MM\"");
+        if (m.category.size() > 64) fail_field("category", "is longer than 64 bytes");
+        if (m.phone.size() > 32) fail_field("phone", "is longer than 32 bytes");
+        return m;
+    });
+}
+template <>
+Result<BookingView> decode<BookingView>(const json::value& v) {
+    return guarded<BookingView>([&] {
+        Fields f(v, "booking");
+        BookingView m;
+        m.code = f.str("code");
+        m.category = f.str("category");
+        m.date = f.day("date");
+        m.start = f.str("start");
+        m.end = f.str("end");
+        m.state = f.enumeration<AppointmentState>("state");
+        m.phone = f.str("phone", true);
+        if (!parse_hhmm(m.start)) fail_field("start", "must be \"HH:MM\"");
+        if (!parse_hhmm(m.end)) fail_field("end", "must be \"HH:MM\"");
         return m;
     });
 }

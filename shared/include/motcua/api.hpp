@@ -121,6 +121,34 @@ struct TicketAppointment {
     friend bool operator==(const TicketAppointment&, const TicketAppointment&) = default;
 };
 
+/// GET /public/slots: one slot of a day with its free places (DESIGN.md §10).
+struct SlotView {
+    std::string start;  // "08:00"
+    std::string end;
+    int free = 0;
+    friend bool operator==(const SlotView&, const SlotView&) = default;
+};
+
+/// POST /public/appointments.
+struct BookingRequest {
+    std::string category;
+    Day date;
+    std::string start;  // "HH:MM"
+    std::string phone;  // as typed; the service checks and normalises it
+};
+
+/// A booking as answered: the phone masked ("09•• ••• 123") everywhere but the officers' list.
+struct BookingView {
+    std::string code;
+    std::string category;
+    Day date;
+    std::string start;
+    std::string end;
+    AppointmentState state = AppointmentState::booked;
+    std::string phone;
+    friend bool operator==(const BookingView&, const BookingView&) = default;
+};
+
 struct TicketView {
     std::string id;
     std::string number;
@@ -239,6 +267,9 @@ boost::json::value to_json(const TransferRequest& m);
 boost::json::value to_json(const ReinstateRequest& m);
 boost::json::value to_json(const DossierStatusRequest& m);
 boost::json::value to_json(const ApologyRequest& m);
+boost::json::value to_json(const SlotView& m);
+boost::json::value to_json(const BookingRequest& m);
+boost::json::value to_json(const BookingView& m);
 boost::json::value to_json(const TestClockRequest& m, const OfficeZone& zone);
 boost::json::value to_json(const LoginResponse& m, const OfficeZone& zone);
 boost::json::value to_json(const CategoryInfo& m);
