@@ -3,6 +3,9 @@
 // phone numbers.
 #include <fmt/format.h>
 
+#include <boost/url/pct_string_view.hpp>
+#include <map>
+
 #include "api/ward.hpp"
 #include "auth/crypto.hpp"
 
@@ -93,23 +96,27 @@ void Ward::book_appointment(const Request& r, const Respond& respond) {
         }
     }
     apply(
-        [this, req = std::move(*req), start, remote = r.remote](
-            queue::Engine& e, TimePoint now) -> Result<queue::Change> {
-            auto booked = book_.book(
-                {req.category, req.date, start, req.phone},
-                auth::random_string(appointments::kCodeAlphabet, appointments::kCodeLength), now);
-            if (!booked) return booked.error();
-            booking_clients_[remote].push_back(now);
-            queue::Change change;
-            change.appointment = *booked;
-            change.events.push_back(e.next_event(EventType::appointment_booked, now));
-            change.events.back().appointment = std::move(*booked);
-            return change;
-        },
+        book_command(std::move(*req), start, r.remote),
         [this](const queue::Change& c) {
             return json_reply(201, to_json(booking_view(*c.appointment, false)));
         },
         respond);
+}
+
+Ward::Command Ward::book_command(BookingRequest request, int start, std::string remote) {
+    return [this, request = std::move(request), start, remote = std::move(remote)](
+               queue::Engine& e, TimePoint now) -> Result<queue::Change> {
+        auto booked = book_.book(
+            {request.category, request.date, start, request.phone},
+            auth::random_string(appointments::kCodeAlphabet, appointments::kCodeLength), now);
+        if (!booked) return booked.error();
+        booking_clients_[remote].push_back(now);
+        queue::Change change;
+        change.appointment = *booked;
+        change.events.push_back(e.next_event(EventType::appointment_booked, now));
+        change.events.back().appointment = std::move(*booked);
+        return change;
+    };
 }
 
 void Ward::get_appointment(const std::string& code, const Respond& respond) {
@@ -125,7 +132,16 @@ void Ward::cancel_appointment(const std::string& code, const Respond& respond) {
     const auto normal = appointments::normalize_code(code);
     if (!normal) return respond(no_booking());
     apply(
-        [this, code = *normal](queue::Engine& e, TimePoint now) -> Result<queue::Change> {
+        cancel_command(*normal),
+        [this](const queue::Change& c) {
+            return json_reply(200, to_json(booking_view(*c.appointment, false)));
+        },
+        respond);
+}
+
+Ward::Command Ward::cancel_command(std::string code) {
+    return
+        [this, code = std::move(code)](queue::Engine& e, TimePoint now) -> Result<queue::Change> {
             const Appointment* before = book_.find(code);
             const bool was_cancelled =
                 before != nullptr && before->state == AppointmentState::cancelled;
@@ -139,11 +155,7 @@ void Ward::cancel_appointment(const std::string& code, const Respond& respond) {
                 change.events.back().appointment = std::move(*cancelled);
             }
             return change;
-        },
-        [this](const queue::Change& c) {
-            return json_reply(200, to_json(booking_view(*c.appointment, false)));
-        },
-        respond);
+        };
 }
 
 void Ward::check_in(const std::string& code, const Respond& respond) {
@@ -196,6 +208,274 @@ void Ward::day_appointments(const Request& r, const Respond& respond) {
     json::array out;
     for (const auto& a : list) out.push_back(to_json(booking_view(a, true)));
     respond(json_reply(200, out));
+}
+
+}  // namespace motcua::api
+
+// ---- the booking page (/dat-lich)
+// ----------------------------------------------------------------
+
+namespace motcua::api {
+
+namespace {
+
+Reply html_reply(int status, std::string body) {
+    Reply reply{status, std::move(body), "text/html; charset=utf-8", {}};
+    reply.headers.emplace_back("Cache-Control", "no-store");
+    return reply;
+}
+
+/// Fields of an application/x-www-form-urlencoded body ('+' is a space).
+std::map<std::string, std::string> form_fields(std::string body) {
+    std::map<std::string, std::string> out;
+    for (char& c : body)
+        if (c == '+') c = ' ';
+    std::size_t pos = 0;
+    while (pos <= body.size()) {
+        const auto amp = body.find('&', pos);
+        const std::string pair = body.substr(pos, amp == std::string::npos ? amp : amp - pos);
+        const auto eq = pair.find('=');
+        auto decode = [](std::string_view text) -> std::optional<std::string> {
+            auto view = boost::urls::make_pct_string_view(text);
+            if (!view) return std::nullopt;
+            return view->decode();
+        };
+        if (!pair.empty()) {
+            auto key = decode(std::string_view(pair).substr(0, eq));
+            auto value = decode(eq == std::string::npos ? std::string_view()
+                                                        : std::string_view(pair).substr(eq + 1));
+            if (key && value) out[*key] = *value;
+        }
+        if (amp == std::string::npos) break;
+        pos = amp + 1;
+    }
+    return out;
+}
+
+/// A refusal in the citizen's words.
+std::string refusal_text(const Error& e, bool en, int per_phone) {
+    switch (e.code) {
+        case ErrorCode::slot_full:
+            return en ? "This time has just been taken. Please choose another."
+                      : "Giờ này vừa hết chỗ. Vui lòng chọn giờ khác.";
+        case ErrorCode::limit_reached:
+            return en ? fmt::format("A phone number may book {} appointments a day.", per_phone)
+                      : fmt::format("Mỗi số điện thoại chỉ đặt được {} lịch hẹn trong một ngày.",
+                                    per_phone);
+        case ErrorCode::invalid_field:
+            return en ? "Please check the phone number: 10 digits starting with 0."
+                      : "Vui lòng kiểm tra số điện thoại: gồm 10 chữ số, bắt đầu bằng số 0.";
+        case ErrorCode::too_many_requests:
+            return en ? "Too many bookings from this connection. Please try again later."
+                      : "Quý khách đặt lịch quá nhiều lần. Vui lòng thử lại sau.";
+        case ErrorCode::not_bookable:
+            return en ? "This time can no longer be booked. Please choose another."
+                      : "Giờ này không còn nhận đặt lịch. Vui lòng chọn giờ khác.";
+        case ErrorCode::invalid_state:
+            return en ? "This appointment can no longer be cancelled."
+                      : "Lịch hẹn này không còn hủy được.";
+        default:
+            return en ? "The booking could not be made. Please try again."
+                      : "Chưa đặt được lịch hẹn. Vui lòng thử lại.";
+    }
+}
+
+}  // namespace
+
+BookingPage Ward::page_base(bool en) const {
+    BookingPage p;
+    p.en = en;
+    p.office_name = config_.office_name;
+    p.address = config_.address;
+    for (const auto& h : config_.hours) {
+        if (!p.hours.empty()) p.hours += ", ";
+        p.hours += format_hhmm(h.open) + "–" + format_hhmm(h.close);
+    }
+    return p;
+}
+
+void Ward::booking_page(const Request& r, const Respond& respond) {
+    const bool en = r.query.contains("lang") && r.query.at("lang") == "en";
+    const auto param = [&](const char* key) {
+        auto it = r.query.find(key);
+        return it == r.query.end() ? std::string() : it->second;
+    };
+    std::lock_guard lock(mutex_);
+    respond(html_reply(200, render_booking_page(booking_step(en, param("cat"), param("date"),
+                                                             param("start"), "", ""))));
+}
+
+BookingPage Ward::booking_step(bool en, const std::string& category, const std::string& date,
+                               const std::string& start, const std::string& phone,
+                               const std::string& error) {
+    using Step = BookingPage::Step;
+    BookingPage p = page_base(en);
+    p.error = error;
+    p.phone = phone;
+    const TimePoint now = clock_.now();
+    const auto bookable = [&](const Category& c) {
+        return config_.appointments.enabled && c.appointment_places > 0;
+    };
+    const Category* cat = config_.find_category(category);
+    if (cat == nullptr || !bookable(*cat)) {
+        p.step = Step::category;
+        for (const auto& c : config_.categories)
+            if (bookable(c)) p.choices.push_back({c.code, en ? c.name_en : c.name_vi, "", true});
+        return p;
+    }
+    p.category = cat->code;
+    p.category_name = en ? cat->name_en : cat->name_vi;
+    const auto day = parse_day(date);
+    const Day today = zone_.office_day(now);
+    const auto days = appointments::bookable_days(config_, calendar_, today);
+    const bool day_ok = day && std::find(days.begin(), days.end(), *day) != days.end();
+    if (!day_ok) {
+        p.step = Step::day;
+        for (const Day& d : days) {
+            int free = 0;
+            if (auto slots = book_.slots(cat->code, d, now))
+                for (const auto& s : *slots) free += s.free;
+            p.choices.push_back({format_day(d), day_label(d, en),
+                                 free == 0 ? (en ? "Full" : "Hết chỗ")
+                                           : (en ? fmt::format("{} places", free)
+                                                 : fmt::format("{} chỗ trống", free)),
+                                 free > 0});
+        }
+        return p;
+    }
+    p.date = format_day(*day);
+    p.date_label = day_label(*day, en);
+    auto slots = book_.slots(cat->code, *day, now);
+    const auto minutes = parse_hhmm(start);
+    const appointments::SlotFree* chosen = nullptr;
+    if (slots && minutes)
+        for (const auto& s : *slots)
+            if (s.slot.start == *minutes && s.free > 0) chosen = &s;
+    if (chosen == nullptr) {
+        p.step = Step::slot;
+        if (slots)
+            for (const auto& s : *slots)
+                p.choices.push_back({format_hhmm(s.slot.start), format_hhmm(s.slot.start),
+                                     s.free == 0 ? (en ? "Full" : "Hết chỗ")
+                                                 : (en ? fmt::format("{} free", s.free)
+                                                       : fmt::format("còn {} chỗ", s.free)),
+                                     s.free > 0});
+        return p;
+    }
+    p.step = Step::phone;
+    p.start = format_hhmm(chosen->slot.start);
+    p.end = format_hhmm(chosen->slot.end);
+    return p;
+}
+
+void Ward::booking_submit(const Request& r, const Respond& respond) {
+    auto fields = form_fields(r.body);
+    const bool en = r.query.contains("lang") && r.query.at("lang") == "en";
+    const auto field = [&](const char* key) {
+        auto it = fields.find(key);
+        return it == fields.end() ? std::string() : it->second;
+    };
+    const std::string category = field("cat");
+    const std::string date = field("date");
+    const std::string start = field("start");
+    const std::string phone = field("phone");
+    const auto day = parse_day(date);
+    const auto minutes = parse_hhmm(start);
+    const auto again = [this, en, category, date, start, phone](const Error& e) {
+        // A taken or closed slot goes back to the times; anything else stays on the form.
+        const bool other_time = e.code == ErrorCode::slot_full || e.code == ErrorCode::not_bookable;
+        const std::string text = refusal_text(e, en, config_.appointments.per_phone_per_day);
+        return html_reply(http_status(e.code),
+                          render_booking_page(booking_step(en, category, date,
+                                                           other_time ? "" : start, phone, text)));
+    };
+    {
+        std::lock_guard lock(mutex_);  // the page is drawn from the book
+        if (!day || !minutes)
+            return respond(again(make_error(ErrorCode::not_bookable, "no such slot")));
+        if (auto wait = booking_wait(r.remote, clock_.now())) {
+            Reply reply = again(make_error(ErrorCode::too_many_requests, "too many"));
+            reply.headers.emplace_back("Retry-After", std::to_string(*wait));
+            return respond(std::move(reply));
+        }
+    }
+    apply(
+        book_command(BookingRequest{category, *day, start, phone}, *minutes, r.remote),
+        [en](const queue::Change& c) {
+            Reply reply = html_reply(303, "");
+            reply.headers.emplace_back("Location", "/dat-lich/" + c.appointment->code +
+                                                       (en ? "?lang=en&new=1" : "?new=1"));
+            return reply;
+        },
+        again, respond);
+}
+
+BookingPage Ward::booking_page_of(const Appointment& a, bool en, bool just_booked) const {
+    BookingPage p = page_base(en);
+    p.step = BookingPage::Step::booking;
+    p.booking = booking_view(a, false);
+    p.just_booked = just_booked;
+    p.link = "/dat-lich/" + a.code;
+    if (auto qr = make_qr(p.link)) p.qr = *qr;
+    if (const Category* c = config_.find_category(a.category))
+        p.category_name = en ? c->name_en : c->name_vi;
+    p.date = format_day(a.day);
+    p.date_label = day_label(a.day, en);
+    p.start = format_hhmm(a.start);
+    p.end = format_hhmm(a.end);
+    for (const auto& proc : config_.procedures) {
+        if (proc.category != a.category) continue;
+        p.procedures.push_back(en && !proc.name_en.empty() ? proc.name_en : proc.name_vi);
+        for (const auto& d : proc.documents)
+            if (std::find(p.documents.begin(), p.documents.end(), d) == p.documents.end())
+                p.documents.push_back(d);
+    }
+    return p;
+}
+
+void Ward::booking_show(const Request& r, const std::string& code, const Respond& respond) {
+    const bool en = r.query.contains("lang") && r.query.at("lang") == "en";
+    const bool just_booked = r.query.contains("new");
+    const auto normal = appointments::normalize_code(code);
+    std::optional<Appointment> found;
+    if (normal) {
+        std::lock_guard lock(mutex_);
+        if (const Appointment* a = book_.find(*normal)) found = *a;
+    }
+    if (!found) {
+        BookingPage p = page_base(en);
+        p.step = BookingPage::Step::not_found;
+        return respond(html_reply(404, render_booking_page(p)));
+    }
+    respond(html_reply(200, render_booking_page(booking_page_of(*found, en, just_booked))));
+}
+
+void Ward::booking_cancel(const Request& r, const std::string& code, const Respond& respond) {
+    const bool en = r.query.contains("lang") && r.query.at("lang") == "en";
+    const auto normal = appointments::normalize_code(code);
+    if (!normal) {
+        BookingPage p = page_base(en);
+        p.step = BookingPage::Step::not_found;
+        return respond(html_reply(404, render_booking_page(p)));
+    }
+    // Both answers are made under the lock apply() holds: they read the book directly.
+    apply(
+        cancel_command(*normal),
+        [this, en](const queue::Change& c) {
+            return html_reply(200, render_booking_page(booking_page_of(*c.appointment, en, false)));
+        },
+        [this, en, code = *normal](const Error& e) {
+            const Appointment* a = book_.find(code);
+            BookingPage p = page_base(en);
+            if (a == nullptr) {
+                p.step = BookingPage::Step::not_found;
+                return html_reply(404, render_booking_page(p));
+            }
+            p = booking_page_of(*a, en, false);
+            p.error = refusal_text(e, en, config_.appointments.per_phone_per_day);
+            return html_reply(http_status(e.code), render_booking_page(p));
+        },
+        respond);
 }
 
 }  // namespace motcua::api

@@ -100,6 +100,14 @@ void Ward::add_routes() {
           [this](const WardRouter::Call& c) { cancel_appointment(c.params[0], c.respond); });
     t.add("POST", v1 + "/appointments/{code}/check-in", A::kiosk,
           [this](const WardRouter::Call& c) { check_in(c.params[0], c.respond); });
+    t.add("GET", "/dat-lich", A::anyone,
+          [this](const WardRouter::Call& c) { booking_page(c.request, c.respond); });
+    t.add("POST", "/dat-lich", A::anyone,
+          [this](const WardRouter::Call& c) { booking_submit(c.request, c.respond); });
+    t.add("GET", "/dat-lich/{code}", A::anyone,
+          [this](const WardRouter::Call& c) { booking_show(c.request, c.params[0], c.respond); });
+    t.add("POST", "/dat-lich/{code}/huy", A::anyone,
+          [this](const WardRouter::Call& c) { booking_cancel(c.request, c.params[0], c.respond); });
     t.add("GET", v1 + "/appointments", A::officer,
           [this](const WardRouter::Call& c) { day_appointments(c.request, c.respond); });
     // A dossier's public view is for anyone holding its code; officers get the full view.

@@ -60,6 +60,12 @@ Result<auth::Principal> Ward::identify(const Request& r) {
 }
 
 void Ward::apply(const Command& command, const MakeReply& make_reply, const Respond& respond) {
+    apply(
+        command, make_reply, [](const Error& e) { return error_reply(e); }, respond);
+}
+
+void Ward::apply(const Command& command, const MakeReply& make_reply,
+                 const MakeFailure& make_failure, const Respond& respond) {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
@@ -67,7 +73,7 @@ void Ward::apply(const Command& command, const MakeReply& make_reply, const Resp
     auto change = command(engine_, now);
     if (!change) {
         persist(std::move(events), nullptr);
-        respond(error_reply(change.error()));
+        respond(make_failure(change.error()));
         return;
     }
     for (auto& e : change->events) events.push_back(std::move(e));

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "api/app.hpp"
+#include "api/booking_page.hpp"
 #include "api/event_hub.hpp"
 #include "api/http.hpp"
 #include "api/metrics.hpp"
@@ -77,9 +78,13 @@ public:
 private:
     using Command = std::function<Result<queue::Change>(queue::Engine&, TimePoint)>;
     using MakeReply = std::function<Reply(const queue::Change&)>;
+    using MakeFailure = std::function<Reply(const Error&)>;
 
     /// Runs a command on the engine, persists its events, answers once they are durable.
     void apply(const Command& command, const MakeReply& make_reply, const Respond& respond);
+    /// The same, with its own answer to a refusal (an HTML page rather than JSON).
+    void apply(const Command& command, const MakeReply& make_reply, const MakeFailure& make_failure,
+               const Respond& respond);
     /// Queues events for the writer (engine lock held); `then` runs once they are durable.
     void persist(std::vector<DomainEvent> events, std::function<void()> then);
     /// Bookings whose check-in window has closed become missed: their events join `events`
@@ -118,11 +123,28 @@ private:
     void cancel_appointment(const std::string& code, const Respond& respond);
     void check_in(const std::string& code, const Respond& respond);
     void day_appointments(const Request& r, const Respond& respond);
+    /// The booking page (booking_page.cpp renders it): /dat-lich and /dat-lich/{code}.
+    void booking_page(const Request& r, const Respond& respond);
+    void booking_submit(const Request& r, const Respond& respond);
+    void booking_show(const Request& r, const std::string& code, const Respond& respond);
+    void booking_cancel(const Request& r, const std::string& code, const Respond& respond);
+    /// Books under the lock: the command of apply() for the JSON route and the page.
+    Command book_command(BookingRequest request, int start, std::string remote);
+    Command cancel_command(std::string code);
     /// Seconds until `remote` may book again, when it booked too often lately (mutex_ held).
     std::optional<int> booking_wait(const std::string& remote, TimePoint now);
     /// Phone numbers of bookings older than retain_days leave the database (once a day).
     void erase_old_phones(Day today);
     [[nodiscard]] BookingView booking_view(const Appointment& a, bool full) const;
+    /// The page's office, address and hours in the chosen language.
+    [[nodiscard]] BookingPage page_base(bool en) const;
+    /// The step the choices so far lead to (mutex_ held).
+    BookingPage booking_step(bool en, const std::string& category, const std::string& date,
+                             const std::string& start, const std::string& phone,
+                             const std::string& error);
+    /// A booking's own page: code, QR code, where, when, what to bring.
+    [[nodiscard]] BookingPage booking_page_of(const Appointment& a, bool en,
+                                              bool just_booked) const;
 
     // Dossiers (dossier_routes.cpp).
     /// Finish with a dossier: receipt (dossier_received) or return of a result (result_returned).

@@ -210,6 +210,7 @@ private:
 
 void read_office(TableReader& r, WardConfig& cfg) {
     cfg.office_name = r.text("name");
+    cfg.address = r.text_or("address", "");
     cfg.unit_code = r.text("unit_code");
     // The first part of every dossier code (V1V2V3.Z1Z2.Y1Y2.MX1X2): capitals, digits and dots,
     // which the kiosk's lookup keyboard and the scanners' codes hold.
@@ -299,6 +300,7 @@ void read_procedure(TableReader& t, WardConfig& cfg) {
     p.legal_days = t.integer("legal_days", std::nullopt, 0, 365);
     p.cutoff_minutes = t.hhmm("cutoff", 15 * 60);
     p.fee = t.integer("fee", 0, 0, 1'000'000'000);
+    if (t.get("documents") != nullptr) p.documents = t.strings("documents");
     if (cfg.find_procedure(p.code) != nullptr)
         t.fail(t.get("code"), "code", fmt::format("duplicate procedure '{}'", p.code));
     cfg.procedures.push_back(std::move(p));

@@ -70,6 +70,7 @@ struct AppointmentSettings {
 struct WardConfig {
     std::string source;       // file the config came from, for messages
     std::string office_name;  // "UBND phường …"
+    std::string address;      // where citizens come (the booking page shows it); may be empty
     std::string unit_code;    // mã đơn vị, first part of dossier codes
     std::string time_zone = "Asia/Ho_Chi_Minh";
     std::vector<OfficeSession> hours;

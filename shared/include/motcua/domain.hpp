@@ -254,6 +254,8 @@ struct Procedure {
     int cutoff_minutes =
         15 * 60;           // received after this local time counts from the next working day
     std::int64_t fee = 0;  // đồng
+    /// What the applicant brings (the booking page lists it); may be empty.
+    std::vector<std::string> documents;
 };
 
 /// Formats a ticket number: prefix + zero-padded sequence; never wraps (A999 -> A1000).
