@@ -115,6 +115,38 @@ struct WaitHistogram {
 enum class DossierGrouping { category, procedure };
 
 /// The figures of one row; the comments give the form's column numbers.
+/// The appointments report (DESIGN.md §10): what became of the bookings of a period, and how
+/// punctually booked citizens were called: call − the later of slot start and check-in.
+enum class AppointmentGrouping { category, day };
+
+struct AppointmentCounts {
+    std::int64_t booked = 0;  // every booking for a slot in the period
+    std::int64_t cancelled = 0;
+    std::int64_t checked_in = 0;  // the ticket came (whatever followed)
+    std::int64_t missed = 0;
+    std::int64_t served = 0;  // checked in and served to the end
+    friend bool operator==(const AppointmentCounts&, const AppointmentCounts&) = default;
+};
+
+struct AppointmentRow {
+    std::string key;    // category code or YYYY-MM-DD; "total"
+    std::string label;  // Vietnamese name or the date
+    AppointmentCounts counts;
+    /// Seconds; absent when no booked ticket was called.
+    std::optional<std::int64_t> punctuality_p50_s;
+    std::optional<std::int64_t> punctuality_p90_s;
+    friend bool operator==(const AppointmentRow&, const AppointmentRow&) = default;
+};
+
+struct AppointmentReport {
+    Day from;
+    Day to;
+    AppointmentGrouping group_by = AppointmentGrouping::category;
+    std::vector<AppointmentRow> rows;
+    AppointmentRow total;
+    friend bool operator==(const AppointmentReport&, const AppointmentReport&) = default;
+};
+
 struct DossierCounts {
     std::int64_t received_total = 0;      // 3 = 4 + 5 + 6
     std::int64_t received_online = 0;     // 4 received in the period, online
@@ -202,6 +234,11 @@ template <>
 struct EnumNames<DossierGrouping> {
     static constexpr std::array<std::pair<DossierGrouping, std::string_view>, 2> names{
         {{DossierGrouping::category, "category"}, {DossierGrouping::procedure, "procedure"}}};
+};
+template <>
+struct EnumNames<AppointmentGrouping> {
+    static constexpr std::array<std::pair<AppointmentGrouping, std::string_view>, 2> names{
+        {{AppointmentGrouping::category, "category"}, {AppointmentGrouping::day, "day"}}};
 };
 
 }  // namespace motcua
