@@ -6,8 +6,11 @@
 #include <boost/url/pct_string_view.hpp>
 #include <map>
 
+#include "api/report_period.hpp"
+#include "api/report_replies.hpp"
 #include "api/ward.hpp"
 #include "auth/crypto.hpp"
+#include "reports/appointment_report.hpp"
 
 namespace motcua::api {
 
@@ -208,6 +211,35 @@ void Ward::day_appointments(const Request& r, const Respond& respond) {
     json::array out;
     for (const auto& a : list) out.push_back(to_json(booking_view(a, true)));
     respond(json_reply(200, out));
+}
+
+}  // namespace motcua::api
+
+namespace motcua::api {
+
+void Ward::appointments_report(const Request& r, const Respond& respond) {
+    auto period = period_of(r);
+    if (!period) return respond(error_reply(period.error()));
+    auto group = AppointmentGrouping::category;
+    if (auto it = r.query.find("group_by"); it != r.query.end()) {
+        auto parsed = parse_enum<AppointmentGrouping>(it->second);
+        if (!parsed)
+            return respond(
+                error_reply(ErrorCode::invalid_query, "'group_by' must be one of: category, day"));
+        group = *parsed;
+    }
+    auto format = format_of(r, {"json", "csv"});
+    if (!format) return respond(error_reply(format.error()));
+    // Acknowledged bookings and tickets are committed: the read connection sees them all.
+    const auto report =
+        reports::compute_appointment_report(store_.appointments_between(period->from, period->to),
+                                            store_.appointment_tickets(period->from, period->to),
+                                            config_, zone_, period->from, period->to, group);
+    if (*format == "csv")
+        return respond(file_reply(
+            reports::appointment_report_csv(report), "text/csv; charset=utf-8",
+            fmt::format("lich-hen-{}-{}.csv", format_day(period->from), format_day(period->to))));
+    respond(json_reply(200, to_json(report)));
 }
 
 }  // namespace motcua::api

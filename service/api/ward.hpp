@@ -123,6 +123,7 @@ private:
     void cancel_appointment(const std::string& code, const Respond& respond);
     void check_in(const std::string& code, const Respond& respond);
     void day_appointments(const Request& r, const Respond& respond);
+    void appointments_report(const Request& r, const Respond& respond);
     /// The booking page (booking_page.cpp renders it): /dat-lich and /dat-lich/{code}.
     void booking_page(const Request& r, const Respond& respond);
     void booking_submit(const Request& r, const Respond& respond);

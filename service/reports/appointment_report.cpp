@@ -1,9 +1,12 @@
 #include "reports/appointment_report.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 
+#include "reports/export.hpp"
 #include "reports/turnaround.hpp"
 
 namespace motcua::reports {
@@ -96,6 +99,27 @@ AppointmentReport compute_appointment_report(const std::vector<Appointment>& boo
     }
     report.total = total.row(std::string(kTotalKey), std::string(kTotalLabel));
     return report;
+}
+
+std::string appointment_report_csv(const AppointmentReport& report) {
+    std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads the accents as UTF-8
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell("Mã"),
+                       csv_cell(report.group_by == AppointmentGrouping::day ? "Ngày" : "Lĩnh vực"),
+                       csv_cell("Đã đặt"), csv_cell("Đã hủy"), csv_cell("Đã đến"),
+                       csv_cell("Lỡ hẹn"), csv_cell("Đã phục vụ"), csv_cell("Đúng giờ p50 (giây)"),
+                       csv_cell("Đúng giờ p90 (giây)"));
+    const auto line = [&](const AppointmentRow& r) {
+        const auto opt = [](const std::optional<std::int64_t>& v) {
+            return v ? std::to_string(*v) : std::string();
+        };
+        out +=
+            fmt::format("{},{},{},{},{},{},{},{},{}\r\n", csv_cell(r.key), csv_cell(r.label),
+                        r.counts.booked, r.counts.cancelled, r.counts.checked_in, r.counts.missed,
+                        r.counts.served, opt(r.punctuality_p50_s), opt(r.punctuality_p90_s));
+    };
+    for (const auto& r : report.rows) line(r);
+    line(report.total);
+    return out;
 }
 
 }  // namespace motcua::reports

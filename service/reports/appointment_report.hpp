@@ -16,4 +16,7 @@ AppointmentReport compute_appointment_report(const std::vector<Appointment>& boo
                                              const WardConfig& config, const OfficeZone& zone,
                                              Day from, Day to, AppointmentGrouping group_by);
 
+/// The report as CSV for a spreadsheet (UTF-8 with a BOM, Vietnamese headings).
+std::string appointment_report_csv(const AppointmentReport& report);
+
 }  // namespace motcua::reports

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "reports/dossier_report.hpp"
+#include "reports/export.hpp"
 
 namespace motcua::reports {
 namespace json = boost::json;
@@ -19,13 +20,6 @@ namespace {
 /// Heading of the form's column 2 for the grouping.
 std::string_view row_heading(DossierGrouping g) {
     return g == DossierGrouping::category ? "Lĩnh vực" : "Thủ tục hành chính";
-}
-
-// Quoting by libcsv: fields with commas, quotes or newlines are quoted and quotes doubled.
-std::string csv_field(std::string_view text) {
-    std::string out(text.size() * 2 + 2, '\0');
-    out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
-    return out;
 }
 
 std::string dmy(Day d) {
@@ -177,17 +171,17 @@ std::string dossier_report_json(const DossierReport& report, const OfficeZone& z
 
 std::string dossier_report_csv(const DossierReport& report) {
     std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads the accents as UTF-8
-    out += fmt::format("{},{},{}", csv_field("(1) TT"), csv_field("Mã"),
-                       csv_field(fmt::format("(2) {}", row_heading(report.group_by))));
+    out += fmt::format("{},{},{}", csv_cell("(1) TT"), csv_cell("Mã"),
+                       csv_cell(fmt::format("(2) {}", row_heading(report.group_by))));
     for (const auto& column : dossier_columns()) {
         out += ',';
         out += column.form_column > 0
-                   ? csv_field(fmt::format("({}) {}", column.form_column, column.heading_vi))
-                   : csv_field(fmt::format("{} (ngoài biểu)", column.heading_vi));
+                   ? csv_cell(fmt::format("({}) {}", column.form_column, column.heading_vi))
+                   : csv_cell(fmt::format("{} (ngoài biểu)", column.heading_vi));
     }
     out += "\r\n";
     auto line = [&](std::string_view tt, const DossierReportRow& row) {
-        out += fmt::format("{},{},{}", tt, csv_field(row.key), csv_field(row.label));
+        out += fmt::format("{},{},{}", tt, csv_cell(row.key), csv_cell(row.label));
         for (const auto& column : dossier_columns())
             out += fmt::format(",{}", dossier_value(row.counts, column.name));
         out += "\r\n";

@@ -14,14 +14,14 @@
 #include "reports/report_json.hpp"
 
 namespace motcua::reports {
-namespace {
 
-// Quoting by libcsv: fields with commas, quotes or newlines are quoted and quotes doubled.
-std::string csv_field(const std::string& text) {
+std::string csv_cell(std::string_view text) {
     std::string out(text.size() * 2 + 2, '\0');
     out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
     return out;
 }
+
+namespace {
 
 std::string number_text(double v) {
     if (v == static_cast<double>(static_cast<std::int64_t>(v)))
@@ -91,14 +91,14 @@ std::string to_csv(const TurnaroundReport& report) {
     const auto columns = flat_columns(report);
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (i > 0) out += ',';
-        out += csv_field(columns[i]);
+        out += csv_cell(columns[i]);
     }
     out += "\r\n";
     auto line = [&](const TurnaroundRow& row) {
         const auto values = flat_values(report, row);
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (i > 0) out += ',';
-            out += values[i].is_text ? csv_field(values[i].text) : number_text(values[i].number);
+            out += values[i].is_text ? csv_cell(values[i].text) : number_text(values[i].number);
         }
         out += "\r\n";
     };

@@ -538,6 +538,17 @@ std::vector<Appointment> Store::appointments_between(Day from, Day to) {
     return out;
 }
 
+std::vector<Ticket> Store::appointment_tickets(Day from, Day to) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(fmt::format(
+        "SELECT {} FROM tickets WHERE day BETWEEN ?1 AND ?2 AND appointment_code IS NOT NULL",
+        kTicketColumns));
+    st.bind(1, format_day(from)).bind(2, format_day(to));
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(ticket_from_row(st));
+    return out;
+}
+
 int Store::last_dossier_seq(Day day) {
     std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM dossiers WHERE day = ?1");

@@ -178,6 +178,8 @@ public:
     std::vector<Appointment> appointments_from(Day from);
     /// Bookings of office days [from, to], for the officers' list and the report.
     std::vector<Appointment> appointments_between(Day from, Day to);
+    /// Tickets of [from, to] checked in with a booking, for the appointments report.
+    std::vector<Ticket> appointment_tickets(Day from, Day to);
     /// The highest dossier sequence used on `day` (0 when none).
     int last_dossier_seq(Day day);
     /// Dossiers that matter to a report of [start, end): received before `end` and not closed

@@ -76,6 +76,21 @@ json::object dossier_row_json(const DossierReportRow& row) {
     return o;
 }
 
+json::object appointment_row_json(const AppointmentRow& row) {
+    json::value punctuality = nullptr;
+    if (row.punctuality_p50_s && row.punctuality_p90_s)
+        punctuality =
+            json::object{{"p50", *row.punctuality_p50_s}, {"p90", *row.punctuality_p90_s}};
+    return {{"key", row.key},
+            {"label", row.label},
+            {"booked", row.counts.booked},
+            {"cancelled", row.counts.cancelled},
+            {"checked_in", row.counts.checked_in},
+            {"missed", row.counts.missed},
+            {"served", row.counts.served},
+            {"punctuality_s", std::move(punctuality)}};
+}
+
 // ---- decoding -------------------------------------------------------------------------------
 
 using json_fields::DecodeError;
@@ -204,6 +219,24 @@ DossierReportRow dossier_row(const json::value& v, const std::string& path) {
     });
 }
 
+AppointmentRow appointment_row(const json::value& v, const std::string& path) {
+    return within(path, [&] {
+        const Fields f(v, "a report row");
+        AppointmentRow r{f.str("key"), f.str("label", true), {}, std::nullopt, std::nullopt};
+        r.counts.booked = f.integer("booked", 0, kAnyWhole);
+        r.counts.cancelled = f.integer("cancelled", 0, kAnyWhole);
+        r.counts.checked_in = f.integer("checked_in", 0, kAnyWhole);
+        r.counts.missed = f.integer("missed", 0, kAnyWhole);
+        r.counts.served = f.integer("served", 0, kAnyWhole);
+        if (const auto* p = f.find("punctuality_s")) {
+            const Fields pf(*p, "punctuality_s");
+            r.punctuality_p50_s = pf.integer("p50", -kAnyWhole, kAnyWhole);
+            r.punctuality_p90_s = pf.integer("p90", -kAnyWhole, kAnyWhole);
+        }
+        return r;
+    });
+}
+
 template <typename T, typename F>
 Result<T> decode_report(std::string_view body, F&& decode) {
     auto parsed = api::parse_json(body);
@@ -300,6 +333,17 @@ json::value to_json(const DossierReport& report, const OfficeZone& zone) {
                         {"total", dossier_row_json(report.total)}};
 }
 
+json::value to_json(const AppointmentReport& report) {
+    json::array rows;
+    rows.reserve(report.rows.size());
+    for (const auto& row : report.rows) rows.push_back(appointment_row_json(row));
+    return json::object{{"from", format_day(report.from)},
+                        {"to", format_day(report.to)},
+                        {"group_by", to_string(report.group_by)},
+                        {"rows", std::move(rows)},
+                        {"total", appointment_row_json(report.total)}};
+}
+
 // ---- decoders -------------------------------------------------------------------------------
 
 Result<TurnaroundReport> decode_turnaround_report(std::string_view body) {
@@ -344,6 +388,19 @@ Result<WaitHistogram> decode_wait_histogram(std::string_view body) {
         for (std::size_t i = 0; i < out.categories.size(); ++i)
             check(out.categories[i], fmt::format("categories[{}]", i));
         check(out.total, "total");
+        return out;
+    });
+}
+
+Result<AppointmentReport> decode_appointment_report(std::string_view body) {
+    return decode_report<AppointmentReport>(body, [](const json::value& v) {
+        const Fields f(v, "the appointments report");
+        AppointmentReport out;
+        std::tie(out.from, out.to) = period(f);
+        out.group_by = f.enumeration<AppointmentGrouping>("group_by");
+        for (const auto& row : f.array("rows"))
+            out.rows.push_back(appointment_row(row, fmt::format("rows[{}]", out.rows.size())));
+        out.total = appointment_row(f.need("total"), "total");
         return out;
     });
 }

@@ -166,6 +166,30 @@ TEST_CASE("booking, cancelling and checking in through the API",
     CHECK(request(p, "GET", "/api/v1/appointments?date=2026-11-24", w.kiosk_token).status == 403);
     CHECK(request(p, "GET", "/api/v1/appointments", lan).status == 400);
 
+    // The appointments report: day 24's four HT bookings, one called on time.
+    const std::string period = "from=2026-11-23&to=2026-11-24";
+    auto report = request(p, "GET", "/api/v1/reports/appointments?" + period, lan);
+    REQUIRE(report.status == 200);
+    const auto& ht = report.json().at("rows").at(0);
+    CHECK(ht.at("key") == "HT");
+    CHECK(ht.at("booked") == 4);
+    CHECK(ht.at("cancelled") == 1);
+    CHECK(ht.at("checked_in") == 1);
+    CHECK(ht.at("missed") == 2);
+    CHECK(ht.at("served") == 0);  // still at the counter
+    CHECK(ht.at("punctuality_s").at("p50") == 0);
+    CHECK(report.json().at("total").at("booked") == 4);
+    auto by_day = request(p, "GET", "/api/v1/reports/appointments?group_by=day&" + period, lan);
+    REQUIRE(by_day.status == 200);
+    CHECK(by_day.json().at("rows").as_array().size() == 2);
+    CHECK(request(p, "GET", "/api/v1/reports/appointments?group_by=hour&" + period, lan).status ==
+          400);
+    CHECK(request(p, "GET", "/api/v1/reports/appointments?" + period, w.kiosk_token).status == 403);
+    auto csv = request(p, "GET", "/api/v1/reports/appointments?format=csv&" + period, lan);
+    REQUIRE(csv.status == 200);
+    CHECK(csv.body.find("Đã đặt") != std::string::npos);
+    CHECK(csv.body.find("0912345123") == std::string::npos);
+
     // The events name the bookings, never a phone number.
     int booked = 0, checked_in = 0, missed = 0, cancelled_events = 0;
     while (auto e = events.next(1500)) {

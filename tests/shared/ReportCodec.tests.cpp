@@ -205,6 +205,25 @@ TEST_CASE("the waits histogram and Biểu II.06a round-trip", "[report_codec]") 
     }
 }
 
+TEST_CASE("the appointments report round-trips, punctuality or none", "[report_codec]") {
+    AppointmentReport sent;
+    sent.from = *parse_day("2026-11-23");
+    sent.to = *parse_day("2026-11-27");
+    sent.group_by = AppointmentGrouping::category;
+    sent.rows.push_back({"HT", "Tư pháp - Hộ tịch", {7, 1, 4, 1, 2}, 120, 600});
+    sent.rows.push_back({"DC", "Địa chính", {0, 0, 0, 0, 0}, std::nullopt, std::nullopt});
+    sent.total = {"total", "Tổng cộng", {7, 1, 4, 1, 2}, 120, 600};
+    const std::string wire = api::write_json(to_json(sent));
+    CHECK(wire.find(R"("booked":7,"cancelled":1,"checked_in":4,"missed":1,"served":2,)"
+                    R"("punctuality_s":{"p50":120,"p90":600})") != std::string::npos);
+    CHECK(wire.find(R"("punctuality_s":null)") != std::string::npos);
+    auto got = decode_appointment_report(wire);
+    REQUIRE(got.ok());
+    CHECK(*got == sent);
+    CHECK(error_of(decode_appointment_report(R"({"from":"2026-11-23"})")).code ==
+          ErrorCode::missing_field);
+}
+
 TEST_CASE("report decoders reject bad input with a clear error", "[report_codec]") {
     const std::string good = api::write_json(to_json(sample_report(ReportGrouping::officer)));
     const std::string waits = api::write_json(to_json(sample_waits()));

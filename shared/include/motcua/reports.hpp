@@ -213,11 +213,15 @@ boost::json::value to_json(const WaitHistogram& histogram);
 /// {"from","to","group_by","as_of","rows":[{"key","label",columns…}…],"total":{…}}; `as_of` with
 /// the office zone's offset.
 boost::json::value to_json(const DossierReport& report, const OfficeZone& zone);
+/// {"from","to","group_by","rows":[{"key","label","booked","cancelled","checked_in","missed",
+/// "served","punctuality_s":{"p50","p90"}|null}…],"total":{…}} (DESIGN.md §10).
+boost::json::value to_json(const AppointmentReport& report);
 
 Result<TurnaroundReport> decode_turnaround_report(std::string_view body);
 /// Also checks what the chart relies on: edges climbing from 0, one count per bucket everywhere.
 Result<WaitHistogram> decode_wait_histogram(std::string_view body);
 Result<DossierReport> decode_dossier_report(std::string_view body);
+Result<AppointmentReport> decode_appointment_report(std::string_view body);
 
 template <>
 struct EnumNames<ReportGrouping> {
