@@ -14,6 +14,17 @@ void ward_files(CLI::App* cmd, motcua::cli::WardFiles& files) {
     cmd->add_option("--db", files.db, "SQLite database file (default ./motcua.db)");
 }
 
+/// A report's options: the database, the period, the grouping, the format and the output.
+void report_options(CLI::App* cmd, motcua::cli::ReportOptions& o, const char* groupings,
+                    const char* formats) {
+    ward_files(cmd, o);
+    cmd->add_option("--from", o.from, "first office day, YYYY-MM-DD")->required();
+    cmd->add_option("--to", o.to, "last office day, YYYY-MM-DD")->required();
+    cmd->add_option("--group-by", o.group_by, groupings)->capture_default_str();
+    cmd->add_option("--format", o.format, formats)->capture_default_str();
+    cmd->add_option("--out", o.out, "write to this file instead of standard output");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,17 +82,11 @@ int main(int argc, char** argv) {
     ReportOptions report_opts;
     auto* turnaround_cmd =
         report_cmd->add_subcommand("turnaround", "waiting, service and satisfaction report");
-    ward_files(turnaround_cmd, report_opts);
-    turnaround_cmd->add_option("--from", report_opts.from, "first office day, YYYY-MM-DD")
-        ->required();
-    turnaround_cmd->add_option("--to", report_opts.to, "last office day, YYYY-MM-DD")->required();
-    turnaround_cmd
-        ->add_option("--group-by", report_opts.group_by, "category, counter, officer, day or hour")
-        ->capture_default_str();
-    turnaround_cmd->add_option("--format", report_opts.format, "json, csv or xlsx")
-        ->capture_default_str();
-    turnaround_cmd->add_option("--out", report_opts.out,
-                               "write to this file instead of standard output");
+    report_options(turnaround_cmd, report_opts, "category, counter, officer, day or hour",
+                   "json, csv or xlsx");
+    auto* appointments_cmd = report_cmd->add_subcommand(
+        "appointments", "bookings: booked, cancelled, checked in, missed, served, punctuality");
+    report_options(appointments_cmd, report_opts, "category or day", "json or csv");
 
     try {
         app.parse(argc, argv);
@@ -99,5 +104,6 @@ int main(int argc, char** argv) {
     if (user_add_cmd->parsed()) return user_add(user_opts);
     if (device_add_cmd->parsed()) return device_add(device_opts);
     if (turnaround_cmd->parsed()) return report_turnaround(report_opts);
+    if (appointments_cmd->parsed()) return report_appointments(report_opts);
     return kExitUsage;
 }

@@ -1,4 +1,5 @@
-// `report turnaround`: the same report as GET /api/v1/reports/turnaround, from the database.
+// `report turnaround` and `report appointments`: the same reports as their routes, from the
+// database.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -7,18 +8,44 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "motcua/api.hpp"
+#include "reports/appointment_report.hpp"
 #include "reports/export.hpp"
 #include "reports/report_json.hpp"
 #include "reports/report_source.hpp"
 
 namespace motcua::cli {
 
-int report_turnaround(const ReportOptions& o) {
+namespace {
+
+/// --from and --to as office days; a usage error's exit code otherwise.
+Result<std::pair<Day, Day>> period_of(const ReportOptions& o) {
     auto from = parse_day(o.from);
-    if (!from) return usage_error(fmt::format("--from: {}", from.error().message));
+    if (!from) return make_error(ErrorCode::usage, fmt::format("--from: {}", from.error().message));
     auto to = parse_day(o.to);
-    if (!to) return usage_error(fmt::format("--to: {}", to.error().message));
-    if (*to < *from) return usage_error("--to is before --from");
+    if (!to) return make_error(ErrorCode::usage, fmt::format("--to: {}", to.error().message));
+    if (*to < *from) return make_error(ErrorCode::usage, "--to is before --from");
+    return std::pair{*from, *to};
+}
+
+/// The report to standard output, or to --out with a line on standard error.
+int emit(const ReportOptions& o, const std::string& bytes, std::size_t rows) {
+    if (o.out.empty()) {
+        std::cout << bytes << std::flush;
+        return kExitOk;
+    }
+    std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
+    if (!out || !(out << bytes) || !(out.flush()))
+        return failure(fmt::format("cannot write {}", o.out));
+    std::cerr << fmt::format("wrote {} ({} rows)\n", o.out, rows);
+    return kExitOk;
+}
+
+}  // namespace
+
+int report_turnaround(const ReportOptions& o) {
+    auto period = period_of(o);
+    if (!period) return usage_error(period.error().message);
+    const auto [from, to] = *period;
     auto group = parse_enum<reports::GroupBy>(o.group_by);
     if (!group)
         return usage_error(
@@ -36,7 +63,7 @@ int report_turnaround(const ReportOptions& o) {
     if (auto test_now = env->store->meta("test_clock_ms"))
         now = from_epoch_ms(std::stoll(*test_now));
     const auto report =
-        reports::turnaround_from_store(*env->store, env->config, *zone, *from, *to, *group, now);
+        reports::turnaround_from_store(*env->store, env->config, *zone, from, to, *group, now);
 
     std::string bytes;
     if (o.format == "json")
@@ -48,15 +75,29 @@ int report_turnaround(const ReportOptions& o) {
         if (!xlsx) return failure(xlsx.error().message);
         bytes = std::move(*xlsx);
     }
-    if (o.out.empty()) {
-        std::cout << bytes << std::flush;
-        return kExitOk;
-    }
-    std::ofstream out(o.out, std::ios::binary | std::ios::trunc);
-    if (!out || !(out << bytes) || !(out.flush()))
-        return failure(fmt::format("cannot write {}", o.out));
-    std::cerr << fmt::format("wrote {} ({} rows)\n", o.out, report.rows.size());
-    return kExitOk;
+    return emit(o, bytes, report.rows.size());
+}
+
+int report_appointments(const ReportOptions& o) {
+    auto period = period_of(o);
+    if (!period) return usage_error(period.error().message);
+    const auto [from, to] = *period;
+    auto group = parse_enum<AppointmentGrouping>(o.group_by);
+    if (!group)
+        return usage_error(
+            fmt::format("--group-by must be one of: {}", enum_choices<AppointmentGrouping>()));
+    if (o.format != "json" && o.format != "csv")
+        return usage_error("--format must be one of: json, csv");
+    auto env = open_environment(o.config, o.db);
+    if (!env) return failure(env.error().message);
+    auto zone = OfficeZone::load(env->config.time_zone);
+    if (!zone) return failure(zone.error().message);
+    const auto report = reports::compute_appointment_report(
+        env->store->appointments_between(from, to), env->store->appointment_tickets(from, to),
+        env->config, *zone, from, to, *group);
+    const std::string bytes = o.format == "json" ? api::write_json(to_json(report)) + "\n"
+                                                 : reports::appointment_report_csv(report);
+    return emit(o, bytes, report.rows.size());
 }
 
 }  // namespace motcua::cli
