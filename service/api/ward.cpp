@@ -50,6 +50,7 @@ void Ward::tick() {
     auto events = engine_.advance(now);
     expire_bookings(now, events);
     persist(std::move(events), nullptr);
+    book_.forget_before(zone_.office_day(now));
     erase_old_phones(zone_.office_day(now));
 }
 

@@ -163,6 +163,13 @@ std::vector<Appointment> Book::expire(TimePoint now) {
     return out;
 }
 
+void Book::forget_before(Day day) {
+    std::erase_if(by_code_, [&](const auto& kv) {
+        return date::sys_days(kv.second.day) < date::sys_days(day) &&
+               kv.second.state != AppointmentState::booked;
+    });
+}
+
 const Appointment* Book::find(const std::string& code) const {
     auto it = by_code_.find(code);
     return it == by_code_.end() ? nullptr : &it->second;

@@ -59,6 +59,8 @@ public:
     Appointment checked_in(const std::string& code, const std::string& ticket_id, TimePoint now);
     /// Bookings whose check-in window closed at `now` without a check-in: marked missed.
     std::vector<Appointment> expire(TimePoint now);
+    /// Drops bookings of days before `day` (all final by then; the store keeps them).
+    void forget_before(Day day);
 
     [[nodiscard]] const Appointment* find(const std::string& code) const;
     /// The bookings of `day`, by slot then booking time.

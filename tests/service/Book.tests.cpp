@@ -160,4 +160,12 @@ TEST_CASE("a restored book answers as before", "[book]") {
                            "CODEZZZZ", r.now);
     CHECK(full.error().code == ErrorCode::slot_full);
     CHECK(again.find(saved[0].code) != nullptr);
+
+    SECTION("past days leave memory once final") {
+        r.now = r.zone.at_local(d(23), 8 * 60);   // the next day but one
+        CHECK(r.book.expire(r.now).size() == 2);  // both were missed
+        r.book.forget_before(d(23));
+        CHECK(r.book.find(saved[0].code) == nullptr);
+        CHECK(r.book.of_day(d(22)).empty());
+    }
 }
