@@ -49,6 +49,12 @@ void Ward::expire_bookings(TimePoint now, std::vector<DomainEvent>& events) {
     }
 }
 
+void Ward::catch_up(TimePoint now) {
+    std::vector<DomainEvent> events = engine_.advance(now);
+    expire_bookings(now, events);
+    persist(std::move(events), nullptr);
+}
+
 void Ward::erase_old_phones(Day today) {
     if (phones_erased_on_ && *phones_erased_on_ == today) return;
     phones_erased_on_ = today;
@@ -74,6 +80,7 @@ void Ward::public_slots(const Request& r, const Respond& respond) {
     auto day = parse_day(date->second);
     if (!day) return respond(error_reply(ErrorCode::invalid_query, day.error().message));
     std::lock_guard lock(mutex_);
+    catch_up(clock_.now());
     auto slots = book_.slots(category->second, *day, clock_.now());
     if (!slots) return respond(error_reply(slots.error()));
     json::array out;
@@ -126,6 +133,7 @@ void Ward::get_appointment(const std::string& code, const Respond& respond) {
     const auto normal = appointments::normalize_code(code);
     if (!normal) return respond(no_booking());
     std::lock_guard lock(mutex_);
+    catch_up(clock_.now());
     if (const Appointment* a = book_.find(*normal))
         return respond(json_reply(200, to_json(booking_view(*a, false))));
     respond(no_booking());
@@ -204,6 +212,7 @@ void Ward::day_appointments(const Request& r, const Respond& respond) {
     std::vector<Appointment> list;
     {
         std::lock_guard lock(mutex_);
+        catch_up(clock_.now());
         if (date::sys_days(*day) >= date::sys_days(zone_.office_day(clock_.now())))
             list = book_.of_day(*day);
     }
@@ -333,6 +342,7 @@ void Ward::booking_page(const Request& r, const Respond& respond) {
         return it == r.query.end() ? std::string() : it->second;
     };
     std::lock_guard lock(mutex_);
+    catch_up(clock_.now());
     respond(html_reply(200, render_booking_page(booking_step(en, param("cat"), param("date"),
                                                              param("start"), "", ""))));
 }
@@ -472,6 +482,7 @@ void Ward::booking_show(const Request& r, const std::string& code, const Respond
     std::optional<Appointment> found;
     if (normal) {
         std::lock_guard lock(mutex_);
+        catch_up(clock_.now());
         if (const Appointment* a = book_.find(*normal)) found = *a;
     }
     if (!found) {

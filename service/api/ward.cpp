@@ -199,6 +199,7 @@ std::string Ward::event_payload(const DomainEvent& e) const {
                                     {"state", to_string(a.state)}};
     }
     if (e.counter) {
+        ev.fields["counter"] = e.counter->number;
         ev.fields["counter_state"] = to_string(e.counter->state);
         ev.fields["officer"] = e.counter->officer ? json::value(officer_name(*e.counter->officer))
                                                   : json::value(nullptr);

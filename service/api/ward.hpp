@@ -90,6 +90,9 @@ private:
     /// Bookings whose check-in window has closed become missed: their events join `events`
     /// (engine lock held).
     void expire_bookings(TimePoint now, std::vector<DomainEvent>& events);
+    /// What time alone changed (a new office day, missed bookings), recorded before a read
+    /// answers (engine lock held).
+    void catch_up(TimePoint now);
 
     // Views (engine lock held).
     TicketView ticket_view(const Ticket& t) const;

@@ -45,8 +45,8 @@ struct Tally {
         AppointmentRow r{std::move(key), std::move(label), counts, std::nullopt, std::nullopt};
         if (!punctuality.empty()) {
             std::sort(punctuality.begin(), punctuality.end());
-            r.punctuality_p50_s = punctuality[nearest_rank(0.5, punctuality.size()) - 1];
-            r.punctuality_p90_s = punctuality[nearest_rank(0.9, punctuality.size()) - 1];
+            r.punctuality_p50_s = punctuality[nearest_rank(50, punctuality.size()) - 1];
+            r.punctuality_p90_s = punctuality[nearest_rank(90, punctuality.size()) - 1];
         }
         return r;
     }

@@ -9,7 +9,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 4> kMigrations{
+constexpr std::array<std::string_view, 5> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -150,8 +150,7 @@ CREATE TABLE appointments (
     cancelled_at INTEGER,
     checked_in_at INTEGER,
     missed_at INTEGER,
-    ticket_id TEXT,
-    client TEXT
+    ticket_id TEXT
 );
 CREATE INDEX appointments_slot ON appointments(day, category, start_min);
 CREATE INDEX appointments_phone ON appointments(phone, day);

@@ -28,7 +28,8 @@ Response book(int port, const std::string& date, const std::string& start,
 int free_at(int port, const std::string& date, const std::string& start) {
     auto r = request(port, "GET", "/api/v1/public/slots?category=HT&date=" + date);
     REQUIRE(r.status == 200);
-    for (const auto& s : r.json().as_array())
+    const auto body = r.json();
+    for (const auto& s : body.as_array())
         if (s.at("start").as_string() == start) return static_cast<int>(s.at("free").as_int64());
     FAIL("no slot " << start);
     return -1;
@@ -48,7 +49,8 @@ TEST_CASE("booking, cancelling and checking in through the API",
     // Slots: office hours in 15-minute steps, two places each for HT, none in the lunch break.
     auto slots = request(p, "GET", "/api/v1/public/slots?category=HT&date=2026-11-24");
     REQUIRE(slots.status == 200);
-    const auto& list = slots.json().as_array();
+    const auto slots_body = slots.json();
+    const auto& list = slots_body.as_array();
     REQUIRE(list.size() == 31);
     CHECK(list.front().at("start") == "07:30");
     CHECK(list.back().at("end") == "16:45");
@@ -156,7 +158,8 @@ TEST_CASE("booking, cancelling and checking in through the API",
     REQUIRE(day.status == 200);
     bool saw_missed = false;
     bool saw_full_phone = false;
-    for (const auto& a : day.json().as_array()) {
+    const auto day_body = day.json();
+    for (const auto& a : day_body.as_array()) {
         if (a.at("start") == "10:00") saw_missed = a.at("state") == "missed";
         if (a.at("phone") == "0912345123") saw_full_phone = true;
     }
@@ -170,7 +173,8 @@ TEST_CASE("booking, cancelling and checking in through the API",
     const std::string period = "from=2026-11-23&to=2026-11-24";
     auto report = request(p, "GET", "/api/v1/reports/appointments?" + period, lan);
     REQUIRE(report.status == 200);
-    const auto& ht = report.json().at("rows").at(0);
+    const auto report_body = report.json();
+    const auto& ht = report_body.at("rows").at(0);
     CHECK(ht.at("key") == "HT");
     CHECK(ht.at("booked") == 4);
     CHECK(ht.at("cancelled") == 1);
@@ -178,7 +182,7 @@ TEST_CASE("booking, cancelling and checking in through the API",
     CHECK(ht.at("missed") == 2);
     CHECK(ht.at("served") == 0);  // still at the counter
     CHECK(ht.at("punctuality_s").at("p50") == 0);
-    CHECK(report.json().at("total").at("booked") == 4);
+    CHECK(report_body.at("total").at("booked") == 4);
     auto by_day = request(p, "GET", "/api/v1/reports/appointments?group_by=day&" + period, lan);
     REQUIRE(by_day.status == 200);
     CHECK(by_day.json().at("rows").as_array().size() == 2);
