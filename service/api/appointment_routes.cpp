@@ -467,10 +467,11 @@ BookingPage Ward::booking_page_of(const Appointment& a, bool en, bool just_booke
     p.end = format_hhmm(a.end);
     for (const auto& proc : config_.procedures) {
         if (proc.category != a.category) continue;
-        p.procedures.push_back(en && !proc.name_en.empty() ? proc.name_en : proc.name_vi);
-        for (const auto& d : proc.documents)
-            if (std::find(p.documents.begin(), p.documents.end(), d) == p.documents.end())
-                p.documents.push_back(d);
+        const std::string name = en && !proc.name_en.empty() ? proc.name_en : proc.name_vi;
+        if (proc.documents.empty())
+            p.procedures.push_back(name);
+        else
+            p.documents.push_back({name, proc.documents});
     }
     return p;
 }

@@ -119,21 +119,26 @@ std::string booking_html(const BookingPage& p) {
         where += fmt::format("<p>{}: {}</p>", en ? "Office hours" : "Giờ làm việc",
                              html_escape(p.hours));
     out += fmt::format("<section><h2>{}</h2>{}</section>", en ? "Where" : "Địa điểm", where);
+    // Per procedure: the citizen knows which one they come for.
     std::string bring;
-    for (const auto& d : p.documents) bring += fmt::format("<li>{}</li>", html_escape(d));
-    if (bring.empty())
-        bring = fmt::format("<li>{}</li>", en ? "Your citizen identity card"
-                                              : "Căn cước công dân của người đến làm thủ tục");
-    std::string procs;
-    if (!p.procedures.empty()) {
-        procs = fmt::format("<p class=\"small\">{} ",
-                            en ? "Procedures of this service:" : "Thủ tục thuộc lĩnh vực này:");
-        for (std::size_t i = 0; i < p.procedures.size(); ++i)
-            procs += (i ? ", " : "") + html_escape(p.procedures[i]);
-        procs += ".</p>";
+    for (const auto& d : p.documents) {
+        bring += fmt::format("<h3>{}</h3><ul>", html_escape(d.procedure));
+        for (const auto& item : d.items) bring += fmt::format("<li>{}</li>", html_escape(item));
+        bring += "</ul>";
     }
-    out += fmt::format("<section><h2>{}</h2><ul>{}</ul>{}</section>",
-                       en ? "What to bring" : "Giấy tờ cần mang theo", bring, procs);
+    std::string others;
+    for (std::size_t i = 0; i < p.procedures.size(); ++i)
+        others += (i ? ", " : "") + html_escape(p.procedures[i]);
+    const std::string id_card =
+        en ? "your citizen identity card and the papers of the matter"
+           : "căn cước công dân và giấy tờ liên quan đến việc cần giải quyết";
+    if (bring.empty())
+        bring = fmt::format("<p>{}{}.</p>", en ? "Bring " : "Mang theo ", id_card);
+    else if (!others.empty())
+        bring +=
+            fmt::format("<p class=\"small\">{} {}: {}.</p>", en ? "For" : "Với", others, id_card);
+    out += fmt::format("<section><h2>{}</h2>{}</section>",
+                       en ? "What to bring" : "Giấy tờ cần mang theo", bring);
     if (b.state == AppointmentState::booked)
         out += fmt::format(
             "<form method=\"post\" action=\"{}/huy{}\" onsubmit=\"return confirm('{}')\">"
@@ -271,7 +276,7 @@ button.secondary{{background:#fff;color:#b3261e;border:2px solid #b3261e}}
 .qr{{display:block;width:200px;height:200px;margin:10px auto}}
 .ok{{background:#e3f3e6;color:#185c2b;padding:10px;border-radius:8px;font-weight:600}}
 .error{{background:#fbe9e7;color:#8c1d18;padding:10px;border-radius:8px;font-weight:600}}
-section h2{{font-size:18px;margin:18px 0 6px}} section p{{margin:4px 0}} ul{{margin:4px 0;padding-left:22px}}
+section h2{{font-size:18px;margin:18px 0 6px}} section h3{{font-size:16px;margin:10px 0 2px}} section p{{margin:4px 0}} ul{{margin:4px 0;padding-left:22px}}
 .small{{color:#3d4a5c;font-size:15px}} nav{{display:flex;justify-content:space-between;padding:14px;max-width:560px;margin:0 auto}}
 a{{color:#0b3d91}}
 </style></head><body>

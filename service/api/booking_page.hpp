@@ -39,10 +39,15 @@ struct BookingPage {
 
     std::optional<BookingView> booking;  // the booking step
     bool just_booked = false;
-    std::optional<QrMatrix> qr;           // of the booking's link
-    std::string link;                     // /dat-lich/{code}
-    std::vector<std::string> documents;   // what to bring
-    std::vector<std::string> procedures;  // the category's procedures, for "what to bring"
+    std::optional<QrMatrix> qr;  // of the booking's link
+    std::string link;            // /dat-lich/{code}
+    /// What to bring, per procedure of the category that lists its documents.
+    struct Documents {
+        std::string procedure;
+        std::vector<std::string> items;
+    };
+    std::vector<Documents> documents;
+    std::vector<std::string> procedures;  // the category's procedures without a list
 };
 
 /// The whole HTML document of one step.
