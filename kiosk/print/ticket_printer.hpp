@@ -19,15 +19,16 @@ namespace motcua::kiosk::print {
 struct TicketSlip {
     std::string office_name;  // "Trung tâm Phục vụ hành chính công phường Bến Thành"
     std::string number;       // "A012"
-    std::string category_name;   // "Tư pháp - Hộ tịch"
-    std::string issued_at_text;  // "07:31 — 23/11/2026"
-    std::string waiting_text;    // "Số người đang chờ trước bạn: 3"
-    std::string estimate_text;   // "Thời gian chờ dự kiến: khoảng 12 phút"
-    std::string counters_text;   // "Quầy phục vụ: 1, 2, 4"
-    std::string priority_text;   // "Ưu tiên: Người cao tuổi" or empty
-    std::string qr_url;          // the phone page, http://HOST:PORT/t/{id}
-    std::string qr_caption;      // "Quét mã để theo dõi lượt của bạn"
-    std::string footer;          // "Vui lòng giữ phiếu cho đến khi được phục vụ."
+    std::string category_name;     // "Tư pháp - Hộ tịch"
+    std::string issued_at_text;    // "07:31 — 23/11/2026"
+    std::string waiting_text;      // "Số người đang chờ trước bạn: 3"
+    std::string estimate_text;     // "Thời gian chờ dự kiến: khoảng 12 phút"
+    std::string counters_text;     // "Quầy phục vụ: 1, 2, 4"
+    std::string priority_text;     // "Ưu tiên: Người cao tuổi" or empty
+    std::string appointment_text;  // "Lịch hẹn lúc 09:00" for a checked-in booking, or empty
+    std::string qr_url;            // the phone page, http://HOST:PORT/t/{id}
+    std::string qr_caption;        // "Quét mã để theo dõi lượt của bạn"
+    std::string footer;            // "Vui lòng giữ phiếu cho đến khi được phục vụ."
 };
 
 enum class Paper { mm58, mm80 };

@@ -206,8 +206,9 @@ void lay_out(SlipPainter& p, const TicketSlip& slip, const PaperStyle& s) {
     p.space(s.gap);
     p.number(slip.number);
     p.space(s.gap);
-    if (!slip.priority_text.empty()) {
-        p.inverted(slip.priority_text, s.body_size);
+    for (const std::string* band : {&slip.appointment_text, &slip.priority_text}) {
+        if (band->empty()) continue;
+        p.inverted(*band, s.body_size);
         p.space(s.gap);
     }
     p.text(slip.waiting_text, Weight::regular, s.body_size);

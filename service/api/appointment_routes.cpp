@@ -116,9 +116,9 @@ void Ward::book_appointment(const Request& r, const Respond& respond) {
 Ward::Command Ward::book_command(BookingRequest request, int start, std::string remote) {
     return [this, request = std::move(request), start, remote = std::move(remote)](
                queue::Engine& e, TimePoint now) -> Result<queue::Change> {
-        auto booked = book_.book(
-            {request.category, request.date, start, request.phone},
-            auth::random_string(appointments::kCodeAlphabet, appointments::kCodeLength), now);
+        auto booked =
+            book_.book({request.category, request.date, start, request.phone},
+                       auth::random_string(kAppointmentCodeAlphabet, kAppointmentCodeLength), now);
         if (!booked) return booked.error();
         booking_clients_[remote].push_back(now);
         queue::Change change;
@@ -130,7 +130,7 @@ Ward::Command Ward::book_command(BookingRequest request, int start, std::string 
 }
 
 void Ward::get_appointment(const std::string& code, const Respond& respond) {
-    const auto normal = appointments::normalize_code(code);
+    const auto normal = normalize_appointment_code(code);
     if (!normal) return respond(no_booking());
     std::lock_guard lock(mutex_);
     catch_up(clock_.now());
@@ -140,7 +140,7 @@ void Ward::get_appointment(const std::string& code, const Respond& respond) {
 }
 
 void Ward::cancel_appointment(const std::string& code, const Respond& respond) {
-    const auto normal = appointments::normalize_code(code);
+    const auto normal = normalize_appointment_code(code);
     if (!normal) return respond(no_booking());
     apply(
         cancel_command(*normal),
@@ -170,7 +170,7 @@ Ward::Command Ward::cancel_command(std::string code) {
 }
 
 void Ward::check_in(const std::string& code, const Respond& respond) {
-    const auto normal = appointments::normalize_code(code);
+    const auto normal = normalize_appointment_code(code);
     if (!normal) return respond(no_booking());
     apply(
         [this, code = *normal](queue::Engine& e, TimePoint now) -> Result<queue::Change> {
@@ -479,7 +479,7 @@ BookingPage Ward::booking_page_of(const Appointment& a, bool en, bool just_booke
 void Ward::booking_show(const Request& r, const std::string& code, const Respond& respond) {
     const bool en = r.query.contains("lang") && r.query.at("lang") == "en";
     const bool just_booked = r.query.contains("new");
-    const auto normal = appointments::normalize_code(code);
+    const auto normal = normalize_appointment_code(code);
     std::optional<Appointment> found;
     if (normal) {
         std::lock_guard lock(mutex_);
@@ -496,7 +496,7 @@ void Ward::booking_show(const Request& r, const std::string& code, const Respond
 
 void Ward::booking_cancel(const Request& r, const std::string& code, const Respond& respond) {
     const bool en = r.query.contains("lang") && r.query.at("lang") == "en";
-    const auto normal = appointments::normalize_code(code);
+    const auto normal = normalize_appointment_code(code);
     if (!normal) {
         BookingPage p = page_base(en);
         p.step = BookingPage::Step::not_found;

@@ -5,21 +5,6 @@
 
 namespace motcua::appointments {
 
-std::optional<std::string> normalize_code(std::string_view text) {
-    // A scanned QR code of the booking page: the code is the link's last segment.
-    if (const auto slash = text.find_last_of('/'); slash != std::string_view::npos)
-        text = text.substr(slash + 1);
-    std::string code;
-    for (char c : text) {
-        if (c == ' ' || c == '-') continue;
-        code.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    }
-    if (code.size() != kCodeLength) return std::nullopt;
-    for (char c : code)
-        if (kCodeAlphabet.find(c) == std::string_view::npos) return std::nullopt;
-    return code;
-}
-
 Result<std::string> normalize_phone(std::string_view text) {
     std::string digits;
     bool plus = false;

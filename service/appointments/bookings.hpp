@@ -6,21 +6,13 @@
 #include <string_view>
 #include <vector>
 
+#include "motcua/appointment_code.hpp"
 #include "motcua/config.hpp"
 #include "motcua/domain.hpp"
 #include "motcua/result.hpp"
 #include "motcua/time.hpp"
 
 namespace motcua::appointments {
-
-/// Booking codes: 8 characters of an alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S,
-/// 8/B): what a citizen reads aloud or types at the kiosk.
-inline constexpr std::string_view kCodeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
-inline constexpr std::size_t kCodeLength = 8;
-
-/// A typed or scanned code in its stored form: upper case, spaces and dashes dropped, a link's
-/// last path segment taken ("https://…/dat-lich/K7PM3QX9"); nullopt when it is not one.
-[[nodiscard]] std::optional<std::string> normalize_code(std::string_view text);
 
 /// A Vietnamese phone number as stored: digits only, "+84" written as "0", 10 or 11 digits
 /// starting with 0 (mobiles have 10). Error `invalid_field` naming the problem.

@@ -1,4 +1,4 @@
-// Booking rules (DESIGN.md §10): codes, phone numbers, the check-in window, places in a slot.
+// Booking rules (DESIGN.md §10): phone numbers, the check-in window, places in a slot.
 #include "appointments/bookings.hpp"
 
 #include <catch2/catch.hpp>
@@ -6,23 +6,6 @@
 using namespace motcua;
 using namespace motcua::appointments;
 using namespace std::chrono_literals;
-
-TEST_CASE("a booking code is read as typed or scanned", "[bookings]") {
-    CHECK(normalize_code("K7PM3QX9") == "K7PM3QX9");
-    CHECK(normalize_code("k7pm 3qx9") == "K7PM3QX9");
-    CHECK(normalize_code("K7PM-3QX9") == "K7PM3QX9");
-    CHECK(normalize_code("https://phuong.example/dat-lich/K7PM3QX9") == "K7PM3QX9");
-    CHECK_FALSE(normalize_code("K7PM3QX"));    // too short
-    CHECK_FALSE(normalize_code("K7PM3QX9A"));  // too long
-    CHECK_FALSE(normalize_code("K0PM3QX9"));   // 0 looks like O: not in the alphabet
-    CHECK_FALSE(normalize_code("K1PM3QX9"));   // 1 looks like I
-    CHECK_FALSE(normalize_code("KOPM3QX9"));   // O looks like 0
-    CHECK_FALSE(normalize_code(""));
-    for (char c : kCodeAlphabet) {
-        INFO(c);
-        CHECK(std::string_view("0O1IL2Z5S8B").find(c) == std::string_view::npos);
-    }
-}
 
 TEST_CASE("a phone number is checked, stored as digits and shown masked", "[bookings]") {
     CHECK(*normalize_phone("0912345123") == "0912345123");

@@ -23,6 +23,10 @@ void LiveCitizenServices::lookup_dossier(std::string code, WardLink::LookupDone 
     link_.lookup_dossier(std::move(code), std::move(done));
 }
 
+void LiveCitizenServices::check_in(std::string code, WardLink::CheckInDone done) {
+    link_.check_in(std::move(code), std::move(done));
+}
+
 void LiveCitizenServices::print(print::TicketSlip slip, PrintDone done) {
     if (!printer_ || !print_thread_) {
         done(make_error(ErrorCode::no_printer, "no printer configured"));

@@ -24,6 +24,8 @@ public:
     virtual void submit_rating(api::RatingRequest request, WardLink::RatingDone done) = 0;
     /// "Tra cứu hồ sơ": the dossier's public view, with the kiosk's token.
     virtual void lookup_dossier(std::string code, WardLink::LookupDone done) = 0;
+    /// "Tôi đã đặt lịch hẹn": check in for a booking, with the kiosk's token.
+    virtual void check_in(std::string code, WardLink::CheckInDone done) = 0;
     /// A printer is configured (--printer): the issued screen says "printing", not "no slip".
     [[nodiscard]] virtual bool has_printer() const = 0;
     virtual void print(print::TicketSlip slip, PrintDone done) = 0;
@@ -39,6 +41,7 @@ public:
     void issue_ticket(api::IssueTicketRequest request, WardLink::IssueDone done) override;
     void submit_rating(api::RatingRequest request, WardLink::RatingDone done) override;
     void lookup_dossier(std::string code, WardLink::LookupDone done) override;
+    void check_in(std::string code, WardLink::CheckInDone done) override;
     [[nodiscard]] bool has_printer() const override { return printer_.has_value(); }
     void print(print::TicketSlip slip, PrintDone done) override;
 

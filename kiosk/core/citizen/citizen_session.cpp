@@ -30,6 +30,8 @@ std::string_view screen_name(CitizenScreen screen) {
             return "dossier_lookup";
         case CitizenScreen::dossier_result:
             return "dossier_result";
+        case CitizenScreen::appointment_check_in:
+            return "appointment_check_in";
     }
     return "unknown";
 }
@@ -53,6 +55,7 @@ bool CitizenSession::takes_typing() const {
     if (settings_.mode != Mode::ticket) return false;
     const CitizenScreen s = screen();
     return s == CitizenScreen::dossier_lookup || s == CitizenScreen::dossier_result ||
+           s == CitizenScreen::appointment_check_in ||
            (s == CitizenScreen::ticket_home && !ticket_.issuing());
 }
 
@@ -74,7 +77,8 @@ CitizenScreen CitizenSession::screen() const {
     if (settings_.mode == Mode::rating) return CitizenScreen::rating_idle;
     switch (lookup_.screen()) {
         case LookupScreen::entry:
-            return CitizenScreen::dossier_lookup;
+            return lookup_.kind() == CodeKind::appointment ? CitizenScreen::appointment_check_in
+                                                           : CitizenScreen::dossier_lookup;
         case LookupScreen::result:
             return CitizenScreen::dossier_result;
         case LookupScreen::closed:
@@ -109,6 +113,7 @@ double CitizenSession::next_change_in(SteadyTime now) const {
 SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime now) {
     SessionEffects out;
     const CitizenScreen before = screen();
+    bool visit_goes_on = false;  // home, but the citizen is still taking a ticket
     std::visit(
         [&](const auto& c) {
             using C = std::decay_t<decltype(c)>;
@@ -141,11 +146,14 @@ SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime n
             } else if constexpr (std::is_same_v<C, cmd::CancelRating>) {
                 rating_.cancel();
             } else if constexpr (std::is_same_v<C, cmd::OpenLookup>) {
-                if (before == CitizenScreen::ticket_home && !ticket_.issuing()) {
-                    // A priority group chosen for a ticket is not for a lookup: it would
-                    // otherwise lapse (and end the visit) while the citizen types.
-                    ticket_.clear_priority();
-                    lookup_.open(now);
+                open_keyboard(CodeKind::dossier, before, now);
+            } else if constexpr (std::is_same_v<C, cmd::OpenCheckIn>) {
+                open_keyboard(CodeKind::appointment, before, now);
+            } else if constexpr (std::is_same_v<C, cmd::TakeNormalTicket>) {
+                if (before == CitizenScreen::appointment_check_in) {
+                    visit_goes_on = true;
+                    if (auto category = lookup_.take_normal_ticket())
+                        out.issue = ticket_.choose_category(*category, now);
                 }
             } else if constexpr (std::is_same_v<C, cmd::LookupKey>) {
                 lookup_.press_key(c.key, now);
@@ -154,7 +162,7 @@ SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime n
             } else if constexpr (std::is_same_v<C, cmd::LookupClear>) {
                 lookup_.clear(now);
             } else if constexpr (std::is_same_v<C, cmd::LookupSubmit>) {
-                out.lookup = lookup_.submit(now);
+                request(lookup_.submit(now), out);
             } else if constexpr (std::is_same_v<C, cmd::LookupAgain>) {
                 lookup_.again(now);
             } else if constexpr (std::is_same_v<C, cmd::CloseLookup>) {
@@ -163,10 +171,10 @@ SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime n
                 if (takes_typing()) lookup_.type_text(c.text, now);
             } else if constexpr (std::is_same_v<C, cmd::TypeEnter>) {
                 if (takes_typing()) {
-                    out.lookup = lookup_.type_enter(now);
-                    // A scan on the home screen opens the lookup: a priority chosen before is
-                    // left behind, as when the lookup is opened by its button.
-                    if (out.lookup) ticket_.clear_priority();
+                    request(lookup_.type_enter(now), out);
+                    // A scan on the home screen opens the keyboard screen: a priority chosen
+                    // before is left behind, as when it is opened by its button.
+                    if (out.lookup || out.check_in) ticket_.clear_priority();
                 }
             } else if constexpr (std::is_same_v<C, cmd::TypeBackspace>) {
                 if (takes_typing()) lookup_.type_backspace(now);
@@ -176,10 +184,26 @@ SessionEffects CitizenSession::apply(const CitizenCommand& command, SteadyTime n
     const CitizenScreen after = screen();
     // Back at the start screen after a citizen's own step ("Xong", "Quay lại" from rating).
     out.session_ended =
-        after != before &&
+        after != before && !visit_goes_on &&
         (after == CitizenScreen::ticket_home || after == CitizenScreen::rating_idle) &&
         before != CitizenScreen::ticket_priority;
     return out;
+}
+
+void CitizenSession::request(std::optional<CodeRequest> code, SessionEffects& out) {
+    if (!code) return;
+    if (code->kind == CodeKind::dossier)
+        out.lookup = std::move(code->code);
+    else
+        out.check_in = std::move(code->code);
+}
+
+void CitizenSession::open_keyboard(CodeKind kind, CitizenScreen before, SteadyTime now) {
+    if (before != CitizenScreen::ticket_home || ticket_.issuing()) return;
+    // A priority group chosen for a ticket is not for the keyboard: it would otherwise lapse (and
+    // end the visit) while the citizen types. An appointment ticket has its own place in line.
+    ticket_.clear_priority();
+    lookup_.open(now, kind);
 }
 
 SessionEffects CitizenSession::tick(SteadyTime now) {
@@ -211,6 +235,11 @@ void CitizenSession::on_rating_answer(const std::string& idempotency_key,
 void CitizenSession::on_lookup(const std::string& code, const Result<api::DossierView>& result,
                                SteadyTime now) {
     lookup_.on_result(code, result, now);
+}
+
+void CitizenSession::on_check_in(const std::string& code, const CheckInAnswer& answer,
+                                 SteadyTime now) {
+    if (lookup_.on_check_in(code, answer, now)) ticket_.on_checked_in(*answer.ticket, now);
 }
 
 void CitizenSession::on_event(const api::Event& event, SteadyTime now) {

@@ -26,8 +26,9 @@ enum class CitizenScreen {
     rating_reasons,
     rating_sending,
     rating_thanks,
-    dossier_lookup,  // "Tra cứu hồ sơ": the code typed or scanned
-    dossier_result,  // the dossier found
+    dossier_lookup,        // "Tra cứu hồ sơ": the code typed or scanned
+    dossier_result,        // the dossier found
+    appointment_check_in,  // "Tôi đã đặt lịch hẹn": the booking code typed or scanned
 };
 
 std::string_view screen_name(CitizenScreen screen);
@@ -68,6 +69,10 @@ struct LookupClear {};
 struct LookupSubmit {};
 struct LookupAgain {};
 struct CloseLookup {};
+// "Tôi đã đặt lịch hẹn" (ticket kiosk): the same keys, then check-in
+struct OpenCheckIn {};
+/// "Lấy số thường" after a check-in problem: a ticket for the booking's category, or home.
+struct TakeNormalTicket {};
 /// Characters from a physical keyboard or a barcode/QR scanner (which types like one).
 struct TypeText {
     std::string text;
@@ -82,7 +87,8 @@ using CitizenCommand =
                  cmd::ConfirmNumber, cmd::ChooseLevel, cmd::ToggleReason, cmd::SubmitReasons,
                  cmd::CancelRating, cmd::OpenLookup, cmd::LookupKey, cmd::LookupDelete,
                  cmd::LookupClear, cmd::LookupSubmit, cmd::LookupAgain, cmd::CloseLookup,
-                 cmd::TypeText, cmd::TypeEnter, cmd::TypeBackspace>;
+                 cmd::OpenCheckIn, cmd::TakeNormalTicket, cmd::TypeText, cmd::TypeEnter,
+                 cmd::TypeBackspace>;
 
 /// What the session needs done outside itself after a command or a tick.
 struct SessionEffects {
@@ -90,6 +96,8 @@ struct SessionEffects {
     std::optional<api::RatingRequest> rating;
     /// A dossier code to look up (GET /dossiers/{code}).
     std::optional<std::string> lookup;
+    /// A booking code to check in with (POST /appointments/{code}/check-in).
+    std::optional<std::string> check_in;
     /// A citizen's visit to the screen ended (back home or idle): the language goes back to the
     /// kiosk's own, so the next citizen is greeted in it.
     bool session_ended = false;
@@ -129,6 +137,7 @@ public:
     void on_rating_answer(const std::string& idempotency_key, const RatingAnswer& answer,
                           SteadyTime now);
     void on_lookup(const std::string& code, const Result<api::DossierView>& result, SteadyTime now);
+    void on_check_in(const std::string& code, const CheckInAnswer& answer, SteadyTime now);
     /// Rating pad: its counter's ticket_finished opens the levels; a rating_submitted for the
     /// ticket on screen (rated at the kiosk meanwhile) closes them.
     void on_event(const api::Event& event, SteadyTime now);
@@ -138,6 +147,10 @@ private:
     [[nodiscard]] bool lookup_active() const;
     /// Typed characters and Enter reach the lookup here: the home screen (a scan) and its own.
     [[nodiscard]] bool takes_typing() const;
+    /// A code from the keyboard screen as the effect it asks for.
+    static void request(std::optional<CodeRequest> code, SessionEffects& out);
+    /// Opens the keyboard of `kind` from the home screen (a priority chosen is left behind).
+    void open_keyboard(CodeKind kind, CitizenScreen before, SteadyTime now);
 
     CitizenSettings settings_;
     TicketFlow ticket_;

@@ -55,6 +55,9 @@ TicketHomeView make_ticket_home_view(const WardData& data, const WardConfig& con
     v.priority_name = priority_name(config, flow.priority_reason(), lang);
     v.issuing = flow.issuing();
     v.problem = flow.problem();
+    v.check_in_offered = config.appointments.enabled &&
+                         std::any_of(config.categories.begin(), config.categories.end(),
+                                     [](const Category& c) { return c.appointment_places > 0; });
     return v;
 }
 
@@ -76,6 +79,7 @@ TicketIssuedView make_issued_view(const WardData& data, const WardConfig& config
     v.number = t.number;
     v.category_name = category_name(data, config, t.category, lang);
     v.priority_name = priority_name(config, flow.ticket_priority(), lang);
+    if (t.appointment) v.appointment_start = t.appointment->start;
     for (const auto& c : data.counters)
         if (std::find(c.categories.begin(), c.categories.end(), t.category) != c.categories.end())
             v.counters.push_back(c.number);

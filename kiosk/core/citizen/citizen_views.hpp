@@ -37,6 +37,8 @@ struct TicketHomeView {
     std::optional<std::string> priority_name;
     bool issuing = false;
     IssueProblem problem = IssueProblem::none;
+    /// The office takes bookings for some category: "Tôi đã đặt lịch hẹn" is shown.
+    bool check_in_offered = false;
 };
 
 struct PriorityOption {
@@ -53,6 +55,8 @@ struct TicketIssuedView {
     std::string number;
     std::string category_name;
     std::optional<std::string> priority_name;
+    /// A checked-in booking's slot start ("09:00"): called at that time, not after those ahead.
+    std::optional<std::string> appointment_start;
     /// Counters that serve the ticket's category, by number.
     std::vector<int> counters;
     int waiting_ahead = 0;

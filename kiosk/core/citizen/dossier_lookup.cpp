@@ -5,6 +5,7 @@
 
 #include "kiosk/core/citizen/dossier_code.hpp"
 #include "kiosk/core/shell/ward_api.hpp"
+#include "motcua/appointment_code.hpp"
 
 namespace motcua::kiosk {
 
@@ -19,13 +20,36 @@ constexpr double kNever = 1e9;
 /// A scanned link is longer than a code; a scanner never sends a page of text.
 constexpr std::size_t kMaxBurst = 256;
 
+char code_char(CodeKind kind, char key) {
+    return kind == CodeKind::dossier ? dossier_code_char(key) : appointment_code_char(key);
+}
+
+std::size_t max_length(CodeKind kind) {
+    return kind == CodeKind::dossier ? kMaxDossierCodeLength : kAppointmentCodeLength;
+}
+
+bool well_formed(CodeKind kind, const std::string& code) {
+    return kind == CodeKind::dossier ? is_dossier_code(code)
+                                     : normalize_appointment_code(code).has_value();
+}
+
 }  // namespace
 
 LookupProblem lookup_problem_of(const Error& e) {
     if (is_transport_error(e)) return LookupProblem::unreachable;
-    if (e.code == ErrorCode::dossier_not_found || e.code == ErrorCode::not_found)
-        return LookupProblem::not_found;
-    return LookupProblem::refused;
+    switch (e.code) {
+        case ErrorCode::dossier_not_found:
+        case ErrorCode::not_found:
+            return LookupProblem::not_found;
+        case ErrorCode::too_early:
+            return LookupProblem::too_early;
+        case ErrorCode::missed:
+            return LookupProblem::missed;
+        case ErrorCode::cancelled:
+            return LookupProblem::cancelled;
+        default:
+            return LookupProblem::refused;
+    }
 }
 
 int LookupFlow::seconds_left(SteadyTime now) const {
@@ -57,13 +81,15 @@ void LookupFlow::touched(SteadyTime now) {
     touched_at_ = now;
 }
 
-void LookupFlow::open(SteadyTime now) {
+void LookupFlow::open(SteadyTime now, CodeKind kind) {
     screen_ = LookupScreen::entry;
+    kind_ = kind;
     entry_.clear();
     searching_.reset();
     problem_ = LookupProblem::none;
     problem_code_.clear();
     result_.reset();
+    booking_.reset();
     touched(now);
 }
 
@@ -74,44 +100,50 @@ void LookupFlow::close() {
     problem_ = LookupProblem::none;
     problem_code_.clear();
     result_.reset();
+    booking_.reset();
     burst_.clear();
+}
+
+void LookupFlow::set_problem(LookupProblem problem, std::string code) {
+    problem_ = problem;
+    problem_code_ = std::move(code);
+    booking_.reset();
 }
 
 void LookupFlow::press_key(char key, SteadyTime now) {
     if (screen_ != LookupScreen::entry || searching_) return;
-    const char c = dossier_code_char(key);
+    const char c = code_char(kind_, key);
     if (c == 0) return;
     touched(now);
-    if (entry_.size() >= kMaxDossierCodeLength) return;
+    if (entry_.size() >= max_length(kind_)) return;
     entry_.push_back(c);
-    problem_ = LookupProblem::none;  // the notice was about what is being corrected
+    set_problem(LookupProblem::none, {});  // the notice was about what is being corrected
 }
 
 void LookupFlow::delete_key(SteadyTime now) {
     if (screen_ != LookupScreen::entry || searching_) return;
     touched(now);
     if (!entry_.empty()) entry_.pop_back();
-    problem_ = LookupProblem::none;
+    set_problem(LookupProblem::none, {});
 }
 
 void LookupFlow::clear(SteadyTime now) {
     if (screen_ != LookupScreen::entry || searching_) return;
     touched(now);
     entry_.clear();
-    problem_ = LookupProblem::none;
+    set_problem(LookupProblem::none, {});
 }
 
-std::optional<std::string> LookupFlow::submit(SteadyTime now) {
+std::optional<CodeRequest> LookupFlow::submit(SteadyTime now) {
     if (screen_ != LookupScreen::entry || searching_ || entry_.empty()) return std::nullopt;
     touched(now);
-    if (!is_dossier_code(entry_)) {
-        problem_ = LookupProblem::malformed;
-        problem_code_ = entry_;
+    if (!well_formed(kind_, entry_)) {
+        set_problem(LookupProblem::malformed, entry_);
         return std::nullopt;
     }
-    problem_ = LookupProblem::none;
+    set_problem(LookupProblem::none, {});
     searching_ = entry_;
-    return entry_;
+    return CodeRequest{kind_, entry_};
 }
 
 void LookupFlow::again(SteadyTime now) {
@@ -127,14 +159,20 @@ void LookupFlow::type_text(std::string_view text, SteadyTime now) {
     for (const char c : text) press_key(c, now);
 }
 
-std::optional<std::string> LookupFlow::type_enter(SteadyTime now) {
+std::optional<CodeRequest> LookupFlow::type_enter(SteadyTime now) {
     const bool fresh = !burst_.empty() && seconds_between(burst_at_, now) <= timing_.scan_gap_s;
-    const std::optional<std::string> scanned = fresh ? find_dossier_code(burst_) : std::nullopt;
+    std::optional<CodeRequest> scanned;
+    if (fresh) {
+        if (auto dossier = find_dossier_code(burst_))
+            scanned = CodeRequest{CodeKind::dossier, std::move(*dossier)};
+        else if (auto booking = normalize_appointment_code(burst_))
+            scanned = CodeRequest{CodeKind::appointment, std::move(*booking)};
+    }
     burst_.clear();
     if (scanned && !searching_) {
         // A scan is a whole code: it replaces whatever was typed, wherever the citizen was.
-        if (screen_ != LookupScreen::entry) open(now);
-        entry_ = *scanned;
+        if (screen_ != LookupScreen::entry || kind_ != scanned->kind) open(now, scanned->kind);
+        entry_ = scanned->code;
         return submit(now);
     }
     if (screen_ == LookupScreen::entry) return submit(now);
@@ -147,18 +185,44 @@ void LookupFlow::type_backspace(SteadyTime now) {
 
 void LookupFlow::on_result(const std::string& code, const Result<api::DossierView>& result,
                            SteadyTime now) {
-    if (!searching_ || *searching_ != code || screen_ != LookupScreen::entry) return;
+    if (!searching_ || *searching_ != code || screen_ != LookupScreen::entry ||
+        kind_ != CodeKind::dossier)
+        return;
     searching_.reset();
     touched(now);
     if (!result) {
         // The typed code stays, so a wrong digit can be corrected rather than typed again.
-        problem_ = lookup_problem_of(result.error());
-        problem_code_ = code;
+        set_problem(lookup_problem_of(result.error()), code);
         return;
     }
     result_ = *result;
     result_->details.reset();  // a kiosk is a public screen: personal data is never kept
     screen_ = LookupScreen::result;
+}
+
+bool LookupFlow::on_check_in(const std::string& code, const CheckInAnswer& answer, SteadyTime now) {
+    if (!searching_ || *searching_ != code || screen_ != LookupScreen::entry ||
+        kind_ != CodeKind::appointment)
+        return false;
+    searching_.reset();
+    touched(now);
+    if (answer.ticket) {
+        close();
+        return true;
+    }
+    set_problem(lookup_problem_of(answer.ticket.error()), code);
+    if (problem_ == LookupProblem::too_early || problem_ == LookupProblem::missed ||
+        problem_ == LookupProblem::cancelled)
+        booking_ = answer.booking;
+    return false;
+}
+
+std::optional<std::string> LookupFlow::take_normal_ticket() {
+    if (screen_ != LookupScreen::entry || kind_ != CodeKind::appointment) return std::nullopt;
+    std::optional<std::string> category;
+    if (booking_) category = booking_->category;
+    close();
+    return category;
 }
 
 bool LookupFlow::tick(SteadyTime now) {

@@ -1,6 +1,7 @@
 #include "kiosk/core/citizen/lookup_views.hpp"
 
 #include "kiosk/core/citizen/dossier_code.hpp"
+#include "motcua/appointment_code.hpp"
 
 namespace motcua::kiosk {
 
@@ -13,15 +14,39 @@ LocalDateTime local_day(Day day) {
     return out;
 }
 
-LookupEntryView make_lookup_entry_view(const LookupFlow& flow) {
+bool key_types(CodeKind kind, char key) {
+    return kind == CodeKind::dossier ? dossier_code_char(key) != 0
+                                     : appointment_code_char(key) == key;
+}
+
+LookupEntryView make_lookup_entry_view(const LookupFlow& flow, const WardData& data,
+                                       const WardConfig& config, Language lang) {
     LookupEntryView v;
+    v.kind = flow.kind();
     v.entry = flow.entry();
     v.searching = flow.searching();
-    v.can_type = !v.searching && v.entry.size() < kMaxDossierCodeLength;
+    const std::size_t full =
+        v.kind == CodeKind::dossier ? kMaxDossierCodeLength : kAppointmentCodeLength;
+    v.can_type = !v.searching && v.entry.size() < full;
     v.can_delete = !v.searching && !v.entry.empty();
     v.can_submit = !v.searching && !v.entry.empty();
     v.problem = flow.problem();
     v.problem_code = flow.problem_code();
+    v.early_checkin_min = config.appointments.early_checkin_min;
+    v.late_grace_min = config.appointments.late_grace_min;
+    if (v.kind != CodeKind::appointment) return v;
+    v.offer_normal_ticket =
+        v.problem == LookupProblem::too_early || v.problem == LookupProblem::missed ||
+        v.problem == LookupProblem::cancelled || v.problem == LookupProblem::not_found;
+    if (const auto& b = flow.booking()) {
+        CheckInBooking shown;
+        shown.day = local_day(b->date);
+        shown.start = b->start;
+        if (const auto start = parse_hhmm(b->start))
+            shown.check_in_opens = format_hhmm(std::max(0, *start - v.early_checkin_min));
+        shown.category_name = category_name(data, config, b->category, lang);
+        v.booking = std::move(shown);
+    }
     return v;
 }
 

@@ -98,9 +98,21 @@ void TicketFlow::on_issued(const Result<api::TicketView>& result, SteadyTime now
         problem_at_ = now;
         return;
     }
-    ticket_ = *result;
     ticket_priority_ = priority_;
     priority_.reset();  // one priority ticket per choice
+    show(*result, now);
+}
+
+void TicketFlow::on_checked_in(const api::TicketView& ticket, SteadyTime now) {
+    if (issuing_) return;
+    problem_ = IssueProblem::none;
+    ticket_priority_.reset();
+    priority_.reset();  // a choice made before the check-in is not for the next citizen
+    show(ticket, now);
+}
+
+void TicketFlow::show(const api::TicketView& ticket, SteadyTime now) {
+    ticket_ = ticket;
     print_ = has_printer_ ? PrintState::printing : PrintState::none;
     screen_ = TicketScreen::issued;
     screen_at_ = now;

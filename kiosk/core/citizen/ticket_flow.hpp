@@ -69,6 +69,9 @@ public:
     std::optional<api::IssueTicketRequest> choose_category(const std::string& code, SteadyTime now);
     /// The service answered the request.
     void on_issued(const Result<api::TicketView>& result, SteadyTime now);
+    /// A check-in at the code keyboard gave this ticket (marked with its appointment): it shows
+    /// and prints like any other. Ignored while a tile's request is under way.
+    void on_checked_in(const api::TicketView& ticket, SteadyTime now);
     /// The print thread finished the slip of ticket `id`.
     void on_printed(const std::string& id, bool ok, SteadyTime now);
     /// "Xong": the citizen is done with the issued screen.
@@ -78,6 +81,7 @@ public:
 
 private:
     void go_home();
+    void show(const api::TicketView& ticket, SteadyTime now);
 
     TicketTiming timing_;
     bool has_printer_;

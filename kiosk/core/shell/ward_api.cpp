@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "kiosk/core/counter/dossier_api.hpp"
+
 namespace motcua::kiosk {
 
 namespace asio = boost::asio;
@@ -76,6 +78,33 @@ asio::awaitable<Result<api::TicketView>> issue_ticket(HttpClient& http, Token to
     if (!res) co_return res.error();
     if (!res->success()) co_return error_of(*res);
     co_return api::decode_body<api::TicketView>(res->body);
+}
+
+asio::awaitable<CheckInAnswer> check_in_appointment(HttpClient& http, Token token,
+                                                    std::string code) {
+    CheckInAnswer out;
+    auto res =
+        co_await http.request(post(api_target("/appointments/" + path_segment(code) + "/check-in"),
+                                   token, boost::json::object{}));
+    if (!res) {
+        out.ticket = res.error();
+        co_return out;
+    }
+    if (res->success()) {
+        out.ticket = api::decode_body<api::TicketView>(res->body);
+        co_return out;
+    }
+    out.ticket = error_of(*res);
+    const ErrorCode why = out.ticket.error().code;
+    if (why != ErrorCode::too_early && why != ErrorCode::missed && why != ErrorCode::cancelled)
+        co_return out;
+    // The booking's time and category, for the kind words and the normal ticket's tile. Without
+    // them the kiosk still explains, in general words.
+    auto booking =
+        co_await http.request(get(api_target("/public/appointments/" + path_segment(code)), token));
+    if (booking && booking->success())
+        if (auto view = api::decode_body<api::BookingView>(booking->body)) out.booking = *view;
+    co_return out;
 }
 
 std::optional<std::int64_t> parse_event_head(std::string_view metrics) {

@@ -46,6 +46,17 @@ boost::asio::awaitable<Result<std::vector<api::CounterInfo>>> fetch_counters(Htt
 boost::asio::awaitable<Result<api::TicketView>> issue_ticket(HttpClient& http, Token token,
                                                              api::IssueTicketRequest request);
 
+/// What became of a check-in at the kiosk (POST /appointments/{code}/check-in): the ticket, or
+/// why not; for a booking refused (too early, missed, cancelled) also the booking itself, read
+/// from its public route, so the kiosk can say its time and offer a ticket for its category.
+struct CheckInAnswer {
+    Result<api::TicketView> ticket = make_error(ErrorCode::unexpected_answer, "no answer yet");
+    std::optional<api::BookingView> booking;
+};
+
+boost::asio::awaitable<CheckInAnswer> check_in_appointment(HttpClient& http, Token token,
+                                                           std::string code);
+
 /// The `motcua_event_seq` gauge of the Prometheus text at /metrics, if present.
 std::optional<std::int64_t> parse_event_head(std::string_view metrics);
 /// The service's last event seq: where a fresh event subscription starts, so a new screen is not

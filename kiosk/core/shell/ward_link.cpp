@@ -327,6 +327,15 @@ void WardLink::lookup_dossier(std::string code, LookupDone done) {
     });
 }
 
+void WardLink::check_in(std::string code, CheckInDone done) {
+    state_->client.post([st = state_, code = std::move(code), done = std::move(done)](
+                            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+        auto answer = co_await check_in_appointment(http, st->token(), code);
+        if (answer.ticket) st->refresh_alarm.ring_within(Millis{0});  // the tiles' counts changed
+        st->client.ui_queue().push([done, answer = std::move(answer)] { done(answer); });
+    });
+}
+
 void WardLink::submit_rating(api::RatingRequest request, RatingDone done) {
     asio::post(state_->ex, [st = state_, request = std::move(request), done = std::move(done)] {
         if (!st->outbox) {

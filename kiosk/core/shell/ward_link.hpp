@@ -42,6 +42,7 @@ public:
     using EventHandler = std::function<void(const api::Event&)>;
     using IssueDone = std::function<void(Result<api::TicketView>)>;
     using LookupDone = std::function<void(Result<api::DossierView>)>;
+    using CheckInDone = std::function<void(CheckInAnswer)>;
     /// The first attempt's answer: settled (delivered, already rated, rejected) or queued for
     /// a later try (`retry`): either way the rating is safe on disk.
     using RatingDone = std::function<void(const RatingAnswer&)>;
@@ -67,6 +68,9 @@ public:
     void issue_ticket(api::IssueTicketRequest request, IssueDone done);
     /// GET /dossiers/{code} with this screen's token (the kiosk's: the public view).
     void lookup_dossier(std::string code, LookupDone done);
+    /// POST /appointments/{code}/check-in with the kiosk's token (and, when refused for the
+    /// booking's time or state, the booking's public view).
+    void check_in(std::string code, CheckInDone done);
     /// Stores the rating durably (giving it an idempotency key), then delivers it.
     void submit_rating(api::RatingRequest request, RatingDone done);
     /// Fetch categories and counters now (e.g. a screen just came back to its home).

@@ -66,8 +66,10 @@ void CitizenScreens::draw_screen(UiFrame& ui, const ShellView& view, const AppSt
             return rating_thanks_.draw(ui, view, make_thanks_view(session_.rating()),
                                        session_.rating().number());
         case CitizenScreen::dossier_lookup:
-            return dossier_lookup_.draw(ui, view, make_lookup_entry_view(session_.lookup()),
-                                        example_code(), out);
+        case CitizenScreen::appointment_check_in:
+            return dossier_lookup_.draw(
+                ui, view, make_lookup_entry_view(session_.lookup(), state.ward, ward, lang),
+                example_code(session_.lookup().kind()), out);
         case CitizenScreen::dossier_result:
             return dossier_result_.draw(
                 ui, view,
@@ -92,7 +94,8 @@ void CitizenScreens::read_typing(Commands& out) const {
         out.emplace_back(cmd::TypeEnter{});
 }
 
-std::string CitizenScreens::example_code() const {
+std::string CitizenScreens::example_code(CodeKind kind) const {
+    if (kind == CodeKind::appointment) return "K7PM3QX9";
     const std::string unit =
         config_.ward.unit_code.empty() ? std::string("000.17.22.H56") : config_.ward.unit_code;
     return unit + "-261123-0007";
@@ -117,6 +120,17 @@ void CitizenScreens::carry_out(const SessionEffects& effects, UiFrame& ui) {
                 spdlog::info("dossier lookup of {}: {} ({})", code, dossier.error().message,
                              wire_name(dossier.error().code));
             session_.on_lookup(code, dossier, last_now_);
+        });
+    }
+    if (effects.check_in) {
+        const std::string code = *effects.check_in;
+        services_.check_in(code, [this, code, alive = std::weak_ptr<bool>(alive_)](
+                                     const CheckInAnswer& answer) {
+            if (alive.expired()) return;
+            if (!answer.ticket)
+                spdlog::info("check-in of booking {}: {} ({})", code, answer.ticket.error().message,
+                             wire_name(answer.ticket.error().code));
+            session_.on_check_in(code, answer, last_now_);
         });
     }
     if (effects.rating) {
@@ -171,6 +185,9 @@ print::TicketSlip CitizenScreens::make_slip(const UiFrame& ui, const WardData& d
     slip.waiting_text = issued_ahead_text(tr, v);
     slip.estimate_text = issued_estimate_text(tr, v);
     slip.counters_text = issued_counters_text(tr, v);
+    if (v.appointment_start)
+        slip.appointment_text =
+            tr.format(TextId::issued_appointment, fmt::arg("start", *v.appointment_start));
     if (v.priority_name)
         slip.priority_text =
             tr.format(TextId::ticket_priority_chosen, fmt::arg("reason", *v.priority_name));

@@ -52,7 +52,7 @@ private:
     /// Keys from a physical keyboard or a barcode scanner, as commands (ticket kiosk).
     void read_typing(Commands& out) const;
     /// A code of the ward's form for the lookup's hint (its unit code when the config has one).
-    [[nodiscard]] std::string example_code() const;
+    [[nodiscard]] std::string example_code(CodeKind kind) const;
     /// Once per issued ticket: its QR code, and its slip to the printer (in the language the
     /// citizen was using when they tapped).
     void prepare_ticket(const UiFrame& ui, const WardData& data);

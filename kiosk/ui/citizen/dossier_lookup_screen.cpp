@@ -39,9 +39,67 @@ std::string fit_tail(const ImFont* font, std::string_view text, float width) {
     return std::string(kEllipsis);
 }
 
-std::string lookup_problem_text(const Translator& tr, LookupProblem problem,
-                                const std::string& code, const std::string& example) {
-    switch (problem) {
+namespace {
+
+/// The screen's words for its kind: the dossier lookup's or the check-in's.
+struct KindTexts {
+    const char* screen;
+    TextId title, prompt, label, submit, searching;
+};
+
+KindTexts texts_for(CodeKind kind) {
+    if (kind == CodeKind::appointment)
+        return {"appointment_check_in", TextId::checkin_title,  TextId::checkin_prompt,
+                TextId::checkin_label,  TextId::checkin_submit, TextId::checkin_searching};
+    return {"dossier_lookup",     TextId::lookup_title,  TextId::lookup_prompt,
+            TextId::lookup_label, TextId::lookup_submit, TextId::lookup_searching};
+}
+
+std::string check_in_problem_text(const Translator& tr, const LookupEntryView& v,
+                                  const std::string& example) {
+    const auto& b = v.booking;
+    switch (v.problem) {
+        case LookupProblem::malformed:
+            return tr.format(TextId::checkin_malformed, fmt::arg("code", v.problem_code),
+                             fmt::arg("example", example));
+        case LookupProblem::not_found:
+            return tr.format(TextId::checkin_not_found, fmt::arg("code", v.problem_code));
+        case LookupProblem::unreachable:
+            return tr(TextId::checkin_unreachable);
+        case LookupProblem::refused:
+            return tr(TextId::checkin_refused);
+        case LookupProblem::too_early:
+            if (!b)
+                return tr.format(TextId::checkin_too_early_general,
+                                 fmt::arg("minutes", v.early_checkin_min));
+            return tr.format(TextId::checkin_too_early, fmt::arg("start", b->start),
+                             fmt::arg("day", b->day.day), fmt::arg("month", b->day.month),
+                             fmt::arg("year", b->day.year), fmt::arg("opens", b->check_in_opens));
+        case LookupProblem::missed:
+            if (!b) return tr(TextId::checkin_missed_general);
+            return tr.format(TextId::checkin_missed, fmt::arg("start", b->start),
+                             fmt::arg("day", b->day.day), fmt::arg("month", b->day.month),
+                             fmt::arg("year", b->day.year), fmt::arg("minutes", v.late_grace_min));
+        case LookupProblem::cancelled:
+            return tr(TextId::checkin_cancelled);
+        case LookupProblem::none:
+            break;
+    }
+    return {};
+}
+
+/// "Lấy số thường" beside a check-in notice: its width, the same for every notice.
+float normal_ticket_width(const UiFrame& ui) {
+    return button_size(ui, ui.tr(TextId::checkin_normal_ticket)).x + 2 * ui.theme.gap;
+}
+
+}  // namespace
+
+std::string lookup_problem_text(const Translator& tr, const LookupEntryView& v,
+                                const std::string& example) {
+    if (v.kind == CodeKind::appointment) return check_in_problem_text(tr, v, example);
+    const std::string& code = v.problem_code;
+    switch (v.problem) {
         case LookupProblem::malformed:
             return tr.format(TextId::lookup_malformed, fmt::arg("code", code),
                              fmt::arg("example", example));
@@ -51,7 +109,7 @@ std::string lookup_problem_text(const Translator& tr, LookupProblem problem,
             return tr(TextId::lookup_unreachable);
         case LookupProblem::refused:
             return tr(TextId::lookup_refused);
-        case LookupProblem::none:
+        default:  // check-in answers: not the lookup's
             break;
     }
     return {};
@@ -89,7 +147,8 @@ void DossierLookupScreen::draw_keyboard(UiFrame& ui, ImVec2 at, const Keyboard& 
             const float x = at.x + static_cast<float>(i) * (k.key_w + g);
             const std::string id = std::string("##code-key-") + key;
             if (button(ui, id.c_str(), Box{{x, y}, {x + k.key_w, y + t.touch_target}},
-                       std::string(1, key), ButtonKind::secondary, v.can_type))
+                       std::string(1, key), ButtonKind::secondary,
+                       v.can_type && key_types(v.kind, key)))
                 out.emplace_back(cmd::LookupKey{key});
         }
     }
@@ -106,7 +165,7 @@ void DossierLookupScreen::draw_keyboard(UiFrame& ui, ImVec2 at, const Keyboard& 
          cmd::LookupDelete{}},
         {"##code-clear", TextId::lookup_clear, ButtonKind::secondary, v.can_delete,
          cmd::LookupClear{}},
-        {"##code-submit", TextId::lookup_submit, ButtonKind::primary, v.can_submit,
+        {"##code-submit", texts_for(v.kind).submit, ButtonKind::primary, v.can_submit,
          cmd::LookupSubmit{}},
         {"##code-back", TextId::common_back, ButtonKind::secondary, true, cmd::CloseLookup{}},
     }};
@@ -133,7 +192,7 @@ void DossierLookupScreen::draw_entry(UiFrame& ui, const Box& box, const LookupEn
     ui.draw->AddRectFilled(box.min, box.max, c.card, t.rounding);
     ui.draw->AddRect(box.min, box.max, v.searching ? c.disabled : c.primary, t.rounding, 0,
                      2 * t.border);
-    record_element(ui, A11yRole::textbox, ui.tr(TextId::lookup_label), box);
+    record_element(ui, A11yRole::textbox, ui.tr(texts_for(v.kind).label), box);
     const Box inner = box.inset(t.gap);
     if (v.entry.empty()) {
         // What a code looks like, muted, until the first key.
@@ -153,31 +212,64 @@ void DossierLookupScreen::draw_entry(UiFrame& ui, const Box& box, const LookupEn
     }
 }
 
-float DossierLookupScreen::status_height(const UiFrame& ui, float width,
+float DossierLookupScreen::status_height(const UiFrame& ui, float width, CodeKind kind,
                                          const std::string& example) {
-    const std::string code(kMaxDossierCodeLength, 'W');  // the widest code a notice may repeat
-    float h = paragraph_height(ui.fonts.body, ui.tr(TextId::lookup_prompt), width);
-    h = std::max(h, notice_height(ui, width, ui.tr(TextId::lookup_searching), ui.fonts.body_bold));
-    for (const LookupProblem p : {LookupProblem::malformed, LookupProblem::not_found,
-                                  LookupProblem::unreachable, LookupProblem::refused})
-        h = std::max(h, notice_height(ui, width, lookup_problem_text(ui.tr, p, code, example),
+    const KindTexts texts = texts_for(kind);
+    float h = paragraph_height(ui.fonts.body, ui.tr(texts.prompt), width);
+    h = std::max(h, notice_height(ui, width, ui.tr(texts.searching), ui.fonts.body_bold));
+    // A check-in notice shares its row with "Lấy số thường".
+    if (kind == CodeKind::appointment) {
+        h = std::max(h, ui.theme.touch_target);
+        width -= normal_ticket_width(ui) + ui.theme.gap;
+    }
+    // Every notice at its longest: the widest code, a long category name, a two-digit date.
+    LookupEntryView v;
+    v.kind = kind;
+    v.problem_code = std::string(kMaxDossierCodeLength, 'W');
+    v.early_checkin_min = 30;
+    v.late_grace_min = 15;
+    v.booking = CheckInBooking{{2026, 12, 28, 1, 0, 0, 0}, "16:45", "16:15", ""};
+    for (const LookupProblem p :
+         {LookupProblem::malformed, LookupProblem::not_found, LookupProblem::unreachable,
+          LookupProblem::refused, LookupProblem::too_early, LookupProblem::missed,
+          LookupProblem::cancelled}) {
+        v.problem = p;
+        h = std::max(h, notice_height(ui, width, lookup_problem_text(ui.tr, v, example),
                                       ui.fonts.body_bold));
+    }
     return h;
 }
 
 void DossierLookupScreen::draw_status(UiFrame& ui, const Box& box, const LookupEntryView& v,
-                                      const std::string& example) {
-    const Palette& c = ui.theme.colours;
+                                      const std::string& example, Commands& out) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const KindTexts texts = texts_for(v.kind);
     if (v.searching) {
-        notice(ui, box, ui.tr(TextId::lookup_searching), NoticeKind::info, ui.fonts.body_bold);
+        notice(ui, box, ui.tr(texts.searching), NoticeKind::info, ui.fonts.body_bold);
         return;
     }
-    const std::string problem = lookup_problem_text(ui.tr, v.problem, v.problem_code, example);
+    const std::string problem = lookup_problem_text(ui.tr, v, example);
     if (!problem.empty()) {
-        notice(ui, box, problem, NoticeKind::error, ui.fonts.body_bold);
+        Box rest = box;
+        if (v.kind == CodeKind::appointment) {
+            // The way on, beside the explanation: a ticket for the booking's category (or the
+            // tiles, when the category is not known).
+            const float w = normal_ticket_width(ui);
+            const Box at{{rest.max.x - w, rest.centre().y - t.touch_target / 2},
+                         {rest.max.x, rest.centre().y + t.touch_target / 2}};
+            rest.max.x -= w + t.gap;
+            if (v.offer_normal_ticket &&
+                button(ui, "##normal-ticket", at, ui.tr(TextId::checkin_normal_ticket),
+                       ButtonKind::primary))
+                out.emplace_back(cmd::TakeNormalTicket{});
+        }
+        notice(ui, rest, problem,
+               v.problem == LookupProblem::too_early ? NoticeKind::info : NoticeKind::error,
+               ui.fonts.body_bold);
         return;
     }
-    const std::string& prompt = ui.tr(TextId::lookup_prompt);
+    const std::string& prompt = ui.tr(texts.prompt);
     const float h = paragraph_height(ui.fonts.body, prompt, box.width());
     paragraph(ui, Box{{box.min.x, box.centre().y - h / 2}, {box.max.x, box.centre().y + h / 2}},
               prompt, {ui.fonts.body, c.text, Align::centre});
@@ -185,18 +277,19 @@ void DossierLookupScreen::draw_status(UiFrame& ui, const Box& box, const LookupE
 
 void DossierLookupScreen::draw(UiFrame& ui, const ShellView& view, const LookupEntryView& v,
                                const std::string& example, Commands& out) {
-    ui.a11y.set_screen("dossier_lookup");
-    draw_header(ui, view, ui.tr(TextId::lookup_title));
+    const KindTexts texts = texts_for(v.kind);
+    ui.a11y.set_screen(texts.screen);
+    draw_header(ui, view, ui.tr(texts.title));
     const Theme& t = ui.theme;
     const Box body = content_box(ui);
     const Keyboard k = keyboard_for(t, body.width());
     const float keys_w = k.width(t);
-    const float status_h = status_height(ui, body.width(), example);
+    const float status_h = status_height(ui, body.width(), v.kind, example);
     const float entry_h = t.touch_target;
     const float block = status_h + t.gap + entry_h + t.gap + k.height(t);
     Box col{{body.min.x, body.min.y + std::max(0.0F, (body.height() - block) / 2)}, body.max};
 
-    draw_status(ui, take_top(col, status_h, t.gap), v, example);
+    draw_status(ui, take_top(col, status_h, t.gap), v, example, out);
     const float entry_w = std::min({body.width(), t.code_entry_max_w, std::max(keys_w, 0.0F)});
     const Box row = take_top(col, entry_h, t.gap);
     draw_entry(

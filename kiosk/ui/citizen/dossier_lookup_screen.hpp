@@ -1,7 +1,9 @@
 #pragma once
-/// "Tra cứu hồ sơ" at the ticket kiosk ("dossier_lookup"): the citizen types the dossier code on
-/// a big on-screen keyboard (digits, A–Z, '.', '-') or scans the receipt; the notice line says
-/// what is happening or why nothing was found.
+/// The ticket kiosk's code keyboard: "Tra cứu hồ sơ" ("dossier_lookup": the dossier code, digits,
+/// A–Z, '.', '-') and "Tôi đã đặt lịch hẹn" ("appointment_check_in": the booking code, the keys
+/// a booking code never holds greyed). The citizen types on big on-screen keys or scans; the
+/// notice line says what is happening or why nothing came of it, and a check-in refused offers
+/// a normal ticket.
 #include <string>
 
 #include "kiosk/core/citizen/lookup_views.hpp"
@@ -12,9 +14,9 @@ namespace motcua::kiosk::ui {
 /// "…" and as much of the end of `text` as fits `width`: the end is where typing happens.
 std::string fit_tail(const ImFont* font, std::string_view text, float width);
 
-/// The notice for a lookup that found nothing; empty for none.
-std::string lookup_problem_text(const Translator& tr, LookupProblem problem,
-                                const std::string& code, const std::string& example);
+/// The notice for a lookup that found nothing or a check-in that gave no ticket; empty for none.
+std::string lookup_problem_text(const Translator& tr, const LookupEntryView& v,
+                                const std::string& example);
 
 class DossierLookupScreen {
 public:
@@ -35,9 +37,10 @@ private:
     void draw_entry(UiFrame& ui, const Box& box, const LookupEntryView& v,
                     const std::string& example);
     /// Room for the prompt or any notice, so the keys never move under a finger.
-    static float status_height(const UiFrame& ui, float width, const std::string& example);
+    static float status_height(const UiFrame& ui, float width, CodeKind kind,
+                               const std::string& example);
     void draw_status(UiFrame& ui, const Box& box, const LookupEntryView& v,
-                     const std::string& example);
+                     const std::string& example, Commands& out);
 };
 
 }  // namespace motcua::kiosk::ui

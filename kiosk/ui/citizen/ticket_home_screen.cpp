@@ -62,6 +62,16 @@ void TicketHomeScreen::draw(UiFrame& ui, const ShellView& view, const TicketHome
     for (TextId id : notices)
         status_h = std::max(status_h, notice_height(ui, w, ui.tr(id), ui.fonts.body_bold));
     draw_status(ui, take_top(body, status_h, t.gap), home);
+    if (home.check_in_offered) {
+        // Citizens with a booking start here rather than at a tile: a wide button of its own.
+        const std::string& text = ui.tr(TextId::checkin_button);
+        const Box row = take_top(body, t.touch_target, t.gap);
+        const float bw = std::min(w, std::max(button_size(ui, text).x + 4 * t.gap, w / 2));
+        if (button(ui, "##check-in",
+                   Box{{row.centre().x - bw / 2, row.min.y}, {row.centre().x + bw / 2, row.max.y}},
+                   text, ButtonKind::secondary, !home.issuing))
+            out.emplace_back(cmd::OpenCheckIn{});
+    }
 
     if (!home.loaded || home.tiles.empty())
         paragraph(ui, body.centred({w, font_px(ui.fonts.heading)}), ui.tr(TextId::ticket_loading),

@@ -22,11 +22,14 @@ std::string issued_counters_text(const Translator& tr, const TicketIssuedView& v
 }
 
 std::string issued_ahead_text(const Translator& tr, const TicketIssuedView& v) {
+    // A booking is called at its time, not after those ahead of it.
+    if (v.appointment_start) return tr(TextId::issued_appointment_note);
     if (v.waiting_ahead == 0) return tr(TextId::issued_ahead_none);
     return tr.format(TextId::issued_ahead, fmt::arg("ahead", v.waiting_ahead));
 }
 
 std::string issued_estimate_text(const Translator& tr, const TicketIssuedView& v) {
+    if (v.appointment_start) return {};
     if (v.estimate_min == 0) return tr(TextId::issued_estimate_none);
     return tr.format(TextId::issued_estimate, fmt::arg("minutes", v.estimate_min));
 }
@@ -38,6 +41,7 @@ float TicketIssuedScreen::card_height(const UiFrame& ui, float width,
     float h = 2 * t.gap + font_px(ui.fonts.heading) + font_px(ui.fonts.huge) +
               paragraph_height(ui.fonts.heading, v.category_name, inner) + 2 * t.gap;
     if (v.priority_name) h += font_px(ui.fonts.body_bold) + t.gap / 2;
+    if (v.appointment_start) h += font_px(ui.fonts.heading) + t.gap / 2;
     if (v.remember_number)
         h += t.gap + notice_height(ui, inner, ui.tr(TextId::issued_remember), ui.fonts.heading);
     return h;
@@ -63,6 +67,10 @@ void TicketIssuedScreen::draw_card(UiFrame& ui, const Box& box, const TicketIssu
         label(ui, take_top(in, font_px(ui.fonts.body_bold)),
               ui.tr.format(TextId::ticket_priority_chosen, fmt::arg("reason", *v.priority_name)),
               {ui.fonts.body_bold, c.secondary_text, Align::centre});
+    if (v.appointment_start)
+        label(ui, take_top(in, font_px(ui.fonts.heading)),
+              ui.tr.format(TextId::issued_appointment, fmt::arg("start", *v.appointment_start)),
+              {ui.fonts.heading, c.secondary_text, Align::centre});
     if (v.remember_number) {
         const std::string& text = ui.tr(TextId::issued_remember);
         const float h = notice_height(ui, in.width(), text, ui.fonts.heading);
@@ -91,8 +99,10 @@ void TicketIssuedScreen::draw_details(UiFrame& ui, const Box& box, const TicketI
               {ui.fonts.body_bold, c.text, Align::left});
     label(ui, take_top(rest, line_h), issued_ahead_text(ui.tr, v),
           {ui.fonts.body, c.text, Align::left});
-    label(ui, take_top(rest, line_h, t.gap), issued_estimate_text(ui.tr, v),
-          {ui.fonts.body, c.text, Align::left});
+    if (const std::string estimate = issued_estimate_text(ui.tr, v); !estimate.empty())
+        label(ui, take_top(rest, line_h, t.gap), estimate, {ui.fonts.body, c.text, Align::left});
+    else
+        rest.min.y += t.gap;
 
     if (qr != nullptr) {
         const Box row = take_top(rest, t.qr_side, t.gap);

@@ -26,6 +26,10 @@ LookupFlow open_flow(SteadyTime now) {
     return f;
 }
 
+CodeRequest dossier(std::string code) {
+    return {CodeKind::dossier, std::move(code)};
+}
+
 void press_all(LookupFlow& f, std::string_view keys, SteadyTime now) {
     for (const char k : keys) f.press_key(k, now);
 }
@@ -78,7 +82,7 @@ TEST_CASE("the on-screen keyboard types a code and asks for it once", "[lookup]"
 
     const auto asked = f.submit(now);
     REQUIRE(asked);
-    CHECK(*asked == kCode);
+    CHECK(*asked == dossier(kCode));
     CHECK(f.searching());
     CHECK_FALSE(f.submit(now));  // no second request while the first is out
     f.press_key('1', now);       // the keys wait too
@@ -168,20 +172,20 @@ TEST_CASE("a scanner types the code and Enter: looked up at once", "[lookup]") {
         f.type_text("261123-0007", now + 20ms);
         const auto asked = f.type_enter(now + 30ms);
         REQUIRE(asked);
-        CHECK(*asked == kCode);
+        CHECK(*asked == dossier(kCode));
         CHECK(f.screen() == LookupScreen::entry);
         CHECK(f.entry() == kCode);
         CHECK(f.searching());
     }
     SECTION("a link in the receipt's QR code") {
         f.type_text("http://10.0.0.5:8080/d/000.17.22.H56-261123-0007", now);
-        CHECK(f.type_enter(now + 10ms) == std::optional<std::string>(kCode));
+        CHECK(f.type_enter(now + 10ms) == std::optional(dossier(kCode)));
     }
     SECTION("on the keyboard screen: the scan replaces what was typed") {
         f.open(now);
         press_all(f, "999", now);
         f.type_text(kCode, now + 5s);
-        CHECK(f.type_enter(now + 5s + 40ms) == std::optional<std::string>(kCode));
+        CHECK(f.type_enter(now + 5s + 40ms) == std::optional(dossier(kCode)));
         CHECK(f.entry() == kCode);
     }
     SECTION("on the result: the next receipt is looked up") {
@@ -190,7 +194,7 @@ TEST_CASE("a scanner types the code and Enter: looked up at once", "[lookup]") {
         REQUIRE(f.submit(now));
         f.on_result(kCode, sample_dossier(DossierState::in_process), now);
         f.type_text("000.17.22.H56-261123-0008", now + 3s);
-        CHECK(f.type_enter(now + 3s) == std::optional<std::string>("000.17.22.H56-261123-0008"));
+        CHECK(f.type_enter(now + 3s) == std::optional(dossier("000.17.22.H56-261123-0008")));
         CHECK(f.screen() == LookupScreen::entry);
     }
     SECTION("bad inputs") {
@@ -213,7 +217,7 @@ TEST_CASE("a scanner types the code and Enter: looked up at once", "[lookup]") {
         f.type_backspace(now + 1s);
         f.type_text("07", now + 3s);
         CHECK(f.entry() == kCode);
-        CHECK(f.type_enter(now + 6s) == std::optional<std::string>(kCode));
+        CHECK(f.type_enter(now + 6s) == std::optional(dossier(kCode)));
     }
 }
 
@@ -285,12 +289,12 @@ TEST_CASE("the lookup's views: the appointment, the procedure's name, no persona
     SteadyTime now{};
     LookupFlow f = open_flow(now);
     press_all(f, kCode, now);
-    LookupEntryView e = make_lookup_entry_view(f);
+    LookupEntryView e = make_lookup_entry_view(f, WardData{}, WardConfig{}, Language::vi);
     CHECK(e.entry == kCode);
     CHECK(e.can_submit);
     CHECK(e.can_delete);
     REQUIRE(f.submit(now));
-    e = make_lookup_entry_view(f);
+    e = make_lookup_entry_view(f, WardData{}, WardConfig{}, Language::vi);
     CHECK(e.searching);
     CHECK_FALSE(e.can_type);
     CHECK_FALSE(e.can_submit);

@@ -121,4 +121,54 @@ void check_citizen_layout_in(Rig& rig, Language lang, ImVec2 display) {
     rig.lang = Language::vi;
 }
 
+// ---- the ticket kiosk's code keyboard and a scanner ----------------------------------------
+
+inline constexpr int kEnter = 300;  // ImGui's Enter, as the GLFW backend maps it
+inline constexpr int kBackspace = 301;
+
+inline void map_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = kEnter;
+    io.KeyMap[ImGuiKey_Backspace] = kBackspace;
+}
+
+/// Taps the on-screen key labelled `key` (a button: the typed code may read "0" too).
+inline void tap_key(CitizenRig& rig, const std::string& key) {
+    rig.frame();
+    const ui::A11yElement* e = nullptr;
+    for (const auto& el : rig.tree.elements)
+        if (el.label == key && el.role == ui::A11yRole::button && e == nullptr) e = &el;
+    INFO("key " << key);
+    REQUIRE(e != nullptr);
+    REQUIRE(e->enabled);
+    const ImVec2 at = test::centre_of(*e);
+    rig.kit.harness.mouse(at, false);
+    rig.frame();
+    rig.kit.harness.mouse(at, true);
+    rig.frame();
+    rig.kit.harness.mouse(at, false);
+    rig.frame();
+    rig.frame();
+}
+
+/// Taps the on-screen keys of `code`, one by one.
+inline void tap_code(CitizenRig& rig, std::string_view code) {
+    for (const char k : code) tap_key(rig, std::string(1, k));
+}
+
+/// A scanner: every character in one burst, then Enter in the same poll.
+inline void scan(CitizenRig& rig, std::string_view text) {
+    for (const char ch : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned char>(ch));
+    ImGui::GetIO().KeysDown[kEnter] = true;
+    rig.frame();
+    ImGui::GetIO().KeysDown[kEnter] = false;
+    rig.frame();
+}
+
+inline bool shows_text_containing(const ui::A11yTree& tree, std::string_view part) {
+    for (const auto& e : tree.elements)
+        if (e.label.find(part) != std::string::npos) return true;
+    return false;
+}
+
 }  // namespace motcua::kiosk::test

@@ -25,6 +25,10 @@ public:
         lookups.push_back(std::move(code));
         lookup_done.push_back(std::move(done));
     }
+    void check_in(std::string code, WardLink::CheckInDone done) override {
+        check_ins.push_back(std::move(code));
+        check_in_done.push_back(std::move(done));
+    }
     [[nodiscard]] bool has_printer() const override { return printer_; }
     void print(print::TicketSlip slip, PrintDone done) override {
         slips.push_back(std::move(slip));
@@ -37,6 +41,8 @@ public:
     std::vector<WardLink::RatingDone> rating_done;
     std::vector<std::string> lookups;
     std::vector<WardLink::LookupDone> lookup_done;
+    std::vector<std::string> check_ins;
+    std::vector<WardLink::CheckInDone> check_in_done;
     std::vector<print::TicketSlip> slips;
     std::vector<PrintDone> print_done;
 
