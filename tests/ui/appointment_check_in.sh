@@ -9,6 +9,8 @@
 #  3. The second citizen scans the booking page's QR code (its link) on the home screen.
 #  4. The third citizen comes after the 08:15 slot's grace: the kiosk explains it kindly, and one
 #     tap gives a normal ticket of the booking's category.
+#  5. Counter 1's console lists its bookings of the day, and F1 calls the booked A002 (its slot
+#     has started) before the walk-in A001 issued earlier, showing the slot.
 # Screenshots are kept in SHOT_DIR.
 #
 # usage: appointment_check_in.sh BIN_DIR SOURCE_DIR SHOT_DIR
@@ -123,5 +125,28 @@ if grep -qF 'Lịch hẹn lúc' "${KIOSK_DUMPS[ticket]}"; then
 fi
 [[ $(state_of "$late") == missed ]] || ui_fail "$late is not missed: $(state_of "$late")"
 
+# ---- 5. the counter console: the day's bookings, and the booked ticket called first -------------
+kiosk_stop ticket
+kiosk_start console --mode counter --counter 1 --config "$CONFIG" --windowed 1920x1080
+wait_screen console counter_login
+tap console textbox "Tên đăng nhập"
+xdotool windowfocus --sync "$(window_of console)"
+xdotool type --delay 30 lan
+xdotool key Return
+sleep 0.3
+xdotool type --delay 30 matkhau-123
+xdotool key Return
+wait_screen console counter_console 10
+# Counter 1 serves HT: both its bookings came; the DC one is another counter's.
+wait_for console 'Lịch hẹn: chờ đến 0 · đã đến 2 · lỡ hẹn 0' 10
+wait_for console "\"label\":\"08:30  $typed\"" 5
+screenshot console "$SHOTS/check-in-console.png"
+# A001 (walk-in) was issued first, but the 08:30 slot has started: the booking is called first.
+xdotool key F1
+wait_for console '"label":"A002"' 10
+wait_for console '"label":"Lịch hẹn lúc 08:30"' 5
+screenshot console "$SHOTS/check-in-console-called.png"
+
 echo "PASS: $typed typed and $scanned scanned checked in at 08:30 (slip ${booked_h} px vs a" \
-    "walk-in's ${walk_in_h} px); $late, too late, got the normal ticket B001"
+    "walk-in's ${walk_in_h} px); $late, too late, got the normal ticket B001; the console" \
+    "listed the bookings and called A002 (booked) before A001 (walk-in)"

@@ -57,6 +57,7 @@ std::optional<CallToAnnounce> BoardModel::on_event(const api::Event& event, Stea
     c.number = ticket->number;
     c.counter = counter;
     c.recall = recall;
+    if (ticket->appointment) c.appointment_start = ticket->appointment->start;
     c.fresh = seconds_since(event.at, service_now) <= timing_.max_age_s;
     c.shown_at = now;
     // One line per ticket: a recall or a later call (after a transfer) moves it to the top.
@@ -109,7 +110,8 @@ BoardView make_board_view(const BoardModel& model, const WardData& data, Connect
     std::sort(v.counters.begin(), v.counters.end(),
               [](const auto& a, const auto& b) { return a.number < b.number; });
     for (const auto& call : model.calls())
-        v.calls.push_back({call.number, call.counter, call.recall, model.highlighted(call, now)});
+        v.calls.push_back({call.number, call.counter, call.recall, call.appointment_start,
+                           model.highlighted(call, now)});
     for (const auto& c : data.categories)
         v.categories.push_back({lang == Language::en ? c.name_en : c.name_vi, c.waiting,
                                 estimate_minutes(c.estimated_wait_s)});

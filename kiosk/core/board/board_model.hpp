@@ -36,6 +36,9 @@ struct BoardCall {
     std::string number;
     int counter = 0;
     bool recall = false;
+    /// A checked-in booking's slot start ("08:30"): the board marks the line, so those waiting
+    /// see why this number came before theirs.
+    std::optional<std::string> appointment_start;
     /// Recent when it arrived: announced and highlighted.
     bool fresh = false;
     SteadyTime shown_at{};
@@ -92,6 +95,7 @@ struct BoardCallRow {
     std::string number;
     int counter = 0;
     bool recall = false;
+    std::optional<std::string> appointment_start;
     bool highlighted = false;
 };
 

@@ -36,11 +36,45 @@ CurrentTicketView current_view(const ConsoleSession& s, const WardData& data, La
     v.state = t.state;
     v.issued_at = hh_mm(zone, t.issued_at);
     if (t.called_at) v.waited_s = seconds_since(t.issued_at, *t.called_at);
+    if (t.appointment) v.appointment_start = t.appointment->start;
     if (t.state == TicketState::serving && t.started_at)
         v.serving_s = seconds_since(*t.started_at, service_now);
     else if (const auto called = s.called_at())
         v.since_call_s = seconds_since(*called, service_now);
     return v;
+}
+
+std::optional<AppointmentsPanel> appointments_panel(const std::vector<api::BookingView>& day,
+                                                    const std::vector<std::string>& categories) {
+    AppointmentsPanel p;
+    for (const auto& b : day) {
+        if (b.state == AppointmentState::cancelled) continue;
+        if (std::find(categories.begin(), categories.end(), b.category) == categories.end())
+            continue;
+        p.rows.push_back({b.start, b.code, b.state});
+        switch (b.state) {
+            case AppointmentState::booked:
+                ++p.due;
+                break;
+            case AppointmentState::checked_in:
+                ++p.checked_in;
+                break;
+            case AppointmentState::missed:
+                ++p.missed;
+                break;
+            case AppointmentState::cancelled:
+                break;
+        }
+    }
+    if (p.rows.empty()) return std::nullopt;
+    const auto rank = [](AppointmentState s) {
+        return s == AppointmentState::booked ? 0 : s == AppointmentState::checked_in ? 1 : 2;
+    };
+    std::stable_sort(
+        p.rows.begin(), p.rows.end(), [&](const AppointmentRow& a, const AppointmentRow& b) {
+            return std::pair(rank(a.state), a.start) < std::pair(rank(b.state), b.start);
+        });
+    return p;
 }
 
 }  // namespace
@@ -170,6 +204,8 @@ ConsoleView make_console_view(const ConsoleSession& s, const WardData& data, Lan
         }
     }
     v.figures = s.figures();
+    if (s.appointments() && counter != nullptr)
+        v.appointments = appointments_panel(*s.appointments(), counter->categories);
     for (auto it = s.no_shows().rbegin(); it != s.no_shows().rend(); ++it)
         v.no_shows.push_back({it->id, it->number, hh_mm(zone, it->at)});
     for (std::size_t i = 0; i < v.enabled.size(); ++i)

@@ -43,6 +43,23 @@ struct CurrentTicketView {
     std::optional<int> waited_s;      // first call − issue (the citizen's wait, DESIGN.md §3)
     std::optional<int> since_call_s;  // while called: since the latest call or recall
     std::optional<int> serving_s;     // while serving: since Start
+    std::optional<std::string> appointment_start;  // a checked-in booking's slot: "08:30"
+};
+
+/// One of the day's bookings for this counter's categories: never the phone number.
+struct AppointmentRow {
+    std::string start;  // "08:30"
+    std::string code;
+    AppointmentState state = AppointmentState::booked;
+};
+
+/// "Lịch hẹn hôm nay": the day's bookings of the counter's categories, those still due first
+/// (earliest slot first), then those checked in, then those missed; cancelled ones are left out.
+struct AppointmentsPanel {
+    int due = 0;
+    int checked_in = 0;
+    int missed = 0;
+    std::vector<AppointmentRow> rows;
 };
 
 struct WaitingRow {
@@ -73,6 +90,8 @@ struct ConsoleView {
     std::vector<WaitingRow> waiting;
     bool waiting_loaded = false;
     std::optional<OfficerFigures> figures;
+    /// None before the list is fetched, or when no booking of the day is for this counter.
+    std::optional<AppointmentsPanel> appointments;
     std::vector<NoShowRow> no_shows;                  // newest first
     std::array<bool, kConsoleActionCount> enabled{};  // by ConsoleAction
 

@@ -165,4 +165,17 @@ asio::awaitable<Result<OfficerFigures>> fetch_officer_figures(HttpClient& http, 
     co_return decode_officer_figures(res->body, username);
 }
 
+asio::awaitable<Result<std::vector<api::BookingView>>> fetch_day_appointments(HttpClient& http,
+                                                                              Token token,
+                                                                              Day day) {
+    HttpRequest req;
+    req.target = api_target("/appointments?date=" + format_day(day));
+    req.bearer_token = std::move(token);
+    req.timeout = kReportTimeout;
+    auto res = co_await http.request(std::move(req));
+    if (!res) co_return res.error();
+    if (!res->success()) co_return error_of(*res);
+    co_return decode_list<api::BookingView>(res->body);
+}
+
 }  // namespace motcua::kiosk

@@ -81,4 +81,9 @@ Result<OfficerFigures> decode_officer_figures(std::string_view body, std::string
 boost::asio::awaitable<Result<OfficerFigures>> fetch_officer_figures(HttpClient& http, Token token,
                                                                      Day day, std::string username);
 
+/// The day's bookings (GET /appointments?date=D, officers only): the console lists those of its
+/// categories. The phone numbers in it are never put on screen.
+boost::asio::awaitable<Result<std::vector<api::BookingView>>> fetch_day_appointments(
+    HttpClient& http, Token token, Day day);
+
 }  // namespace motcua::kiosk

@@ -446,18 +446,26 @@ ConsoleEffects ConsoleSession::succeeded(const Pending& p, const ConsoleReply& r
     return out;
 }
 
-void ConsoleSession::on_event(const api::Event& event, SteadyTime now) {
+ConsoleEffects ConsoleSession::on_event(const api::Event& event, SteadyTime now) {
+    ConsoleEffects out;
     waiting_.on_event(event);
-    if (!login_.logged_in()) return;
+    if (!login_.logged_in()) return out;
+    if (event.type == EventType::appointment_booked ||
+        event.type == EventType::appointment_cancelled ||
+        event.type == EventType::appointment_checked_in ||
+        event.type == EventType::appointment_missed) {
+        out.fetch_appointments = true;
+        return out;
+    }
     const auto* counter_field = event.fields.if_contains("counter");
     const int at_counter = counter_field != nullptr && counter_field->is_int64()
                                ? static_cast<int>(counter_field->as_int64())
                                : 0;
     if (event.type == EventType::counter_opened || event.type == EventType::counter_closed ||
         event.type == EventType::counter_paused) {
-        if (at_counter != settings_.counter) return;
+        if (at_counter != settings_.counter) return out;
         auto change = api::decode<api::CounterEventFields>(boost::json::value(event.fields));
-        if (!change) return;
+        if (!change) return out;
         if (change->state != CounterState::closed && change->officer &&
             *change->officer != login_.officer()->officer.name) {
             // Another officer opened this counter: it is theirs now, and so is its queue.
@@ -465,16 +473,17 @@ void ConsoleSession::on_event(const api::Event& event, SteadyTime now) {
             current_.reset();
             screen_ = ConsoleScreen::console;
             say(ConsoleMessage::taken_over, *change->officer, now);
-            return;
+            return out;
         }
         state_ = change->state;
-        return;
+        return out;
     }
     const auto* field = event.fields.if_contains("ticket");
-    if (field == nullptr) return;
+    if (field == nullptr) return out;
     auto ticket = api::decode<api::TicketView>(*field);
-    if (!ticket) return;
+    if (!ticket) return out;
     apply_event(event, *ticket, at_counter);
+    return out;
 }
 
 void ConsoleSession::apply_event(const api::Event& event, const api::TicketView& ticket,
@@ -519,6 +528,13 @@ void ConsoleSession::apply_event(const api::Event& event, const api::TicketView&
     if (!current_ && !pending_ && about_ticket) screen_ = ConsoleScreen::console;
 }
 
+void ConsoleSession::on_appointments(const Result<std::vector<api::BookingView>>& list) {
+    if (!list || !login_.logged_in()) return;  // the last list stays: a courtesy, like figures
+    appointments_ = *list;
+    // Never a phone number on a screen (DESIGN.md §10): the list is kept without them.
+    for (auto& b : *appointments_) b.phone.clear();
+}
+
 void ConsoleSession::on_figures(const Result<OfficerFigures>& figures) {
     if (figures && login_.logged_in()) figures_ = *figures;
 }
@@ -559,6 +575,7 @@ void ConsoleSession::logout() {
     no_shows_.clear();
     figures_.reset();
     figures_at_.reset();
+    appointments_.reset();
     desk_.forget_receipt();
     say(ConsoleMessage::none, "", SteadyTime{});
 }

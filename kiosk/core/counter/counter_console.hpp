@@ -103,6 +103,9 @@ struct ConsoleEffects {
     /// Logged in: the ward link reads categories, counters and events with this token.
     std::optional<std::string> token;
     bool fetch_figures = false;
+    /// The day's bookings changed (an appointment event): fetch them again. They are also
+    /// fetched with the figures.
+    bool fetch_appointments = false;
     /// GET /procedures (after login, and when the receipt form needs them).
     bool fetch_procedures = false;
     /// GET /procedures/{code}/due-date for the receipt form.
@@ -162,8 +165,14 @@ public:
                             SteadyTime now);
     ConsoleEffects on_answer(std::uint64_t id, const Result<ConsoleReply>& answer, SteadyTime now,
                              TimePoint service_now);
-    void on_event(const api::Event& event, SteadyTime now);
+    /// An event from the ward; its effect is a fetch of the day's bookings when one changed.
+    ConsoleEffects on_event(const api::Event& event, SteadyTime now);
     void on_figures(const Result<OfficerFigures>& figures);
+    void on_appointments(const Result<std::vector<api::BookingView>>& list);
+    /// The day's bookings as last fetched; none before the first answer.
+    [[nodiscard]] const std::optional<std::vector<api::BookingView>>& appointments() const {
+        return appointments_;
+    }
     void on_procedures(const Result<std::vector<api::ProcedureInfo>>& list);
     void on_due_date(const std::string& procedure, const Result<api::DueDatePreview>& preview,
                      SteadyTime now);
@@ -217,6 +226,7 @@ private:
     SteadyTime message_at_{};
     std::vector<NoShow> no_shows_;
     std::optional<OfficerFigures> figures_;
+    std::optional<std::vector<api::BookingView>> appointments_;
     std::optional<SteadyTime> figures_at_;  // last fetch asked
     WaitingTracker waiting_;
     DossierDesk desk_;

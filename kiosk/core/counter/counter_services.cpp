@@ -46,6 +46,15 @@ void LiveCounterServices::fetch_figures(Token token, Day day, std::string userna
     });
 }
 
+void LiveCounterServices::fetch_appointments(Token token, Day day, AppointmentsDone done) {
+    client_.post(
+        [token = std::move(token), day, done = std::move(done), &queue = client_.ui_queue()](
+            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+            auto list = co_await fetch_day_appointments(http, token, day);
+            queue.push([done, list = std::move(list)] { done(list); });
+        });
+}
+
 void LiveCounterServices::use_token(std::string token) {
     link_.set_token(std::move(token));
     // The link starts with the first login: before it, every read would be refused (401).

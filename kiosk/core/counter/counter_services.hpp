@@ -20,6 +20,7 @@ public:
     using LoginDone = std::function<void(const Result<api::LoginResponse>&)>;
     using AnswerDone = std::function<void(const Result<ConsoleReply>&)>;
     using FiguresDone = std::function<void(const Result<OfficerFigures>&)>;
+    using AppointmentsDone = std::function<void(const Result<std::vector<api::BookingView>>&)>;
     using ProceduresDone = std::function<void(const Result<std::vector<api::ProcedureInfo>>&)>;
     using DueDateDone = std::function<void(const Result<api::DueDatePreview>&)>;
     using PrintDone = std::function<void(const Status&)>;
@@ -34,6 +35,8 @@ public:
     /// `token` is the officer's session.
     virtual void send(ConsoleRequest request, Token token, AnswerDone done) = 0;
     virtual void fetch_figures(Token token, Day day, std::string username, FiguresDone done) = 0;
+    /// The day's bookings (the console lists those of its categories).
+    virtual void fetch_appointments(Token token, Day day, AppointmentsDone done) = 0;
     /// Logged in: categories, counters and events are read with this token from now on.
     virtual void use_token(std::string token) = 0;
     virtual void fetch_procedures(Token token, ProceduresDone done) = 0;
@@ -56,6 +59,7 @@ public:
     void log_in(api::LoginRequest request, LoginDone done) override;
     void send(ConsoleRequest request, Token token, AnswerDone done) override;
     void fetch_figures(Token token, Day day, std::string username, FiguresDone done) override;
+    void fetch_appointments(Token token, Day day, AppointmentsDone done) override;
     void use_token(std::string token) override;
     void fetch_procedures(Token token, ProceduresDone done) override;
     void fetch_due_date(Token token, std::string procedure, DueDateDone done) override;

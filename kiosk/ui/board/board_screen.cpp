@@ -123,16 +123,23 @@ void BoardScreen::draw_calls(UiFrame& ui, Box box, const BoardView& board) {
         Box where{{in.min.x + number_w + t.gap, in.min.y}, in.max};
         const std::string counter =
             ui.tr.format(TextId::counter_number, fmt::arg("counter", call.counter));
-        if (!call.recall) {
+        // A recall says so under the counter (the citizen called twice is asked again), and so
+        // does a booking (those waiting see why this number came before theirs).
+        std::string note;
+        if (call.recall) note = ui.tr(TextId::board_recall);
+        if (call.appointment_start)
+            note += (note.empty() ? "" : " · ") +
+                    ui.tr.format(TextId::issued_appointment,
+                                 fmt::arg("start", *call.appointment_start));
+        if (note.empty()) {
             label(ui, where, counter, {ui.fonts.heading, ink, Align::right});
             continue;
         }
-        // A recall says so under the counter: the citizen called twice is asked again.
         const float block = font_px(ui.fonts.heading) + font_px(ui.fonts.body);
         where.min.y = r.centre().y - block / 2;
         label(ui, take_top(where, font_px(ui.fonts.heading)), counter,
               {ui.fonts.heading, ink, Align::right});
-        label(ui, take_top(where, font_px(ui.fonts.body)), ui.tr(TextId::board_recall),
+        label(ui, take_top(where, font_px(ui.fonts.body)), note,
               {ui.fonts.body, call.highlighted ? ink : c.text_muted, Align::right});
     }
 }

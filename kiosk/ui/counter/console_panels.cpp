@@ -11,6 +11,8 @@ namespace motcua::kiosk::ui {
 namespace {
 
 constexpr int kSecondsPerMinute = 60;
+/// The day's bookings in the idle card: at most this many columns of rows.
+constexpr int kMaxAppointmentColumns = 3;
 
 /// A section's title over a thin rule.
 void section(UiFrame& ui, Box& box, TextId title) {
@@ -19,6 +21,17 @@ void section(UiFrame& ui, Box& box, TextId title) {
     label(ui, line, ui.tr(title), {ui.fonts.body_bold, t.colours.text, Align::left});
     const Box rule = take_top(box, t.rule, t.gap / 2);
     ui.draw->AddRectFilled(rule.min, rule.max, t.colours.rule);
+}
+
+TextId appointment_state_text(AppointmentState s) {
+    switch (s) {
+        case AppointmentState::checked_in:
+            return TextId::console_appointment_checked_in;
+        case AppointmentState::missed:
+            return TextId::console_appointment_missed;
+        default:
+            return TextId::console_appointment_due;
+    }
 }
 
 std::string waiting_words(const Translator& tr, const WaitingRow& row) {
@@ -42,7 +55,8 @@ float waiting_height(const UiFrame& ui, const ConsoleView& v) {
     const float row = font_px(ui.fonts.body_bold) + font_px(ui.fonts.small) + t.gap / 2;
     const float rows =
         v.waiting_loaded ? static_cast<float>(std::max<std::size_t>(1, v.waiting.size())) : 1.0F;
-    return font_px(ui.fonts.body_bold) + t.rule + t.gap + rows * row;
+    const float bookings = v.appointments ? font_px(ui.fonts.small) + t.gap / 2 : 0;
+    return font_px(ui.fonts.body_bold) + t.rule + t.gap + rows * row + bookings;
 }
 
 void draw_waiting(UiFrame& ui, Box box, const ConsoleView& v) {
@@ -60,6 +74,9 @@ void draw_waiting(UiFrame& ui, Box box, const ConsoleView& v) {
         label(ui, take_top(box, font_px(ui.fonts.small), t.gap / 2), waiting_words(ui.tr, row),
               {ui.fonts.small, row.waiting > 0 ? c.text : c.text_muted, Align::left});
     }
+    if (v.appointments)
+        label(ui, take_top(box, font_px(ui.fonts.small), t.gap / 2),
+              appointments_summary(ui.tr, *v.appointments), {ui.fonts.small, c.text, Align::left});
 }
 
 float figures_height(const UiFrame& ui) {
@@ -160,6 +177,44 @@ void draw_controls(UiFrame& ui, Box box, const ConsoleView& v, ConsoleCommands& 
 }
 
 }  // namespace
+
+std::string appointments_summary(const Translator& tr, const AppointmentsPanel& p) {
+    return tr.format(TextId::console_appointments_counts, fmt::arg("due", p.due),
+                     fmt::arg("checked_in", p.checked_in), fmt::arg("missed", p.missed));
+}
+
+void draw_appointment_rows(UiFrame& ui, Box box, const AppointmentsPanel& p) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const float row_h = font_px(ui.fonts.body) + t.gap / 2;
+    if (box.height() < font_px(ui.fonts.body_bold) + t.rule + t.gap + row_h) return;
+    section(ui, box, TextId::console_appointments_heading);
+    // Rows flow down then across, in as many columns as the width holds.
+    float state_w = 0;
+    for (const TextId id : {TextId::console_appointment_due, TextId::console_appointment_checked_in,
+                            TextId::console_appointment_missed})
+        state_w = std::max(state_w, measure(ui.fonts.body, ui.tr(id)).x);
+    const float row_w = measure(ui.fonts.body_bold, "00:00  WWWWWWWW").x + t.gap + state_w;
+    const int columns =
+        std::clamp(static_cast<int>((box.width() + 2 * t.gap) / (row_w + 2 * t.gap)), 1,
+                   kMaxAppointmentColumns);
+    const float col_w =
+        (box.width() - static_cast<float>(columns - 1) * 2 * t.gap) / static_cast<float>(columns);
+    const auto per_column = static_cast<std::size_t>((box.height() + t.gap / 2) / row_h);
+    for (std::size_t i = 0; i < p.rows.size() && per_column > 0; ++i) {
+        const auto col = static_cast<int>(i / per_column);
+        if (col >= columns) break;  // as many as the card has room for
+        const AppointmentRow& r = p.rows[i];
+        const float x = box.min.x + static_cast<float>(col) * (col_w + 2 * t.gap);
+        const float y = box.min.y + static_cast<float>(i % per_column) * row_h;
+        const Box line{{x, y}, {x + col_w, y + font_px(ui.fonts.body)}};
+        const bool due = r.state == AppointmentState::booked;
+        const ImU32 ink = due ? c.text : c.text_muted;
+        label(ui, line, r.start + "  " + r.code,
+              {due ? ui.fonts.body_bold : ui.fonts.body, ink, Align::left});
+        label(ui, line, ui.tr(appointment_state_text(r.state)), {ui.fonts.body, ink, Align::right});
+    }
+}
 
 void draw_console_side(UiFrame& ui, const Box& box, const ConsoleView& v, ConsoleCommands& out) {
     const Theme& t = ui.theme;

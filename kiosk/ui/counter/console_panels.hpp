@@ -10,4 +10,9 @@ namespace motcua::kiosk::ui {
 
 void draw_console_side(UiFrame& ui, const Box& box, const ConsoleView& v, ConsoleCommands& out);
 
+/// "Lịch hẹn: chờ đến 2 · đã đến 1 · lỡ hẹn 1": the day's bookings of the counter's categories.
+std::string appointments_summary(const Translator& tr, const AppointmentsPanel& p);
+/// "Lịch hẹn hôm nay" and its rows (due first), as many as fit `box`; nothing if none fits.
+void draw_appointment_rows(UiFrame& ui, Box box, const AppointmentsPanel& p);
+
 }  // namespace motcua::kiosk::ui

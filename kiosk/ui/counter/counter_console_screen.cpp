@@ -130,6 +130,14 @@ void CounterConsoleScreen::draw_card(UiFrame& ui, const Box& box, const ConsoleV
     const bool closed = v.state == CounterState::closed;
     const float buttons_h = closed ? t.touch_target + t.gap : 0;
     const float hint_h = paragraph_height(ui.fonts.heading, ui.tr(hint), in.width());
+    if (!closed && v.appointments) {
+        // Between citizens the card lists the day's bookings under the hint: who is due next.
+        const float short_h = paragraph_height(ui.fonts.body, ui.tr(hint), in.width());
+        paragraph(ui, take_top(in, short_h, t.gap), ui.tr(hint),
+                  {ui.fonts.body, c.text_muted, Align::left});
+        draw_appointment_rows(ui, in, *v.appointments);
+        return;
+    }
     const float top_y = in.min.y + std::max(0.0F, (in.height() - hint_h - buttons_h) / 2);
     paragraph(ui, Box{{in.min.x, top_y}, {in.max.x, top_y + hint_h}}, ui.tr(hint),
               {ui.fonts.heading, c.text_muted, Align::centre});
@@ -163,18 +171,27 @@ void CounterConsoleScreen::draw_ticket(UiFrame& ui, const Box& box, const Curren
     const float heading_h = font_px(ui.fonts.heading);
     const float body_h = font_px(ui.fonts.body_bold);
     const float timer_h = font_px(ui.fonts.title);
-    const float block = heading_h + t.gap / 2 + (tk.priority ? body_h + t.gap / 2 : 0) + body_h +
-                        t.gap / 2 + timer_h;
+    const bool badges = tk.priority || tk.appointment_start;
+    const float block =
+        heading_h + t.gap / 2 + (badges ? body_h + t.gap / 2 : 0) + body_h + t.gap / 2 + timer_h;
     col.min.y = box.centre().y - block / 2;
     label(ui, take_top(col, heading_h, t.gap / 2), tk.category_name,
           {ui.fonts.heading, c.text, Align::left});
-    if (tk.priority) {
-        const Box line = take_top(col, body_h, t.gap / 2);
-        const std::string& words = ui.tr(TextId::console_priority);
-        const float w = measure(ui.fonts.body_bold, words).x + t.gap;
-        ui.draw->AddRectFilled(line.min, {line.min.x + w, line.max.y}, c.highlight, t.rounding / 2);
-        label(ui, Box{line.min, {line.min.x + w, line.max.y}}, words,
-              {ui.fonts.body_bold, c.highlight_text, Align::centre});
+    if (badges) {
+        // Why this ticket came when it did: priority, and a booking's slot.
+        Box line = take_top(col, body_h, t.gap / 2);
+        std::vector<std::string> words;
+        if (tk.priority) words.push_back(ui.tr(TextId::console_priority));
+        if (tk.appointment_start)
+            words.push_back(
+                ui.tr.format(TextId::issued_appointment, fmt::arg("start", *tk.appointment_start)));
+        for (const auto& w : words) {
+            const float bw = measure(ui.fonts.body_bold, w).x + t.gap;
+            const Box badge{line.min, {line.min.x + bw, line.max.y}};
+            ui.draw->AddRectFilled(badge.min, badge.max, c.highlight, t.rounding / 2);
+            label(ui, badge, w, {ui.fonts.body_bold, c.highlight_text, Align::centre});
+            line.min.x = badge.max.x + t.gap / 2;
+        }
     }
     std::string waited = ui.tr.format(TextId::console_issued_at, fmt::arg("time", tk.issued_at));
     if (tk.waited_s) {

@@ -19,7 +19,7 @@ CounterScreens::~CounterScreens() {
 }
 
 void CounterScreens::on_event(const api::Event& event) {
-    session_.on_event(event, config_.clocks.steady());
+    if (session_.on_event(event, config_.clocks.steady()).fetch_appointments) fetch_appointments();
 }
 
 void CounterScreens::on_service_time(TimePoint service_now, TimePoint local_now) {
@@ -171,6 +171,20 @@ void CounterScreens::fetch_figures() {
             // The figures are a courtesy: the last ones stay on screen.
             if (!figures) spdlog::warn("counter console: figures: {}", figures.error().message);
             session_.on_figures(figures);
+        });
+    fetch_appointments();
+}
+
+void CounterScreens::fetch_appointments() {
+    if (!session_.officer() || !clock_.known()) return;
+    const Day today = zone_.office_day(clock_.now(config_.clocks.wall()));
+    services_.fetch_appointments(
+        token(), today,
+        [this,
+         alive = std::weak_ptr<bool>(alive_)](const Result<std::vector<api::BookingView>>& list) {
+            if (alive.expired()) return;
+            if (!list) spdlog::warn("counter console: appointments: {}", list.error().message);
+            session_.on_appointments(list);
         });
 }
 

@@ -43,6 +43,8 @@ private:
     void apply(const ConsoleCommand& command, SteadyTime now);
     void carry_out(const ConsoleEffects& effects);
     void fetch_figures();
+    /// The day's bookings, for the console's list (with the figures, and on appointment events).
+    void fetch_appointments();
     void print_receipt(const std::string& code);
     [[nodiscard]] Token token() const;
 

@@ -26,11 +26,13 @@ struct BoardRig : ModeRig {
     }
     ui::A11yTree frame() { return ModeRig::frame(*screens); }
     void call(std::int64_t seq, const char* number, int counter, const char* when,
-              EventType type = EventType::ticket_called) {
+              EventType type = EventType::ticket_called,
+              std::optional<api::TicketAppointment> appointment = std::nullopt) {
         auto t = test::sample_ticket(number);
         t.id = std::string("id-") + number;
         t.state = TicketState::called;
         t.counter = counter;
+        t.appointment = std::move(appointment);
         screens->on_event(test::ticket_event(seq, type, t, counter, when));
     }
 
@@ -67,8 +69,11 @@ TEST_CASE("the board fits a TV in both languages, with and without calls", "[boa
     CHECK(find(rig.tree, "English") == nullptr);  // a TV has no language button
     for (int i = 1; i <= 9; ++i) {
         const std::string number = "A00" + std::to_string(i);
-        rig.call(i, number.c_str(), 1 + i % 5, "2026-11-23T08:02:00+07:00",
-                 i == 9 ? EventType::ticket_recalled : EventType::ticket_called);
+        // The longest note: a booked ticket called again.
+        rig.call(
+            i, number.c_str(), 1 + i % 5, "2026-11-23T08:02:00+07:00",
+            i >= 8 ? EventType::ticket_recalled : EventType::ticket_called,
+            i % 2 == 1 ? std::optional(api::TicketAppointment{"K7PM3QX9", "08:00"}) : std::nullopt);
     }
     rig.state.connection = ConnectionState::unavailable;
     test::check_citizen_layout(rig.frame(), display, rig.kit.theme);
@@ -105,6 +110,17 @@ TEST_CASE("a call shows its number at its counter, highlighted, and is announced
         rig.frame();
         CHECK(rig.said.size() == 2);
         CHECK(find(rig.tree, "Mời lại") != nullptr);
+    }
+    SECTION("a booked ticket's call is marked with its slot; a walk-in's is not") {
+        CHECK_FALSE(test::shows_text_containing(rig.tree, "Lịch hẹn"));
+        rig.call(8, "A013", 2, "2026-11-23T08:03:00+07:00", EventType::ticket_called,
+                 api::TicketAppointment{"K7PM3QX9", "08:00"});
+        rig.frame();
+        CHECK(find(rig.tree, "Lịch hẹn lúc 08:00") != nullptr);
+        rig.call(9, "A013", 2, "2026-11-23T08:05:00+07:00", EventType::ticket_recalled,
+                 api::TicketAppointment{"K7PM3QX9", "08:00"});
+        rig.frame();
+        CHECK(find(rig.tree, "Mời lại · Lịch hẹn lúc 08:00") != nullptr);
     }
     SECTION("a call that was old when it arrived is shown but not said") {
         rig.call(9, "A013", 1, "2026-11-23T07:50:00+07:00");

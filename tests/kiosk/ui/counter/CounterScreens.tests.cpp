@@ -18,6 +18,29 @@ namespace {
 
 using MaybeTicket = std::optional<api::TicketView>;
 
+api::BookingView day_booking(const char* code, const char* category, const char* start,
+                             AppointmentState state) {
+    api::BookingView b;
+    b.code = code;
+    b.category = category;
+    b.date = *parse_day("2026-11-23");
+    b.start = start;
+    b.end = start;  // not shown
+    b.state = state;
+    b.phone = "0912345123";  // the officers' list has it in full; no screen may show it
+    return b;
+}
+
+/// A day of bookings: counter 1 serves HT; DC's are another counter's.
+std::vector<api::BookingView> day_bookings() {
+    return {day_booking("K7PM3QX9", "HT", "08:00", AppointmentState::checked_in),
+            day_booking("MNPQ3479", "HT", "09:30", AppointmentState::booked),
+            day_booking("ACDE6794", "HT", "08:15", AppointmentState::missed),
+            day_booking("FGHJ7943", "HT", "09:00", AppointmentState::booked),
+            day_booking("TUVW3466", "HT", "10:00", AppointmentState::cancelled),
+            day_booking("XYAC9999", "DC", "08:30", AppointmentState::booked)};
+}
+
 }  // namespace
 
 TEST_CASE("every console screen fits, in both languages and four display shapes",
@@ -49,7 +72,8 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     check();
 
     auto called = at_counter("t1", "A012", TicketState::called);
-    called.priority = true;
+    called.priority = true;  // with a booking too: the widest badges
+    called.appointment = api::TicketAppointment{"K7PM3QX9", "08:00"};
     for (const char* id : {"n1", "n2", "n3"}) {
         rig.tap("Gọi tiếp (F1)");
         rig.answer(ConsoleReply{MaybeTicket(at_counter(id, "A099", TicketState::called))});
@@ -60,6 +84,8 @@ TEST_CASE("every console screen fits, in both languages and four display shapes"
     rig.answer(ConsoleReply{MaybeTicket(called)});
     REQUIRE_FALSE(rig.services.figures.empty());
     rig.services.figures.front()(OfficerFigures{14, 383.0, 605.0});
+    REQUIRE_FALSE(rig.services.appointments.empty());
+    rig.services.appointments.front()(day_bookings());
     check();
     rig.press(KeyPress::function(5));
     check();
@@ -278,4 +304,57 @@ TEST_CASE("every console message reads whole in both languages", "[counter_scree
             CHECK(text.find('{') == std::string::npos);  // every placeholder filled
         }
     }
+}
+
+TEST_CASE("the console lists the day's bookings of its categories and a booked ticket's slot",
+          "[counter_screens]") {
+    CounterRig rig({1920, 1080});
+    rig.login_and_open();
+    // Fetched with the figures, for the service's day.
+    REQUIRE(rig.services.appointments_asked.size() == 1);
+    CHECK(format_day(rig.services.appointments_asked[0].day) == "2026-11-23");
+    CHECK_FALSE(shows(rig.tree, "Lịch hẹn hôm nay"));  // nothing known yet: no section
+    rig.services.appointments.front()(day_bookings());
+    rig.frame();
+    CHECK(shows(rig.tree, "Lịch hẹn hôm nay"));
+    CHECK(shows(rig.tree, "Lịch hẹn: chờ đến 2 · đã đến 1 · lỡ hẹn 1"));  // beside the queue
+    // Due first, earliest slot first; then checked in; then missed. Cancelled and other
+    // counters' categories are left out.
+    std::vector<std::string> rows;
+    for (const auto& e : rig.tree.elements)
+        if (e.label.size() > 6 && e.label[2] == ':' && e.label.substr(5, 2) == "  ")
+            rows.push_back(e.label);
+    CHECK(rows == std::vector<std::string>{"09:00  FGHJ7943", "09:30  MNPQ3479", "08:00  K7PM3QX9",
+                                           "08:15  ACDE6794"});
+    CHECK(shows(rig.tree, "Chờ đến"));
+    CHECK(shows(rig.tree, "Đã đến"));
+    CHECK(shows(rig.tree, "Lỡ hẹn"));
+    for (const auto& e : rig.tree.elements) {
+        INFO(e.label);
+        CHECK(e.label.find("0912345123") == std::string::npos);
+        CHECK(e.label.find("XYAC9999") == std::string::npos);
+        CHECK(e.label.find("TUVW3466") == std::string::npos);
+    }
+
+    // A check-in anywhere in the ward: the list is fetched again.
+    api::Event checked_in;
+    checked_in.seq = 30;
+    checked_in.type = EventType::appointment_checked_in;
+    checked_in.at = *parse_rfc3339("2026-11-23T08:50:00+07:00");
+    checked_in.fields = {{"appointment", {{"code", "FGHJ7943"}, {"state", "checked_in"}}}};
+    rig.screens->on_event(checked_in);
+    REQUIRE(rig.services.appointments_asked.size() == 2);
+
+    // The booked ticket called: its slot beside the number.
+    rig.tap("Gọi tiếp (F1)");
+    auto booked = at_counter("t9", "A014", TicketState::called);
+    booked.appointment = api::TicketAppointment{"FGHJ7943", "09:00"};
+    rig.answer(ConsoleReply{MaybeTicket(booked)});
+    CHECK(shows(rig.tree, "A014"));
+    CHECK(shows(rig.tree, "Lịch hẹn lúc 09:00"));
+    rig.tap("Vắng mặt (F4)");
+    rig.answer(ConsoleReply{MaybeTicket(at_counter("t9", "A014", TicketState::no_show))});
+    rig.tap("Gọi tiếp (F1)");
+    rig.answer(ConsoleReply{MaybeTicket(at_counter("t10", "A015", TicketState::called))});
+    CHECK_FALSE(shows(rig.tree, "Lịch hẹn lúc"));  // a walk-in has none
 }

@@ -32,6 +32,10 @@ public:
         figures_asked.push_back({std::move(token), day, std::move(username)});
         figures.push_back(std::move(done));
     }
+    void fetch_appointments(Token token, Day day, AppointmentsDone done) override {
+        appointments_asked.push_back({std::move(token), day, {}});
+        appointments.push_back(std::move(done));
+    }
     void use_token(std::string token) override { tokens.push_back(std::move(token)); }
     void fetch_procedures(Token token, ProceduresDone done) override {
         procedures_asked.push_back(std::move(token));
@@ -61,6 +65,8 @@ public:
     std::deque<AnswerDone> answers;
     std::vector<FiguresAsked> figures_asked;
     std::deque<FiguresDone> figures;
+    std::vector<FiguresAsked> appointments_asked;
+    std::deque<AppointmentsDone> appointments;
     std::vector<std::string> tokens;
     struct Asked {
         Token token;
