@@ -30,6 +30,16 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
     }
     auto format = format_of(r, {"json", "csv", "xlsx"});
     if (!format) return respond(error_reply(format.error()));
+    // kind=appointment|walk_in: booked or walk-in tickets only (DESIGN.md §10).
+    auto kind = reports::TicketKind::all;
+    if (const auto k = r.query.find("kind"); k != r.query.end()) {
+        auto parsed = parse_enum<reports::TicketKind>(k->second);
+        if (!parsed)
+            return respond(error_reply(
+                ErrorCode::invalid_query,
+                fmt::format("'kind' must be one of: {}", enum_choices<reports::TicketKind>())));
+        kind = *parsed;
+    }
 
     if (every_grouping) {
         if (*format != "xlsx")
@@ -37,12 +47,12 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
                 error_reply(ErrorCode::invalid_query, "'group_by=all' is for format=xlsx only"));
         // Five reports and a workbook: on the render thread, never on a network thread.
         return renderer_.run(
-            [this, from = period->from, to = period->to] {
+            [this, from = period->from, to = period->to, kind] {
                 std::vector<reports::TurnaroundReport> sheets;
                 for (const auto& grouping : EnumNames<reports::GroupBy>::names)
-                    sheets.push_back(reports::turnaround_from_store(store_, config_, zone_, from,
-                                                                    to, grouping.first,
-                                                                    clock_.now(), &report_cache_));
+                    sheets.push_back(reports::turnaround_from_store(
+                        store_, config_, zone_, from, to, grouping.first, clock_.now(),
+                        &report_cache_, kind));
                 auto bytes = reports::to_xlsx(sheets);
                 if (!bytes) return error_reply(bytes.error());
                 return file_reply(
@@ -52,9 +62,12 @@ void Ward::turnaround_report(const Request& r, const Respond& respond) {
             },
             respond);
     }
-    const auto report = reports::turnaround_from_store(
-        store_, config_, zone_, period->from, period->to, group, clock_.now(), &report_cache_);
-    const std::string name = fmt::format("bao-cao-{}-{}-{}", to_string(group),
+    const auto report =
+        reports::turnaround_from_store(store_, config_, zone_, period->from, period->to, group,
+                                       clock_.now(), &report_cache_, kind);
+    const std::string kind_part =
+        kind == reports::TicketKind::all ? "" : fmt::format("-{}", to_string(kind));
+    const std::string name = fmt::format("bao-cao-{}{}-{}-{}", to_string(group), kind_part,
                                          format_day(period->from), format_day(period->to));
     respond(turnaround_reply(report, *format, name));
 }

@@ -22,7 +22,9 @@ Result<std::string> normalize_phone(std::string_view text) {
         if (digits.rfind("84", 0) != 0)
             return make_error(ErrorCode::invalid_field,
                               "field 'phone' must be a Vietnamese number (+84)");
-        digits = "0" + digits.substr(2);
+        // "84…" becomes "0…": drop the 8, write 0 over the 4.
+        digits.erase(0, 1);
+        digits[0] = '0';
     }
     if (digits.size() < 10 || digits.size() > 11 || digits[0] != '0')
         return make_error(ErrorCode::invalid_field,

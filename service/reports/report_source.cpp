@@ -1,5 +1,6 @@
 #include "reports/report_source.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace motcua::reports {
@@ -45,9 +46,17 @@ ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone
 
 TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config,
                                        const OfficeZone& zone, Day from, Day to, GroupBy group_by,
-                                       TimePoint now, ReportCache* cache) {
-    return compute_turnaround(report_input(store, from, to, zone, now, cache), config, from, to,
-                              group_by, zone);
+                                       TimePoint now, ReportCache* cache, TicketKind kind) {
+    ReportInput input = report_input(store, from, to, zone, now, cache);
+    if (kind != TicketKind::all) {
+        const bool booked = kind == TicketKind::appointment;
+        auto& tickets = input.rows.tickets;
+        tickets.erase(
+            std::remove_if(tickets.begin(), tickets.end(),
+                           [&](const store::ReportTicket& t) { return t.booked != booked; }),
+            tickets.end());
+    }
+    return compute_turnaround(input, config, from, to, group_by, zone);
 }
 
 WaitHistogram waits_from_store(store::Store& store, const WardConfig& config,

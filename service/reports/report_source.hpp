@@ -19,9 +19,28 @@ std::vector<CounterSession> sessions_from(const std::vector<store::CounterEventR
 ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone& zone,
                          TimePoint now, ReportCache* cache = nullptr);
 
+/// Which tickets a turnaround report counts: `kind=appointment|walk_in` (DESIGN.md §10), so a
+/// ward sees whether bookings cut waits. Officer time (counter sessions) is the same for all.
+enum class TicketKind { all, appointment, walk_in };
+
+}  // namespace motcua::reports
+
+namespace motcua {
+/// `kind` as the query spells it; "all" is the absence of the filter.
+template <>
+struct EnumNames<reports::TicketKind> {
+    static constexpr std::array<std::pair<reports::TicketKind, std::string_view>, 2> names{
+        {{reports::TicketKind::appointment, "appointment"},
+         {reports::TicketKind::walk_in, "walk_in"}}};
+};
+}  // namespace motcua
+
+namespace motcua::reports {
+
 TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& config,
                                        const OfficeZone& zone, Day from, Day to, GroupBy group_by,
-                                       TimePoint now, ReportCache* cache = nullptr);
+                                       TimePoint now, ReportCache* cache = nullptr,
+                                       TicketKind kind = TicketKind::all);
 
 /// The waits histogram of office days [from, to] (the dashboard's chart).
 WaitHistogram waits_from_store(store::Store& store, const WardConfig& config,

@@ -668,7 +668,7 @@ void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
     // allocation.
     auto st = read_db_.prepare(
         "SELECT category, officer, counter, day, state, rated, issued_at, called_at, started_at, "
-        "finished_at "
+        "finished_at, appointment_code IS NOT NULL "
         "FROM tickets WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
     st.bind(1, format_day(from)).bind(2, format_day(to));
     ReportRowsBuilder rows(out);
@@ -676,13 +676,13 @@ void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
     while (st.step())
         rows.add(st.text_view(0), st.is_null(1) ? std::nullopt : std::optional(st.text_view(1)),
                  st.integer(2), st.text_view(3), st.text_view(4), st.integer(5), st.int64(6), ms(7),
-                 ms(8), ms(9));
+                 ms(8), ms(9), st.integer(10) != 0);
 }
 
 void ReportRowsBuilder::add(std::string_view category, std::optional<std::string_view> officer,
                             int counter, std::string_view day, std::string_view state, int rating,
                             std::int64_t issued_ms, std::int64_t called_ms, std::int64_t started_ms,
-                            std::int64_t finished_ms) {
+                            std::int64_t finished_ms, bool booked) {
     // A lean append: numbers and interned strings, no per-row allocation.
     const auto intern = [](std::vector<std::string>& table, std::string_view text) {
         for (std::size_t i = table.size(); i-- > 0;)
@@ -708,6 +708,7 @@ void ReportRowsBuilder::add(std::string_view category, std::optional<std::string
     t.called_ms = called_ms;
     t.started_ms = started_ms;
     t.finished_ms = finished_ms;
+    t.booked = booked;
     out_.tickets.push_back(t);
 }
 

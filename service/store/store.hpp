@@ -72,6 +72,8 @@ struct ReportTicket {
     std::int64_t called_ms = -1;  // -1: not set
     std::int64_t started_ms = -1;
     std::int64_t finished_ms = -1;
+    /// Issued at a check-in for a booking (DESIGN.md §10): the turnaround's `kind` filter.
+    bool booked = false;
 };
 
 /// What the reports read for a period.
@@ -95,7 +97,8 @@ public:
     /// Times in ms since the epoch, -1 when not set; `day` as stored ("YYYY-MM-DD").
     void add(std::string_view category, std::optional<std::string_view> officer, int counter,
              std::string_view day, std::string_view state, int rating, std::int64_t issued_ms,
-             std::int64_t called_ms, std::int64_t started_ms, std::int64_t finished_ms);
+             std::int64_t called_ms, std::int64_t started_ms, std::int64_t finished_ms,
+             bool booked = false);
 
 private:
     ReportRows& out_;

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <thread>
 
 #include "harness.hpp"
 
@@ -194,6 +196,27 @@ TEST_CASE("booking, cancelling and checking in through the API",
     CHECK(csv.body.find("Đã đặt") != std::string::npos);
     CHECK(csv.body.find("0912345123") == std::string::npos);
 
+    // The turnaround over booked or walk-in tickets only: day 24 has one of each served or
+    // called, and a walk-in still waiting.
+    const std::string day24 = "/api/v1/reports/turnaround?from=2026-11-24&to=2026-11-24";
+    const auto issued = [&](const std::string& query) {
+        auto r = request(p, "GET", day24 + query, lan);
+        REQUIRE(r.status == 200);
+        return r.json().at("total").at("issued").as_int64();
+    };
+    CHECK(issued("") == 3);
+    CHECK(issued("&kind=appointment") == 1);
+    CHECK(issued("&kind=walk_in") == 2);
+    auto walk_ins_only = request(p, "GET", day24 + "&kind=walk_in", lan);
+    CHECK(walk_ins_only.json().at("total").at("served") == 1);
+    auto bad_kind = request(p, "GET", day24 + "&kind=booked", lan);
+    CHECK(bad_kind.status == 400);
+    CHECK(error_code(bad_kind) == "invalid_query");
+    CHECK(bad_kind.json().at("error").at("message") ==
+          "'kind' must be one of: appointment, walk_in");
+    auto kind_csv = request(p, "GET", day24 + "&kind=appointment&format=csv", lan);
+    REQUIRE(kind_csv.status == 200);
+
     // The events name the bookings, never a phone number.
     int booked = 0, checked_in = 0, missed = 0, cancelled_events = 0;
     while (auto e = events.next(1500)) {
@@ -233,4 +256,85 @@ TEST_CASE("one address may not book without end", "[api][appointments][integrati
     CHECK(free_at(p, "2026-11-25", "13:00") == 2);  // nothing was booked
     set_clock(p, "2026-11-23T09:00:00+07:00");      // an hour later
     CHECK(book(p, "2026-11-25", "13:00", "0900000099").status == 201);
+}
+
+TEST_CASE("the phone number stays on the booking, and is erased after retain_days",
+          "[api][appointments][integration][privacy]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    set_clock(p, "2026-11-23T08:00:00+07:00");
+    const std::string lan = w.login(s);
+    harness::EventClient events(p, w.board_token, 0);
+    const std::string phone = "0912345678";
+    // Every way the number could be written on a page.
+    const auto leaks = [&](const std::string& text) {
+        for (const char* form :
+             {"0912345678", "912345678", "0912 345 678", "091 234 5678", "+84912345678", "345678"})
+            if (text.find(form) != std::string::npos) return true;
+        return false;
+    };
+
+    auto booked = book(p, "2026-11-23", "09:00", phone);
+    REQUIRE(booked.status == 201);
+    CHECK_FALSE(leaks(booked.body));
+    CHECK(booked.json().at("phone") == "09•• ••• 678");
+    const std::string code(booked.json().at("code").as_string());
+    auto public_view = request(p, "GET", "/api/v1/public/appointments/" + code);
+    REQUIRE(public_view.status == 200);
+    CHECK_FALSE(leaks(public_view.body));
+    auto page = request(p, "GET", "/dat-lich/" + code);
+    REQUIRE(page.status == 200);
+    CHECK_FALSE(leaks(page.body));
+
+    // Checked in: the ticket, its phone page, the open data and the officers' ticket views.
+    set_clock(p, "2026-11-23T08:40:00+07:00");
+    auto ticket = request(p, "POST", "/api/v1/appointments/" + code + "/check-in", w.kiosk_token);
+    REQUIRE(ticket.status == 201);
+    CHECK_FALSE(leaks(ticket.body));
+    CHECK(ticket.json().at("appointment").at("code").as_string() == code);
+    const std::string id(ticket.json().at("id").as_string());
+    for (const std::string& path :
+         std::vector<std::string>{"/t/" + id, "/api/v1/public/tickets/" + id,
+                                  "/api/v1/public/queue", "/api/v1/tickets?state=waiting"}) {
+        auto r = request(p, "GET", path, lan);
+        INFO(path << " " << r.status);
+        CHECK(r.status < 500);
+        CHECK_FALSE(leaks(r.body));
+    }
+    auto cancel_after = request(p, "POST", "/api/v1/public/appointments/" + code + "/cancel");
+    CHECK(cancel_after.status == 409);
+    CHECK_FALSE(leaks(cancel_after.body));
+    int seen = 0;
+    while (auto e = events.next(1000)) {
+        ++seen;
+        CHECK_FALSE(leaks(json::serialize(*e)));
+    }
+    CHECK(seen >= 3);  // booked, issued, checked in
+
+    // The officers' list has it in full until retain_days (30) after the slot's day...
+    const auto listed_phone = [&] {
+        auto day = request(p, "GET", "/api/v1/appointments?date=2026-11-23", lan);
+        REQUIRE(day.status == 200);
+        const auto body = day.json();
+        REQUIRE(body.as_array().size() == 1);
+        return std::string(body.as_array()[0].at("phone").as_string());
+    };
+    CHECK(listed_phone() == phone);
+    set_clock(p, "2026-12-23T08:00:00+07:00");                     // 30 days on: still kept
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the service's ticks run
+    CHECK(listed_phone() == phone);
+    // ...and erased the day after, by the service's own daily job.
+    set_clock(p, "2026-12-24T08:00:00+07:00");
+    bool erased = false;
+    for (int i = 0; i < 50 && !erased; ++i) {
+        erased = listed_phone().empty();
+        if (!erased) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(erased);
+    // The booking itself stays for the reports.
+    auto report =
+        request(p, "GET", "/api/v1/reports/appointments?from=2026-11-23&to=2026-11-23", lan);
+    REQUIRE(report.status == 200);
+    CHECK(report.json().at("total").at("checked_in") == 1);
 }

@@ -129,14 +129,7 @@ fi
 kiosk_stop ticket
 kiosk_start console --mode counter --counter 1 --config "$CONFIG" --windowed 1920x1080
 wait_screen console counter_login
-tap console textbox "Tên đăng nhập"
-xdotool windowfocus --sync "$(window_of console)"
-xdotool type --delay 30 lan
-xdotool key Return
-sleep 0.3
-xdotool type --delay 30 matkhau-123
-xdotool key Return
-wait_screen console counter_console 10
+console_login console lan matkhau-123
 # Counter 1 serves HT: both its bookings came; the DC one is another counter's.
 wait_for console 'Lịch hẹn: chờ đến 0 · đã đến 2 · lỡ hẹn 0' 10
 wait_for console "\"label\":\"08:30  $typed\"" 5

@@ -31,14 +31,7 @@ kiosk_token=$(device_add "Kiosk lối vào" kiosk)
 kiosk_start console --mode counter --counter 1 --config "$CONFIG" --windowed 1280x800 \
     --printer "file:$receipts/"
 wait_screen console counter_login
-tap console textbox "Tên đăng nhập"
-xdotool windowfocus --sync "$(window_of console)"
-xdotool type --delay 30 lan
-xdotool key Return
-sleep 0.3
-xdotool type --delay 30 matkhau-123
-xdotool key Return
-wait_screen console counter_console 10
+console_login console lan matkhau-123
 wait_for console 'Quầy đang mở' 10
 officer=$(login lan matkhau-123)  # the test's own session, for checking through the API
 

@@ -251,6 +251,21 @@ tap() {
     xdotool mousemove --window "$win" $((x + w / 2)) $((y + h / 2)) click 1
 }
 
+# console_login NAME USERNAME PASSWORD [FIELD]: logs in at counter console NAME (on its login
+# screen) with the keyboard, as an officer does; FIELD is the username field's label in the
+# console's language. Returns once the console is up.
+console_login() {
+    tap "$1" textbox "${4:-Tên đăng nhập}"
+    # No window manager: give the console the keyboard, as a click on a desktop would.
+    xdotool windowfocus --sync "$(window_of "$1")"
+    xdotool type --delay 30 "$2"
+    xdotool key Return
+    sleep 0.3  # a person's pause: the focus moves to the password with the next frames
+    xdotool type --delay 30 "$3"
+    xdotool key Return
+    wait_screen "$1" counter_console 10
+}
+
 # screenshot NAME FILE [WIDTH]: the kiosk's window as PNG, scaled to WIDTH pixels if given.
 screenshot() {
     local win

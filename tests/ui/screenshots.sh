@@ -186,18 +186,6 @@ done
 api POST /counters/2/call-next "$binh" >/dev/null
 api POST /counters/3/call-next "$cuong" >/dev/null
 
-# console_login NAME: types lan's credentials into console NAME.
-console_login() {
-    tap "$1" textbox "$2"
-    xdotool windowfocus --sync "$(window_of "$1")"
-    xdotool type --delay 30 lan
-    xdotool key Return
-    sleep 0.3
-    xdotool type --delay 30 matkhau-123
-    xdotool key Return
-    wait_screen "$1" counter_console 10
-}
-
 to_return=$dossier  # looked up at the kiosk above: its result is ready
 for lang in vi en; do
     echo "display board and counter console ($lang)"
@@ -218,7 +206,7 @@ for lang in vi en; do
     wait_screen console counter_login
     xdotool windowmove "$(window_of console)" 0 1080  # under the board: never over it
     shot console "counter-login-$lang"
-    console_login console "$user"
+    console_login console lan matkhau-123 "$user"
     wait_for console "$open_" 10
     # A citizen who did not come, one put back in the queue, one at the desk being served.
     xdotool key F1
