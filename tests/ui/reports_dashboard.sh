@@ -122,6 +122,32 @@ click dash button "Lĩnh vực: Tất cả"
 wait_text dash 'Trong mục tiêu' 5
 screenshot dash "$SHOTS/reports-charts-category.png"
 
+# ---- 3b. the appointments report ---------------------------------------------------------------
+click dash button "Lịch hẹn"
+wait_screen dash reports_appointments
+wait_text dash 'Đã đặt' 5
+sleep 0.3
+answer=$(api GET "/reports/appointments?from=2026-11-23&to=2026-11-29&group_by=category" "$HOA")
+[[ $answer == 200\ * ]] || ui_fail "appointments report: $answer"
+jq -r '
+  def name: if .key == "total" then "Tổng cộng" else .label end;
+  def dur: if . == null then "—" else "\((. / 60 | floor) | tostring | if length < 2 then "0" + . else . end):\(. % 60 | tostring | if length < 2 then "0" + . else . end)" end;
+  (.rows[], .total) | [name, (.booked | tostring), (.cancelled | tostring), (.checked_in | tostring),
+    (.missed | tostring), (.served | tostring), (.punctuality_s.p50 | dur), (.punctuality_s.p90 | dur)]
+  | join("\t")' <<<"${answer#* }" >"$WORK/expected-appointments.tsv"
+grep -qP '^Tư pháp - Hộ tịch\t2\t0\t0\t2\t0\t' "$WORK/expected-appointments.tsv" ||
+    ui_fail "the scenario's bookings are not in the API's report: $(cat "$WORK/expected-appointments.tsv")"
+while IFS= read -r line; do
+    label=${line%%$'\t'*}
+    got=$(jq -r --arg l "$label" --argjson n 1 "$JQ_LINE" "${KIOSK_DUMPS[dash]}")
+    [[ $got == "$line" ]] || ui_fail "appointments, row '$label': the screen shows
+  $got
+but the API says
+  $line"
+done <"$WORK/expected-appointments.tsv"
+screenshot dash "$SHOTS/reports-appointments.png"
+echo "  appointments: every row equals the API's"
+
 # ---- 4. exports --------------------------------------------------------------------------------
 click dash button "Theo lĩnh vực"
 wait_text dash 'Lĩnh vực'

@@ -45,6 +45,17 @@ reports_scenario() {
 
     # ---- Monday 23/11/2026
     at 07:30
+    # Bookings for Tuesday from a phone: nobody comes to check in (they are missed by 08:40), one
+    # (the DC one) is cancelled. No ticket comes of them: the turnaround figures are the walk-ins'.
+    local booked
+    for slot in "HT 08:00 0912000001" "HT 08:00 0912000002" "DC 08:15 0912000003"; do
+        read -r cat start phone <<<"$slot"
+        booked=$(api POST /public/appointments "" \
+            "{\"category\":\"$cat\",\"date\":\"2026-11-24\",\"start\":\"$start\",\"phone\":\"$phone\"}")
+        [[ $booked == 201\ * ]] || ui_fail "booking $cat $start: $booked"
+    done
+    booked=$(jq -r .code <<<"${booked#* }")
+    [[ $(api POST "/public/appointments/$booked/cancel") == 200\ * ]] || ui_fail "cancel $booked"
     desk "$LAN" 1 open
     desk "$BINH" 3 open
     at 07:35; local t1; t1=$(issue HT)

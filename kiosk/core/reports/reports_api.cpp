@@ -76,6 +76,10 @@ std::string waits_target(const ReportPeriod& period) {
     return api_target("/reports/waits?" + period_query(period));
 }
 
+std::string appointments_target(const ReportPeriod& period) {
+    return api_target("/reports/appointments?" + period_query(period) + "&group_by=category");
+}
+
 std::string export_target(const ReportPeriod& period, ExportFormat format,
                           ReportGrouping grouping) {
     const std::string group =
@@ -110,6 +114,13 @@ asio::awaitable<Result<WaitHistogram>> fetch_wait_histogram(HttpClient& http, To
     auto res = co_await get(http, std::move(token), waits_target(period), kReportTimeout);
     if (!res) co_return res.error();
     co_return decode_wait_histogram(res->body);
+}
+
+asio::awaitable<Result<AppointmentReport>> fetch_appointment_report(HttpClient& http, Token token,
+                                                                    ReportPeriod period) {
+    auto res = co_await get(http, std::move(token), appointments_target(period), kReportTimeout);
+    if (!res) co_return res.error();
+    co_return decode_appointment_report(res->body);
 }
 
 asio::awaitable<Result<hub::ProvinceOverview>> fetch_overview(HttpClient& http, Token token,

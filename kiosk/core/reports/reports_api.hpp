@@ -34,6 +34,12 @@ std::string export_file_name(const ReportPeriod& period, ExportFormat format,
 boost::asio::awaitable<Result<TurnaroundReport>> fetch_turnaround(HttpClient& http, Token token,
                                                                   ReportPeriod period,
                                                                   ReportGrouping grouping);
+/// A ward's appointments report by category: "/api/v1/reports/appointments?from=…&to=…".
+std::string appointments_target(const ReportPeriod& period);
+boost::asio::awaitable<Result<AppointmentReport>> fetch_appointment_report(HttpClient& http,
+                                                                           Token token,
+                                                                           ReportPeriod period);
+
 boost::asio::awaitable<Result<WaitHistogram>> fetch_wait_histogram(HttpClient& http, Token token,
                                                                    ReportPeriod period);
 boost::asio::awaitable<Result<hub::ProvinceOverview>> fetch_overview(HttpClient& http, Token token,

@@ -46,6 +46,16 @@ void LiveReportsServices::fetch_waits(Token token, ReportPeriod period, WaitsDon
         });
 }
 
+void LiveReportsServices::fetch_appointments(Token token, ReportPeriod period,
+                                             AppointmentsDone done) {
+    client_.post(
+        [token = std::move(token), period, done = std::move(done), &queue = client_.ui_queue()](
+            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+            auto report = co_await fetch_appointment_report(http, token, period);
+            queue.push([done, report = std::move(report)] { done(report); });
+        });
+}
+
 void LiveReportsServices::fetch_overview(Token token, ReportPeriod period, OverviewDone done) {
     client_.post(
         [token = std::move(token), period, done = std::move(done), &queue = client_.ui_queue()](

@@ -21,6 +21,7 @@ public:
     using TurnaroundDone = std::function<void(const Result<TurnaroundReport>&)>;
     using WaitsDone = std::function<void(const Result<WaitHistogram>&)>;
     using OverviewDone = std::function<void(const Result<hub::ProvinceOverview>&)>;
+    using AppointmentsDone = std::function<void(const Result<AppointmentReport>&)>;
     using ExportDone = std::function<void(const Result<std::filesystem::path>&)>;
 
     ReportsServices() = default;
@@ -35,6 +36,8 @@ public:
     virtual void fetch_waits(Token token, ReportPeriod period, WaitsDone done) = 0;
     /// The province hub's ranking of wards.
     virtual void fetch_overview(Token token, ReportPeriod period, OverviewDone done) = 0;
+    /// A ward's appointments report by category.
+    virtual void fetch_appointments(Token token, ReportPeriod period, AppointmentsDone done) = 0;
     /// Downloads the export and saves it in the export folder.
     virtual void export_report(Token token, ReportPeriod period, ExportFormat format,
                                ReportGrouping grouping, ExportDone done) = 0;
@@ -57,6 +60,7 @@ public:
                           TurnaroundDone done) override;
     void fetch_waits(Token token, ReportPeriod period, WaitsDone done) override;
     void fetch_overview(Token token, ReportPeriod period, OverviewDone done) override;
+    void fetch_appointments(Token token, ReportPeriod period, AppointmentsDone done) override;
     void export_report(Token token, ReportPeriod period, ExportFormat format,
                        ReportGrouping grouping, ExportDone done) override;
     void use_token(std::string token, bool province) override;

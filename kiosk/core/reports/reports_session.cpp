@@ -14,6 +14,8 @@ std::string_view reports_screen_name(ReportsScreen screen) {
             return "reports_charts";
         case ReportsScreen::overview:
             return "reports_overview";
+        case ReportsScreen::appointments:
+            return "reports_appointments";
     }
     return "unknown";
 }
@@ -50,6 +52,7 @@ std::string ReportsSession::ward_name(const std::string& code) const {
 bool ReportsSession::busy() const {
     if (clock_request_ != 0 || waits_.state == LoadState::loading) return true;
     if (overview_.state == LoadState::loading) return true;
+    if (appointments_.state == LoadState::loading) return true;
     for (const auto& t : tables_)
         if (t.state == LoadState::loading) return true;
     return false;
@@ -61,7 +64,10 @@ std::optional<ExportFormat> ReportsSession::exporting() const {
 }
 
 bool ReportsSession::can_export() const {
-    return login_.logged_in() && period_.has_value() && !export_;
+    // The exports are the turnaround report's (a sheet per grouping); the appointments report's
+    // CSV comes from the API and `motcua-service report appointments`.
+    return login_.logged_in() && period_.has_value() && !export_ &&
+           screen_ != ReportsScreen::appointments;
 }
 
 void ReportsSession::say(ReportsMessage m, std::string detail) {
@@ -120,6 +126,8 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
                 screen_ = ReportsScreen::table;
             } else if constexpr (std::is_same_v<C, rc::ShowCharts>) {
                 if (login_.logged_in()) screen_ = ReportsScreen::charts;
+            } else if constexpr (std::is_same_v<C, rc::ShowAppointments>) {
+                if (login_.logged_in() && !province_) screen_ = ReportsScreen::appointments;
             } else if constexpr (std::is_same_v<C, rc::ShowOverview>) {
                 if (login_.logged_in() && province_) screen_ = ReportsScreen::overview;
             } else if constexpr (std::is_same_v<C, rc::ChooseWard>) {
@@ -168,6 +176,7 @@ ReportsEffects ReportsSession::load() {
         tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
     if (province_) overview_.state = LoadState::loading;
+    if (!province_) appointments_.state = LoadState::loading;
     return out;
 }
 
@@ -210,6 +219,9 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
         if (province_) {
             overview_.state = LoadState::failed;
             overview_.problem = problem;
+        } else {
+            appointments_.state = LoadState::failed;
+            appointments_.problem = problem;
         }
         return out;
     }
@@ -223,6 +235,7 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
         // Another period: the old figures would be read as this one's.
         for (auto& t : tables_) t.value.reset();
         waits_.value.reset();
+        appointments_.value.reset();
         // The ranking covers every ward whatever the filter: only the days matter to it.
         if (!period_ || period_->from != next.from || period_->to != next.to)
             overview_.value.reset();
@@ -247,13 +260,22 @@ void ReportsSession::fetch_all(ReportsEffects& out) {
         out.fetches.push_back(ReportFetch{overview_.request, all, std::nullopt, true});
         overview_.state = LoadState::loading;
     };
+    const auto add_appointments = [&] {
+        appointments_.request = next_id_++;
+        ReportFetch f{appointments_.request, *period_, std::nullopt};
+        f.appointments = true;
+        out.fetches.push_back(f);
+        appointments_.state = LoadState::loading;
+    };
     if (province_ && screen_ == ReportsScreen::overview) add_overview();
+    if (!province_ && screen_ == ReportsScreen::appointments) add_appointments();
     if (screen_ == ReportsScreen::charts) add(std::nullopt, waits_.request);
     add(grouping_, tables_.at(static_cast<std::size_t>(grouping_)).request);
     for (const ReportGrouping g : groupings())
         if (g != grouping_) add(g, tables_.at(static_cast<std::size_t>(g)).request);
     if (screen_ != ReportsScreen::charts) add(std::nullopt, waits_.request);
     if (province_ && screen_ != ReportsScreen::overview) add_overview();
+    if (!province_ && screen_ != ReportsScreen::appointments) add_appointments();
     for (const ReportGrouping g : groupings())
         tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
@@ -310,6 +332,18 @@ void ReportsSession::on_overview(std::uint64_t id, const Result<hub::ProvinceOve
     overview_.value = *answer;
     overview_.state = LoadState::loaded;
     overview_.problem = ReportsMessage::none;
+}
+
+void ReportsSession::on_appointments(std::uint64_t id, const Result<AppointmentReport>& answer) {
+    if (id == 0 || id != appointments_.request) return;
+    appointments_.request = 0;
+    if (!answer) {
+        failed(answer.error(), appointments_.state, appointments_.problem);
+        return;
+    }
+    appointments_.value = *answer;
+    appointments_.state = LoadState::loaded;
+    appointments_.problem = ReportsMessage::none;
 }
 
 void ReportsSession::on_export(std::uint64_t id, const Result<std::filesystem::path>& answer) {

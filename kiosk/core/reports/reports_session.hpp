@@ -27,7 +27,8 @@ inline constexpr std::size_t kGroupingSlots = static_cast<std::size_t>(ReportGro
 
 /// Screens; the a11y dump names them with reports_screen_name().
 /// `overview` is the province hub's ranking of wards.
-enum class ReportsScreen { login, table, charts, overview };
+/// `appointments` is a ward's appointments report (DESIGN.md §10).
+enum class ReportsScreen { login, table, charts, overview, appointments };
 std::string_view reports_screen_name(ReportsScreen screen);
 
 enum class LoadState { idle, loading, loaded, failed };
@@ -80,6 +81,8 @@ struct ChooseGrouping {
 struct ShowCharts {};
 /// The province hub's ranking of wards.
 struct ShowOverview {};
+/// A ward's appointments report: booked, cancelled, checked in, missed, served, punctuality.
+struct ShowAppointments {};
 /// The province hub: the figures of one ward (its unit code), or of every ward (none).
 struct ChooseWard {
     std::optional<std::string> ward;
@@ -95,7 +98,7 @@ struct Export {
 using ReportsCommand =
     std::variant<reports_cmd::Login, reports_cmd::Logout, reports_cmd::ChoosePeriod,
                  reports_cmd::ApplyCustom, reports_cmd::ChooseGrouping, reports_cmd::ShowCharts,
-                 reports_cmd::ShowOverview, reports_cmd::ChooseWard,
+                 reports_cmd::ShowOverview, reports_cmd::ShowAppointments, reports_cmd::ChooseWard,
                  reports_cmd::NextHistogramCategory, reports_cmd::Refresh, reports_cmd::Export>;
 
 /// One report to fetch: a grouping of the turnaround report, or (no grouping) the waits, or the
@@ -105,6 +108,7 @@ struct ReportFetch {
     ReportPeriod period;
     std::optional<ReportGrouping> grouping;
     bool overview = false;
+    bool appointments = false;  // GET /reports/appointments (a ward's)
 };
 struct ExportJob {
     std::uint64_t id = 0;
@@ -156,6 +160,8 @@ public:
     /// The tabs: a ward's five groupings, or the hub's (ward, category, day, hour).
     [[nodiscard]] std::span<const ReportGrouping> groupings() const;
     [[nodiscard]] const Loadable<hub::ProvinceOverview>& overview() const { return overview_; }
+    /// The ward's appointments report by category (a ward service only).
+    [[nodiscard]] const Loadable<AppointmentReport>& appointments() const { return appointments_; }
     /// The ward the figures cover on the hub; none: every ward the account sees.
     [[nodiscard]] const std::optional<std::string>& ward() const { return ward_; }
     /// The ward's name, from the ranking (its code when the ranking has not come yet).
@@ -185,6 +191,7 @@ public:
     void on_turnaround(std::uint64_t id, const Result<TurnaroundReport>& answer);
     void on_waits(std::uint64_t id, const Result<WaitHistogram>& answer);
     void on_overview(std::uint64_t id, const Result<hub::ProvinceOverview>& answer);
+    void on_appointments(std::uint64_t id, const Result<AppointmentReport>& answer);
     void on_export(std::uint64_t id, const Result<std::filesystem::path>& answer);
 
 private:
@@ -210,6 +217,7 @@ private:
     std::array<Loadable<TurnaroundReport>, kGroupingSlots> tables_{};  // by ReportGrouping value
     Loadable<WaitHistogram> waits_;
     Loadable<hub::ProvinceOverview> overview_;
+    Loadable<AppointmentReport> appointments_;
     bool province_ = false;
     std::optional<std::string> ward_;
     std::size_t histogram_choice_ = 0;

@@ -146,8 +146,56 @@ std::string cell_text(const TurnaroundRow& row, ReportColumn column, NumberStyle
             return format_clock_duration(static_cast<double>(times.idle_s));
         case ReportColumn::idle_waiting:
             return format_clock_duration(static_cast<double>(times.idle_while_waiting_s));
+        default:  // the appointments report's columns: not a turnaround figure
+            break;
     }
     return std::string(kNoValue);
+}
+
+std::string appointment_cell_text(const AppointmentRow& row, ReportColumn column,
+                                  NumberStyle style) {
+    const auto seconds = [](const std::optional<std::int64_t>& s) {
+        return s ? duration_or_dash(true, static_cast<double>(*s)) : std::string(kNoValue);
+    };
+    switch (column) {
+        case ReportColumn::booked:
+            return format_count(row.counts.booked, style);
+        case ReportColumn::cancelled:
+            return format_count(row.counts.cancelled, style);
+        case ReportColumn::checked_in:
+            return format_count(row.counts.checked_in, style);
+        case ReportColumn::missed:
+            return format_count(row.counts.missed, style);
+        case ReportColumn::booked_served:
+            return format_count(row.counts.served, style);
+        case ReportColumn::punctuality_p50:
+            return seconds(row.punctuality_p50_s);
+        case ReportColumn::punctuality_p90:
+            return seconds(row.punctuality_p90_s);
+        default:  // a turnaround column
+            break;
+    }
+    return std::string(kNoValue);
+}
+
+AppointmentsTableView make_appointments_view(const ReportsSession& s, const WardData& data,
+                                             Language lang) {
+    AppointmentsTableView v;
+    v.availability = availability_of(s.appointments());
+    if (!s.appointments().value) return v;
+    const AppointmentReport& r = *s.appointments().value;
+    const NumberStyle style = number_style(lang);
+    const auto line = [&](const AppointmentRow& row, std::string label) {
+        TableLine out{row.key, std::move(label), {}};
+        for (const ReportColumn c : kAppointmentColumns)
+            out.cells.push_back(appointment_cell_text(row, c, style));
+        return out;
+    };
+    for (const auto& row : r.rows)
+        v.rows.push_back(line(row, category_label(data, row.key, row.label, lang)));
+    v.total = line(r.total, "");
+    v.no_bookings = r.total.counts.booked == 0;
+    return v;
 }
 
 ReportsLoginView make_reports_login_view(const ReportsSession& s) {

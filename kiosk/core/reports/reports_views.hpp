@@ -34,6 +34,14 @@ enum class ReportColumn {
     serving_time,
     idle_time,
     idle_waiting,
+    // the appointments report (DESIGN.md §10)
+    booked,
+    cancelled,
+    checked_in,
+    missed,
+    booked_served,
+    punctuality_p50,
+    punctuality_p90,
 };
 
 /// Every grouping's table, in order.
@@ -46,6 +54,12 @@ inline constexpr std::array<ReportColumn, 12> kMainColumns{
 inline constexpr std::array<ReportColumn, 4> kWorkColumns{
     ReportColumn::open_time, ReportColumn::serving_time, ReportColumn::idle_time,
     ReportColumn::idle_waiting};
+
+/// The appointments report's table.
+inline constexpr std::array<ReportColumn, 7> kAppointmentColumns{
+    ReportColumn::booked,         ReportColumn::cancelled,     ReportColumn::checked_in,
+    ReportColumn::missed,         ReportColumn::booked_served, ReportColumn::punctuality_p50,
+    ReportColumn::punctuality_p90};
 
 /// One line: its label and one text per column. The total's label is left to the screen.
 struct TableLine {
@@ -179,6 +193,21 @@ ReportsLoginView make_reports_login_view(const ReportsSession& session);
 ReportsBarView make_bar_view(const ReportsSession& session, const OfficeZone& zone);
 TableView make_table_view(const ReportsSession& session, const WardData& data, Language lang);
 ChartsView make_charts_view(const ReportsSession& session, const WardData& data, Language lang);
+
+/// The appointments report's table, by category (kAppointmentColumns).
+struct AppointmentsTableView {
+    Availability availability;
+    std::vector<TableLine> rows;
+    TableLine total;
+    /// Not one booking for a slot in the period.
+    bool no_bookings = false;
+};
+AppointmentsTableView make_appointments_view(const ReportsSession& session, const WardData& data,
+                                             Language lang);
+/// A cell of the appointments table: counts grouped; punctuality as mm:ss, "—" when no booked
+/// ticket was called.
+std::string appointment_cell_text(const AppointmentRow& row, ReportColumn column,
+                                  NumberStyle style);
 
 /// The text of one cell: counts grouped, durations as mm:ss, percentages with one decimal;
 /// "—" where the figure has no meaning (a mean wait with nobody served, satisfaction without a

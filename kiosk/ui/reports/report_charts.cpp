@@ -69,7 +69,11 @@ void draw_waits_chart(UiFrame& ui, const Box& box, const HistogramView& v, Repor
     const Box strip = take_top(in, static_cast<float>(strip_rows) * line);
     const Box ticks_row = take_bottom(in, line, t.gap / 4);
     Box plot = in;
-    plot.min.y += strip_rows == 0 ? line / 2 : 0;  // the top tick's text is centred on its line
+    // Too little height for bars, ticks and names to stay apart: nothing rather than a tangle.
+    if (plot.height() < line) return;
+    // The top tick's text is centred on its line: half a line of room, so that it never reaches
+    // into the targets' names over the plot.
+    plot.min.y += line / 2;
     const YAxis y = y_axis(ui, value_axis(most, ticks_for(ui, plot.height())),
                            ui.tr(TextId::reports_chart_count_axis),
                            [&](double n) { return format_count(std::llround(n), style_of(ui)); });

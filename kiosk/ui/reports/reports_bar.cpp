@@ -130,6 +130,10 @@ void ReportsBar::draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v,
     }
     if (tab("##tab-charts", ui.tr(TextId::reports_tab_charts), v.screen == ReportsScreen::charts))
         out.emplace_back(reports_cmd::ShowCharts{});
+    // A ward's bookings (DESIGN.md §10); the province hub does not project them.
+    if (!v.province && tab("##tab-appointments", ui.tr(TextId::reports_tab_appointments),
+                           v.screen == ReportsScreen::appointments))
+        out.emplace_back(reports_cmd::ShowAppointments{});
 
     // What the figures are: their period and when the service gave them.
     std::string status;

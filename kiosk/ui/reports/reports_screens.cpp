@@ -47,6 +47,12 @@ void ReportsScreens::draw(UiFrame& ui, const ShellView& view, const AppState& st
             draw_footer(ui, view);
             break;
         }
+        case ReportsScreen::appointments: {
+            const Box page = bar_.draw(ui, view, make_bar_view(session_, zone_), commands);
+            appointments_.draw(ui, page, make_appointments_view(session_, state.ward, lang));
+            draw_footer(ui, view);
+            break;
+        }
         case ReportsScreen::overview: {
             const Box page = bar_.draw(ui, view, make_bar_view(session_, zone_), commands);
             overview_.draw(ui, page, make_overview_view(session_, overview_.metric(), lang),
@@ -86,7 +92,14 @@ void ReportsScreens::carry_out(const ReportsEffects& effects) {
     }
     for (const ReportFetch& f : effects.fetches) {
         const std::uint64_t id = f.id;
-        if (f.overview) {
+        if (f.appointments) {
+            services_.fetch_appointments(token(), f.period,
+                                         [this, id, alive](const Result<AppointmentReport>& r) {
+                                             if (alive.expired()) return;
+                                             if (!r) log_failure("appointments", r.error());
+                                             session_.on_appointments(id, r);
+                                         });
+        } else if (f.overview) {
             services_.fetch_overview(token(), f.period,
                                      [this, id, alive](const Result<hub::ProvinceOverview>& r) {
                                          if (alive.expired()) return;

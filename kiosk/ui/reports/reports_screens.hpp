@@ -39,6 +39,7 @@ private:
     ReportsLoginScreen login_;
     ReportsBar bar_;
     ReportsTableScreen table_;
+    ReportsAppointmentsScreen appointments_;
     ReportsChartsScreen charts_;
     ReportsOverviewScreen overview_;
 };

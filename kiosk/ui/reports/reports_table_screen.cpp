@@ -77,4 +77,33 @@ void ReportsTableScreen::draw(UiFrame& ui, const Box& page_in, const TableView& 
     work_.draw(ui, page, work);
 }
 
+void ReportsAppointmentsScreen::draw(UiFrame& ui, const Box& page_in,
+                                     const AppointmentsTableView& v) {
+    const Theme& t = ui.theme;
+    ui.a11y.set_screen("reports_appointments");
+    Box page = page_in;
+    if (!v.availability.has_figures) {
+        page_state(ui, page, v.availability);
+        return;
+    }
+    const auto band = [&](const std::string& text, NoticeKind kind) {
+        const float h = notice_height(ui, page.width(), text, ui.fonts.small);
+        notice(ui, take_top(page, h, t.gap / 2), text, kind, ui.fonts.small);
+    };
+    if (v.availability.state == LoadState::failed)
+        band(reports_message_text(ui.tr, v.availability.problem, "", MessagePlace::report),
+             NoticeKind::error);
+    if (v.no_bookings) {
+        band(ui.tr(TextId::reports_no_bookings), NoticeKind::info);
+        if (v.rows.empty()) return;
+    }
+    TableSpec spec{"appointments",
+                   ui.tr(TextId::reports_col_category),
+                   {kAppointmentColumns.begin(), kAppointmentColumns.end()},
+                   &v.rows,
+                   &v.total,
+                   ui.tr(TextId::reports_total)};
+    table_.draw(ui, page, spec);
+}
+
 }  // namespace motcua::kiosk::ui

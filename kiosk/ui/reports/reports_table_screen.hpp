@@ -22,6 +22,15 @@ private:
     std::optional<std::pair<ReportGrouping, std::optional<ReportPeriod>>> shown_;
 };
 
+/// Reports dashboard: a ward's appointments report by category ("reports_appointments").
+class ReportsAppointmentsScreen {
+public:
+    void draw(UiFrame& ui, const Box& page, const AppointmentsTableView& v);
+
+private:
+    ReportTable table_;
+};
+
 /// A figure-less page's one line, centred: "Đang tải báo cáo…", or why there is nothing.
 void page_state(UiFrame& ui, const Box& page, const Availability& a);
 

@@ -89,6 +89,20 @@ TextId column_heading(ReportColumn c) {
             return TextId::reports_col_idle;
         case C::idle_waiting:
             return TextId::reports_col_idle_waiting;
+        case C::booked:
+            return TextId::reports_col_booked;
+        case C::cancelled:
+            return TextId::reports_col_cancelled;
+        case C::checked_in:
+            return TextId::reports_col_checked_in;
+        case C::missed:
+            return TextId::reports_col_missed;
+        case C::booked_served:
+            return TextId::reports_col_served;
+        case C::punctuality_p50:
+            return TextId::reports_col_p50;
+        case C::punctuality_p90:
+            return TextId::reports_col_p90;
     }
     return TextId::reports_col_issued;
 }
@@ -109,6 +123,15 @@ std::optional<TextId> column_group(ReportColumn c) {
         case C::ratings_count:
         case C::satisfied:
             return TextId::reports_group_ratings;
+        case C::booked:
+        case C::cancelled:
+        case C::checked_in:
+        case C::missed:
+        case C::booked_served:
+            return TextId::reports_group_bookings;
+        case C::punctuality_p50:
+        case C::punctuality_p90:
+            return TextId::reports_group_punctuality;
         case C::service_mean:
         case C::within_target:
         case C::open_time:

@@ -43,7 +43,9 @@ struct SessionRig {
     /// Answers every report of the last effects with the samples.
     void answer_all() {
         for (const auto& f : last.fetches) {
-            if (f.grouping)
+            if (f.appointments)
+                s.on_appointments(f.id, test::sample_appointments(f.period));
+            else if (f.grouping)
                 s.on_turnaround(f.id, sample_report(*f.grouping, f.period));
             else
                 s.on_waits(f.id, sample_waits(f.period));
@@ -95,11 +97,12 @@ TEST_CASE("the officer logs in; today's reports load, the grouping on screen fir
 
     r.clock("2026-11-25T08:40:00+07:00");
     CHECK(text(r.s.period()) == "2026-11-25..2026-11-25");
-    REQUIRE(r.last.fetches.size() == 6);
+    REQUIRE(r.last.fetches.size() == 7);
     CHECK(r.last.fetches[0].grouping == ReportGrouping::category);
     CHECK(r.last.fetches[1].grouping == ReportGrouping::counter);
     CHECK(r.last.fetches[4].grouping == ReportGrouping::hour);
-    CHECK_FALSE(r.last.fetches[5].grouping);  // the waits last: only the charts need them
+    CHECK_FALSE(r.last.fetches[5].grouping);  // the waits: only the charts need them
+    CHECK(r.last.fetches[6].appointments);    // the bookings last: their own tab
     r.answer_all();
     CHECK_FALSE(r.s.busy());
     for (const ReportGrouping g : kReportGroupings) {
@@ -107,6 +110,7 @@ TEST_CASE("the officer logs in; today's reports load, the grouping on screen fir
         CHECK(r.s.table(g).value->group_by == g);
     }
     CHECK(r.s.waits().state == LoadState::loaded);
+    CHECK(r.s.appointments().state == LoadState::loaded);
     CHECK(r.s.as_of() == at("2026-11-25T08:40:00+07:00"));
 }
 
@@ -391,6 +395,10 @@ TEST_CASE(
         if (f.grouping) asked.insert(std::string(to_string(*f.grouping)));
     CHECK(asked == std::set<std::string>{"ward", "category", "day", "hour"});
     for (const auto& f : r.last.fetches) CHECK_FALSE(f.period.ward);
+    // The hub does not project bookings: no appointments report, and no tab for it.
+    for (const auto& f : r.last.fetches) CHECK_FALSE(f.appointments);
+    r.apply(reports_cmd::ShowAppointments{});
+    CHECK(r.s.screen() == ReportsScreen::overview);
 
     SECTION(
         "a ward chosen from the ranking: its figures by category, every report asked again for "
@@ -436,4 +444,49 @@ TEST_CASE("a ward service's dashboard has no ranking and no ward filter", "[repo
     CHECK(r.s.screen() == ReportsScreen::table);
     CHECK(r.apply(reports_cmd::ChooseWard{std::string("000.00.01.H01")}).fetches.empty());
     CHECK_FALSE(r.s.ward());
+}
+
+TEST_CASE("a ward's appointments report: its tab, fetched with the rest, first when on screen",
+          "[reports_session]") {
+    SessionRig r;
+    r.apply(reports_cmd::Login{"hoa", "matkhau-hoa"});
+    r.last = r.s.on_login(r.last.login->id, test::supervisor_login());
+    r.clock();
+    r.answer_all();
+    REQUIRE(r.s.appointments().value);
+    CHECK(r.s.appointments().value->total.counts.booked == 1237);
+
+    r.apply(reports_cmd::ShowAppointments{});
+    CHECK(r.s.screen() == ReportsScreen::appointments);
+    CHECK(reports_screen_name(r.s.screen()) == "reports_appointments");
+    CHECK(r.last.fetches.empty());  // the figures are there: nothing to ask
+    CHECK_FALSE(r.s.can_export());  // the exports are the turnaround report's
+
+    // Another period: asked again, the report on screen first, its old figures gone.
+    r.apply(reports_cmd::ChoosePeriod{PeriodKind::month});
+    r.clock();
+    REQUIRE_FALSE(r.last.fetches.empty());
+    CHECK(r.last.fetches.front().appointments);
+    CHECK(format_day(r.last.fetches.front().period.from) == "2026-11-01");
+    CHECK(appointments_target(r.last.fetches.front().period) ==
+          "/api/v1/reports/appointments?from=2026-11-01&to=2026-11-30&group_by=category");
+    CHECK_FALSE(r.s.appointments().value);
+    CHECK(r.s.busy());
+
+    SECTION("a refusal is the report's own problem") {
+        r.s.on_appointments(r.last.fetches.front().id,
+                            make_error(ErrorCode::forbidden, "not for this account"));
+        CHECK(r.s.appointments().state == LoadState::failed);
+        CHECK(r.s.appointments().problem == ReportsMessage::forbidden);
+        CHECK(r.s.screen() == ReportsScreen::appointments);
+    }
+    SECTION("an expired session goes back to the login") {
+        r.s.on_appointments(r.last.fetches.front().id,
+                            make_error(ErrorCode::unauthorized, "expired"));
+        CHECK(r.s.screen() == ReportsScreen::login);
+    }
+    SECTION("an answer to an old request is dropped") {
+        r.s.on_appointments(9999, test::sample_appointments());
+        CHECK_FALSE(r.s.appointments().value);
+    }
 }

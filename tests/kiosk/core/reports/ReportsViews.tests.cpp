@@ -41,7 +41,9 @@ ReportsSession loaded_session(ReportGrouping on_screen = ReportGrouping::categor
     e = s.apply(reports_cmd::ChoosePeriod{PeriodKind::week});
     e = s.on_clock(*e.read_clock, *parse_rfc3339("2026-11-25T08:40:00+07:00"));
     for (const auto& f : e.fetches) {
-        if (f.grouping)
+        if (f.appointments)
+            s.on_appointments(f.id, test::sample_appointments(f.period));
+        else if (f.grouping)
             s.on_turnaround(f.id, sample_report(*f.grouping, f.period));
         else
             s.on_waits(f.id, test::sample_waits(f.period));
@@ -383,4 +385,29 @@ TEST_CASE("the routes the dashboard asks and the files it writes", "[reports_api
         CHECK(failed.error().code == ErrorCode::save_failed);
         CHECK(failed.error().message.find("plain-file") != std::string::npos);
     }
+}
+
+TEST_CASE("the appointments table: names in the screen's language, figures the Vietnamese way",
+          "[reports_views]") {
+    const ReportsSession s = loaded_session();
+    WardData data;
+    data.categories.push_back({"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 0, 0});
+    const AppointmentsTableView vi = make_appointments_view(s, data, Language::vi);
+    CHECK(vi.availability.has_figures);
+    CHECK_FALSE(vi.no_bookings);
+    REQUIRE(vi.rows.size() == 2);
+    CHECK(vi.rows[0].label == "Tư pháp - Hộ tịch");
+    CHECK(vi.rows[0].cells ==
+          std::vector<std::string>{"1.234", "56", "1.100", "78", "1.080", "01:35", "06:52"});
+    CHECK(vi.rows[1].label == "Địa chính - Xây dựng - Đô thị và Môi trường");  // the report's own
+    CHECK(vi.rows[1].cells[5] == "—");  // no booked ticket called: no punctuality
+    CHECK(vi.total.cells[0] == "1.237");
+    const AppointmentsTableView en = make_appointments_view(s, data, Language::en);
+    CHECK(en.rows[0].label == "Justice - Civil status");
+    CHECK(en.rows[0].cells[0] == "1,234");
+
+    AppointmentRow none;
+    CHECK(appointment_cell_text(none, ReportColumn::booked, NumberStyle::vi) == "0");
+    CHECK(appointment_cell_text(none, ReportColumn::punctuality_p90, NumberStyle::vi) == "—");
+    CHECK(appointment_cell_text(none, ReportColumn::issued, NumberStyle::vi) == "—");
 }

@@ -95,6 +95,29 @@ inline TurnaroundReport sample_report(ReportGrouping grouping,
 }
 
 /// Waits of the week in 5-minute buckets up to 30 minutes.
+/// An appointments report by category: HT with bookings of every fate, DC with none called.
+inline AppointmentReport sample_appointments(ReportPeriod period = week_of_23_november()) {
+    AppointmentReport r;
+    r.from = period.from;
+    r.to = period.to;
+    AppointmentRow ht;
+    ht.key = "HT";
+    ht.label = "Tư pháp - Hộ tịch";
+    ht.counts = {1234, 56, 1100, 78, 1080};
+    ht.punctuality_p50_s = 95;
+    ht.punctuality_p90_s = 412;
+    AppointmentRow dc;
+    dc.key = "DC";
+    dc.label = "Địa chính - Xây dựng - Đô thị và Môi trường";
+    dc.counts = {3, 1, 0, 2, 0};
+    r.rows = {ht, dc};
+    r.total.key = "total";
+    r.total.counts = {1237, 57, 1100, 80, 1080};
+    r.total.punctuality_p50_s = 95;
+    r.total.punctuality_p90_s = 412;
+    return r;
+}
+
 inline WaitHistogram sample_waits(ReportPeriod period = week_of_23_november()) {
     WaitHistogram h;
     h.from = period.from;
@@ -156,6 +179,10 @@ public:
         overviews.push_back({std::move(token), period, std::nullopt});
         overview_done.push_back(std::move(done));
     }
+    void fetch_appointments(Token token, ReportPeriod period, AppointmentsDone done) override {
+        appointment_fetches.push_back({std::move(token), period, std::nullopt});
+        appointments_done.push_back(std::move(done));
+    }
     void use_token(std::string token, bool) override { tokens.push_back(std::move(token)); }
 
     /// Answers every report asked so far with the samples of the period asked.
@@ -174,6 +201,11 @@ public:
                 w_done.at(waits++)(sample_waits(f.period));
         }
         fetches.clear();
+        auto a_done = std::move(appointments_done);
+        appointments_done.clear();
+        for (std::size_t i = 0; i < a_done.size(); ++i)
+            a_done[i](sample_appointments(appointment_fetches.at(i).period));
+        appointment_fetches.clear();
     }
 
     std::vector<api::LoginRequest> logins;
@@ -182,6 +214,8 @@ public:
     std::vector<Fetch> fetches;
     std::deque<TurnaroundDone> turnaround_done;
     std::deque<WaitsDone> waits_done;
+    std::vector<Fetch> appointment_fetches;
+    std::deque<AppointmentsDone> appointments_done;
     std::vector<Fetch> overviews;
     std::deque<OverviewDone> overview_done;
     std::vector<Export> exports;

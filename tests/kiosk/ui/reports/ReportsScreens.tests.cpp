@@ -94,6 +94,36 @@ TEST_CASE("every dashboard screen fits, in both languages and three desktop size
     CHECK(rig.tree.screen == "reports_charts");
     rig.tap("Lĩnh vực: Tất cả");
     check();
+    rig.tap("Lịch hẹn");
+    check();
+    CHECK(rig.tree.screen == "reports_appointments");
+}
+
+TEST_CASE("the appointments tab: a ward's bookings by category, the Vietnamese way",
+          "[reports_screens]") {
+    ReportsRig rig({1920, 1080});
+    rig.login();
+    rig.tap("Lịch hẹn");
+    CHECK(rig.tree.screen == "reports_appointments");
+    for (const char* words : {"Số lịch hẹn", "Đã đặt", "Đã hủy", "Đã đến", "Lỡ hẹn", "Đã phục vụ",
+                              "Gọi sau giờ hẹn", "Trung vị", "P90", "Tổng cộng"})
+        CHECK(shows(rig.tree, words));
+    // Counts grouped with dots, punctuality as minutes:seconds, "—" where no booked ticket was
+    // called.
+    CHECK(row_of(rig.tree, "Tư pháp - Hộ tịch") ==
+          std::vector<std::string>{"1.234", "56", "1.100", "78", "1.080", "01:35", "06:52"});
+    CHECK(row_of(rig.tree, "Địa chính - Xây dựng - Đô thị và Môi trường") ==
+          std::vector<std::string>{"3", "1", "0", "2", "0", "—", "—"});
+    CHECK(row_of(rig.tree, "Tổng cộng")[0] == "1.237");
+
+    SECTION("a failed load says why") {
+        rig.tap("Làm mới");
+        rig.clock();
+        rig.services.appointments_done.front()(make_error(ErrorCode::unreachable, "down"));
+        rig.services.appointments_done.pop_front();
+        rig.frame();
+        CHECK(shows(rig.tree, "1.234"));  // the last figures stay, under the notice
+    }
 }
 
 TEST_CASE("the officer logs in and reads the figures the Vietnamese way", "[reports_screens]") {
