@@ -20,7 +20,6 @@ namespace {
 
 /// One client address may book this many times in this window (a family books a few; a script
 /// that enumerates slots is stopped).
-constexpr int kBookingsPerClient = 10;
 constexpr auto kBookingWindow = std::chrono::hours(1);
 
 Reply no_booking() {
@@ -64,9 +63,17 @@ void Ward::erase_old_phones(Day today) {
 }
 
 std::optional<int> Ward::booking_wait(const std::string& remote, TimePoint now) {
-    auto& recent = booking_clients_[remote];
+    const auto it = booking_clients_.find(remote);
+    if (it == booking_clients_.end()) return std::nullopt;
+    auto& recent = it->second;
     while (!recent.empty() && now - recent.front() >= kBookingWindow) recent.pop_front();
-    if (static_cast<int>(recent.size()) < kBookingsPerClient) return std::nullopt;
+    if (recent.empty()) {
+        // An address quiet for an hour is forgotten: the table holds only the last hour's.
+        booking_clients_.erase(it);
+        return std::nullopt;
+    }
+    const int limit = config_.appointments.per_client_per_hour;
+    if (limit == 0 || static_cast<int>(recent.size()) < limit) return std::nullopt;
     const auto wait = kBookingWindow - (now - recent.front());
     return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(wait).count());
 }
@@ -120,7 +127,7 @@ Ward::Command Ward::book_command(BookingRequest request, int start, std::string 
             book_.book({request.category, request.date, start, request.phone},
                        auth::random_string(kAppointmentCodeAlphabet, kAppointmentCodeLength), now);
         if (!booked) return booked.error();
-        booking_clients_[remote].push_back(now);
+        if (config_.appointments.per_client_per_hour > 0) booking_clients_[remote].push_back(now);
         queue::Change change;
         change.appointment = *booked;
         change.events.push_back(e.next_event(EventType::appointment_booked, now));

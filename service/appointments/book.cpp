@@ -12,6 +12,18 @@ bool same_day(const Day& a, const Day& b) {
     return date::sys_days(a) == date::sys_days(b);
 }
 
+int serial(Day d) {
+    return static_cast<int>(date::sys_days(d).time_since_epoch().count());
+}
+
+template <typename Map, typename Key>
+void drop(Map& map, const Key& key, const Appointment* a) {
+    const auto it = map.find(key);
+    if (it == map.end()) return;
+    std::erase(it->second, a);
+    if (it->second.empty()) map.erase(it);
+}
+
 }  // namespace
 
 Book::Book(const WardConfig& config, const WorkingCalendar& calendar, const OfficeZone& zone)
@@ -19,10 +31,26 @@ Book::Book(const WardConfig& config, const WorkingCalendar& calendar, const Offi
 
 void Book::restore(std::vector<Appointment> bookings) {
     by_code_.clear();
+    by_slot_.clear();
+    by_phone_.clear();
+    due_.clear();
     for (auto& a : bookings) {
         std::string code = a.code;
-        by_code_.emplace(std::move(code), std::move(a));
+        auto [it, fresh] = by_code_.emplace(std::move(code), std::move(a));
+        if (fresh) index(it->second);
     }
+}
+
+void Book::index(const Appointment& a) {
+    by_slot_[{a.category, serial(a.day), a.start}].push_back(&a);
+    if (a.phone) by_phone_[{*a.phone, serial(a.day)}].push_back(&a);
+    if (a.state == AppointmentState::booked) due_.emplace(start_of(a), a.code);
+}
+
+void Book::unindex(const Appointment& a) {
+    drop(by_slot_, SlotKey{a.category, serial(a.day), a.start}, &a);
+    if (a.phone) drop(by_phone_, PhoneKey{*a.phone, serial(a.day)}, &a);
+    due_.erase({start_of(a), a.code});
 }
 
 TimePoint Book::start_of(const Appointment& a) const {
@@ -30,10 +58,11 @@ TimePoint Book::start_of(const Appointment& a) const {
 }
 
 int Book::taken(const std::string& category, Day day, int start, TimePoint now) const {
+    const auto it = by_slot_.find({category, serial(day), start});
+    if (it == by_slot_.end()) return 0;
     std::vector<Place> places;
-    for (const auto& [code, a] : by_code_)
-        if (a.category == category && same_day(a.day, day) && a.start == start)
-            places.push_back({a.state, a.cancelled_at});
+    places.reserve(it->second.size());
+    for (const Appointment* a : it->second) places.push_back({a->state, a->cancelled_at});
     return taken_places(places, now);
 }
 
@@ -71,11 +100,11 @@ Result<Appointment> Book::book(const BookingRequest& request, std::string code, 
             ErrorCode::slot_full,
             fmt::format("the slot at {} is full; choose another", format_hhmm(request.start)));
     const int limit = config_.appointments.per_phone_per_day;
-    const auto held = std::count_if(by_code_.begin(), by_code_.end(), [&](const auto& kv) {
-        const Appointment& a = kv.second;
-        return a.phone == *phone && same_day(a.day, request.day) &&
-               a.state != AppointmentState::cancelled;
-    });
+    std::ptrdiff_t held = 0;
+    if (const auto it = by_phone_.find({*phone, serial(request.day)}); it != by_phone_.end())
+        held = std::count_if(it->second.begin(), it->second.end(), [](const Appointment* a) {
+            return a->state != AppointmentState::cancelled;
+        });
     if (held >= limit)
         return make_error(ErrorCode::limit_reached,
                           fmt::format("a phone number may hold {} bookings a day", limit));
@@ -91,6 +120,7 @@ Result<Appointment> Book::book(const BookingRequest& request, std::string code, 
     auto [it, fresh] = by_code_.emplace(a.code, a);
     if (!fresh)  // the caller's random code met an existing one: astronomically rare
         return make_error(ErrorCode::internal_error, "booking code collision; try again");
+    index(it->second);
     return it->second;
 }
 
@@ -104,12 +134,14 @@ Result<Appointment> Book::cancel(const std::string& code, TimePoint now) {
                           a.state == AppointmentState::checked_in
                               ? "this booking is checked in already: it cannot be cancelled"
                               : "this booking was missed: it cannot be cancelled");
+    due_.erase({start_of(a), a.code});
     a.state = AppointmentState::cancelled;
     a.cancelled_at = now;
     return a;
 }
 
 Appointment& Book::mark_missed(Appointment& a, TimePoint now) {
+    due_.erase({start_of(a), a.code});
     a.state = AppointmentState::missed;
     a.missed_at = now;
     return a;
@@ -145,6 +177,7 @@ Result<Appointment> Book::check_in(const std::string& code, TimePoint now) {
 
 Appointment Book::checked_in(const std::string& code, const std::string& ticket_id, TimePoint now) {
     Appointment& a = by_code_.at(code);
+    due_.erase({start_of(a), a.code});
     a.state = AppointmentState::checked_in;
     a.checked_in_at = now;
     a.ticket_id = ticket_id;
@@ -152,11 +185,13 @@ Appointment Book::checked_in(const std::string& code, const std::string& ticket_
 }
 
 std::vector<Appointment> Book::expire(TimePoint now) {
+    // Only the bookings still due whose slot has begun can have missed their window.
     std::vector<Appointment> out;
-    for (auto& [code, a] : by_code_)
-        if (a.state == AppointmentState::booked &&
-            check_in_window(config_.appointments, start_of(a), now) == CheckIn::missed)
-            out.push_back(mark_missed(a, now));
+    while (!due_.empty() && due_.begin()->first <= now) {
+        const auto [start, code] = *due_.begin();
+        if (check_in_window(config_.appointments, start, now) != CheckIn::missed) break;
+        out.push_back(mark_missed(by_code_.at(code), now));  // takes it out of due_
+    }
     std::sort(out.begin(), out.end(), [](const Appointment& x, const Appointment& y) {
         return std::tie(x.start, x.booked_at, x.code) < std::tie(y.start, y.booked_at, y.code);
     });
@@ -164,10 +199,15 @@ std::vector<Appointment> Book::expire(TimePoint now) {
 }
 
 void Book::forget_before(Day day) {
-    std::erase_if(by_code_, [&](const auto& kv) {
-        return date::sys_days(kv.second.day) < date::sys_days(day) &&
-               kv.second.state != AppointmentState::booked;
-    });
+    for (auto it = by_code_.begin(); it != by_code_.end();) {
+        const Appointment& a = it->second;
+        if (date::sys_days(a.day) < date::sys_days(day) && a.state != AppointmentState::booked) {
+            unindex(a);
+            it = by_code_.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 const Appointment* Book::find(const std::string& code) const {

@@ -5,6 +5,7 @@
 /// missed; it knows no sockets and no SQL.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -69,13 +70,23 @@ public:
     [[nodiscard]] TimePoint start_of(const Appointment& a) const;
 
 private:
+    /// A slot of a category on a day, and a phone number's day: what the limits count.
+    using SlotKey = std::tuple<std::string, int, int>;  // category, day (days since epoch), start
+    using PhoneKey = std::pair<std::string, int>;       // phone, day
     [[nodiscard]] int taken(const std::string& category, Day day, int start, TimePoint now) const;
     Appointment& mark_missed(Appointment& a, TimePoint now);
+    /// The indexes below follow by_code_ (its nodes never move: pointers to them stay good).
+    void index(const Appointment& a);
+    void unindex(const Appointment& a);
 
     const WardConfig& config_;
     const WorkingCalendar& calendar_;
     const OfficeZone& zone_;
     std::map<std::string, Appointment> by_code_;
+    std::map<SlotKey, std::vector<const Appointment*>> by_slot_;
+    std::map<PhoneKey, std::vector<const Appointment*>> by_phone_;
+    /// Bookings still `booked`, by slot start: expire() reads only those whose time has come.
+    std::set<std::pair<TimePoint, std::string>> due_;
 };
 
 }  // namespace motcua::appointments

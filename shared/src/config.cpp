@@ -355,6 +355,8 @@ WardConfig read_root(TableReader& root, const std::string& source) {
             a.early_checkin_min = r.integer("early_checkin_min", a.early_checkin_min, 0, 240);
             a.late_grace_min = r.integer("late_grace_min", a.late_grace_min, 0, 240);
             a.per_phone_per_day = r.integer("per_phone_per_day", a.per_phone_per_day, 1, 20);
+            a.per_client_per_hour =
+                r.integer("per_client_per_hour", a.per_client_per_hour, 0, 100000);
             a.retain_days = r.integer("retain_days", a.retain_days, 1, 3650);
         });
     root.sub_table("calendar", [&](TableReader& r) {

@@ -2,7 +2,10 @@
 // Usage: motcua-load --port P --token T [--connections N] [--seconds S] [--path /api/v1/tickets]
 //        [--body JSON] [--then PATH --then-body JSON]. Prints throughput and p50/p99/max latency of
 //        the first request; `--then` sends a second, untimed request after each (call-next, then
-//        finish). `{n}` in a path becomes the connection's number, 1-based. Figures only.
+//        finish). `{n}` in a path becomes the connection's number, 1-based; `{seq}` in a body
+//        becomes a number of eight digits, new for every request (bookings from many phones), and
+//        `{NAME}` of a `--cycle NAME=a,b,c` its values in turn (the first cycle fastest), so
+//        requests spread over days and slots. Figures only.
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
@@ -31,13 +34,45 @@ struct Stats {
     std::uint64_t failed = 0;
 };
 
+/// The `{seq}` of every connection's bodies (one thread runs them all).
+std::uint64_t g_seq = 0;
+
+/// `--cycle NAME=a,b,c`: `{NAME}` takes the values in turn as `{seq}` counts.
+struct Cycle {
+    std::string placeholder;  // "{NAME}"
+    std::vector<std::string> values;
+};
+std::vector<Cycle> g_cycles;
+
+/// A body from its template for request number `seq`.
+std::string fill(std::string body, std::uint64_t seq) {
+    const auto put = [&](const std::string& placeholder, const std::string& value) {
+        for (auto at = body.find(placeholder); at != std::string::npos;
+             at = body.find(placeholder, at + value.size()))
+            body.replace(at, placeholder.size(), value);
+    };
+    put("{seq}", fmt::format("{:08}", seq));
+    std::uint64_t rest = seq;
+    for (const Cycle& c : g_cycles) {
+        put(c.placeholder, c.values[rest % c.values.size()]);
+        rest /= c.values.size();
+    }
+    return body;
+}
+
 // One keep-alive connection sending requests back to back until the deadline.
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
     Connection(asio::io_context& ioc, tcp::endpoint ep,
                std::vector<http::request<http::string_body>> reqs, Clock::time_point end,
                Stats& stats)
-        : stream_(ioc), ep_(ep), reqs_(std::move(reqs)), end_(end), stats_(stats) {}
+        : stream_(ioc), ep_(ep), reqs_(std::move(reqs)), end_(end), stats_(stats) {
+        for (const auto& r : reqs_)
+            templates_.push_back(r.body().find('{') != std::string::npos &&
+                                         r.body().find("{seq}") != std::string::npos
+                                     ? r.body()
+                                     : "");
+    }
 
     void start() {
         stream_.async_connect(ep_, [self = shared_from_this()](beast::error_code ec) {
@@ -51,6 +86,10 @@ private:
         if (Clock::now() >= end_) return;
         start_ = Clock::now();
         auto& req = reqs_[next_];
+        if (const std::string& t = templates_[next_]; !t.empty()) {
+            req.body() = fill(t, ++g_seq);
+            req.prepare_payload();
+        }
         const bool measured = next_ == 0;  // only the first request of a cycle is timed
         next_ = (next_ + 1) % reqs_.size();
         http::async_write(
@@ -80,6 +119,7 @@ private:
     beast::tcp_stream stream_;
     tcp::endpoint ep_;
     std::vector<http::request<http::string_body>> reqs_;
+    std::vector<std::string> templates_;  // a body with {seq}, or empty
     std::size_t next_ = 0;
     Clock::time_point end_;
     Stats& stats_;
@@ -116,7 +156,23 @@ int main(int argc, char** argv) {
     std::string then_path, then_body;
     app.add_option("--then", then_path, "second request path, sent after each timed one");
     app.add_option("--then-body", then_body, "JSON body of the second request");
+    std::vector<std::string> cycles;
+    app.add_option("--cycle", cycles, "NAME=a,b,c: {NAME} in a {seq} body takes these in turn");
     CLI11_PARSE(app, argc, argv);
+    for (const auto& c : cycles) {
+        const auto eq = c.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == c.size()) {
+            fmt::print(stderr, "motcua-load: --cycle '{}': expected NAME=a,b,c\n", c);
+            return 2;
+        }
+        Cycle cycle{"{" + c.substr(0, eq) + "}", {}};
+        for (std::size_t at = eq + 1; at <= c.size();) {
+            const auto comma = std::min(c.find(',', at), c.size());
+            cycle.values.push_back(c.substr(at, comma - at));
+            at = comma + 1;
+        }
+        g_cycles.push_back(std::move(cycle));
+    }
 
     asio::io_context ioc(1);
     const tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port));

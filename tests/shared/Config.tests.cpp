@@ -124,3 +124,37 @@ TEST_CASE("a broken config names file, line and key in one line", "[config]") {
         CHECK(r.error().message == "/nonexistent/ward.toml: cannot read the config file");
     }
 }
+
+TEST_CASE("appointments: off unless configured; every setting read and bounded", "[config]") {
+    auto plain = parse_config(kMinimal, "ward.toml");
+    REQUIRE(plain.ok());
+    CHECK_FALSE(plain->appointments.enabled);
+    CHECK(plain->appointments.per_client_per_hour == 10);
+    auto set = parse_config(kMinimal + R"(
+[appointments]
+slot_min = 20
+horizon_days = 7
+early_checkin_min = 20
+late_grace_min = 10
+per_phone_per_day = 1
+per_client_per_hour = 0
+retain_days = 60
+)",
+                            "ward.toml");
+    REQUIRE(set.ok());
+    const AppointmentSettings& a = set->appointments;
+    CHECK(a.enabled);  // the section turns bookings on unless it says otherwise
+    CHECK(a.slot_min == 20);
+    CHECK(a.horizon_days == 7);
+    CHECK(a.early_checkin_min == 20);
+    CHECK(a.late_grace_min == 10);
+    CHECK(a.per_phone_per_day == 1);
+    CHECK(a.per_client_per_hour == 0);  // no limit
+    CHECK(a.retain_days == 60);
+    CHECK(error_of(kMinimal + "[appointments]\nper_client_per_hour = -1\n")
+              .find("key 'appointments.per_client_per_hour': -1 is out of range 0..100000") !=
+          std::string::npos);
+    CHECK(
+        error_of(kMinimal + "[appointments]\nslot_min = 2\n").find("key 'appointments.slot_min'") !=
+        std::string::npos);
+}

@@ -64,7 +64,10 @@ struct AppointmentSettings {
     int early_checkin_min = 30;  // check-in opens this long before the slot starts
     int late_grace_min = 15;     // after slot start + this the booking is missed
     int per_phone_per_day = 2;   // bookings per phone number per office day
-    int retain_days = 30;        // phone numbers are erased this long after the slot
+    /// Bookings one client address may make an hour (429 after); 0: no limit. Citizens behind a
+    /// mobile carrier's shared address all count as one client: raise it rather than lose them.
+    int per_client_per_hour = 10;
+    int retain_days = 30;  // phone numbers are erased this long after the slot
 };
 
 struct WardConfig {
