@@ -104,6 +104,10 @@ TEST_CASE("booking, cancelling and checking in through the API",
     CHECK(error_code(book(p, "2026-11-24", "9h", "0922222222")) == "invalid_field");
     CHECK(request(p, "POST", "/api/v1/public/appointments", "", "{").status == 400);
     CHECK(request(p, "POST", "/api/v1/public/appointments", "", "{}", "text/plain").status == 415);
+    // None of the refusals took a place.
+    CHECK(free_at(p, "2026-11-24", "09:00") == 0);
+    CHECK(free_at(p, "2026-11-24", "11:00") == 2);
+    CHECK(free_at(p, "2026-11-24", "07:30") == 2);
 
     // Cancel: the place is held ten minutes, then free again.
     auto cancelled = request(p, "POST", "/api/v1/public/appointments/" + code + "/cancel");
