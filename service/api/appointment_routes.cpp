@@ -62,6 +62,13 @@ void Ward::erase_old_phones(Day today) {
                   nullptr);
 }
 
+void Ward::forget_quiet_clients(TimePoint now) {
+    // Addresses that booked more than an hour ago and never came back: the table holds only the
+    // last hour's (a client that returns is trimmed in booking_wait as well).
+    std::erase_if(booking_clients_,
+                  [&](const auto& kv) { return now - kv.second.back() >= kBookingWindow; });
+}
+
 std::optional<int> Ward::booking_wait(const std::string& remote, TimePoint now) {
     const auto it = booking_clients_.find(remote);
     if (it == booking_clients_.end()) return std::nullopt;

@@ -52,6 +52,7 @@ void Ward::tick() {
     persist(std::move(events), nullptr);
     book_.forget_before(zone_.office_day(now));
     erase_old_phones(zone_.office_day(now));
+    forget_quiet_clients(now);
 }
 
 Result<auth::Principal> Ward::identify(const Request& r) {

@@ -136,6 +136,8 @@ private:
     Command book_command(BookingRequest request, int start, std::string remote);
     Command cancel_command(std::string code);
     /// Seconds until `remote` may book again, when it booked too often lately (mutex_ held).
+    /// Drops the addresses whose last booking is an hour old (every tick).
+    void forget_quiet_clients(TimePoint now);
     std::optional<int> booking_wait(const std::string& remote, TimePoint now);
     /// Phone numbers of bookings older than retain_days leave the database (once a day).
     void erase_old_phones(Day today);

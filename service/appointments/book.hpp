@@ -36,6 +36,9 @@ struct SlotFree {
 class Book {
 public:
     Book(const WardConfig& config, const WorkingCalendar& calendar, const OfficeZone& zone);
+    /// Its indexes point into its own map: a copy would point into the original's.
+    Book(const Book&) = delete;
+    Book& operator=(const Book&) = delete;
 
     /// Replaces the bookings (read back from the store).
     void restore(std::vector<Appointment> bookings);

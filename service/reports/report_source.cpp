@@ -48,15 +48,25 @@ TurnaroundReport turnaround_from_store(store::Store& store, const WardConfig& co
                                        const OfficeZone& zone, Day from, Day to, GroupBy group_by,
                                        TimePoint now, ReportCache* cache, TicketKind kind) {
     ReportInput input = report_input(store, from, to, zone, now, cache);
-    if (kind != TicketKind::all) {
-        const bool booked = kind == TicketKind::appointment;
-        auto& tickets = input.rows.tickets;
-        tickets.erase(
-            std::remove_if(tickets.begin(), tickets.end(),
-                           [&](const store::ReportTicket& t) { return t.booked != booked; }),
-            tickets.end());
+    if (kind == TicketKind::all) return compute_turnaround(input, config, from, to, group_by, zone);
+    // The officers' time at the counter (busy, idle, idle while people waited) is theirs whatever
+    // they served: it comes from every ticket, the rest of each row from the kind's only.
+    std::optional<TurnaroundReport> every;
+    if (group_by == GroupBy::officer)
+        every = compute_turnaround(input, config, from, to, group_by, zone);
+    const bool booked = kind == TicketKind::appointment;
+    auto& tickets = input.rows.tickets;
+    tickets.erase(std::remove_if(tickets.begin(), tickets.end(),
+                                 [&](const store::ReportTicket& t) { return t.booked != booked; }),
+                  tickets.end());
+    TurnaroundReport report = compute_turnaround(input, config, from, to, group_by, zone);
+    if (every) {
+        for (auto& row : report.rows)
+            for (const auto& all : every->rows)
+                if (all.key == row.key) row.officer = all.officer;
+        report.total.officer = every->total.officer;
     }
-    return compute_turnaround(input, config, from, to, group_by, zone);
+    return report;
 }
 
 WaitHistogram waits_from_store(store::Store& store, const WardConfig& config,

@@ -20,7 +20,8 @@ ReportInput report_input(store::Store& store, Day from, Day to, const OfficeZone
                          TimePoint now, ReportCache* cache = nullptr);
 
 /// Which tickets a turnaround report counts: `kind=appointment|walk_in` (DESIGN.md §10), so a
-/// ward sees whether bookings cut waits. Officer time (counter sessions) is the same for all.
+/// ward sees whether bookings cut waits. The officers' time at the counter stays theirs: it is
+/// computed from every ticket whatever the kind.
 enum class TicketKind { all, appointment, walk_in };
 
 }  // namespace motcua::reports

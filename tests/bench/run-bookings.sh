@@ -9,7 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${1:-$root/build/release}"
 bin="$build/bin"
 tmp="$(mktemp -d)"
-trap 'kill $svc 2>/dev/null || true; rm -rf "$tmp"' EXIT
+svc=
+trap 'kill ${svc:-} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 config="$tmp/ward.toml"
 sed -e 's/^appointment_places = .*/appointment_places = 1000/' \
     -e 's/^per_client_per_hour = .*/per_client_per_hour = 0/' \
@@ -19,6 +20,7 @@ sed -e 's/^appointment_places = .*/appointment_places = 1000/' \
 svc=$!
 for _ in $(seq 1 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
 port="$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$tmp/out")"
+[[ -n $port ]] || { echo "run-bookings: the service did not start:" >&2; cat "$tmp/err" >&2; exit 1; }
 # Monday 23/11/2026 07:00: Tuesday's 08:00 slot is open for booking.
 curl -fsS -X POST "http://127.0.0.1:$port/api/v1/test/clock" -H 'Content-Type: application/json' \
     -d '{"now":"2026-11-23T07:00:00+07:00"}' >/dev/null

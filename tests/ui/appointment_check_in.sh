@@ -132,7 +132,8 @@ wait_screen console counter_login
 console_login console lan matkhau-123
 # Counter 1 serves HT: both its bookings came; the DC one is another counter's.
 wait_for console 'Lịch hẹn: chờ đến 0 · đã đến 2 · lỡ hẹn 0' 10
-wait_for console "\"label\":\"08:30  $typed\"" 5
+wait_for console "\"label\":\"08:30  •••••${typed: -3}\"" 5
+grep -qF "$typed" "${KIOSK_DUMPS[console]}" && ui_fail "the console shows a whole booking code"
 screenshot console "$SHOTS/check-in-console.png"
 # A001 (walk-in) was issued first, but the 08:30 slot has started: the booking is called first.
 xdotool key F1

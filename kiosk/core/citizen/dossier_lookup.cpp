@@ -94,6 +94,9 @@ void LookupFlow::open(SteadyTime now, CodeKind kind) {
 }
 
 void LookupFlow::close() {
+    // A check-in under way is not dropped by a tap: its answer may be a ticket (an idle timeout
+    // never fires while one is out either).
+    if (searching_ && kind_ == CodeKind::appointment && screen_ == LookupScreen::entry) return;
     screen_ = LookupScreen::closed;
     entry_.clear();
     searching_.reset();  // an answer that comes later is dropped
@@ -218,7 +221,8 @@ bool LookupFlow::on_check_in(const std::string& code, const CheckInAnswer& answe
 }
 
 std::optional<std::string> LookupFlow::take_normal_ticket() {
-    if (screen_ != LookupScreen::entry || kind_ != CodeKind::appointment) return std::nullopt;
+    if (screen_ != LookupScreen::entry || kind_ != CodeKind::appointment || searching_)
+        return std::nullopt;
     std::optional<std::string> category;
     if (booking_) category = booking_->category;
     close();

@@ -44,6 +44,14 @@ CurrentTicketView current_view(const ConsoleSession& s, const WardData& data, La
     return v;
 }
 
+std::string mask_booking_code(const std::string& code) {
+    constexpr std::size_t kShown = 3;
+    if (code.size() <= kShown) return code;
+    std::string out;
+    for (std::size_t i = 0; i < code.size() - kShown; ++i) out += "•";
+    return out + code.substr(code.size() - kShown);
+}
+
 std::optional<AppointmentsPanel> appointments_panel(const std::vector<api::BookingView>& day,
                                                     const std::vector<std::string>& categories) {
     AppointmentsPanel p;
@@ -51,7 +59,7 @@ std::optional<AppointmentsPanel> appointments_panel(const std::vector<api::Booki
         if (b.state == AppointmentState::cancelled) continue;
         if (std::find(categories.begin(), categories.end(), b.category) == categories.end())
             continue;
-        p.rows.push_back({b.start, b.code, b.state});
+        p.rows.push_back({b.start, mask_booking_code(b.code), b.state});
         switch (b.state) {
             case AppointmentState::booked:
                 ++p.due;
@@ -71,7 +79,7 @@ std::optional<AppointmentsPanel> appointments_panel(const std::vector<api::Booki
         return s == AppointmentState::booked ? 0 : s == AppointmentState::checked_in ? 1 : 2;
     };
     std::stable_sort(
-        p.rows.begin(), p.rows.end(), [&](const AppointmentRow& a, const AppointmentRow& b) {
+        p.rows.begin(), p.rows.end(), [&](const ConsoleBookingRow& a, const ConsoleBookingRow& b) {
             return std::pair(rank(a.state), a.start) < std::pair(rank(b.state), b.start);
         });
     return p;

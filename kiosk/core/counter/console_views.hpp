@@ -46,10 +46,12 @@ struct CurrentTicketView {
     std::optional<std::string> appointment_start;  // a checked-in booking's slot: "08:30"
 };
 
-/// One of the day's bookings for this counter's categories: never the phone number.
-struct AppointmentRow {
+/// One of the day's bookings for this counter's categories: never the phone number, and the code
+/// masked but its last three characters (the code cancels a booking, and citizens at the desk
+/// can read the screen; the last three are enough to match the one a citizen shows).
+struct ConsoleBookingRow {
     std::string start;  // "08:30"
-    std::string code;
+    std::string code;   // "•••••QX9"
     AppointmentState state = AppointmentState::booked;
 };
 
@@ -59,7 +61,7 @@ struct AppointmentsPanel {
     int due = 0;
     int checked_in = 0;
     int missed = 0;
-    std::vector<AppointmentRow> rows;
+    std::vector<ConsoleBookingRow> rows;
 };
 
 struct WaitingRow {

@@ -149,7 +149,13 @@ void CitizenScreens::carry_out(const SessionEffects& effects, UiFrame& ui) {
 
 void CitizenScreens::prepare_ticket(const UiFrame& ui, const WardData& data) {
     const auto& ticket = session_.ticket().ticket();
-    if (!ticket || ticket->id == prepared_for_) return;
+    if (!ticket) {
+        // Home again: a ticket shown once more (a booking scanned twice answers its ticket
+        // again) gets its QR code and slip again.
+        prepared_for_.clear();
+        return;
+    }
+    if (ticket->id == prepared_for_) return;
     prepared_for_ = ticket->id;
     const std::string url = config_.server_origin + "/t/" + ticket->id;
     qr_.reset();

@@ -67,7 +67,7 @@ private:
     SteadyTime last_now_{};
     /// Callbacks may arrive after this object is gone (shutdown): they hold a weak copy.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
-    std::string prepared_for_;  // id of the ticket whose QR and slip are done
+    std::string prepared_for_;  // id of the ticket on screen whose QR and slip are done
     std::optional<QrMatrix> qr_;
 
     TicketHomeScreen ticket_home_;

@@ -167,7 +167,9 @@ void DossierLookupScreen::draw_keyboard(UiFrame& ui, ImVec2 at, const Keyboard& 
          cmd::LookupClear{}},
         {"##code-submit", texts_for(v.kind).submit, ButtonKind::primary, v.can_submit,
          cmd::LookupSubmit{}},
-        {"##code-back", TextId::common_back, ButtonKind::secondary, true, cmd::CloseLookup{}},
+        // A check-in under way stays: its answer may be a ticket the citizen must not lose.
+        {"##code-back", TextId::common_back, ButtonKind::secondary,
+         v.kind != CodeKind::appointment || !v.searching, cmd::CloseLookup{}},
     }};
     const float keys_w = kKeysPerRow * k.key_w + (kKeysPerRow - 1) * g;
     const float row_y = at.y + static_cast<float>(kRows.size()) * (t.touch_target + g);

@@ -194,7 +194,7 @@ void draw_appointment_rows(UiFrame& ui, Box box, const AppointmentsPanel& p) {
     for (const TextId id : {TextId::console_appointment_due, TextId::console_appointment_checked_in,
                             TextId::console_appointment_missed})
         state_w = std::max(state_w, measure(ui.fonts.body, ui.tr(id)).x);
-    const float row_w = measure(ui.fonts.body_bold, "00:00  WWWWWWWW").x + t.gap + state_w;
+    const float row_w = measure(ui.fonts.body_bold, "00:00  •••••WWW").x + t.gap + state_w;
     const int columns =
         std::clamp(static_cast<int>((box.width() + 2 * t.gap) / (row_w + 2 * t.gap)), 1,
                    kMaxAppointmentColumns);
@@ -204,7 +204,7 @@ void draw_appointment_rows(UiFrame& ui, Box box, const AppointmentsPanel& p) {
     for (std::size_t i = 0; i < p.rows.size() && per_column > 0; ++i) {
         const auto col = static_cast<int>(i / per_column);
         if (col >= columns) break;  // as many as the card has room for
-        const AppointmentRow& r = p.rows[i];
+        const ConsoleBookingRow& r = p.rows[i];
         const float x = box.min.x + static_cast<float>(col) * (col_w + 2 * t.gap);
         const float y = box.min.y + static_cast<float>(i % per_column) * row_h;
         const Box line{{x, y}, {x + col_w, y + font_px(ui.fonts.body)}};

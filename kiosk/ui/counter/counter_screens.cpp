@@ -178,11 +178,13 @@ void CounterScreens::fetch_figures() {
 void CounterScreens::fetch_appointments() {
     if (!session_.officer() || !clock_.known()) return;
     const Day today = zone_.office_day(clock_.now(config_.clocks.wall()));
+    const std::uint64_t id = ++appointments_request_;
     services_.fetch_appointments(
         token(), today,
-        [this,
+        [this, id,
          alive = std::weak_ptr<bool>(alive_)](const Result<std::vector<api::BookingView>>& list) {
-            if (alive.expired()) return;
+            // Only the latest request's answer: an older list must not replace a newer one.
+            if (alive.expired() || id != appointments_request_) return;
             if (!list) spdlog::warn("counter console: appointments: {}", list.error().message);
             session_.on_appointments(list);
         });

@@ -58,6 +58,7 @@ private:
     /// Figures asked for before the service's clock was read: "today" is the service's day, so
     /// they are fetched with the first reading.
     bool figures_wait_for_clock_ = false;
+    std::uint64_t appointments_request_ = 0;  // the day's bookings asked last
     /// The transfer screen's options as last drawn: its digit keys choose among them.
     std::vector<std::string> transfer_codes_;
 

@@ -251,11 +251,32 @@ TEST_CASE("too early, cancelled and unknown bookings are explained", "[check-in]
         CHECK(shows_text_containing(rig.tree, "hệ thống không phản hồi"));
         CHECK(find(rig.tree, "Lấy số thường") == nullptr);
     }
-    SECTION("an answer after the citizen left is dropped") {
-        rig.tap("Quay lại");
-        CHECK(rig.tree.screen == "ticket_home");
+    SECTION("no leaving while a check-in is out: its ticket is never lost") {
+        rig.frame();
+        CHECK_FALSE(find(rig.tree, "Quay lại")->enabled);
+        rig.wait(std::chrono::minutes(2));  // nor does the idle timeout take the screen away
+        CHECK(rig.tree.screen == "appointment_check_in");
         rig.services.check_in_done[0](granted());
         rig.frame();
+        CHECK(rig.tree.screen == "ticket_issued");
+        CHECK(find(rig.tree, "A013") != nullptr);
+    }
+    SECTION("the same booking scanned again after Xong: its ticket again, printed again") {
+        rig.services.check_in_done[0](granted());
+        rig.frame();
+        REQUIRE(rig.services.slips.size() == 1);
+        rig.services.print_done[0](Ok{});
+        rig.tap("Xong");
+        CHECK(rig.tree.screen == "ticket_home");
+        map_keys();
+        scan(rig, kBooking);
+        REQUIRE(rig.services.check_ins.size() == 2);
+        rig.services.check_in_done[1](granted());  // the service answers the same ticket
+        rig.frame();
+        CHECK(rig.tree.screen == "ticket_issued");
+        REQUIRE(rig.services.slips.size() == 2);
+        rig.services.print_done[1](Ok{});
+        rig.wait(std::chrono::seconds(16));  // printed: the screen goes home by itself
         CHECK(rig.tree.screen == "ticket_home");
     }
 }

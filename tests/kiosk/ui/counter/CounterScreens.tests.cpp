@@ -324,8 +324,9 @@ TEST_CASE("the console lists the day's bookings of its categories and a booked t
     for (const auto& e : rig.tree.elements)
         if (e.label.size() > 6 && e.label[2] == ':' && e.label.substr(5, 2) == "  ")
             rows.push_back(e.label);
-    CHECK(rows == std::vector<std::string>{"09:00  FGHJ7943", "09:30  MNPQ3479", "08:00  K7PM3QX9",
-                                           "08:15  ACDE6794"});
+    // Codes masked but their last three: a code cancels a booking, and the desk is in view.
+    CHECK(rows == std::vector<std::string>{"09:00  •••••943", "09:30  •••••479", "08:00  •••••QX9",
+                                           "08:15  •••••794"});
     CHECK(shows(rig.tree, "Chờ đến"));
     CHECK(shows(rig.tree, "Đã đến"));
     CHECK(shows(rig.tree, "Lỡ hẹn"));
@@ -333,6 +334,7 @@ TEST_CASE("the console lists the day's bookings of its categories and a booked t
         INFO(e.label);
         CHECK(e.label.find("0912345123") == std::string::npos);
         CHECK(e.label.find("XYAC9999") == std::string::npos);
+        CHECK(e.label.find("FGHJ7943") == std::string::npos);
         CHECK(e.label.find("TUVW3466") == std::string::npos);
     }
 
@@ -344,6 +346,15 @@ TEST_CASE("the console lists the day's bookings of its categories and a booked t
     checked_in.fields = {{"appointment", {{"code", "FGHJ7943"}, {"state", "checked_in"}}}};
     rig.screens->on_event(checked_in);
     REQUIRE(rig.services.appointments_asked.size() == 2);
+    // Two more events at once: only the last request's answer counts.
+    rig.screens->on_event(checked_in);
+    REQUIRE(rig.services.appointments.size() == 3);  // the first was answered above
+    auto stale = day_bookings();
+    stale.resize(1);
+    rig.services.appointments[2](day_bookings());  // the newest request answers first
+    rig.services.appointments[1](stale);           // then the older one: dropped
+    rig.frame();
+    CHECK(shows(rig.tree, "Lịch hẹn: chờ đến 2 · đã đến 1 · lỡ hẹn 1"));
 
     // The booked ticket called: its slot beside the number.
     rig.tap("Gọi tiếp (F1)");
