@@ -37,7 +37,8 @@ struct Stats {
 /// The `{seq}` of every connection's bodies (one thread runs them all).
 std::uint64_t g_seq = 0;
 
-/// `--cycle NAME=a,b,c`: `{NAME}` takes the values in turn as `{seq}` counts.
+/// `--cycle NAME=a,b,c`: `{NAME}` takes the values in turn as `{seq}` counts (a body with a
+/// cycle must hold `{seq}` too: only those bodies are filled per request).
 struct Cycle {
     std::string placeholder;  // "{NAME}"
     std::vector<std::string> values;
@@ -68,10 +69,7 @@ public:
                Stats& stats)
         : stream_(ioc), ep_(ep), reqs_(std::move(reqs)), end_(end), stats_(stats) {
         for (const auto& r : reqs_)
-            templates_.push_back(r.body().find('{') != std::string::npos &&
-                                         r.body().find("{seq}") != std::string::npos
-                                     ? r.body()
-                                     : "");
+            templates_.push_back(r.body().find("{seq}") != std::string::npos ? r.body() : "");
     }
 
     void start() {

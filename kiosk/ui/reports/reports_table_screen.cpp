@@ -28,6 +28,25 @@ void page_state(UiFrame& ui, const Box& page, const Availability& a) {
     label(ui, page, ui.tr(TextId::reports_loading), {ui.fonts.body, c.text_muted, Align::centre});
 }
 
+/// The page above a table: the load's state when there are no figures yet (false: nothing more to
+/// draw), else a failed reload's notice and, when `empty` is given, that the period had nothing.
+/// Takes the notices off the top of `page`.
+bool figures_head(UiFrame& ui, Box& page, const Availability& a, std::optional<TextId> empty) {
+    if (!a.has_figures) {
+        page_state(ui, page, a);
+        return false;
+    }
+    const auto band = [&](const std::string& text, NoticeKind kind) {
+        const float h = notice_height(ui, page.width(), text, ui.fonts.small);
+        notice(ui, take_top(page, h, ui.theme.gap / 2), text, kind, ui.fonts.small);
+    };
+    // A reload that failed leaves the last figures on screen, and says so above them.
+    if (a.state == LoadState::failed)
+        band(reports_message_text(ui.tr, a.problem, "", MessagePlace::report), NoticeKind::error);
+    if (empty) band(ui.tr(*empty), NoticeKind::info);
+    return true;
+}
+
 void ReportsTableScreen::draw(UiFrame& ui, const Box& page_in, const TableView& v,
                               const std::optional<ReportPeriod>& period) {
     const Theme& t = ui.theme;
@@ -38,19 +57,8 @@ void ReportsTableScreen::draw(UiFrame& ui, const Box& page_in, const TableView& 
         shown_ = std::pair{v.grouping, period};
     }
     Box page = page_in;
-    if (!v.availability.has_figures) {
-        page_state(ui, page, v.availability);
-        return;
-    }
-    const auto band = [&](const std::string& text, NoticeKind kind) {
-        const float h = notice_height(ui, page.width(), text, ui.fonts.small);
-        notice(ui, take_top(page, h, t.gap / 2), text, kind, ui.fonts.small);
-    };
-    // A reload that failed leaves the last figures on screen, and says so above them.
-    if (v.availability.state == LoadState::failed)
-        band(reports_message_text(ui.tr, v.availability.problem, "", MessagePlace::report),
-             NoticeKind::error);
-    if (v.no_tickets) band(ui.tr(TextId::reports_no_tickets), NoticeKind::info);
+    const auto empty = v.no_tickets ? std::optional(TextId::reports_no_tickets) : std::nullopt;
+    if (!figures_head(ui, page, v.availability, empty)) return;
     if (v.rows.empty() && v.no_tickets) return;  // nothing but zeros to show
 
     TableSpec main{"main",
@@ -79,24 +87,11 @@ void ReportsTableScreen::draw(UiFrame& ui, const Box& page_in, const TableView& 
 
 void ReportsAppointmentsScreen::draw(UiFrame& ui, const Box& page_in,
                                      const AppointmentsTableView& v) {
-    const Theme& t = ui.theme;
     ui.a11y.set_screen("reports_appointments");
     Box page = page_in;
-    if (!v.availability.has_figures) {
-        page_state(ui, page, v.availability);
-        return;
-    }
-    const auto band = [&](const std::string& text, NoticeKind kind) {
-        const float h = notice_height(ui, page.width(), text, ui.fonts.small);
-        notice(ui, take_top(page, h, t.gap / 2), text, kind, ui.fonts.small);
-    };
-    if (v.availability.state == LoadState::failed)
-        band(reports_message_text(ui.tr, v.availability.problem, "", MessagePlace::report),
-             NoticeKind::error);
-    if (v.no_bookings) {
-        band(ui.tr(TextId::reports_no_bookings), NoticeKind::info);
-        if (v.rows.empty()) return;
-    }
+    const auto empty = v.no_bookings ? std::optional(TextId::reports_no_bookings) : std::nullopt;
+    if (!figures_head(ui, page, v.availability, empty)) return;
+    if (v.rows.empty() && v.no_bookings) return;
     TableSpec spec{"appointments",
                    ui.tr(TextId::reports_col_category),
                    {kAppointmentColumns.begin(), kAppointmentColumns.end()},

@@ -31,6 +31,9 @@ private:
     ReportTable table_;
 };
 
+/// The notices above a table (see reports_table_screen.cpp); false when no figures are shown.
+bool figures_head(UiFrame& ui, Box& page, const Availability& a, std::optional<TextId> empty);
+
 /// A figure-less page's one line, centred: "Đang tải báo cáo…", or why there is nothing.
 void page_state(UiFrame& ui, const Box& page, const Availability& a);
 
