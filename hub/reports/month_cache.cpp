@@ -331,8 +331,10 @@ std::vector<WardTickets> TicketCache::load(pqxx::connection& c, const std::vecto
         };
         read_month<MonthBlock>(
             w, "tickets",
-            "day, category, state, rating, issued_ms, called_ms, started_ms, finished_ms", first,
-            month_wards, out, [&](MonthBlock& b, std::size_t k, const pqxx::row& row) {
+            // A ticket closed by the end-of-day rule has no known end of service.
+            "day, category, state, rating, issued_ms, called_ms, started_ms, "
+            "CASE WHEN outcome = 'closed_at_day_end' THEN NULL ELSE finished_ms END",
+            first, month_wards, out, [&](MonthBlock& b, std::size_t k, const pqxx::row& row) {
                 const char* day = row[1].c_str();
                 const int mday = (day[8] - '0') * 10 + (day[9] - '0');
                 append_ticket(

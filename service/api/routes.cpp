@@ -44,10 +44,16 @@ void Ward::login(const Request& r, const Respond& respond) {
 void Ward::categories(const Respond& respond) {
     json::array out;
     std::lock_guard lock(mutex_);
+    const TimePoint now = clock_.now();
     for (const auto& c : config_.categories) {
-        const auto load = engine_.load(c.code);
-        out.push_back(to_json(CategoryInfo{c.code, c.name_vi, c.name_en, c.target_wait_s,
-                                           load.waiting, load.estimated_wait_s}));
+        const auto load = engine_.load(c.code, now);
+        out.push_back(to_json(CategoryInfo{c.code,
+                                           c.name_vi,
+                                           c.name_en,
+                                           c.target_wait_s,
+                                           load.waiting,
+                                           load.estimate.wait_s,
+                                           {load.estimate.low_s, load.estimate.high_s}}));
     }
     respond(json_reply(200, out));
 }
@@ -100,8 +106,13 @@ void Ward::public_queue(const Respond& respond) {
     std::lock_guard lock(mutex_);
     q.at = clock_.now();
     for (const auto& c : config_.categories) {
-        const auto load = engine_.load(c.code);
-        q.categories.push_back({c.code, c.name_vi, c.name_en, load.waiting, load.estimated_wait_s});
+        const auto load = engine_.load(c.code, q.at);
+        q.categories.push_back({c.code,
+                                c.name_vi,
+                                c.name_en,
+                                load.waiting,
+                                load.estimate.wait_s,
+                                {load.estimate.low_s, load.estimate.high_s}});
     }
     respond(json_reply(200, to_json(q, zone_)));
 }

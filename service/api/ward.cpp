@@ -39,6 +39,9 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
         }
     }
     engine_.restore(snapshot);
+    // The estimates learn from the stored history, as the running service did (DESIGN.md §9).
+    for (const auto& t : store_.desk_history(queue::ServiceTimes::history_start(today)))
+        engine_.history().add(t);
     book_.restore(store_.appointments_from(today));
     hub_.reset(snapshot.last_seq);
     tick();
@@ -158,9 +161,13 @@ TicketView Ward::ticket_view(const Ticket& t) const {
     if (t.appointment)
         v.appointment = TicketAppointment{t.appointment->code,
                                           format_hhmm(zone_.minutes_of_day(t.appointment->start))};
+    if (t.estimate) v.estimate_at_issue = t.estimate;
     if (t.state == TicketState::waiting && engine_.find(t.id) != nullptr) {
         v.waiting_ahead = engine_.waiting_ahead(t);
-        v.estimated_wait_s = engine_.estimated_wait_s(t);
+        if (auto e = engine_.estimate(t, clock_.now())) {
+            v.estimated_wait_s = e->wait_s;
+            v.estimated_wait_range_s = {e->low_s, e->high_s};
+        }
     }
     return v;
 }

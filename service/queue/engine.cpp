@@ -5,12 +5,32 @@
 #include <algorithm>
 #include <numeric>
 
+#include "queue/call_rule.hpp"
+
 namespace motcua::queue {
 namespace {
 
-constexpr std::size_t kRecentServiceSamples = 20;
-// Before any service was measured today, estimates assume this service time.
-constexpr int kDefaultServiceS = 5 * 60;
+// Plays of the call policy per estimate, and their seed: a fixed seed makes the estimate a
+// function of the state and the history, so a restart changes none. A usual queue gets 99
+// plays; a long one stops after 15,000 calls, with at least 29 plays, so that a busy ward's
+// recomputation stays near a millisecond (docs/performance.md).
+constexpr Plays kPlays{99, 29, 15'000};
+constexpr std::uint64_t kForecastSeed = 0x6d6f74637561;
+// Estimates are computed again at least this often while nothing changes: the desks' elapsed
+// times and the booked slots move on with the clock.
+constexpr auto kEstimateMaxAge = std::chrono::seconds(30);
+// Forecasts that played more calls than this, or for more tickets waiting, are "heavy" (see
+// estimates()).
+constexpr std::int64_t kHeavyCalls = 10'000;
+constexpr std::size_t kHeavyWaiting = 200;
+constexpr auto kHeavyGap = std::chrono::seconds(1);
+// A paused counter is assumed back this long after its pause began, and never sooner than in
+// two minutes.
+constexpr int kTypicalPauseS = 15 * 60;
+constexpr int kShortestPauseLeftS = 2 * 60;
+// Walk-ins still to come arrive at the rate of those issued over this last stretch.
+constexpr auto kArrivalWindow = std::chrono::minutes(30);
+constexpr auto kShortestArrivalWindow = std::chrono::minutes(10);
 
 Error err(ErrorCode code, std::string message) {
     return make_error(code, std::move(message));
@@ -30,6 +50,13 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
            });
 }
 
+// The end of the office day's last session, in minutes; none when the config has no hours.
+std::optional<int> office_close(const WardConfig& config) {
+    std::optional<int> close;
+    for (const auto& h : config.hours) close = std::max(close.value_or(h.close), h.close);
+    return close;
+}
+
 int seconds_between(TimePoint a, TimePoint b) {
     return static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(b - a).count());
 }
@@ -37,7 +64,7 @@ int seconds_between(TimePoint a, TimePoint b) {
 }  // namespace
 
 Engine::Engine(const WardConfig& config, const OfficeZone& zone, TimePoint now)
-    : config_(config), zone_(zone), day_(zone.office_day(now)) {
+    : config_(config), zone_(zone), day_(zone.office_day(now)), history_(zone) {
     // The ratio counter starts full: the first priority ticket of the day need not wait for
     // normal ones to pass first.
     for (const auto& c : config_.categories)
@@ -51,7 +78,8 @@ void Engine::restore(const Snapshot& s) {
     seq_ = s.last_seq;
     next_seq_ = s.next_seq;
     tickets_.clear();
-    for (auto& [code, q] : queues_) q = Queue{{}, {}, {}, config_.priority.normal_per_priority, {}};
+    ++version_;
+    for (auto& [code, q] : queues_) q = Queue{{}, {}, {}, config_.priority.normal_per_priority};
     // Waiting tickets go back in queue order: (re)queue time, then issue order.
     std::vector<const Ticket*> waiting;
     for (const auto& t : s.tickets) {
@@ -63,17 +91,6 @@ void Engine::restore(const Snapshot& s) {
                std::tie(b->queued_at, b->issued_at, b->seq);
     });
     for (const Ticket* t : waiting) enqueue(tickets_[t->id], false);
-    // Recent service times feed the estimates; rebuild them from today's finished tickets.
-    std::vector<const Ticket*> done;
-    for (const auto& [id, t] : tickets_)
-        if (t.state == TicketState::done && t.started_at && t.finished_at) done.push_back(&t);
-    std::sort(done.begin(), done.end(),
-              [](const Ticket* a, const Ticket* b) { return *a->finished_at < *b->finished_at; });
-    for (const Ticket* t : done) {
-        auto& recent = queues_[t->category].recent_service_s;
-        recent.push_back(std::max(0, seconds_between(*t->started_at, *t->finished_at)));
-        if (recent.size() > kRecentServiceSamples) recent.pop_front();
-    }
     for (const auto& restored : s.counters)
         for (auto& c : counters_)
             if (c.number == restored.number) c = restored;
@@ -82,6 +99,7 @@ void Engine::restore(const Snapshot& s) {
 }
 
 EngineEvent& Engine::emit(Change& change, EventType type, TimePoint at) {
+    ++version_;
     EngineEvent e;
     e.seq = ++seq_;
     e.type = type;
@@ -102,8 +120,8 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     const Day today = zone_.office_day(now);
     if (today <= day_) return {};
     Change change;
-    // Tickets still waiting when their day ends expire; the rest of the old day leaves memory,
-    // except tickets still held at a counter (they finish normally).
+    // Tickets still waiting when their day ends expire; tickets still at a desk are closed and
+    // counters close (close_day); then the old day leaves memory.
     std::vector<Ticket*> expiring;
     for (auto& [id, t] : tickets_)
         if (t.state == TicketState::waiting) expiring.push_back(&t);
@@ -115,10 +133,8 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
         t->finished_at = zone_.start_of_day(today);
         emit(change, EventType::ticket_expired, now).ticket = *t;
     }
-    std::unordered_set<std::string> held;
-    for (const auto& c : counters_)
-        if (c.current_ticket) held.insert(*c.current_ticket);
-    std::erase_if(tickets_, [&](const auto& kv) { return !held.contains(kv.first); });
+    close_day(change);
+    tickets_.clear();
     for (auto& [code, q] : queues_) {
         q.normal.clear();
         q.priority.clear();
@@ -128,7 +144,36 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     next_seq_.clear();
     rating_keys_.clear();
     day_ = today;
+    ++version_;
+    history_.forget_before(ServiceTimes::history_start(today));
     return std::move(change.events);
+}
+
+// The end-of-day rule (DESIGN.md §3): a ticket still at a desk when its office day ends is closed
+// at the end of office hours (or its last call, when that came later) with its own outcome, and
+// every counter closes. The next morning starts clean, and no overnight "service" exists.
+void Engine::close_day(Change& change) {
+    const TimePoint close = zone_.at_local(day_, office_close(config_).value_or(24 * 60 - 1));
+    for (auto& c : counters_) {
+        if (c.state == CounterState::closed && !c.current_ticket) continue;
+        TimePoint at = std::max(close, c.since);
+        if (c.current_ticket) {
+            Ticket& t = tickets_.at(*c.current_ticket);
+            at = std::max({at, t.last_called_at.value_or(at), t.started_at.value_or(at)});
+            if (!t.started_at) t.started_at = t.last_called_at;
+            t.state = TicketState::done;
+            t.finished_at = at;
+            t.outcome = FinishOutcome::closed_at_day_end;
+            c.current_ticket.reset();
+            auto& e = emit(change, EventType::ticket_finished, at);
+            e.ticket = t;
+            e.counter = c;
+        }
+        c.state = CounterState::closed;
+        c.officer.reset();
+        c.since = at;
+        emit(change, EventType::counter_closed, at).counter = c;
+    }
 }
 
 void Engine::enqueue(Ticket& t, bool at_front) {
@@ -200,7 +245,11 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
     auto& stored = tickets_[t.id] = std::move(t);
     enqueue(stored, false);
     Change change;
-    emit(change, EventType::ticket_issued, now).ticket = stored;
+    auto& event = emit(change, EventType::ticket_issued, now);
+    // The wait the citizen is told, kept to measure accuracy (DESIGN.md §9).
+    if (auto e = estimate(stored, now))
+        stored.estimate = EstimateAtIssue{e->wait_s, e->low_s, e->high_s, baseline_wait_s(stored)};
+    event.ticket = stored;
     change.ticket = stored;
     return change;
 }
@@ -281,34 +330,23 @@ Result<Change> Engine::pause_counter(TimePoint now, int number, const std::strin
 }
 
 std::optional<std::string> Engine::pick_in(Queue& q, TimePoint now) {
-    // A checked-in appointment whose slot has started goes first, the earliest slot first; the
-    // walk-ins' priority ratio and max-wait guard are untouched by it.
-    if (!q.appointments.empty() && tickets_.at(q.appointments.front()).appointment->start <= now) {
-        std::string id = q.appointments.front();
-        q.appointments.pop_front();
-        return id;
-    }
-    if (q.normal.empty() && q.priority.empty()) return std::nullopt;
-    bool take_priority = false;
-    if (q.normal.empty()) {
-        take_priority = true;
-    } else if (!q.priority.empty()) {
-        const Ticket& oldest_normal = tickets_.at(q.normal.front());
-        // Guard: a normal ticket that has waited the maximum is not passed again.
-        const bool guarded =
-            seconds_between(oldest_normal.issued_at, now) >= config_.priority.max_normal_wait_s;
-        take_priority = !guarded && q.normal_since_priority >= config_.priority.normal_per_priority;
-    }
-    auto& line = take_priority ? q.priority : q.normal;
-    std::string id = line.front();
-    line.pop_front();
-    if (take_priority)
-        q.normal_since_priority = 0;
-    else if (!q.priority.empty())
-        ++q.normal_since_priority;
-    else
-        q.normal_since_priority =
-            std::min(q.normal_since_priority + 1, config_.priority.normal_per_priority);
+    LineState state;
+    state.appointment_due =
+        !q.appointments.empty() && tickets_.at(q.appointments.front()).appointment->start <= now;
+    state.has_normal = !q.normal.empty();
+    state.has_priority = !q.priority.empty();
+    if (state.has_normal)
+        state.oldest_normal_wait_s = seconds_between(tickets_.at(q.normal.front()).issued_at, now);
+    state.normal_since_priority = q.normal_since_priority;
+    const Line line = choose_line(state, config_.priority);
+    if (line == Line::none) return std::nullopt;
+    auto& ids = line == Line::appointment ? q.appointments
+                : line == Line::priority  ? q.priority
+                                          : q.normal;
+    std::string id = ids.front();
+    ids.pop_front();
+    q.normal_since_priority = normal_since_priority_after(q.normal_since_priority, line,
+                                                          !q.priority.empty(), config_.priority);
     return id;
 }
 
@@ -387,6 +425,7 @@ Result<Change> Engine::no_show(TimePoint now, int number, const std::string& off
     at->ticket->state = TicketState::no_show;
     at->ticket->finished_at = now;
     at->counter->current_ticket.reset();
+    history_.add(*at->ticket);
     return ticket_change(EventType::ticket_no_show, now, *at->ticket, *at->counter);
 }
 
@@ -441,6 +480,9 @@ Result<Change> Engine::transfer(TimePoint now, int number, const std::string& of
 
 Result<Change> Engine::finish(TimePoint now, int number, const std::string& officer,
                               FinishOutcome outcome) {
+    if (outcome == FinishOutcome::closed_at_day_end)
+        return err(ErrorCode::invalid_field,
+                   "closed_at_day_end is set by the service when the office day ends");
     auto c = counter_of(number, officer);
     if (!c) return c.error();
     auto t = current_of(**c);
@@ -452,9 +494,7 @@ Result<Change> Engine::finish(TimePoint now, int number, const std::string& offi
     ticket.finished_at = now;
     ticket.outcome = outcome;
     (*c)->current_ticket.reset();
-    auto& recent = queues_[ticket.category].recent_service_s;
-    recent.push_back(std::max(0, seconds_between(*ticket.started_at, now)));
-    if (recent.size() > kRecentServiceSamples) recent.pop_front();
+    history_.add(ticket);
     return ticket_change(EventType::ticket_finished, now, ticket, **c);
 }
 
@@ -555,12 +595,6 @@ int Engine::waiting_ahead(const Ticket& t) const {
     return booked + i + priority_before;
 }
 
-int Engine::mean_service_s(const std::string& category) const {
-    const auto& recent = queues_.at(category).recent_service_s;
-    if (recent.empty()) return kDefaultServiceS;
-    return std::accumulate(recent.begin(), recent.end(), 0) / static_cast<int>(recent.size());
-}
-
 int Engine::open_counters_serving(const std::string& category) const {
     int n = 0;
     for (const auto& c : counters_) {
@@ -571,22 +605,158 @@ int Engine::open_counters_serving(const std::string& category) const {
     return n;
 }
 
-// First estimate (queue-length based): people ahead ÷ service rate, where the rate is the
-// number of open counters serving the category over the mean of its last 20 service times.
-// With no counter open we still assume one will open, rather than show "infinite".
-int Engine::estimated_wait_s(const Ticket& t) const {
+int Engine::baseline_wait_s(const Ticket& t) const {
     if (t.state != TicketState::waiting) return 0;
     const int counters = std::max(1, open_counters_serving(t.category));
-    return waiting_ahead(t) * mean_service_s(t.category) / counters;
+    return waiting_ahead(t) * history_.recent_mean_s(t.category) / counters;
 }
 
-CategoryLoad Engine::load(const std::string& category) const {
+ForecastInput Engine::forecast_input(TimePoint now, std::vector<const std::string*>& ids) const {
+    ForecastInput in;
+    in.now_ms = to_epoch_ms(now);
+    const Day today = zone_.office_day(now);
+    in.day_start_ms = to_epoch_ms(zone_.start_of_day(today));
+    for (const auto& h : config_.hours)
+        in.sessions.emplace_back(to_epoch_ms(zone_.at_local(today, h.open)),
+                                 to_epoch_ms(zone_.at_local(today, h.close)));
+    std::sort(in.sessions.begin(), in.sessions.end());
+    in.policy = config_.priority;
+    for (int h = 0; h < 24; ++h) in.hour_factors.push_back(history_.hour_factor(h * 60));
+
+    std::map<std::string, int> index;
+    const auto add_ticket = [&](const std::string& id) {
+        ids.push_back(&id);
+        in.issued_ms.push_back(to_epoch_ms(tickets_.at(id).issued_at));
+        return static_cast<int>(ids.size()) - 1;
+    };
+    for (const auto& cat : config_.categories) {
+        index[cat.code] = static_cast<int>(in.categories.size());
+        auto& out = in.categories.emplace_back();
+        const auto it = queues_.find(cat.code);
+        if (it == queues_.end()) continue;
+        const Queue& q = it->second;
+        out.normal_since_priority = q.normal_since_priority;
+        for (const auto& id : q.normal) out.normal.push_back(add_ticket(id));
+        for (const auto& id : q.priority) out.priority.push_back(add_ticket(id));
+        for (const auto& id : q.appointments)
+            out.appointments.emplace_back(to_epoch_ms(tickets_.at(id).appointment->start),
+                                          add_ticket(id));
+    }
+
+    // Walk-ins still to come: the recent rate of each category and class, until issuing stops.
+    const int issue_until =
+        config_.stop_issuing_at.value_or(office_close(config_).value_or(24 * 60));
+    in.arrivals_end_ms = to_epoch_ms(zone_.at_local(today, issue_until));
+    // Early in the day the stretch is shorter: from the first ticket of the day, at least
+    // kShortestArrivalWindow.
+    TimePoint first_issue = now;
+    for (const auto& [id, t] : tickets_)
+        if (t.day == today) first_issue = std::min(first_issue, t.issued_at);
+    const auto window = std::clamp<std::chrono::milliseconds>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(now - first_issue),
+        kShortestArrivalWindow, kArrivalWindow);
+    in.arrival_window_s = std::chrono::duration<double>(window).count();
+    for (const auto& [id, t] : tickets_) {
+        if (t.appointment || t.issued_at > now || now - t.issued_at >= window) continue;
+        const auto it = index.find(t.issued_category);
+        if (it == index.end()) continue;
+        auto& cat = in.categories[static_cast<std::size_t>(it->second)];
+        ++(t.priority ? cat.priority_seen : cat.normal_seen);
+    }
+
+    std::vector<bool> served(in.categories.size(), false);
+    std::vector<bool> included(config_.counters.size(), false);
+    // `only`: the categories an assumed counter serves (none: all of its own).
+    const auto add_counter = [&](const CounterConfig& cfg, std::size_t at,
+                                 const CounterStatus* status, const std::string* only) {
+        included[at] = true;
+        auto& c = in.counters.emplace_back();
+        c.free_ms = in.now_ms;
+        for (const auto& code : cfg.categories) {
+            const auto it = index.find(code);
+            if (it == index.end() || (only != nullptr && code != *only)) continue;
+            c.categories.push_back(it->second);
+            c.pools.push_back(&history_.pool(code, cfg.number));
+            served[static_cast<std::size_t>(it->second)] = true;
+        }
+        if (status == nullptr) return;
+        if (status->state == CounterState::paused) {
+            const int paused_for = seconds_between(status->since, now);
+            c.free_ms +=
+                std::int64_t{std::max(kShortestPauseLeftS, kTypicalPauseS - paused_for)} * 1000;
+        }
+        if (status->current_ticket) {
+            const Ticket& t = tickets_.at(*status->current_ticket);
+            c.current_pool = &history_.pool(t.category, cfg.number);
+            c.current_elapsed_s = std::max(0, seconds_between(ServiceTimes::desk_since(t), now));
+        }
+    };
+    for (std::size_t i = 0; i < config_.counters.size(); ++i) {
+        const CounterStatus* status = counter(config_.counters[i].number);
+        if (status != nullptr && status->state != CounterState::closed)
+            add_counter(config_.counters[i], i, status, nullptr);
+    }
+    // A category no open counter serves: its first closed counter is assumed to open now for
+    // it alone (the desks before the office opens, or one closed for a while).
+    for (std::size_t cat = 0; cat < served.size(); ++cat) {
+        if (served[cat]) continue;
+        const std::string& code = config_.categories[cat].code;
+        for (std::size_t i = 0; i < config_.counters.size(); ++i) {
+            const auto& cats = config_.counters[i].categories;
+            if (included[i] || std::find(cats.begin(), cats.end(), code) == cats.end()) continue;
+            add_counter(config_.counters[i], i, nullptr, &code);
+            break;
+        }
+    }
+    return in;
+}
+
+const Estimates& Engine::estimates(TimePoint now) const {
+    auto& cache = estimates_;
+    const bool fresh = now >= cache.at && now - cache.at < kEstimateMaxAge;
+    const bool same = cache.version == version_ && cache.history == history_.version();
+    if (fresh && same) return cache.value;
+    // A queue so long that one forecast costs about a millisecond is forecast again at most once
+    // a second of its clock: a burst of changes costs one forecast, not one each.
+    if (fresh && cache.heavy && now - cache.at < kHeavyGap) return cache.value;
+    std::vector<const std::string*> ids;
+    const ForecastInput in = forecast_input(now, ids);
+    const Forecast f = forecast(in, kPlays, kForecastSeed);
+    cache.value.tickets.clear();
+    cache.value.taken_now.clear();
+    cache.value.plays = f.plays;
+    cache.heavy = f.calls > kHeavyCalls || ids.size() > kHeavyWaiting;
+    for (std::size_t i = 0; i < ids.size(); ++i) cache.value.tickets[*ids[i]] = f.tickets[i];
+    for (std::size_t i = 0; i < config_.categories.size(); ++i)
+        cache.value.taken_now[config_.categories[i].code] = f.taken_now[i];
+    cache.version = version_;
+    cache.history = history_.version();
+    cache.at = now;
+    return cache.value;
+}
+
+std::optional<WaitEstimate> Engine::estimate(const Ticket& t, TimePoint now) const {
+    if (t.state != TicketState::waiting) return std::nullopt;
+    const auto& all = estimates(now);
+    if (const auto it = all.tickets.find(t.id); it != all.tickets.end()) return it->second;
+    // Newer than a heavy forecast: a ticket taken then, at the back of its line.
+    if (const auto it = all.taken_now.find(t.category); it != all.taken_now.end())
+        return it->second;
+    return std::nullopt;
+}
+
+int Engine::waiting(const std::string& category) const {
     auto it = queues_.find(category);
-    if (it == queues_.end()) return {};
-    const int waiting = static_cast<int>(it->second.normal.size() + it->second.priority.size() +
-                                         it->second.appointments.size());
-    const int counters = std::max(1, open_counters_serving(category));
-    return {waiting, waiting * mean_service_s(category) / counters};
+    if (it == queues_.end()) return 0;
+    return static_cast<int>(it->second.normal.size() + it->second.priority.size() +
+                            it->second.appointments.size());
+}
+
+CategoryLoad Engine::load(const std::string& category, TimePoint now) const {
+    if (!queues_.contains(category)) return {};
+    const auto& taken_now = estimates(now).taken_now;
+    const auto e = taken_now.find(category);
+    return {waiting(category), e == taken_now.end() ? WaitEstimate{} : e->second};
 }
 
 const CounterStatus* Engine::counter(int number) const {

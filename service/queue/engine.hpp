@@ -13,6 +13,8 @@
 #include "motcua/model.hpp"
 #include "motcua/office_time.hpp"
 #include "motcua/result.hpp"
+#include "queue/estimate.hpp"
+#include "queue/service_times.hpp"
 
 namespace motcua::queue {
 
@@ -29,10 +31,17 @@ struct Change {
     bool replayed = false;
 };
 
-/// Load of one category for estimates and the public queue.
+/// Load of one category for the kiosk's tiles and the public queue.
 struct CategoryLoad {
     int waiting = 0;
-    int estimated_wait_s = 0;
+    WaitEstimate estimate;  // for a normal ticket taken now
+};
+
+/// Every waiting ticket's estimate and one for a ticket taken now in each category.
+struct Estimates {
+    std::unordered_map<std::string, WaitEstimate> tickets;
+    std::map<std::string, WaitEstimate> taken_now;
+    int plays = 0;  // of the call policy, behind these figures
 };
 
 struct RatingInput {
@@ -80,12 +89,25 @@ public:
     /// number, type and time are set.
     EngineEvent next_event(EventType type, TimePoint at);
 
+    /// Desk times learned so far: the service fills it from the store's history at start
+    /// (DESIGN.md §9); finished tickets add to it.
+    ServiceTimes& history() { return history_; }
+
     // ---- queries ----
     [[nodiscard]] const Ticket* find(const std::string& id) const;
     /// People that will be called before this waiting ticket in its category.
     [[nodiscard]] int waiting_ahead(const Ticket& t) const;
-    [[nodiscard]] int estimated_wait_s(const Ticket& t) const;
-    [[nodiscard]] CategoryLoad load(const std::string& category) const;
+    /// The estimates at `now` (DESIGN.md §9): computed again only when the state or the history
+    /// changed, or time moved on by kEstimateMaxAge; reads in between cost nothing.
+    [[nodiscard]] const Estimates& estimates(TimePoint now) const;
+    /// A waiting ticket's estimate (none for a ticket not waiting).
+    [[nodiscard]] std::optional<WaitEstimate> estimate(const Ticket& t, TimePoint now) const;
+    /// The simple rule (the baseline of DESIGN.md §9): people ahead × the mean of the
+    /// category's recent desk times ÷ the open counters serving it (at least one).
+    [[nodiscard]] int baseline_wait_s(const Ticket& t) const;
+    [[nodiscard]] CategoryLoad load(const std::string& category, TimePoint now) const;
+    /// Tickets waiting in a category.
+    [[nodiscard]] int waiting(const std::string& category) const;
     [[nodiscard]] const CounterStatus* counter(int number) const;
     [[nodiscard]] const std::vector<CounterStatus>& counters() const { return counters_; }
     [[nodiscard]] Day day() const { return day_; }
@@ -99,8 +121,7 @@ private:
         std::deque<std::string> priority;
         /// Checked-in appointment tickets, by slot start (then check-in order).
         std::deque<std::string> appointments;
-        int normal_since_priority = 0;     // normal tickets called since the last priority one
-        std::deque<int> recent_service_s;  // last service durations, for estimates
+        int normal_since_priority = 0;  // normal tickets called since the last priority one
     };
 
     struct AtCounter {
@@ -117,12 +138,16 @@ private:
     Result<AtCounter> called_at(int number, const std::string& officer, std::string_view busy);
     Result<CounterStatus*> counter_of(int number, const std::string& officer);
     Result<Ticket*> current_of(CounterStatus& c);
+    /// The end of the office day `day_`: tickets at desks are closed, counters close.
+    void close_day(Change& change);
     void enqueue(Ticket& t, bool at_front);
     void dequeue(const Ticket& t);
     std::optional<std::string> pick_next(const CounterStatus& c, TimePoint now);
     std::optional<std::string> pick_in(Queue& q, TimePoint now);
-    [[nodiscard]] int mean_service_s(const std::string& category) const;
     [[nodiscard]] int open_counters_serving(const std::string& category) const;
+    /// The forecast's input: queues, counters and desk times at `now`.
+    [[nodiscard]] ForecastInput forecast_input(TimePoint now,
+                                               std::vector<const std::string*>& ids) const;
     void leave_counter(CounterStatus& c, TimePoint now, Change& change, EventType type);
 
     const WardConfig& config_;
@@ -134,6 +159,17 @@ private:
     std::map<std::string, int> next_seq_;
     std::vector<CounterStatus> counters_;
     std::unordered_map<std::string, std::string> rating_keys_;
+    ServiceTimes history_;
+    std::uint64_t version_ = 0;  // moves on with every change of state
+
+    struct EstimateCache {
+        std::uint64_t version = ~std::uint64_t{0};
+        std::uint64_t history = ~std::uint64_t{0};
+        TimePoint at;
+        bool heavy = false;  // costly to compute again (a very long queue)
+        Estimates value;
+    };
+    mutable EstimateCache estimates_;
 };
 
 }  // namespace motcua::queue

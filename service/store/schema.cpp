@@ -9,7 +9,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 5> kMigrations{
+constexpr std::array<std::string_view, 6> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -156,6 +156,14 @@ CREATE INDEX appointments_slot ON appointments(day, category, start_min);
 CREATE INDEX appointments_phone ON appointments(phone, day);
 ALTER TABLE tickets ADD COLUMN appointment_code TEXT;
 ALTER TABLE tickets ADD COLUMN appointment_start INTEGER;
+)sql",
+    // 6: the wait each ticket was told at issue (DESIGN.md §9), and the simple rule's figure.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN est_wait_s INTEGER;
+ALTER TABLE tickets ADD COLUMN est_low_s INTEGER;
+ALTER TABLE tickets ADD COLUMN est_high_s INTEGER;
+ALTER TABLE tickets ADD COLUMN est_baseline_s INTEGER;
+CREATE INDEX tickets_finished ON tickets(finished_at);
 )sql",
 };
 

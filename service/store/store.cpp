@@ -14,7 +14,8 @@ namespace motcua::store {
 const char* const kTicketColumns =
     "id, day, issued_category, seq, number, category, priority, priority_reason, state, issued_at, "
     "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, "
-    "recalls, rated, appointment_code, appointment_start";
+    "recalls, rated, appointment_code, appointment_start, est_wait_s, est_low_s, est_high_s, "
+    "est_baseline_s";
 
 const char* const kAppointmentColumns =
     "code, category, day, start_min, end_min, phone, state, booked_at, cancelled_at, "
@@ -83,6 +84,11 @@ Ticket ticket_from_row(const Statement& st) {
     t.rating = st.integer(19);
     if (auto code = st.opt_text(20); code && st.opt_int64(21))
         t.appointment = AppointmentRef{*code, from_epoch_ms(*st.opt_int64(21))};
+    if (auto wait = st.opt_int64(22))
+        t.estimate = EstimateAtIssue{static_cast<int>(*wait),
+                                     static_cast<int>(st.opt_int64(23).value_or(*wait)),
+                                     static_cast<int>(st.opt_int64(24).value_or(*wait)),
+                                     static_cast<int>(st.opt_int64(25).value_or(0))};
     return t;
 }
 
@@ -168,7 +174,8 @@ WriteTx::WriteTx(Database& db)
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
       upsert_ticket_(db.prepare(fmt::format("INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, "
                                             "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                                            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+                                            "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+                                            "?23, ?24, ?25, ?26)",
                                             kTicketColumns))),
       upsert_counter_(db.prepare(
           "INSERT OR REPLACE INTO counters (number, state, officer, current_ticket, since) "
@@ -229,6 +236,11 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
         if (t.appointment)
             upsert_ticket_.bind(21, t.appointment->code)
                 .bind(22, to_epoch_ms(t.appointment->start));
+        if (t.estimate)
+            upsert_ticket_.bind(23, t.estimate->wait_s)
+                .bind(24, t.estimate->low_s)
+                .bind(25, t.estimate->high_s)
+                .bind(26, t.estimate->baseline_s);
         upsert_ticket_.run();
     }
     if (e.counter) {
@@ -498,6 +510,17 @@ Snapshot Store::load_snapshot(Day day) {
     return s;
 }
 
+std::vector<Ticket> Store::desk_history(Day from) {
+    auto st = read_db_.prepare(
+        fmt::format("SELECT {} FROM tickets WHERE day >= ?1 AND state IN ('done', 'no_show') AND "
+                    "finished_at IS NOT NULL ORDER BY finished_at, id",
+                    kTicketColumns));
+    st.bind(1, format_day(from));
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(ticket_from_row(st));
+    return out;
+}
+
 std::optional<Ticket> Store::find_ticket(const std::string& id) {
     std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare(fmt::format("SELECT {} FROM tickets WHERE id = ?1", kTicketColumns));
@@ -665,10 +688,11 @@ ReportRows Store::report_rows(Day from, Day to, TimePoint end) {
 void Store::append_report_tickets(ReportRows& out, Day from, Day to) {
     std::lock_guard lock(read_mutex_);
     // A lean scan in day order (the day index): numbers and interned strings, no per-row
-    // allocation.
+    // allocation. A ticket closed by the end-of-day rule has no known end of service.
     auto st = read_db_.prepare(
         "SELECT category, officer, counter, day, state, rated, issued_at, called_at, started_at, "
-        "finished_at, appointment_code IS NOT NULL "
+        "CASE WHEN outcome = 'closed_at_day_end' THEN NULL ELSE finished_at END, "
+        "appointment_code IS NOT NULL "
         "FROM tickets WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
     st.bind(1, format_day(from)).bind(2, format_day(to));
     ReportRowsBuilder rows(out);

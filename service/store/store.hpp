@@ -157,6 +157,9 @@ public:
     // ---- reads (any thread) ----
     Snapshot load_snapshot(Day day);
     std::optional<Ticket> find_ticket(const std::string& id);
+    /// Tickets of office days from `from` on that finished or were marked absent, in the order
+    /// they did (then by id): the history the wait estimates learn from (DESIGN.md §9).
+    std::vector<Ticket> desk_history(Day from);
     /// Events with since < seq <= upto, oldest first, at most `limit`.
     std::vector<StoredEvent> events_between(std::int64_t since, std::int64_t upto, int limit);
     /// Events with seq > after, oldest first, at most `limit`, for shipping to the hub.

@@ -12,6 +12,23 @@ namespace motcua::api {
 using namespace motcua::json_fields;
 namespace {
 
+// "estimated_wait_range_s": [low, high]; a service from before ranges sends none: [wait, wait].
+WaitRange wait_range(const Fields& f, int wait_s) {
+    constexpr std::string_view key = "estimated_wait_range_s";
+    if (f.find(key) == nullptr) return {wait_s, wait_s};
+    const auto& a = f.array(key);
+    const auto seconds = [](const json::value& x) {
+        return x.is_int64() && x.get_int64() >= 0 && x.get_int64() <= 1'000'000'000;
+    };
+    if (a.size() != 2 || !seconds(a[0]) || !seconds(a[1]) || a[0].get_int64() > a[1].get_int64())
+        fail_field(key, "must be [low, high]: two whole seconds, low first");
+    return {static_cast<int>(a[0].get_int64()), static_cast<int>(a[1].get_int64())};
+}
+
+json::value range_json(const WaitRange& r) {
+    return json::array{r.low_s, r.high_s};
+}
+
 // ---- per-message decoders (throwing DecodeError) ----------------------------------------------
 
 LoginRequest login_request(const json::value& v) {
@@ -88,6 +105,14 @@ TicketView ticket_view(const json::value& v) {
     if (auto c = f.opt_integer("counter", 0, 1'000'000)) t.counter = static_cast<int>(*c);
     t.waiting_ahead = static_cast<int>(f.integer("waiting_ahead", 0, 1'000'000'000));
     t.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    t.estimated_wait_range_s = wait_range(f, t.estimated_wait_s);
+    if (const auto* e = f.find("estimate_at_issue")) {
+        Fields told(*e, "estimate_at_issue");
+        t.estimate_at_issue =
+            EstimateAtIssue{static_cast<int>(told.integer("wait_s", 0, 1'000'000'000)),
+                            static_cast<int>(told.integer("low_s", 0, 1'000'000'000)),
+                            static_cast<int>(told.integer("high_s", 0, 1'000'000'000)), 0};
+    }
     if (const auto* a = f.find("appointment")) {
         Fields booking(*a, "appointment");
         TicketAppointment ref{booking.str("code"), booking.str("start")};
@@ -106,6 +131,7 @@ CategoryInfo category_info(const json::value& v) {
     c.target_wait_s = static_cast<int>(f.integer("target_wait_s", 0, 1'000'000));
     c.waiting = static_cast<int>(f.integer("waiting", 0, 1'000'000'000));
     c.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    c.estimated_wait_range_s = wait_range(f, c.estimated_wait_s);
     return c;
 }
 
@@ -117,6 +143,7 @@ PublicQueueEntry public_queue_entry(const json::value& v) {
     e.name_en = f.str("name_en", true);
     e.waiting = static_cast<int>(f.integer("waiting", 0, 1'000'000'000));
     e.estimated_wait_s = static_cast<int>(f.integer("estimated_wait_s", 0, 1'000'000'000));
+    e.estimated_wait_range_s = wait_range(f, e.estimated_wait_s);
     return e;
 }
 
@@ -233,9 +260,13 @@ json::value to_json(const LoginResponse& m, const OfficeZone& zone) {
 }
 
 json::value to_json(const CategoryInfo& m) {
-    return {{"code", m.code},       {"name_vi", m.name_vi},
-            {"name_en", m.name_en}, {"target_wait_s", m.target_wait_s},
-            {"waiting", m.waiting}, {"estimated_wait_s", m.estimated_wait_s}};
+    return {{"code", m.code},
+            {"name_vi", m.name_vi},
+            {"name_en", m.name_en},
+            {"target_wait_s", m.target_wait_s},
+            {"waiting", m.waiting},
+            {"estimated_wait_s", m.estimated_wait_s},
+            {"estimated_wait_range_s", range_json(m.estimated_wait_range_s)}};
 }
 
 json::value to_json(const ProcedureInfo& m) {
@@ -259,7 +290,13 @@ json::value to_json(const TicketView& m, const OfficeZone& zone) {
                    {"finished_at", time_or_null(m.finished_at, zone)},
                    {"counter", m.counter ? json::value(*m.counter) : json::value(nullptr)},
                    {"waiting_ahead", m.waiting_ahead},
-                   {"estimated_wait_s", m.estimated_wait_s}};
+                   {"estimated_wait_s", m.estimated_wait_s},
+                   {"estimated_wait_range_s", range_json(m.estimated_wait_range_s)}};
+    o["estimate_at_issue"] =
+        m.estimate_at_issue ? json::value(json::object{{"wait_s", m.estimate_at_issue->wait_s},
+                                                       {"low_s", m.estimate_at_issue->low_s},
+                                                       {"high_s", m.estimate_at_issue->high_s}})
+                            : json::value(nullptr);
     o["appointment"] = m.appointment ? json::value(json::object{{"code", m.appointment->code},
                                                                 {"start", m.appointment->start}})
                                      : json::value(nullptr);
@@ -312,7 +349,8 @@ json::value to_json(const PublicQueue& m, const OfficeZone& zone) {
                         {"name_vi", c.name_vi},
                         {"name_en", c.name_en},
                         {"waiting", c.waiting},
-                        {"estimated_wait_s", c.estimated_wait_s}});
+                        {"estimated_wait_s", c.estimated_wait_s},
+                        {"estimated_wait_range_s", range_json(c.estimated_wait_range_s)}});
     return {{"at", zone.format_rfc3339(m.at)}, {"categories", std::move(cats)}};
 }
 

@@ -1,4 +1,5 @@
 // Integration tests: the real motcua-service binary on 127.0.0.1, over HTTP and WebSocket.
+#include <fmt/format.h>
 #include <sys/socket.h>
 
 #include <boost/asio.hpp>
@@ -426,4 +427,55 @@ TEST_CASE("an event client that does not read is dropped; the service is not slo
     CHECK(ec);
     CHECK(read <
           3000);  // it did not receive everything: it was cut off, and may resume with since=
+}
+
+TEST_CASE("estimates learn from the stored history, so a restart changes none",
+          "[api][estimates][integration]") {
+    Ward w;
+    std::string third;
+    json::value told, before;
+    {
+        Service s(w.db);
+        const int p = s.port();
+        const std::string lan = w.login(s);
+        // Yesterday every visit at counter 1 took ten minutes from the call to the finish.
+        set_clock(p, "2026-11-23T08:00:00+07:00");
+        REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);
+        for (int i = 0; i < 20; ++i) {
+            const int minute = 8 * 60 + i * 10;
+            set_clock(p, fmt::format("2026-11-23T{:02}:{:02}:00+07:00", minute / 60, minute % 60));
+            REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status ==
+                    201);
+            REQUIRE(request(p, "POST", "/api/v1/counters/1/call-next", lan).status == 200);
+            set_clock(p, fmt::format("2026-11-23T{:02}:{:02}:00+07:00", (minute + 10) / 60,
+                                     (minute + 10) % 60));
+            REQUIRE(
+                request(p, "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"guidance"})")
+                    .status == 200);
+        }
+        // This morning: counter 1 open, three citizens in line.
+        set_clock(p, "2026-11-24T08:00:00+07:00");
+        REQUIRE(request(p, "POST", "/api/v1/counters/1/open", lan).status == 200);
+        for (int i = 0; i < 3; ++i) {
+            auto t = request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT"));
+            REQUIRE(t.status == 201);
+            third = std::string(t.json().at("id").as_string());
+            told = t.json().at("estimate_at_issue");
+        }
+        before = request(p, "GET", "/api/v1/tickets/" + third).json();
+        // Two ahead at ten minutes each: yesterday's times, not a five-minute default.
+        CHECK(before.at("estimated_wait_s") == 1200);
+        CHECK(before.at("estimated_wait_range_s") == json::array{1200, 1200});
+        CHECK(told == json::value{{"wait_s", 1200}, {"low_s", 1200}, {"high_s", 1200}});
+        CHECK(before.at("estimate_at_issue") == told);
+        auto q = request(p, "GET", "/api/v1/public/queue").json();
+        CHECK(q.at("categories").at(0).at("estimated_wait_s") == 1800);
+        CHECK(q.at("categories").at(0).at("estimated_wait_range_s") == json::array{1800, 1800});
+        s.kill9();
+    }
+    Service s(w.db);
+    const auto after = request(s.port(), "GET", "/api/v1/tickets/" + third).json();
+    CHECK(after.at("estimated_wait_s") == before.at("estimated_wait_s"));
+    CHECK(after.at("estimated_wait_range_s") == before.at("estimated_wait_range_s"));
+    CHECK(after.at("estimate_at_issue") == told);
 }

@@ -24,12 +24,16 @@ std::string str(const json::value& v) {
     return std::string(v.as_string());
 }
 
-/// Issues a ticket in `category`, calls it at `counter` (opened by `officer`), returns its id.
+/// Issues a ticket in `category`, calls it at `counter` (opened by `officer` again if a day
+/// ended since: counters close at the end of the office day), returns its id.
 std::string call_one(const Ward& w, int port, const std::string& officer, int counter,
                      const std::string& category) {
     auto t = request(port, "POST", "/api/v1/tickets", w.kiosk_token,
                      json::serialize(json::value{{"category", category}}));
     REQUIRE(t.status == 201);
+    REQUIRE(
+        request(port, "POST", fmt::format("/api/v1/counters/{}/open", counter), officer).status ==
+        200);
     auto called =
         request(port, "POST", fmt::format("/api/v1/counters/{}/call-next", counter), officer);
     REQUIRE(called.status == 200);

@@ -277,9 +277,9 @@ TEST_CASE("waiting ahead and estimates follow the interleaving", "[engine]") {
     f.open(3, "an");
     CHECK(f.call(3, "an")->id == p1.id);
     (void)n2;
-    CHECK(f.engine.load("HT").waiting == 3);
-    CHECK(f.engine.estimated_wait_s(*f.engine.find(n3.id)) ==
-          2 * 300);  // 2 ahead × default 5 min ÷ 1 counter
+    CHECK(f.engine.load("HT", f.now).waiting == 3);
+    // the simple rule: 2 ahead × a first day's 5 minutes ÷ 1 counter
+    CHECK(f.engine.baseline_wait_s(*f.engine.find(n3.id)) == 2 * 300);
 }
 
 TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][random]") {
@@ -357,7 +357,7 @@ TEST_CASE("randomised command sequences keep the queue's invariants", "[engine][
             }
             // The engine's count of people waiting matches the shadow lines.
             for (auto& [cat, lines] : waiting)
-                CHECK(f.engine.load(cat).waiting ==
+                CHECK(f.engine.waiting(cat) ==
                       static_cast<int>(lines[false].size() + lines[true].size()));
         }
     }
@@ -456,7 +456,7 @@ TEST_CASE("appointments are called on time, before walk-ins, and never early", "
             for (auto& [c, lines] : walk_ins)
                 if (lines[true].empty()) priority_line_was_empty[c] = true;
             for (const auto& c : {"HT", "DC"})
-                CHECK(f.engine.load(c).waiting ==
+                CHECK(f.engine.waiting(c) ==
                       static_cast<int>(walk_ins[c][false].size() + walk_ins[c][true].size() +
                                        booked[c].size()));
         }

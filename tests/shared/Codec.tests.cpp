@@ -51,6 +51,8 @@ TicketView sample_ticket() {
     t.counter = 2;
     t.waiting_ahead = 3;
     t.estimated_wait_s = 420;
+    t.estimated_wait_range_s = {240, 780};
+    t.estimate_at_issue = EstimateAtIssue{600, 300, 900, 0};
     return t;
 }
 
@@ -67,6 +69,8 @@ void check_same(const TicketView& a, const TicketView& b) {
     CHECK(a.counter == b.counter);
     CHECK(a.waiting_ahead == b.waiting_ahead);
     CHECK(a.estimated_wait_s == b.estimated_wait_s);
+    CHECK(a.estimated_wait_range_s == b.estimated_wait_range_s);
+    CHECK(a.estimate_at_issue == b.estimate_at_issue);
 }
 
 }  // namespace
@@ -155,10 +159,14 @@ TEST_CASE("response messages round-trip", "[codec]") {
         CHECK(m.officer.role == OfficerRole::supervisor);
     }
     SECTION("category and procedure") {
-        auto c = round_trip(CategoryInfo{"HT", "Tư pháp - Hộ tịch", "Justice", 900, 7, 600});
+        auto c = round_trip(
+            CategoryInfo{"HT", "Tư pháp - Hộ tịch", "Justice", 900, 7, 600, {420, 1020}});
         CHECK(c.name_vi == "Tư pháp - Hộ tịch");
         CHECK(c.waiting == 7);
         CHECK(c.estimated_wait_s == 600);
+        CHECK(c.estimated_wait_range_s == WaitRange{420, 1020});
+        CHECK(write_json(to_json(c)).find(R"("estimated_wait_range_s":[420,1020])") !=
+              std::string::npos);
         auto p =
             round_trip(ProcedureInfo{"HT-TL", "Cấp bản sao trích lục", "HT", 0, 15 * 60, 8000});
         CHECK(p.cutoff_minutes == 900);
@@ -229,10 +237,11 @@ TEST_CASE("response messages round-trip", "[codec]") {
     }
     SECTION("public queue") {
         PublicQueue q{at("2026-11-23T09:00:00+07:00"),
-                      {{"HT", "Tư pháp - Hộ tịch", "Justice", 4, 480}}};
+                      {{"HT", "Tư pháp - Hộ tịch", "Justice", 4, 480, {300, 720}}}};
         auto m = round_trip(q, zone());
         REQUIRE(m.categories.size() == 1);
         CHECK(m.categories[0].waiting == 4);
+        CHECK(m.categories[0].estimated_wait_range_s == WaitRange{300, 720});
         CHECK(m.at == q.at);
     }
     SECTION("event keeps its type-specific fields") {
@@ -340,7 +349,7 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         CHECK(decode_error<FinishRequest>(R"({"outcome":"done"})").message ==
               "field 'outcome' is 'done'; expected one of: resolved, dossier_received, "
               "supplement_requested, "
-              "refused, guidance, result_returned");
+              "refused, guidance, result_returned, closed_at_day_end");
         // applicant without a name
         CHECK(decode_error<FinishRequest>(
                   R"({"outcome":"dossier_received","applicant":{"phone":"1"}})")
@@ -383,6 +392,15 @@ TEST_CASE("decoders reject bad input with a clear error", "[codec]") {
         CHECK(decode_error<Event>(R"({"seq":1,"type":"party","at":"2026-11-23T07:30:00Z"})").code ==
               ErrorCode::invalid_field);
         CHECK(decode_error<CategoryInfo>(R"({"code":"HT"})").code == ErrorCode::missing_field);
+        // A range is [low, high] in whole seconds, low first.
+        for (const char* range : {"[900,600]", "[600]", "[-1,600]", "\"10-15\"", "[1.5,600]"}) {
+            INFO(range);
+            const auto e = decode_error<CategoryInfo>(
+                std::string(R"({"code":"HT","name_vi":"x","name_en":"x","target_wait_s":0,)") +
+                R"("waiting":1,"estimated_wait_s":600,"estimated_wait_range_s":)" + range + "}");
+            CHECK(e.code == ErrorCode::invalid_field);
+            CHECK(e.message.find("estimated_wait_range_s") != std::string::npos);
+        }
         CHECK(
             decode_error<ProcedureInfo>(
                 R"({"code":"P","name_vi":"x","category":"HT","legal_days":1,"cutoff":"3pm","fee":0})")

@@ -100,6 +100,10 @@ set_clock 2026-11-25T09:00:00+07:00
 [[ $(api POST /tickets "$kiosk_token" '{"category":"HT"}') == 201\ * ]] || ui_fail "issue HT"
 xdotool key Return  # Xong (Enter): back to the desk
 wait_screen console counter_console 5
+# Counters close at the end of the office day (DESIGN.md §3): the officer opens it again.
+wait_for console 'Quầy đang đóng. Bấm Mở quầy để bắt đầu làm việc.' 10
+tap console button "Mở quầy"
+wait_for console 'Quầy đang mở' 10
 xdotool key F1
 wait_for console 'Lấy số lúc 09:00' 10  # a new office day: numbers started again at A001
 xdotool key F6

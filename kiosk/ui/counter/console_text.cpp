@@ -123,6 +123,8 @@ TextId outcome_text(FinishOutcome outcome) {
             return TextId::outcome_guidance;
         case FinishOutcome::result_returned:
             return TextId::outcome_result_returned;
+        case FinishOutcome::closed_at_day_end:
+            return TextId::outcome_closed_at_day_end;
     }
     return TextId::outcome_resolved;
 }

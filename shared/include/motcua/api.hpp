@@ -94,13 +94,22 @@ struct LoginResponse {
     OfficerInfo officer;
 };
 
+/// An 80% range of a wait (DESIGN.md §9): its 10th and 90th percentiles, in seconds. On the
+/// wire, `[low, high]`.
+struct WaitRange {
+    int low_s = 0;
+    int high_s = 0;
+    bool operator==(const WaitRange&) const = default;
+};
+
 struct CategoryInfo {
     std::string code;
     std::string name_vi;
     std::string name_en;
     int target_wait_s = 0;
     int waiting = 0;
-    int estimated_wait_s = 0;
+    int estimated_wait_s = 0;  // for a normal ticket taken now: the median
+    WaitRange estimated_wait_range_s;
 };
 
 struct ProcedureInfo {
@@ -161,8 +170,12 @@ struct TicketView {
     std::optional<TimePoint> finished_at;
     std::optional<int> counter;
     int waiting_ahead = 0;
-    int estimated_wait_s = 0;
+    int estimated_wait_s = 0;  // while waiting: the median
+    WaitRange estimated_wait_range_s;
     std::optional<TicketAppointment> appointment;  // null for a walk-in
+    /// What the ticket was told when issued (DESIGN.md §9); null on tickets from before it.
+    /// `baseline_s` stays in the ward.
+    std::optional<EstimateAtIssue> estimate_at_issue;
 };
 
 struct CounterInfo {
@@ -213,6 +226,7 @@ struct PublicQueueEntry {
     std::string name_en;
     int waiting = 0;
     int estimated_wait_s = 0;
+    WaitRange estimated_wait_range_s;
 };
 struct PublicQueue {
     TimePoint at;

@@ -23,6 +23,9 @@ enum class FinishOutcome {
     refused,               // từ chối tiếp nhận
     guidance,              // hướng dẫn
     result_returned,       // trả kết quả
+    /// Set by the service, never by an officer: the ticket was still at a desk when the office
+    /// day ended (DESIGN.md §3 "End of the day"); its service time is unknown.
+    closed_at_day_end,
 };
 
 enum class CounterState { closed, open, paused };
@@ -109,13 +112,14 @@ struct EnumNames<TicketState> {
 };
 template <>
 struct EnumNames<FinishOutcome> {
-    static constexpr std::array<std::pair<FinishOutcome, std::string_view>, 6> names{
+    static constexpr std::array<std::pair<FinishOutcome, std::string_view>, 7> names{
         {{FinishOutcome::resolved, "resolved"},
          {FinishOutcome::dossier_received, "dossier_received"},
          {FinishOutcome::supplement_requested, "supplement_requested"},
          {FinishOutcome::refused, "refused"},
          {FinishOutcome::guidance, "guidance"},
-         {FinishOutcome::result_returned, "result_returned"}}};
+         {FinishOutcome::result_returned, "result_returned"},
+         {FinishOutcome::closed_at_day_end, "closed_at_day_end"}}};
 };
 template <>
 struct EnumNames<CounterState> {

@@ -19,6 +19,15 @@ struct AppointmentRef {
     friend bool operator==(const AppointmentRef&, const AppointmentRef&) = default;
 };
 
+/// The wait a ticket was told when it was issued (DESIGN.md §9), kept to measure accuracy.
+struct EstimateAtIssue {
+    int wait_s = 0;      // the median
+    int low_s = 0;       // 10th percentile
+    int high_s = 0;      // 90th percentile
+    int baseline_s = 0;  // the simple rule's figure for the same ticket, for comparison
+    bool operator==(const EstimateAtIssue&) const = default;
+};
+
 struct Ticket {
     std::string id;  // unguessable, from the caller
     Day day;         // office day it belongs to
@@ -41,6 +50,7 @@ struct Ticket {
     int recalls = 0;
     int rating = 0;                             // the citizen's level once rated (1..5), 0 before
     std::optional<AppointmentRef> appointment;  // checked in with a booking
+    std::optional<EstimateAtIssue> estimate;    // told at issue; absent on older tickets
 };
 
 /// A counter's run-time state.

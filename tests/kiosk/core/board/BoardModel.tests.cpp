@@ -41,7 +41,8 @@ WardData counters() {
         d.counters.push_back(c);
     }
     d.counters[1].current = ticket("old", "B007", 2, TicketState::serving);  // from /counters
-    d.categories = {{"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 4, 1300}};
+    d.categories = {
+        {"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 4, 1300, {910, 1950}}};
     return d;
 }
 

@@ -25,9 +25,9 @@ const WardConfig& demo() {
 WardData served_data() {
     WardData d;
     d.categories_loaded = true;
-    d.categories = {{"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 3, 700},
-                    {"DC", "Địa chính - Xây dựng - Đô thị và Môi trường", "", 1200, 0, 0},
-                    {"TK", "Trả kết quả", "Collect results", 600, 2, 0}};
+    d.categories = {{"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 3, 700, {490, 1050}},
+                    {"DC", "Địa chính - Xây dựng - Đô thị và Môi trường", "", 1200, 0, 0, {0, 0}},
+                    {"TK", "Trả kết quả", "Collect results", 600, 2, 0, {0, 0}}};
     api::CounterInfo c1;
     c1.number = 1;
     c1.name = "Quầy 1 - Hộ tịch";

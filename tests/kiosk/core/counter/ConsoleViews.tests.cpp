@@ -20,9 +20,9 @@ WardData ward_data() {
     WardData d;
     d.categories_loaded = true;
     d.counters_loaded = true;
-    d.categories = {{"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 3, 700},
-                    {"DC", "Địa chính - Xây dựng", "Land - Construction", 1200, 0, 0},
-                    {"TK", "Trả kết quả", "Collect results", 600, 1, 120}};
+    d.categories = {{"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 3, 700, {490, 1050}},
+                    {"DC", "Địa chính - Xây dựng", "Land - Construction", 1200, 0, 0, {0, 0}},
+                    {"TK", "Trả kết quả", "Collect results", 600, 1, 120, {84, 180}}};
     d.counters = {test::counter_one(CounterState::open)};
     return d;
 }

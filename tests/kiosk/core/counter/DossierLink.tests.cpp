@@ -145,6 +145,8 @@ TEST_CASE("the console receives a dossier, prints its receipt and returns its re
         REQUIRE(harness::request(port, "POST", "/api/v1/tickets", ward.kiosk_token,
                                  R"({"category":"HT"})")
                     .status == 201);
+        // Counters close at the end of the office day: open it again.
+        REQUIRE(harness::request(port, "POST", "/api/v1/counters/1/open", officer).status == 200);
         REQUIRE(harness::request(port, "POST", "/api/v1/counters/1/call-next", officer).status ==
                 200);
         ConsoleRequest back = finish(FinishOutcome::result_returned);

@@ -25,10 +25,11 @@ OfficeZone hcm() {
 WardData categories_in_both_languages() {
     WardData d;
     d.categories_loaded = true;
-    d.categories = {{"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 0, 0},
-                    {"DC", "Địa chính - Xây dựng - Đô thị và Môi trường", "Land", 1200, 0, 0},
-                    {"VX", "Văn hóa - Xã hội", "Culture - Social affairs", 900, 0, 0},
-                    {"TK", "Trả kết quả", "Collect results", 600, 0, 0}};
+    d.categories = {
+        {"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 0, 0, {0, 0}},
+        {"DC", "Địa chính - Xây dựng - Đô thị và Môi trường", "Land", 1200, 0, 0, {0, 0}},
+        {"VX", "Văn hóa - Xã hội", "Culture - Social affairs", 900, 0, 0, {0, 0}},
+        {"TK", "Trả kết quả", "Collect results", 600, 0, 0, {0, 0}}};
     return d;
 }
 
@@ -391,7 +392,8 @@ TEST_CASE("the appointments table: names in the screen's language, figures the V
           "[reports_views]") {
     const ReportsSession s = loaded_session();
     WardData data;
-    data.categories.push_back({"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 0, 0});
+    data.categories.push_back(
+        {"HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 900, 0, 0, {0, 0}});
     const AppointmentsTableView vi = make_appointments_view(s, data, Language::vi);
     CHECK(vi.availability.has_figures);
     CHECK_FALSE(vi.no_bookings);

@@ -30,7 +30,8 @@ inline AppState served_state() {
     w.counters_loaded = true;
     int waiting = 3;
     for (const auto& c : demo_ward().categories)
-        w.categories.push_back({c.code, c.name_vi, c.name_en, c.target_wait_s, waiting--, 700});
+        w.categories.push_back(
+            {c.code, c.name_vi, c.name_en, c.target_wait_s, waiting--, 700, {480, 1020}});
     for (const auto& c : demo_ward().counters) {
         api::CounterInfo info;
         info.number = c.number;
