@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
 
 #include "queue/call_rule.hpp"
 
@@ -668,13 +669,13 @@ ForecastInput Engine::forecast_input(TimePoint now, std::vector<const std::strin
     std::vector<bool> included(config_.counters.size(), false);
     // `only`: the categories an assumed counter serves (none: all of its own).
     const auto add_counter = [&](const CounterConfig& cfg, std::size_t at,
-                                 const CounterStatus* status, const std::string* only) {
+                                 const CounterStatus* status, const std::set<std::string>* only) {
         included[at] = true;
         auto& c = in.counters.emplace_back();
         c.free_ms = in.now_ms;
         for (const auto& code : cfg.categories) {
             const auto it = index.find(code);
-            if (it == index.end() || (only != nullptr && code != *only)) continue;
+            if (it == index.end() || (only != nullptr && !only->contains(code))) continue;
             c.categories.push_back(it->second);
             c.pools.push_back(&history_.pool(code, cfg.number));
             served[static_cast<std::size_t>(it->second)] = true;
@@ -697,17 +698,20 @@ ForecastInput Engine::forecast_input(TimePoint now, std::vector<const std::strin
             add_counter(config_.counters[i], i, status, nullptr);
     }
     // A category no open counter serves: its first closed counter is assumed to open now for
-    // it alone (the desks before the office opens, or one closed for a while).
+    // the categories nobody serves (the desks before the office opens, or one closed for a
+    // while). One closed counter may so take several of them.
+    std::map<std::size_t, std::set<std::string>> assumed;  // counter index -> its categories
     for (std::size_t cat = 0; cat < served.size(); ++cat) {
         if (served[cat]) continue;
         const std::string& code = config_.categories[cat].code;
         for (std::size_t i = 0; i < config_.counters.size(); ++i) {
             const auto& cats = config_.counters[i].categories;
             if (included[i] || std::find(cats.begin(), cats.end(), code) == cats.end()) continue;
-            add_counter(config_.counters[i], i, nullptr, &code);
+            assumed[i].insert(code);
             break;
         }
     }
+    for (const auto& [i, codes] : assumed) add_counter(config_.counters[i], i, nullptr, &codes);
     return in;
 }
 

@@ -65,7 +65,7 @@ int overdue_remaining_s(const std::vector<int>& pool) {
     return std::max(60, pool[pool.size() / 2] / 4);
 }
 
-// Horizon of one play: a ticket not called within it is told the longest wait of the play.
+// Horizon of one play: a ticket not called within it is told the horizon.
 constexpr std::int64_t kHorizonMs = 12LL * 60 * 60 * 1000;
 
 class Run {
@@ -291,6 +291,10 @@ private:
 // draw with probability k / (n + 1): the range runs from the k-th with k = (n + 1) / 10 to the
 // one with k = 9 (n + 1) / 10 (with 59 plays, the 6th and the 54th: 48 / 60 = 80%).
 WaitEstimate quantiles(std::vector<int>& samples) {
+    if (samples.size() < 3) {  // too few plays for ranks: their spread
+        std::sort(samples.begin(), samples.end());
+        return {samples[samples.size() / 2], samples.front(), samples.back()};
+    }
     const auto n = static_cast<std::ptrdiff_t>(samples.size());
     const auto rank = [&](double p) {
         return std::clamp<std::ptrdiff_t>(std::lround(p * static_cast<double>(n + 1)) - 1, 0,
@@ -315,7 +319,7 @@ Forecast forecast(const ForecastInput& in, const Plays& plays, std::uint64_t see
     // Seconds from now to the call, per ticket (then per category's ticket taken now) and run;
     // -1 until called.
     std::vector<int> waits((tickets + categories) * most, -1);
-    std::vector<int> longest(most, 0);
+
     Random rng{seed};
     Run run(in);
     std::size_t n = 0;
@@ -326,7 +330,6 @@ Forecast forecast(const ForecastInput& in, const Plays& plays, std::uint64_t see
                                       : tickets + static_cast<std::size_t>(-1 - who);
             const int s = static_cast<int>(std::max<std::int64_t>(0, ms) / 1000);
             waits[row * most + n] = s;
-            longest[n] = std::max(longest[n], s);
         });
     }
     Forecast out;
@@ -337,9 +340,10 @@ Forecast forecast(const ForecastInput& in, const Plays& plays, std::uint64_t see
     std::vector<int> column(n);
     for (std::size_t row = 0; row < tickets + categories; ++row) {
         for (std::size_t r = 0; r < n; ++r) {
-            // Never called in a run (no counter left for it): as long as that run went on.
+            // Never called in a play (beyond its horizon, or no counter serves its category):
+            // the horizon, "very long", never a short figure.
             const int w = waits[row * most + r];
-            column[r] = w >= 0 ? w : longest[r];
+            column[r] = w >= 0 ? w : static_cast<int>(kHorizonMs / 1000);
         }
         (row < tickets ? out.tickets : out.taken_now).push_back(quantiles(column));
     }

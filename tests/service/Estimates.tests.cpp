@@ -178,6 +178,60 @@ TEST_CASE("the estimate waits out the lunch break", "[estimates]") {
     CHECK(w.engine.baseline_wait_s(fourth) == 3 * 600);
 }
 
+TEST_CASE("before the office opens, the closed counters are assumed to open for every category",
+          "[estimates]") {
+    // One counter serves both categories: both are called by it once the office opens.
+    auto config = *parse_config(R"(
+[office]
+name = "Phường Một Quầy"
+unit_code = "000.00.00.X02"
+admin_pin = "1234"
+hours = ["07:30-11:30", "13:30-17:00"]
+[[categories]]
+code = "HT"
+name_vi = "Hộ tịch"
+name_en = "Civil status"
+prefix = "A"
+[[categories]]
+code = "DC"
+name_vi = "Địa chính"
+name_en = "Land"
+prefix = "B"
+[[counters]]
+number = 1
+categories = ["HT", "DC"]
+)",
+                                "one.toml");
+    const auto zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
+    // Two early citizens took their tickets at 06:00; nobody has come since.
+    TimePoint now = *parse_rfc3339("2026-11-23T06:00:00+07:00");
+    Engine engine(config, zone, now);
+    for (int i = 0; i < 25; ++i)
+        for (const auto* cat : {"HT", "DC"}) {
+            Ticket t;
+            t.id = fmt::format("h{}{}", cat, i);
+            t.day = *parse_day("2026-11-20");
+            t.category = t.issued_category = cat;
+            t.state = TicketState::done;
+            t.outcome = FinishOutcome::resolved;
+            t.counter = 1;
+            t.issued_at = t.queued_at = *parse_rfc3339("2026-11-20T08:00:00+07:00");
+            t.called_at = t.last_called_at = t.started_at = t.issued_at;
+            t.finished_at = *t.called_at + 300s;
+            engine.history().add(t);
+        }
+    const auto land = engine.issue(now, "d1", "DC", false, std::nullopt);
+    const auto civil = engine.issue(now, "c1", "HT", false, std::nullopt);
+    REQUIRE(land.ok());
+    REQUIRE(civil.ok());
+    // At 07:00, the counter will open at 07:30 and call HT first (its preference), then DC at
+    // 07:35.
+    now = *parse_rfc3339("2026-11-23T07:00:00+07:00");
+    CHECK(engine.estimate(*engine.find("c1"), now)->wait_s == 30 * 60);
+    CHECK(engine.estimate(*engine.find("d1"), now)->wait_s == 35 * 60);
+    CHECK(engine.estimate(*engine.find("d1"), now)->high_s == 35 * 60);
+}
+
 TEST_CASE("a ticket left at a desk overnight is closed at the end of office hours",
           "[estimates][engine]") {
     Ward w;
