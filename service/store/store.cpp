@@ -511,6 +511,7 @@ Snapshot Store::load_snapshot(Day day) {
 }
 
 std::vector<Ticket> Store::desk_history(Day from) {
+    std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare(
         fmt::format("SELECT {} FROM tickets WHERE day >= ?1 AND state IN ('done', 'no_show') AND "
                     "finished_at IS NOT NULL ORDER BY finished_at, id",

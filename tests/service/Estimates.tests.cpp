@@ -50,6 +50,22 @@ number = 3
 categories = ["HT"]
 )";
 
+// A past ticket of `category` that held `counter` for `seconds` from its call, for the history.
+Ticket past_ticket(const OfficeZone& zone, std::string id, const std::string& category, int counter,
+                   int seconds, TimePoint called) {
+    Ticket t;
+    t.id = std::move(id);
+    t.day = zone.office_day(called);
+    t.category = t.issued_category = category;
+    t.state = TicketState::done;
+    t.outcome = FinishOutcome::resolved;
+    t.issued_at = t.queued_at = called - 10min;
+    t.called_at = t.last_called_at = t.started_at = called;
+    t.finished_at = called + std::chrono::seconds(seconds);
+    t.counter = counter;
+    return t;
+}
+
 struct Ward {
     WardConfig config = *parse_config(kConfig, "test.toml");
     OfficeZone zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
@@ -67,17 +83,7 @@ struct Ward {
 
     // A past ticket of `category` that held `counter` for `seconds`, for the history.
     Ticket served(const std::string& category, int counter, int seconds, TimePoint called) {
-        Ticket t;
-        t.id = fmt::format("h{}", ++next_id);
-        t.day = zone.office_day(called);
-        t.category = t.issued_category = category;
-        t.state = TicketState::done;
-        t.outcome = FinishOutcome::resolved;
-        t.issued_at = t.queued_at = called - 10min;
-        t.called_at = t.last_called_at = t.started_at = called;
-        t.finished_at = called + std::chrono::seconds(seconds);
-        t.counter = counter;
-        return t;
+        return past_ticket(zone, fmt::format("h{}", ++next_id), category, counter, seconds, called);
     }
 
     // Every desk took exactly `seconds` in the past: the service times are deterministic.
@@ -207,19 +213,9 @@ categories = ["HT", "DC"]
     TimePoint now = *parse_rfc3339("2026-11-23T06:00:00+07:00");
     Engine engine(config, zone, now);
     for (int i = 0; i < 25; ++i)
-        for (const auto* cat : {"HT", "DC"}) {
-            Ticket t;
-            t.id = fmt::format("h{}{}", cat, i);
-            t.day = *parse_day("2026-11-20");
-            t.category = t.issued_category = cat;
-            t.state = TicketState::done;
-            t.outcome = FinishOutcome::resolved;
-            t.counter = 1;
-            t.issued_at = t.queued_at = *parse_rfc3339("2026-11-20T08:00:00+07:00");
-            t.called_at = t.last_called_at = t.started_at = t.issued_at;
-            t.finished_at = *t.called_at + 300s;
-            engine.history().add(t);
-        }
+        for (const auto* cat : {"HT", "DC"})
+            engine.history().add(past_ticket(zone, fmt::format("h{}{}", cat, i), cat, 1, 300,
+                                             *parse_rfc3339("2026-11-20T08:00:00+07:00")));
     const auto land = engine.issue(now, "d1", "DC", false, std::nullopt);
     const auto civil = engine.issue(now, "c1", "HT", false, std::nullopt);
     REQUIRE(land.ok());
