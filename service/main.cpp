@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
     auto* appointments_cmd = report_cmd->add_subcommand(
         "appointments", "bookings: booked, cancelled, checked in, missed, served, punctuality");
     report_options(appointments_cmd, report_opts, "category or day", "json or csv");
+    auto* estimates_cmd = report_cmd->add_subcommand(
+        "estimates", "wait estimates told at issue against real waits, and the simple rule's");
+    report_options(estimates_cmd, report_opts, "category, day or hour", "json or csv");
 
     try {
         app.parse(argc, argv);
@@ -105,5 +108,6 @@ int main(int argc, char** argv) {
     if (device_add_cmd->parsed()) return device_add(device_opts);
     if (turnaround_cmd->parsed()) return report_turnaround(report_opts);
     if (appointments_cmd->parsed()) return report_appointments(report_opts);
+    if (estimates_cmd->parsed()) return report_estimates(report_opts);
     return kExitUsage;
 }

@@ -1,10 +1,11 @@
-// Report routes: GET /api/v1/reports/turnaround, /waits and /ratings (officers).
+// Report routes: GET /api/v1/reports/turnaround, /waits, /ratings and /estimates (officers).
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
 
 #include "api/report_replies.hpp"
 #include "api/ward.hpp"
+#include "reports/estimate_report.hpp"
 #include "reports/export.hpp"
 #include "reports/report_json.hpp"
 #include "reports/report_source.hpp"
@@ -105,6 +106,30 @@ void Ward::ratings_report(const Request& r, const Respond& respond) {
     respond(json_reply(200, json::object{{"from", format_day(period->from)},
                                          {"to", format_day(period->to)},
                                          {"ratings", std::move(out)}}));
+}
+
+void Ward::estimates_report(const Request& r, const Respond& respond) {
+    auto period = period_of(r);
+    if (!period) return respond(error_reply(period.error()));
+    auto group = EstimateGrouping::day;
+    if (auto it = r.query.find("group_by"); it != r.query.end()) {
+        auto parsed = parse_enum<EstimateGrouping>(it->second);
+        if (!parsed)
+            return respond(error_reply(
+                ErrorCode::invalid_query,
+                fmt::format("'group_by' must be one of: {}", enum_choices<EstimateGrouping>())));
+        group = *parsed;
+    }
+    auto format = format_of(r, {"json", "csv"});
+    if (!format) return respond(error_reply(format.error()));
+    const auto report =
+        reports::compute_estimate_report(store_.estimated_tickets(period->from, period->to),
+                                         config_, zone_, period->from, period->to, group);
+    if (*format == "csv")
+        return respond(file_reply(
+            reports::estimate_report_csv(report), "text/csv; charset=utf-8",
+            fmt::format("uoc-tinh-{}-{}.csv", format_day(period->from), format_day(period->to))));
+    respond(json_reply(200, to_json(report)));
 }
 
 }  // namespace motcua::api

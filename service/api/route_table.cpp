@@ -128,6 +128,8 @@ void Ward::add_routes() {
           [this](const WardRouter::Call& c) { waits_report(c.request, c.respond); });
     t.add("GET", v1 + "/reports/appointments", A::officer,
           [this](const WardRouter::Call& c) { appointments_report(c.request, c.respond); });
+    t.add("GET", v1 + "/reports/estimates", A::officer,
+          [this](const WardRouter::Call& c) { estimates_report(c.request, c.respond); });
     t.add("GET", v1 + "/reports/dossiers", A::officer,
           [this](const WardRouter::Call& c) { dossier_report(c.request, c.respond); });
     t.add("GET", v1 + "/reports/dossier-register", A::officer,

@@ -118,6 +118,8 @@ private:
     void turnaround_report(const Request& r, const Respond& respond);
     void ratings_report(const Request& r, const Respond& respond);
     void waits_report(const Request& r, const Respond& respond);
+    /// GET /reports/estimates (DESIGN.md §9): told against real waits, and the simple rule's.
+    void estimates_report(const Request& r, const Respond& respond);
 
     // Appointments (appointment_routes.cpp, DESIGN.md §10).
     void public_slots(const Request& r, const Respond& respond);

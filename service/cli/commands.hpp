@@ -41,6 +41,7 @@ struct ReportOptions : WardFiles {
 int serve(const ServeOptions& options);
 int report_turnaround(const ReportOptions& options);
 int report_appointments(const ReportOptions& options);
+int report_estimates(const ReportOptions& options);
 int user_add(const UserAddOptions& options);
 int device_add(const DeviceAddOptions& options);
 

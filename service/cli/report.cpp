@@ -1,5 +1,5 @@
-// `report turnaround` and `report appointments`: the same reports as their routes, from the
-// database.
+// `report turnaround`, `report appointments` and `report estimates`: the same reports as their
+// routes, from the database.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -9,6 +9,7 @@
 #include "cli/common.hpp"
 #include "motcua/api.hpp"
 #include "reports/appointment_report.hpp"
+#include "reports/estimate_report.hpp"
 #include "reports/export.hpp"
 #include "reports/report_json.hpp"
 #include "reports/report_source.hpp"
@@ -97,6 +98,27 @@ int report_appointments(const ReportOptions& o) {
         env->config, *zone, from, to, *group);
     const std::string bytes = o.format == "json" ? api::write_json(to_json(report)) + "\n"
                                                  : reports::appointment_report_csv(report);
+    return emit(o, bytes, report.rows.size());
+}
+
+int report_estimates(const ReportOptions& o) {
+    auto period = period_of(o);
+    if (!period) return usage_error(period.error().message);
+    const auto [from, to] = *period;
+    auto group = parse_enum<EstimateGrouping>(o.group_by);
+    if (!group)
+        return usage_error(
+            fmt::format("--group-by must be one of: {}", enum_choices<EstimateGrouping>()));
+    if (o.format != "json" && o.format != "csv")
+        return usage_error("--format must be one of: json, csv");
+    auto env = open_environment(o.config, o.db);
+    if (!env) return failure(env.error().message);
+    auto zone = OfficeZone::load(env->config.time_zone);
+    if (!zone) return failure(zone.error().message);
+    const auto report = reports::compute_estimate_report(env->store->estimated_tickets(from, to),
+                                                         env->config, *zone, from, to, *group);
+    const std::string bytes = o.format == "json" ? api::write_json(to_json(report)) + "\n"
+                                                 : reports::estimate_report_csv(report);
     return emit(o, bytes, report.rows.size());
 }
 

@@ -510,6 +510,18 @@ Snapshot Store::load_snapshot(Day day) {
     return s;
 }
 
+std::vector<Ticket> Store::estimated_tickets(Day from, Day to) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(
+        fmt::format("SELECT {} FROM tickets WHERE day BETWEEN ?1 AND ?2 AND est_wait_s IS NOT NULL "
+                    "AND called_at IS NOT NULL ORDER BY day, issued_at",
+                    kTicketColumns));
+    st.bind(1, format_day(from)).bind(2, format_day(to));
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(ticket_from_row(st));
+    return out;
+}
+
 std::vector<Ticket> Store::desk_history(Day from) {
     std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare(

@@ -184,6 +184,9 @@ public:
     std::vector<Appointment> appointments_from(Day from);
     /// Bookings of office days [from, to], for the officers' list and the report.
     std::vector<Appointment> appointments_between(Day from, Day to);
+    /// Tickets of [from, to] that were called and told an estimate at issue, for the estimates
+    /// report (DESIGN.md §9).
+    std::vector<Ticket> estimated_tickets(Day from, Day to);
     /// Tickets of [from, to] checked in with a booking, for the appointments report.
     std::vector<Ticket> appointment_tickets(Day from, Day to);
     /// The highest dossier sequence used on `day` (0 when none).

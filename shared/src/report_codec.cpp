@@ -91,6 +91,21 @@ json::object appointment_row_json(const AppointmentRow& row) {
             {"punctuality_s", std::move(punctuality)}};
 }
 
+json::object estimate_row_json(const EstimateRow& row) {
+    const EstimateFigures& f = row.figures;
+    return {{"key", row.key},
+            {"label", row.label},
+            {"tickets", f.tickets},
+            {"mae_s", num(f.mae_s)},
+            {"bias_s", num(f.bias_s)},
+            {"within_range_pct", num(f.within_range_pct)},
+            {"late_over_5min_pct", num(f.late_over_5min_pct)},
+            {"baseline_mae_s", num(f.baseline_mae_s)},
+            {"baseline_bias_s", num(f.baseline_bias_s)},
+            {"baseline_within_range_pct", num(f.baseline_within_range_pct)},
+            {"baseline_late_over_5min_pct", num(f.baseline_late_over_5min_pct)}};
+}
+
 // ---- decoding -------------------------------------------------------------------------------
 
 using json_fields::DecodeError;
@@ -237,6 +252,27 @@ AppointmentRow appointment_row(const json::value& v, const std::string& path) {
     });
 }
 
+EstimateRow estimate_row(const json::value& v, const std::string& path) {
+    return within(path, [&] {
+        const Fields f(v, "a report row");
+        EstimateRow r{f.str("key"), f.str("label", true), {}};
+        EstimateFigures& e = r.figures;
+        const auto seconds = [&](std::string_view key, double lowest) {
+            return number(f, key, lowest, 1e9);
+        };
+        e.tickets = f.integer("tickets", 0, kAnyWhole);
+        e.mae_s = seconds("mae_s", 0);
+        e.bias_s = seconds("bias_s", -1e9);
+        e.within_range_pct = number(f, "within_range_pct", 0, 100);
+        e.late_over_5min_pct = number(f, "late_over_5min_pct", 0, 100);
+        e.baseline_mae_s = seconds("baseline_mae_s", 0);
+        e.baseline_bias_s = seconds("baseline_bias_s", -1e9);
+        e.baseline_within_range_pct = number(f, "baseline_within_range_pct", 0, 100);
+        e.baseline_late_over_5min_pct = number(f, "baseline_late_over_5min_pct", 0, 100);
+        return r;
+    });
+}
+
 template <typename T, typename F>
 Result<T> decode_report(std::string_view body, F&& decode) {
     auto parsed = api::parse_json(body);
@@ -344,6 +380,17 @@ json::value to_json(const AppointmentReport& report) {
                         {"total", appointment_row_json(report.total)}};
 }
 
+json::value to_json(const EstimateReport& report) {
+    json::array rows;
+    rows.reserve(report.rows.size());
+    for (const auto& row : report.rows) rows.push_back(estimate_row_json(row));
+    return json::object{{"from", format_day(report.from)},
+                        {"to", format_day(report.to)},
+                        {"group_by", to_string(report.group_by)},
+                        {"rows", std::move(rows)},
+                        {"total", estimate_row_json(report.total)}};
+}
+
 // ---- decoders -------------------------------------------------------------------------------
 
 Result<TurnaroundReport> decode_turnaround_report(std::string_view body) {
@@ -415,6 +462,19 @@ Result<DossierReport> decode_dossier_report(std::string_view body) {
         for (const auto& row : f.array("rows"))
             out.rows.push_back(dossier_row(row, fmt::format("rows[{}]", out.rows.size())));
         out.total = dossier_row(f.need("total"), "total");
+        return out;
+    });
+}
+
+Result<EstimateReport> decode_estimate_report(std::string_view body) {
+    return decode_report<EstimateReport>(body, [](const json::value& v) {
+        const Fields f(v, "the estimates report");
+        EstimateReport out;
+        std::tie(out.from, out.to) = period(f);
+        out.group_by = f.enumeration<EstimateGrouping>("group_by");
+        for (const auto& row : f.array("rows"))
+            out.rows.push_back(estimate_row(row, fmt::format("rows[{}]", out.rows.size())));
+        out.total = estimate_row(f.need("total"), "total");
         return out;
     });
 }

@@ -60,17 +60,6 @@ Response return_result(int port, const std::string& officer, int counter, const 
                    json::serialize(json::value{{"outcome", "result_returned"}, {"dossier", code}}));
 }
 
-std::string shell(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buf[4096];
-    std::size_t n = 0;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    pclose(pipe);
-    return out;
-}
-
 std::string pdf_text(const std::filesystem::path& dir, const std::string& name,
                      const std::string& bytes) {
     const auto path = dir / name;

@@ -1,5 +1,7 @@
 // Turnaround report: a multi-day scenario driven through the API with the test clock; every
 // expected figure is computed here from the times the test itself set.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -447,6 +449,121 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
                   .status == 400);
         CHECK(request(p, "GET", "/api/v1/reports/turnaround?from=2026-13-01&to=2026-11-25", lan)
                   .status == 400);
+    }
+    SECTION("the estimates report equals the figures computed from what each ticket was told") {
+        // What each called ticket was told at issue: its median and range from the API, the
+        // simple rule's figure (which stays in the ward) from the database file.
+        std::map<std::string, std::int64_t> baseline;
+        {
+            const std::string out = shell(fmt::format(
+                "sqlite3 -separator ' ' '{}' 'SELECT id, est_baseline_s FROM tickets WHERE "
+                "est_baseline_s IS NOT NULL'",
+                w.db.string()));
+            std::istringstream lines(out);
+            std::string id;
+            std::int64_t b = 0;
+            while (lines >> id >> b) baseline[id] = b;
+        }
+        struct Told {
+            std::string category, day, hour;
+            std::int64_t wait = 0, low = 0, high = 0, base = 0, real = 0;
+        };
+        std::vector<Told> told;
+        for (const auto& rec : recs) {
+            if (rec.called < 0) continue;
+            const auto t = request(p, "GET", "/api/v1/tickets/" + rec.id).json();
+            const auto& e = t.at("estimate_at_issue");
+            REQUIRE(e.is_object());
+            REQUIRE(baseline.contains(rec.id));
+            told.push_back(
+                {rec.category, rec.day, rec.hour, e.at("wait_s").to_number<std::int64_t>(),
+                 e.at("low_s").to_number<std::int64_t>(), e.at("high_s").to_number<std::int64_t>(),
+                 baseline.at(rec.id), rec.called - rec.issued});
+        }
+        REQUIRE(told.size() > 200);
+        const auto expected = [](const std::string& key, const std::vector<const Told*>& rows) {
+            std::int64_t n = 0, abs_err = 0, err = 0, within = 0, late = 0, b_abs = 0, b_err = 0,
+                         b_within = 0, b_late = 0;
+            for (const Told* t : rows) {
+                ++n;
+                abs_err += std::llabs(t->wait - t->real);
+                err += t->wait - t->real;
+                within += t->low <= t->real && t->real <= t->high;
+                late += t->real > t->wait + 300;
+                b_abs += std::llabs(t->base - t->real);
+                b_err += t->base - t->real;
+                b_within += std::lround(t->real / 60.0) == std::lround(t->base / 60.0);
+                b_late += t->real > t->base + 300;
+            }
+            const auto mean = [&](std::int64_t x) { return n == 0 ? 0.0 : round1(1.0 * x / n); };
+            const auto pct = [&](std::int64_t x) { return n == 0 ? 0.0 : round1(100.0 * x / n); };
+            return json::object{{"key", key},
+                                {"tickets", n},
+                                {"mae_s", mean(abs_err)},
+                                {"bias_s", mean(err)},
+                                {"within_range_pct", pct(within)},
+                                {"late_over_5min_pct", pct(late)},
+                                {"baseline_mae_s", mean(b_abs)},
+                                {"baseline_bias_s", mean(b_err)},
+                                {"baseline_within_range_pct", pct(b_within)},
+                                {"baseline_late_over_5min_pct", pct(b_late)}};
+        };
+        const auto estimates = [&](const std::string& group, const std::string& format = "json") {
+            return request(p, "GET",
+                           "/api/v1/reports/estimates?from=2026-11-23&to=2026-11-25&group_by=" +
+                               group + "&format=" + format,
+                           lan);
+        };
+        const auto check = [&](const std::string& group, auto key_of) {
+            INFO("group_by=" << group);
+            auto r = estimates(group);
+            REQUIRE(r.status == 200);
+            const auto body = r.json().as_object();
+            std::map<std::string, std::vector<const Told*>> groups;
+            std::vector<const Told*> all;
+            for (const auto& t : told) {
+                groups[key_of(t)].push_back(&t);
+                all.push_back(&t);
+            }
+            std::map<std::string, json::object> rows;
+            for (const auto& row : body.at("rows").as_array())
+                rows[std::string(row.at("key").as_string())] = row.as_object();
+            for (const auto& [k, v] : groups) {
+                INFO("key " << k);
+                REQUIRE(rows.contains(k));
+                check_row(expected(k, v), rows.at(k));
+            }
+            check_row(expected("total", all), body.at("total").as_object());
+            // The CLI reads the same database and gives the same report.
+            auto cli = run_cli({"report", "estimates", "--config", config_path(), "--db",
+                                w.db.string(), "--from", "2026-11-23", "--to", "2026-11-25",
+                                "--group-by", group, "--format", "json"});
+            INFO(cli.err);
+            REQUIRE(cli.exit_code == 0);
+            CHECK(json::parse(cli.out) == r.json());
+        };
+        check("category", [](const Told& t) { return t.category; });
+        check("day", [](const Told& t) { return t.day; });
+        check("hour", [](const Told& t) { return t.hour; });
+        // The CSV holds the JSON's figures, a line per row and the total.
+        const auto csv = estimates("category", "csv");
+        REQUIRE(csv.status == 200);
+        CHECK(csv.headers.at("Content-Type") == "text/csv; charset=utf-8");
+        CHECK(csv.headers.at("Content-Disposition").find("uoc-tinh-2026-11-23-2026-11-25.csv") !=
+              std::string::npos);
+        const auto total = estimates("category").json().at("total");
+        CHECK(csv.body.find(fmt::format("\"total\",\"Tổng cộng\",{},",
+                                        total.at("tickets").as_int64())) != std::string::npos);
+        // Bad queries change nothing and say what is wrong.
+        CHECK(estimates("week").status == 400);
+        CHECK(estimates("day", "xlsx").status == 400);
+        CHECK(request(p, "GET", "/api/v1/reports/estimates?from=2026-11-23&to=2026-11-25",
+                      w.kiosk_token)
+                  .status == 403);
+        auto bad = run_cli({"report", "estimates", "--config", config_path(), "--db", w.db.string(),
+                            "--from", "2026-11-23", "--to", "2026-11-25", "--group-by", "week"});
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err == "motcua-service: --group-by must be one of: category, day, hour\n");
     }
     SECTION("the ratings list holds every rating with its counter and officer") {
         auto r = request(p, "GET", "/api/v1/reports/ratings?from=2026-11-23&to=2026-11-25", lan);

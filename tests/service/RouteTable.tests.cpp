@@ -58,6 +58,7 @@ const std::map<std::string, std::set<Caller>> kMatrix{
     {"GET /api/v1/reports/waits", kOfficers},
     {"GET /api/v1/reports/dossiers", kOfficers},
     {"GET /api/v1/reports/appointments", kOfficers},
+    {"GET /api/v1/reports/estimates", kOfficers},
     {"GET /api/v1/public/slots", kEveryone},
     {"POST /api/v1/public/appointments", kEveryone},
     {"GET /api/v1/public/appointments/{code}", kEveryone},

@@ -114,6 +114,17 @@ CommandResult run_program(const std::string& program, const std::vector<std::str
     return r;
 }
 
+std::string shell(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) throw std::runtime_error("cannot run: " + command);
+    char buf[4096];
+    std::size_t n = 0;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+    pclose(pipe);
+    return out;
+}
+
 std::string config_path() {
     return std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml";
 }

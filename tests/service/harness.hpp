@@ -37,6 +37,9 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& s
 CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
                           const std::string& stdin_text = "");
 
+/// Runs a shell command and returns its standard output (for tools such as sqlite3).
+std::string shell(const std::string& command);
+
 /// A program of the build and its arguments.
 struct Launch {
     std::string program;

@@ -224,6 +224,33 @@ TEST_CASE("the appointments report round-trips, punctuality or none", "[report_c
           ErrorCode::missing_field);
 }
 
+TEST_CASE("the estimates report round-trips and refuses impossible figures", "[report_codec]") {
+    EstimateReport sent;
+    sent.from = *parse_day("2026-11-23");
+    sent.to = *parse_day("2026-11-27");
+    sent.group_by = EstimateGrouping::hour;
+    sent.rows.push_back(
+        {"08", "08:00–09:00", {42, 95.5, -12.3, 81.0, 4.8, 260.1, -140.0, 9.5, 21.4}});
+    sent.rows.push_back({"09", "09:00–10:00", {}});
+    sent.total = {"total", "Tổng cộng", {42, 95.5, -12.3, 81.0, 4.8, 260.1, -140.0, 9.5, 21.4}};
+    const std::string wire = api::write_json(to_json(sent));
+    CHECK(wire.find(R"("group_by":"hour")") != std::string::npos);
+    // Whole figures are written as integers.
+    CHECK(wire.find(R"("tickets":42,)") != std::string::npos);
+    CHECK(wire.find(R"("within_range_pct":81,)") != std::string::npos);
+    CHECK(wire.find(R"("baseline_bias_s":-140,)") != std::string::npos);
+    auto got = decode_estimate_report(wire);
+    REQUIRE(got.ok());
+    CHECK(*got == sent);
+    CHECK(error_of(decode_estimate_report(R"({"from":"2026-11-23"})")).code ==
+          ErrorCode::missing_field);
+    std::string over = wire;
+    over.replace(over.find(R"("within_range_pct":81)"), 21, R"("within_range_pct":181)");
+    const auto e = error_of(decode_estimate_report(over));
+    CHECK(e.code == ErrorCode::invalid_field);
+    CHECK(e.message.find("within_range_pct") != std::string::npos);
+}
+
 TEST_CASE("report decoders reject bad input with a clear error", "[report_codec]") {
     const std::string good = api::write_json(to_json(sample_report(ReportGrouping::officer)));
     const std::string waits = api::write_json(to_json(sample_waits()));

@@ -147,6 +147,41 @@ struct AppointmentReport {
     friend bool operator==(const AppointmentReport&, const AppointmentReport&) = default;
 };
 
+/// The accuracy of the wait estimates (DESIGN.md §9), by category, day or hour of issue.
+enum class EstimateGrouping { category, day, hour };
+
+/// Over called tickets that were told an estimate at issue: the estimator's figures, then the
+/// simple rule's on the same tickets. Seconds and percentages to one decimal.
+struct EstimateFigures {
+    std::int64_t tickets = 0;
+    double mae_s = 0;               // mean |told − real|
+    double bias_s = 0;              // mean (told − real): above 0, waits were overestimated
+    double within_range_pct = 0;    // real wait inside the told range
+    double late_over_5min_pct = 0;  // real wait more than 5 minutes past the told median
+    double baseline_mae_s = 0;
+    double baseline_bias_s = 0;
+    /// The simple rule gives one figure: "within" is the real wait in the same whole minute.
+    double baseline_within_range_pct = 0;
+    double baseline_late_over_5min_pct = 0;
+    friend bool operator==(const EstimateFigures&, const EstimateFigures&) = default;
+};
+
+struct EstimateRow {
+    std::string key;    // category code, YYYY-MM-DD or the hour "08"; "total"
+    std::string label;  // Vietnamese name, the date or "08:00–09:00"
+    EstimateFigures figures;
+    friend bool operator==(const EstimateRow&, const EstimateRow&) = default;
+};
+
+struct EstimateReport {
+    Day from;
+    Day to;
+    EstimateGrouping group_by = EstimateGrouping::day;
+    std::vector<EstimateRow> rows;
+    EstimateRow total;
+    friend bool operator==(const EstimateReport&, const EstimateReport&) = default;
+};
+
 struct DossierCounts {
     std::int64_t received_total = 0;      // 3 = 4 + 5 + 6
     std::int64_t received_online = 0;     // 4 received in the period, online
@@ -222,6 +257,8 @@ Result<TurnaroundReport> decode_turnaround_report(std::string_view body);
 Result<WaitHistogram> decode_wait_histogram(std::string_view body);
 Result<DossierReport> decode_dossier_report(std::string_view body);
 Result<AppointmentReport> decode_appointment_report(std::string_view body);
+boost::json::value to_json(const EstimateReport& report);
+Result<EstimateReport> decode_estimate_report(std::string_view body);
 
 template <>
 struct EnumNames<ReportGrouping> {
@@ -239,6 +276,14 @@ struct EnumNames<DossierGrouping> {
     static constexpr std::array<std::pair<DossierGrouping, std::string_view>, 2> names{
         {{DossierGrouping::category, "category"}, {DossierGrouping::procedure, "procedure"}}};
 };
+template <>
+struct EnumNames<EstimateGrouping> {
+    static constexpr std::array<std::pair<EstimateGrouping, std::string_view>, 3> names{
+        {{EstimateGrouping::category, "category"},
+         {EstimateGrouping::day, "day"},
+         {EstimateGrouping::hour, "hour"}}};
+};
+
 template <>
 struct EnumNames<AppointmentGrouping> {
     static constexpr std::array<std::pair<AppointmentGrouping, std::string_view>, 2> names{
