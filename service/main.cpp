@@ -91,6 +91,16 @@ int main(int argc, char** argv) {
         "estimates", "wait estimates told at issue against real waits, and the simple rule's");
     report_options(estimates_cmd, report_opts, "category, day or hour", "json or csv");
 
+    BacktestOptions backtest_opts;
+    auto* backtest_cmd = app.add_subcommand(
+        "backtest", "replay stored days: the wait estimates against three baselines");
+    ward_files(backtest_cmd, backtest_opts);
+    backtest_cmd->add_option("--from", backtest_opts.from, "first office day, YYYY-MM-DD")
+        ->required();
+    backtest_cmd->add_option("--to", backtest_opts.to, "last office day, YYYY-MM-DD")->required();
+    backtest_cmd->add_option("--format", backtest_opts.format, "text or json")
+        ->capture_default_str();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -109,5 +119,6 @@ int main(int argc, char** argv) {
     if (turnaround_cmd->parsed()) return report_turnaround(report_opts);
     if (appointments_cmd->parsed()) return report_appointments(report_opts);
     if (estimates_cmd->parsed()) return report_estimates(report_opts);
+    if (backtest_cmd->parsed()) return backtest(backtest_opts);
     return kExitUsage;
 }

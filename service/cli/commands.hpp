@@ -38,7 +38,14 @@ struct ReportOptions : WardFiles {
     std::string out;  // empty: standard output
 };
 
+struct BacktestOptions : WardFiles {
+    std::string from;
+    std::string to;
+    std::string format = "text";  // text or json
+};
+
 int serve(const ServeOptions& options);
+int backtest(const BacktestOptions& options);
 int report_turnaround(const ReportOptions& options);
 int report_appointments(const ReportOptions& options);
 int report_estimates(const ReportOptions& options);

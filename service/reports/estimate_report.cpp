@@ -18,54 +18,52 @@ double round1(double x) {
     return std::round(x * 10.0) / 10.0;
 }
 
-// Sums over the tickets of one row.
-struct Tally {
-    std::int64_t n = 0;
-    std::int64_t abs_error = 0, error = 0, within = 0, late = 0;
-    std::int64_t base_abs_error = 0, base_error = 0, base_within = 0, base_late = 0;
-
-    void add(const EstimateAtIssue& told, std::int64_t real) {
-        ++n;
-        abs_error += std::llabs(told.wait_s - real);
-        error += told.wait_s - real;
-        within += told.low_s <= real && real <= told.high_s;
-        late += real - told.wait_s > kLateS;
-        base_abs_error += std::llabs(told.baseline_s - real);
-        base_error += told.baseline_s - real;
-        // The simple rule shows one figure in whole minutes: the wait is "within" in that minute.
-        base_within += std::lround(static_cast<double>(real) / 60.0) ==
-                       std::lround(static_cast<double>(told.baseline_s) / 60.0);
-        base_late += real - told.baseline_s > kLateS;
-    }
-
-    [[nodiscard]] EstimateRow row(std::string key, std::string label) const {
-        EstimateRow r{std::move(key), std::move(label), {}};
-        auto& f = r.figures;
-        f.tickets = n;
-        if (n == 0) return r;
-        const auto mean = [&](std::int64_t sum) { return round1(static_cast<double>(sum) / n); };
-        const auto pct = [&](std::int64_t count) {
-            return round1(100.0 * static_cast<double>(count) / static_cast<double>(n));
-        };
-        f.mae_s = mean(abs_error);
-        f.bias_s = mean(error);
-        f.within_range_pct = pct(within);
-        f.late_over_5min_pct = pct(late);
-        f.baseline_mae_s = mean(base_abs_error);
-        f.baseline_bias_s = mean(base_error);
-        f.baseline_within_range_pct = pct(base_within);
-        f.baseline_late_over_5min_pct = pct(base_late);
-        return r;
-    }
-};
+EstimateRow row_of(const EstimateTally& tally, std::string key, std::string label) {
+    return {std::move(key), std::move(label), tally.figures()};
+}
 
 }  // namespace
+
+void EstimateTally::add(const EstimateAtIssue& told, std::int64_t real) {
+    ++n_;
+    abs_error_ += std::llabs(told.wait_s - real);
+    error_ += told.wait_s - real;
+    within_ += told.low_s <= real && real <= told.high_s;
+    late_ += real - told.wait_s > kLateS;
+    base_abs_error_ += std::llabs(told.baseline_s - real);
+    base_error_ += told.baseline_s - real;
+    // The simple rule shows one figure in whole minutes: the wait is "within" in that minute.
+    base_within_ += std::lround(static_cast<double>(real) / 60.0) ==
+                    std::lround(static_cast<double>(told.baseline_s) / 60.0);
+    base_late_ += real - told.baseline_s > kLateS;
+}
+
+EstimateFigures EstimateTally::figures() const {
+    EstimateFigures f;
+    f.tickets = n_;
+    if (n_ == 0) return f;
+    const auto mean = [&](std::int64_t sum) {
+        return round1(static_cast<double>(sum) / static_cast<double>(n_));
+    };
+    const auto pct = [&](std::int64_t count) {
+        return round1(100.0 * static_cast<double>(count) / static_cast<double>(n_));
+    };
+    f.mae_s = mean(abs_error_);
+    f.bias_s = mean(error_);
+    f.within_range_pct = pct(within_);
+    f.late_over_5min_pct = pct(late_);
+    f.baseline_mae_s = mean(base_abs_error_);
+    f.baseline_bias_s = mean(base_error_);
+    f.baseline_within_range_pct = pct(base_within_);
+    f.baseline_late_over_5min_pct = pct(base_late_);
+    return f;
+}
 
 EstimateReport compute_estimate_report(const std::vector<Ticket>& tickets, const WardConfig& config,
                                        const OfficeZone& zone, Day from, Day to,
                                        EstimateGrouping group_by) {
-    std::map<std::string, Tally> groups;  // by key
-    Tally total;
+    std::map<std::string, EstimateTally> groups;  // by key
+    EstimateTally total;
     for (const Ticket& t : tickets) {
         if (!t.estimate || !t.called_at || t.day < from || to < t.day) continue;
         const std::int64_t real =
@@ -94,25 +92,26 @@ EstimateReport compute_estimate_report(const std::vector<Ticket>& tickets, const
             for (const auto& c : config.categories) {
                 auto it = groups.find(c.code);
                 report.rows.push_back(
-                    (it == groups.end() ? Tally{} : it->second).row(c.code, c.name_vi));
+                    row_of(it == groups.end() ? EstimateTally{} : it->second, c.code, c.name_vi));
                 if (it != groups.end()) groups.erase(it);
             }
             // A category that has left the config still counts, under its code.
-            for (const auto& [key, t] : groups) report.rows.push_back(t.row(key, key));
+            for (const auto& [key, t] : groups) report.rows.push_back(row_of(t, key, key));
             break;
         case EstimateGrouping::day:
             for (auto d = date::sys_days(from); d <= date::sys_days(to); d += date::days{1}) {
                 const std::string key = format_day(Day{d});
                 auto it = groups.find(key);
-                report.rows.push_back((it == groups.end() ? Tally{} : it->second).row(key, key));
+                report.rows.push_back(
+                    row_of(it == groups.end() ? EstimateTally{} : it->second, key, key));
             }
             break;
         case EstimateGrouping::hour:
             for (const auto& [key, t] : groups)
-                report.rows.push_back(t.row(key, hour_label(std::stoll(key))));
+                report.rows.push_back(row_of(t, key, hour_label(std::stoll(key))));
             break;
     }
-    report.total = total.row(std::string(kTotalKey), std::string(kTotalLabel));
+    report.total = row_of(total, std::string(kTotalKey), std::string(kTotalLabel));
     return report;
 }
 

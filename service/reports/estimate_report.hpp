@@ -11,6 +11,19 @@
 
 namespace motcua::reports {
 
+/// Sums what tickets were told against the waits they had: a row of the report.
+class EstimateTally {
+public:
+    /// `real`: seconds from issue to the first call.
+    void add(const EstimateAtIssue& told, std::int64_t real);
+    [[nodiscard]] EstimateFigures figures() const;
+
+private:
+    std::int64_t n_ = 0;
+    std::int64_t abs_error_ = 0, error_ = 0, within_ = 0, late_ = 0;
+    std::int64_t base_abs_error_ = 0, base_error_ = 0, base_within_ = 0, base_late_ = 0;
+};
+
 /// `tickets`: those of office days [from, to] (others are skipped); only called tickets told an
 /// estimate count. The real wait is from issue to the first call, in whole seconds. Rows: every
 /// category in config order (then any other met), every day of the period, or every hour of issue

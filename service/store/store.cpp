@@ -643,6 +643,23 @@ std::vector<ShippableEvent> Store::events_to_ship(std::int64_t after, int limit)
     return out;
 }
 
+std::vector<ShippableEvent> Store::events_of_days(Day from, Day to) {
+    std::lock_guard lock(read_mutex_);
+    std::vector<ShippableEvent> out;
+    auto st = read_db_.prepare(
+        "SELECT seq, type, at, payload, detail FROM events WHERE day BETWEEN ?1 AND ?2 ORDER BY "
+        "seq");
+    st.bind(1, format_day(from)).bind(2, format_day(to));
+    while (st.step()) {
+        ShippableEvent e{st.int64(0),
+                         parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
+                         from_epoch_ms(st.int64(2)), st.text(3), std::nullopt};
+        if (!st.is_null(4)) e.detail = st.text(4);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 std::int64_t Store::last_event_seq() {
     std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");

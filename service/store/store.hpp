@@ -164,6 +164,8 @@ public:
     std::vector<StoredEvent> events_between(std::int64_t since, std::int64_t upto, int limit);
     /// Events with seq > after, oldest first, at most `limit`, for shipping to the hub.
     std::vector<ShippableEvent> events_to_ship(std::int64_t after, int limit);
+    /// Every event of office days [from, to], in order, for a replay (the backtest).
+    std::vector<ShippableEvent> events_of_days(Day from, Day to);
     /// The highest event seq stored (0 when none).
     std::int64_t last_event_seq();
     std::optional<std::string> meta(std::string_view key);

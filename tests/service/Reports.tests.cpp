@@ -545,6 +545,40 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         check("category", [](const Told& t) { return t.category; });
         check("day", [](const Told& t) { return t.day; });
         check("hour", [](const Told& t) { return t.hour; });
+        // The backtest replays the three days through the engine: the estimator tells every
+        // ticket what it was told live, and the simple rule what the ward stored beside it.
+        {
+            auto bt = run_cli({"backtest", "--config", config_path(), "--db", w.db.string(),
+                               "--from", "2026-11-23", "--to", "2026-11-25", "--format", "json"});
+            INFO(bt.err);
+            REQUIRE(bt.exit_code == 0);
+            const auto b = json::parse(bt.out);
+            CHECK(b.at("diverged") == 0);
+            CHECK(b.at("events").to_number<std::int64_t>() > 1000);
+            const auto total = estimates("day").json().at("total");
+            const auto& methods = b.at("methods").as_array();
+            REQUIRE(methods.size() == 4);
+            CHECK(methods[0].at("name") == "estimator");
+            CHECK(methods[1].at("name") == "simple_rule");
+            for (const char* k :
+                 {"tickets", "mae_s", "bias_s", "within_range_pct", "late_over_5min_pct"}) {
+                INFO(k);
+                CHECK(methods[0].at(k) == total.at(k));
+                CHECK(methods[1].at(k) == (std::string(k) == "tickets"
+                                               ? total.at(k)
+                                               : total.at(std::string("baseline_") + k)));
+            }
+            CHECK(methods[2].at("tickets") == total.at("tickets"));
+            CHECK(methods[3].at("tickets") == total.at("tickets"));
+            auto text = run_cli({"backtest", "--config", config_path(), "--db", w.db.string(),
+                                 "--from", "2026-11-23", "--to", "2026-11-25"});
+            CHECK(text.exit_code == 0);
+            CHECK(text.out.find("last_called") != std::string::npos);
+            auto wrong = run_cli({"backtest", "--config", config_path(), "--db", w.db.string(),
+                                  "--from", "2026-11-25", "--to", "2026-11-23"});
+            CHECK(wrong.exit_code == 2);
+            CHECK(wrong.err == "motcua-service: --to is before --from\n");
+        }
         // The CSV holds the JSON's figures, a line per row and the total.
         const auto csv = estimates("category", "csv");
         REQUIRE(csv.status == 200);
