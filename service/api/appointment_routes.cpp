@@ -48,6 +48,14 @@ void Ward::expire_bookings(TimePoint now, std::vector<DomainEvent>& events) {
     }
 }
 
+void Ward::expect_bookings(TimePoint now) {
+    if (!config_.appointments.enabled) return;
+    std::vector<queue::ExpectedBooking> due;
+    for (const Appointment& a : book_.of_day(zone_.office_day(now)))
+        if (a.state == AppointmentState::booked) due.push_back({a.category, book_.start_of(a)});
+    engine_.expect_bookings(std::move(due));
+}
+
 void Ward::catch_up(TimePoint now) {
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);

@@ -52,6 +52,7 @@ void Ward::tick() {
     const TimePoint now = clock_.now();
     auto events = engine_.advance(now);
     expire_bookings(now, events);
+    expect_bookings(now);
     persist(std::move(events), nullptr);
     book_.forget_before(zone_.office_day(now));
     erase_old_phones(zone_.office_day(now));
@@ -75,6 +76,7 @@ void Ward::apply(const Command& command, const MakeReply& make_reply,
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);
+    expect_bookings(now);
     auto change = command(engine_, now);
     if (!change) {
         persist(std::move(events), nullptr);

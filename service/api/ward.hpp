@@ -90,6 +90,9 @@ private:
     /// Bookings whose check-in window has closed become missed: their events join `events`
     /// (engine lock held).
     void expire_bookings(TimePoint now, std::vector<DomainEvent>& events);
+    /// Tells the engine today's bookings still to check in, for the wait estimates (engine lock
+    /// held).
+    void expect_bookings(TimePoint now);
     /// What time alone changed (a new office day, missed bookings), recorded before a read
     /// answers (engine lock held).
     void catch_up(TimePoint now);

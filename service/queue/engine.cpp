@@ -28,6 +28,8 @@ constexpr std::size_t kHeavyWaiting = 200;
 // two minutes.
 constexpr int kTypicalPauseS = 15 * 60;
 constexpr int kShortestPauseLeftS = 2 * 60;
+// A booking not yet checked in is expected to come this often.
+constexpr double kBookingShowRate = 0.85;
 // Walk-ins still to come arrive at the rate of those issued over this last stretch.
 constexpr auto kArrivalWindow = std::chrono::minutes(30);
 constexpr auto kShortestArrivalWindow = std::chrono::minutes(10);
@@ -143,6 +145,7 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     }
     next_seq_.clear();
     rating_keys_.clear();
+    expected_.clear();
     day_ = today;
     ++version_;
     history_.forget_before(ServiceTimes::history_start(today));
@@ -242,6 +245,12 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
     t.issued_at = now;
     t.queued_at = now;
     t.appointment = std::move(appointment);
+    // A booking checked in is no longer expected: it waits in line now.
+    if (t.appointment) {
+        const auto it = std::find(expected_.begin(), expected_.end(),
+                                  ExpectedBooking{t.category, t.appointment->start});
+        if (it != expected_.end()) expected_.erase(it);
+    }
     auto& stored = tickets_[t.id] = std::move(t);
     enqueue(stored, false);
     Change change;
@@ -605,6 +614,12 @@ int Engine::open_counters_serving(const std::string& category) const {
     return n;
 }
 
+void Engine::expect_bookings(std::vector<ExpectedBooking> bookings) {
+    if (bookings == expected_) return;
+    expected_ = std::move(bookings);
+    ++version_;
+}
+
 int Engine::baseline_wait_s(const Ticket& t) const {
     if (t.state != TicketState::waiting) return 0;
     const int counters = std::max(1, open_counters_serving(t.category));
@@ -643,6 +658,12 @@ ForecastInput Engine::forecast_input(TimePoint now, std::vector<const std::strin
                                           add_ticket(id));
     }
 
+    for (const auto& b : expected_)
+        if (const auto it = index.find(b.category); it != index.end())
+            in.categories[static_cast<std::size_t>(it->second)].expected.push_back(
+                to_epoch_ms(b.start));
+    for (auto& cat : in.categories) std::sort(cat.expected.begin(), cat.expected.end());
+    in.booking_show_rate = kBookingShowRate;
     // Walk-ins still to come: the recent rate of each category and class, until issuing stops.
     const int issue_until =
         config_.stop_issuing_at.value_or(office_close(config_).value_or(24 * 60));

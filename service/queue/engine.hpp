@@ -37,6 +37,13 @@ struct CategoryLoad {
     WaitEstimate estimate;  // for a normal ticket taken now
 };
 
+/// A booking of today not yet checked in (DESIGN.md §10): the forecast expects it at its slot.
+struct ExpectedBooking {
+    std::string category;
+    TimePoint start;
+    bool operator==(const ExpectedBooking&) const = default;
+};
+
 /// Every waiting ticket's estimate and one for a ticket taken now in each category.
 struct Estimates {
     std::unordered_map<std::string, WaitEstimate> tickets;
@@ -92,6 +99,8 @@ public:
     /// Desk times learned so far: the service fills it from the store's history at start
     /// (DESIGN.md §9); finished tickets add to it.
     ServiceTimes& history() { return history_; }
+    /// Today's bookings still to check in (the service's book tells after each change).
+    void expect_bookings(std::vector<ExpectedBooking> bookings);
 
     // ---- queries ----
     [[nodiscard]] const Ticket* find(const std::string& id) const;
@@ -160,6 +169,7 @@ private:
     std::vector<CounterStatus> counters_;
     std::unordered_map<std::string, std::string> rating_keys_;
     ServiceTimes history_;
+    std::vector<ExpectedBooking> expected_;
     std::uint64_t version_ = 0;  // moves on with every change of state
 
     struct EstimateCache {

@@ -98,6 +98,13 @@ public:
             auto& h = lines_[i];
             const auto& q = in_.categories[i];
             h.normal = h.priority = h.appointment = 0;
+            // The booked line of this play: those checked in, and those expected who come.
+            h.booked.assign(q.appointments.begin(), q.appointments.end());
+            for (const std::int64_t start : q.expected)
+                if (rng.uniform() < in_.booking_show_rate) h.booked.emplace_back(start, -1);
+            if (!q.expected.empty())
+                std::stable_sort(h.booked.begin(), h.booked.end(),
+                                 [](const auto& a, const auto& b) { return a.first < b.first; });
             h.normal_since_priority = q.normal_since_priority;
             h.taken_now = false;
             h.left = real_[i];
@@ -156,6 +163,7 @@ private:
     struct LineHeads {
         std::size_t normal = 0, priority = 0, appointment = 0;
         std::size_t left = 0;  // real tickets and the one taken now, not yet called
+        std::vector<std::pair<std::int64_t, int>> booked;  // slot start, ticket (-1: expected)
         int normal_since_priority = 0;
         bool taken_now = false;     // the ticket taken now (behind the real normal line) was called
         WalkIns walk_ins[2];        // normal, priority
@@ -213,8 +221,8 @@ private:
                 const bool real_normal = h.normal < q.normal.size();
                 const bool real_priority = h.priority < q.priority.size();
                 LineState s;
-                s.appointment_due = h.appointment < q.appointments.size() &&
-                                    q.appointments[h.appointment].first <= t;
+                s.appointment_due =
+                    h.appointment < h.booked.size() && h.booked[h.appointment].first <= t;
                 s.has_normal = real_normal || !h.taken_now || later_normal.waiting(t);
                 s.has_priority = real_priority || later_priority.waiting(t);
                 if (s.has_normal) {
@@ -236,7 +244,7 @@ private:
                 }
                 int ticket = -1;  // a walk-in still to come: desk time, nothing to record
                 if (line == Line::appointment)
-                    ticket = q.appointments[h.appointment++].second;
+                    ticket = h.booked[h.appointment++].second;
                 else if (line == Line::priority && real_priority)
                     ticket = q.priority[h.priority++];
                 else if (line == Line::priority)
@@ -269,10 +277,9 @@ private:
     [[nodiscard]] std::int64_t next_chance(std::size_t c, std::int64_t t) const {
         std::int64_t next = kNever;
         for (const int cat : in_.counters[c].categories) {
-            const auto& q = in_.categories[static_cast<std::size_t>(cat)];
             const auto& h = lines_[static_cast<std::size_t>(cat)];
-            if (h.appointment < q.appointments.size())
-                next = std::min(next, q.appointments[h.appointment].first);
+            if (h.appointment < h.booked.size())
+                next = std::min(next, h.booked[h.appointment].first);
             next = std::min({next, h.walk_ins[0].first, h.walk_ins[1].first});
         }
         return std::max(next, t);

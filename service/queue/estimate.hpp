@@ -31,6 +31,9 @@ struct ForecastInput {
         std::vector<int> priority;  // ticket indexes, in line order
         /// Checked-in bookings: slot start, ticket index; by slot.
         std::vector<std::pair<std::int64_t, int>> appointments;
+        /// Slot starts of bookings not yet checked in, in order: each comes with probability
+        /// `booking_show_rate` and passes the walk-ins at its slot.
+        std::vector<std::int64_t> expected;
         int normal_since_priority = 0;
         /// Walk-ins issued over the last `arrival_window_s`: those still to come arrive at that
         /// rate, itself uncertain (each play draws it). Later priority tickets pass normal ones,
@@ -40,6 +43,7 @@ struct ForecastInput {
     };
     std::vector<Category> categories;
     double arrival_window_s = 1800;
+    double booking_show_rate = 0.85;
     /// Walk-ins arrive until then (tickets stop being issued).
     std::int64_t arrivals_end_ms = 0;
     std::vector<std::int64_t> issued_ms;  // per ticket index (the max-wait guard)

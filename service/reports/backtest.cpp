@@ -53,12 +53,22 @@ public:
         auto shipped = hub::decode_shipped_event(*parsed);
         if (!shipped) return;
         const hub::ShippedEvent& e = *shipped;
+        const bool ticket_event = logged.type == EventType::ticket_issued ||
+                                  logged.type == EventType::ticket_called ||
+                                  logged.type == EventType::ticket_finished ||
+                                  logged.type == EventType::ticket_reinstated ||
+                                  logged.type == EventType::ticket_transferred;
+        const bool counter_event = logged.type == EventType::counter_opened;
+        if ((ticket_event && !e.ticket) || (counter_event && !e.counter)) {
+            ++out.diverged;  // a detail that lacks what its type carries: not replayable
+            return;
+        }
         const TimePoint at = logged.at;
         // As the service does before every command: a new office day expires what waits.
         (void)engine_.advance(at);
         if (const Day d = zone_.office_day(at); day_ < d) {
             day_ = d;
-            last_wait_.clear();
+            baselines_.new_day();
         }
         ++out.events;
         const int counter = e.counter                       ? e.counter->number
@@ -85,7 +95,7 @@ public:
                     const auto wait = static_cast<int>(
                         std::chrono::duration_cast<std::chrono::seconds>(at - t.issued_at).count());
                     real_[t.id] = wait;
-                    last_wait_[t.category] = wait;
+                    baselines_.called(t.category, wait);
                 }
                 break;
             }
@@ -101,7 +111,7 @@ public:
                     *e.ticket->outcome == FinishOutcome::closed_at_day_end)
                     break;
                 if (check(engine_.finish(at, counter, officer, *e.ticket->outcome)))
-                    finished_[e.ticket->category].push_back(at);
+                    baselines_.finished(e.ticket->category, at);
                 break;
             case EventType::ticket_no_show:
                 check(engine_.no_show(at, counter, officer));
@@ -171,14 +181,9 @@ private:
         const Ticket& issued = *r->ticket;
         Told told;
         told.estimator = *issued.estimate;
-        if (auto it = last_wait_.find(t.category); it != last_wait_.end())
-            told.last_called = it->second;
-        auto& done = finished_[t.category];
-        while (!done.empty() && at - done.front() >= kRecentWindow) done.pop_front();
-        told.recent_rate = done.empty()
-                               ? told.estimator.baseline_s
-                               : static_cast<int>(std::int64_t{engine_.waiting_ahead(issued)} *
-                                                  3600 / static_cast<std::int64_t>(done.size()));
+        told.last_called = baselines_.last_called(t.category);
+        told.recent_rate = baselines_.recent_rate(t.category, engine_.waiting_ahead(issued), at,
+                                                  told.estimator.baseline_s);
         told_[t.id] = told;
     }
 
@@ -186,9 +191,8 @@ private:
     const OfficeZone& zone_;
     queue::Engine engine_;
     Day day_;
-    std::map<int, std::string> officers_;   // who opened each counter
-    std::map<std::string, int> last_wait_;  // category -> last first-call wait today
-    std::map<std::string, std::deque<TimePoint>> finished_;  // category -> recent finishes
+    std::map<int, std::string> officers_;  // who opened each counter
+    EstimateBaselines baselines_;
     std::unordered_map<std::string, Told> told_;
     std::unordered_map<std::string, int> real_;
 };
@@ -206,6 +210,31 @@ json::object figures_json(const EstimateFigures& f) {
 }
 
 }  // namespace
+
+void EstimateBaselines::new_day() {
+    last_wait_.clear();
+}
+
+void EstimateBaselines::called(const std::string& category, int wait_s) {
+    last_wait_[category] = wait_s;
+}
+
+void EstimateBaselines::finished(const std::string& category, TimePoint at) {
+    finished_[category].push_back(at);
+}
+
+int EstimateBaselines::last_called(const std::string& category) const {
+    const auto it = last_wait_.find(category);
+    return it == last_wait_.end() ? 0 : it->second;
+}
+
+int EstimateBaselines::recent_rate(const std::string& category, int ahead, TimePoint now,
+                                   int fallback) {
+    auto& done = finished_[category];
+    while (!done.empty() && now - done.front() >= kRecentWindow) done.pop_front();
+    if (done.empty()) return fallback;
+    return static_cast<int>(std::int64_t{ahead} * 3600 / static_cast<std::int64_t>(done.size()));
+}
 
 Backtest run_backtest(store::Store& store, const WardConfig& config, const OfficeZone& zone,
                       Day from, Day to) {

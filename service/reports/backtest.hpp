@@ -7,6 +7,8 @@
 ///   - recent_rate: people ahead ÷ the category's tickets finished over the last hour (the
 ///     simple rule when none finished).
 #include <boost/json/value.hpp>
+#include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,25 @@
 #include "store/store.hpp"
 
 namespace motcua::reports {
+
+/// The two baselines that need the day's history, followed as calls and finishes happen (the
+/// simple rule is the engine's own `baseline_wait_s`).
+class EstimateBaselines {
+public:
+    /// A new office day: the last called wait is forgotten.
+    void new_day();
+    /// A ticket of `category` called for the first time after waiting `wait_s`.
+    void called(const std::string& category, int wait_s);
+    void finished(const std::string& category, TimePoint at);
+    /// The wait of the category's last ticket called today (0 when none).
+    [[nodiscard]] int last_called(const std::string& category) const;
+    /// People ahead ÷ the category's finishes over the last hour; `fallback` when none.
+    int recent_rate(const std::string& category, int ahead, TimePoint now, int fallback);
+
+private:
+    std::map<std::string, int> last_wait_;
+    std::map<std::string, std::deque<TimePoint>> finished_;
+};
 
 struct BacktestMethod {
     std::string name;   // estimator, simple_rule, last_called, recent_rate

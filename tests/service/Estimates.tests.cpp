@@ -114,7 +114,8 @@ TEST_CASE("with deterministic desk times the estimate is exact", "[estimates]") 
     w.now += 3min;
     for (int i = 0; i < 8; ++i) tickets.push_back(w.issue("HT"));
     // A booked citizen checked in early; the slot starts in 40 minutes.
-    tickets.push_back(w.issue("HT", false, AppointmentRef{"K7M2QX9", w.now + 40min}));
+    const TimePoint slot = w.now + 40min;
+    tickets.push_back(w.issue("HT", false, AppointmentRef{"K7M2QX9", slot}));
     for (int i = 0; i < 3; ++i) tickets.push_back(w.issue("DC"));
 
     w.now += 35min;
@@ -122,6 +123,7 @@ TEST_CASE("with deterministic desk times the estimate is exact", "[estimates]") 
     desks.open(1, w.now);
     desks.open(2, w.now);
     desks.open(3, w.now);
+    desks.wake_at(slot);
     // Counter 1 has held a citizen for 100 s already when the estimate is read.
     desks.run_until(w.now + 1s);
     w.now += 100s;
@@ -226,6 +228,30 @@ categories = ["HT", "DC"]
     CHECK(engine.estimate(*engine.find("c1"), now)->wait_s == 30 * 60);
     CHECK(engine.estimate(*engine.find("d1"), now)->wait_s == 35 * 60);
     CHECK(engine.estimate(*engine.find("d1"), now)->high_s == 35 * 60);
+}
+
+TEST_CASE("bookings still to check in pass the walk-ins at their slot, if they come",
+          "[estimates]") {
+    Ward w;
+    w.learn_constant(300);
+    w.now = *parse_rfc3339("2026-11-23T09:00:00+07:00");
+    REQUIRE(w.engine.open_counter(w.now, 3, "an").ok());
+    std::vector<Ticket> line;
+    for (int i = 0; i < 3; ++i) line.push_back(w.issue("HT"));
+    const Ticket& third = line[2];
+    // Calls at 09:00 and 09:05: the third waits ten minutes.
+    CHECK(w.engine.estimate(third, w.now)->wait_s == 600);
+    // A citizen booked 09:05 comes first then, in most plays; the range keeps those who do not.
+    w.engine.expect_bookings({{"HT", w.now + 5min}});
+    const auto e = *w.engine.estimate(third, w.now);
+    CHECK(e.wait_s == 900);
+    CHECK(e.low_s == 600);
+    CHECK(e.high_s == 900);
+    // Once checked in, it waits in line and is expected no more: the same figure.
+    const Ticket booked = w.issue("HT", false, AppointmentRef{"K7M2QX9", w.now + 5min});
+    CHECK(w.engine.estimate(third, w.now)->wait_s == 900);
+    CHECK(w.engine.estimate(third, w.now)->low_s == 900);
+    CHECK(booked.estimate->wait_s == 300);
 }
 
 TEST_CASE("a ticket left at a desk overnight is closed at the end of office hours",
@@ -350,6 +376,7 @@ std::vector<Outcome> simulate_days(std::uint32_t seed, int days) {
             desks.settle(at);
             const bool priority = uniform(rng) < 0.15;
             const Ticket t = w.issue(uniform(rng) < 0.6 ? "HT" : "DC", priority);
+            desks.wake(w.now);
             told[t.id] = *t.estimate;
         }
         desks.run_until(open + 10h);
