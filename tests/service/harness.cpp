@@ -16,6 +16,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -147,9 +148,15 @@ Service::Service(const std::filesystem::path& db, std::vector<std::string> extra
 Service::Service(const Launch& launch) {
     int out[2];
     REQUIRE(pipe(out) == 0);
-    int devnull = ::open("/dev/null", O_WRONLY);
-    pid_ = spawn(launch.program, launch.args, -1, out[1], devnull);
-    close(devnull);
+    // The server's log goes to a file, shown when it does not stop cleanly.
+    static int launched = 0;
+    log_ = std::filesystem::temp_directory_path() /
+           ("motcua-" + launch.program + "-" + std::to_string(getpid()) + "-" +
+            std::to_string(++launched) + ".log");
+    int log = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    REQUIRE(log >= 0);
+    pid_ = spawn(launch.program, launch.args, -1, out[1], log);
+    close(log);
     close(out[1]);
     std::string line;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
@@ -183,6 +190,8 @@ Service::~Service() {
         ::kill(pid_, SIGKILL);
         waitpid(pid_, nullptr, 0);
     }
+    std::error_code ec;
+    std::filesystem::remove(log_, ec);
 }
 
 void Service::kill9() {
@@ -196,7 +205,15 @@ int Service::stop() {
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // A death by signal reads as the shell shows it (128 + signal): 134 is an abort, 139 a crash.
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (code != 0) {
+        std::ifstream in(log_);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (text.size() > 4000) text = "…" + text.substr(text.size() - 4000);
+        WARN("the server ended with " << code << "; its log:\n" << text);
+    }
+    return code;
 }
 
 Response request(int port, const std::string& method, const std::string& target,

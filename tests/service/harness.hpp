@@ -54,13 +54,14 @@ public:
     explicit Service(const Launch& launch);
     ~Service();
     void kill9();
-    /// SIGTERM and wait: returns the exit code.
+    /// SIGTERM and wait: returns the exit code, or 128 + the signal that ended the process.
     int stop();
     [[nodiscard]] int port() const { return port_; }
 
 private:
     pid_t pid_ = -1;
     int port_ = 0;
+    std::filesystem::path log_;
 };
 
 Response request(int port, const std::string& method, const std::string& target,
