@@ -8,12 +8,16 @@ RenderWorker::RenderWorker(std::size_t max_pending)
     : max_pending_(max_pending), thread_([this] { loop(); }) {}
 
 RenderWorker::~RenderWorker() {
+    stop();
+}
+
+void RenderWorker::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     cv_.notify_all();
-    thread_.join();
+    if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
 }
 
 void RenderWorker::run(std::function<Reply()> make, Respond respond) {

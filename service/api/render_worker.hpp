@@ -16,6 +16,9 @@ public:
     /// At most `max_pending` jobs wait; more are refused with 503 `busy` at once.
     explicit RenderWorker(std::size_t max_pending = 8);
     ~RenderWorker();
+    /// Finishes the documents in hand, answers each, and stops taking new ones (they are told
+    /// "busy"). Idempotent; the destructor calls it.
+    void stop();
     RenderWorker(const RenderWorker&) = delete;
     RenderWorker& operator=(const RenderWorker&) = delete;
 

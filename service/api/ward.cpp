@@ -47,6 +47,11 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
     tick();
 }
 
+void Ward::quiesce() {
+    renderer_.stop();
+    store_.flush();
+}
+
 void Ward::tick() {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();

@@ -66,6 +66,11 @@ public:
     /// every request).
     void set_shipper(shipper::Shipper* shipper) { shipper_ = shipper; }
 
+    /// At shutdown, once the network threads have stopped and before the network, the shipper
+    /// or the ward go: finishes the documents in hand and waits for every write's callback (they
+    /// answer requests and notify the shipper), so none runs against something destroyed.
+    void quiesce();
+
     /// Who is calling, for routes handled by the network layer (the event stream).
     Result<auth::Principal> identify(const Request& request);
 

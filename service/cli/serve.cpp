@@ -4,8 +4,10 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -80,21 +82,32 @@ int serve(const ServeOptions& o) {
         }
         server->start();
 
-        // Office days roll over at midnight even when nobody asks.
-        asio::steady_timer day_timer(ioc);
+        // Office days roll over at midnight even when nobody asks. The timer lives on a strand:
+        // the stop below and a tick re-arming it never touch it at the same time.
+        auto day_strand = asio::make_strand(ioc);
+        asio::steady_timer day_timer(day_strand);
         std::function<void()> schedule_tick = [&] {
             day_timer.expires_after(std::chrono::seconds(1));
             day_timer.async_wait([&](boost::system::error_code ec) {
                 if (ec) return;
-                ward->tick();
+                try {
+                    ward->tick();
+                } catch (const std::exception& e) {
+                    spdlog::error("the day clock failed: {}", e.what());
+                }
                 schedule_tick();
             });
         };
-        schedule_tick();
+        asio::post(day_strand, schedule_tick);
 
-        net::serve_until_signal(ioc, *server, [&] { day_timer.cancel(); });
+        net::serve_until_signal(ioc, *server,
+                                [&] { asio::post(day_strand, [&] { day_timer.cancel(); }); });
+        // The I/O threads have stopped. Callbacks still queued on the store's writer or the
+        // document worker answer requests through this io_context and notify the shipper:
+        // let them run now, while both still exist.
+        ward->set_shipper(nullptr);
+        ward->quiesce();
     }
-    ward->set_shipper(nullptr);
     shipper.reset();
     ward.reset();
     env->store.reset();

@@ -388,7 +388,8 @@ private:
             beast::error_code ignored;
             socket.close(ignored);
         } else {
-            socket.set_option(tcp::no_delay(true));
+            beast::error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);  // a peer already gone: no matter
             if (tls_)
                 std::make_shared<HttpSession<TlsStream>>(std::move(socket), shared_, *tls_)->run();
             else
@@ -499,10 +500,22 @@ void serve_until_signal(asio::io_context& ioc, Server& server,
                              bound.port())
               << std::endl;
 
+    // A handler that throws is a defect: log it and keep serving, rather than let the exception
+    // leave a thread (std::terminate) and take every counter's connection with it.
+    const auto run = [&ioc] {
+        for (;;) {
+            try {
+                ioc.run();
+                return;
+            } catch (const std::exception& e) {
+                spdlog::error("a request handler failed: {}", e.what());
+            }
+        }
+    };
     const unsigned threads = std::max(2U, std::thread::hardware_concurrency());
     std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-    ioc.run();
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back(run);
+    run();
     for (auto& t : pool) t.join();
 }
 

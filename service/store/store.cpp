@@ -410,6 +410,10 @@ Status Store::write(Job job) {
     return future.get();
 }
 
+void Store::flush() {
+    (void)write([](WriteTx&) {});
+}
+
 void Store::writer_loop() {
     WriteTx tx(write_db_);
     auto savepoint = write_db_.prepare("SAVEPOINT job");
@@ -455,8 +459,13 @@ void Store::writer_loop() {
             std::abort();
         }
         commits_.fetch_add(1);
-        for (std::size_t i = 0; i < batch.size(); ++i)
-            if (batch[i].done) batch[i].done(results[i]);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            // Each job and its `done` go as soon as it has run, in order: what a `done` holds
+            // (a request's session) is released before any later `done` (flush's) reports.
+            Pending p = std::move(batch[i]);
+            batch[i] = {};
+            if (p.done) p.done(results[i]);
+        }
         batch.clear();
     }
 }

@@ -153,6 +153,9 @@ public:
     void submit(Job job, Done done, bool isolated = false);
     /// Submits and waits: for the CLI and for start-up.
     Status write(Job job);
+    /// Waits until every write submitted before it is on disk and its `done` has run and been
+    /// destroyed (a `done` may hold a request's session: the network must outlive it).
+    void flush();
 
     // ---- reads (any thread) ----
     Snapshot load_snapshot(Day day);
