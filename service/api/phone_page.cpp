@@ -51,10 +51,28 @@ std::string state_text(TicketState s, bool en) {
     return "";
 }
 
-std::string minutes_text(int seconds, bool en) {
-    const int minutes = (seconds + 59) / 60;
-    if (minutes <= 1) return en ? "about 1 minute" : "khoảng 1 phút";
-    return en ? fmt::format("about {} minutes", minutes) : fmt::format("khoảng {} phút", minutes);
+// The range in whole minutes, worded as on the kiosk and the board (DESIGN.md §9).
+std::string wait_text(const WaitRange& range, bool en) {
+    const api::WaitMinutes w = wait_minutes(range);
+    switch (w.kind) {
+        case api::WaitMinutes::Kind::soon:
+            return en ? "almost your turn" : "sắp đến lượt";
+        case api::WaitMinutes::Kind::under:
+            return en ? fmt::format("under {} minutes", w.high)
+                      : fmt::format("dưới {} phút", w.high);
+        case api::WaitMinutes::Kind::about:
+            return en ? fmt::format("about {} minutes", w.high)
+                      : fmt::format("khoảng {} phút", w.high);
+        case api::WaitMinutes::Kind::range:
+            return en ? fmt::format("about {}–{} minutes", w.low, w.high)
+                      : fmt::format("khoảng {}–{} phút", w.low, w.high);
+        case api::WaitMinutes::Kind::over:
+            return en ? fmt::format("about {} minutes or more", w.low)
+                      : fmt::format("khoảng {} phút trở lên", w.low);
+        case api::WaitMinutes::Kind::unsure:
+            return en ? "not known yet" : "chưa ước tính được";
+    }
+    return {};
 }
 
 }  // namespace
@@ -82,7 +100,7 @@ std::string render_phone_page(const TicketView* t, const std::string& category_n
                 "tr></table>",
                 en ? "People ahead of you" : "Số người đang chờ trước bạn", t->waiting_ahead,
                 en ? "Estimated wait" : "Thời gian chờ dự kiến",
-                minutes_text(t->estimated_wait_s, en));
+                wait_text(t->estimated_wait_range_s, en));
         } else if ((t->state == TicketState::called || t->state == TicketState::serving) &&
                    t->counter) {
             body += fmt::format("<p class=\"counter\">{} {}</p>", en ? "Counter" : "Quầy số",

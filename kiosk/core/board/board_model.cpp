@@ -114,7 +114,7 @@ BoardView make_board_view(const BoardModel& model, const WardData& data, Connect
                            model.highlighted(call, now)});
     for (const auto& c : data.categories)
         v.categories.push_back({lang == Language::en ? c.name_en : c.name_vi, c.waiting,
-                                estimate_minutes(c.estimated_wait_s)});
+                                wait_minutes(c.estimated_wait_range_s)});
     return v;
 }
 

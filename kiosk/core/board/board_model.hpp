@@ -102,7 +102,7 @@ struct BoardCallRow {
 struct BoardCategoryRow {
     std::string name;
     int waiting = 0;
-    int estimate_min = 0;
+    api::WaitMinutes wait;  // for a ticket taken now
 };
 
 struct BoardView {

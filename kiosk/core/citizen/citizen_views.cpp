@@ -7,8 +7,6 @@ namespace motcua::kiosk {
 
 namespace {
 
-constexpr int kSecondsPerMinute = 60;
-
 const std::string& pick(Language lang, const std::string& vi, const std::string& en) {
     // An English name left empty in the config falls back to the Vietnamese one.
     return lang == Language::en && !en.empty() ? en : vi;
@@ -23,11 +21,6 @@ std::optional<std::string> priority_name(const WardConfig& config,
 }
 
 }  // namespace
-
-int estimate_minutes(int seconds) {
-    if (seconds <= 0) return 0;
-    return (seconds + kSecondsPerMinute - 1) / kSecondsPerMinute;
-}
 
 std::string category_name(const WardData& data, const WardConfig& config, const std::string& code,
                           Language lang) {
@@ -48,7 +41,7 @@ TicketHomeView make_ticket_home_view(const WardData& data, const WardConfig& con
         tile.name = pick(lang, c.name_vi, c.name_en);
         if (const Category* cfg = config.find_category(c.code)) tile.prefix = cfg->prefix;
         tile.waiting = c.waiting;
-        tile.estimate_min = estimate_minutes(c.estimated_wait_s);
+        tile.wait = wait_minutes(c.estimated_wait_range_s);
         v.tiles.push_back(std::move(tile));
     }
     v.priority_offered = config.priority.enabled && !config.priority.reasons.empty();
@@ -92,7 +85,7 @@ TicketIssuedView make_issued_view(const WardData& data, const WardConfig& config
     }
     std::sort(v.counters.begin(), v.counters.end());
     v.waiting_ahead = t.waiting_ahead;
-    v.estimate_min = estimate_minutes(t.estimated_wait_s);
+    v.wait = wait_minutes(t.estimated_wait_range_s);
     v.qr_text = origin + "/t/" + t.id;
     v.print = flow.print_state();
     v.seconds_left = flow.seconds_left(now);

@@ -14,9 +14,6 @@
 
 namespace motcua::kiosk {
 
-/// Whole minutes for an estimate, rounded up: "about 12 minutes" must not undersell the wait.
-int estimate_minutes(int seconds);
-
 // ---- ticket kiosk ---------------------------------------------------------------------------
 
 struct CategoryTile {
@@ -24,7 +21,8 @@ struct CategoryTile {
     std::string name;    // in the screen's language
     std::string prefix;  // "A": the letter its numbers start with, from the config
     int waiting = 0;
-    int estimate_min = 0;
+    /// For a ticket taken now.
+    api::WaitMinutes wait;
 };
 
 struct TicketHomeView {
@@ -60,7 +58,7 @@ struct TicketIssuedView {
     /// Counters that serve the ticket's category, by number.
     std::vector<int> counters;
     int waiting_ahead = 0;
-    int estimate_min = 0;
+    api::WaitMinutes wait;
     /// The phone page: {server}/t/{id}.
     std::string qr_text;
     PrintState print = PrintState::none;

@@ -205,7 +205,7 @@ ConsoleView make_console_view(const ConsoleSession& s, const WardData& data, Lan
             for (const auto& c : data.categories) {
                 if (c.code != code) continue;
                 WaitingRow row{c.code, lang == Language::en ? c.name_en : c.name_vi, c.waiting,
-                               estimate_minutes(c.estimated_wait_s), std::nullopt};
+                               wait_minutes(c.estimated_wait_range_s), std::nullopt};
                 row.oldest = s.waiting().oldest(c.code, c.waiting, service_now);
                 v.waiting.push_back(std::move(row));
             }

@@ -68,7 +68,7 @@ struct WaitingRow {
     std::string code;
     std::string name;
     int waiting = 0;
-    int estimate_min = 0;
+    api::WaitMinutes wait;  // for a ticket taken now
     std::optional<OldestWait> oldest;
 };
 

@@ -176,11 +176,12 @@ void BoardScreen::draw_categories(UiFrame& ui, const Box& box, const BoardView& 
         label(ui, count,
               ui.tr.format(TextId::board_waiting_count, fmt::arg("waiting", cat.waiting)),
               {ui.fonts.heading, c.number, Align::left});
-        if (cat.estimate_min > 0)
-            label(ui, estimate,
-                  ui.tr.format(TextId::console_waiting_estimate,
-                               fmt::arg("minutes", cat.estimate_min)),
-                  {ui.fonts.body, c.text_muted, Align::left});
+        label(ui, estimate,
+              cat.wait.kind == api::WaitMinutes::Kind::soon
+                  ? ui.tr(TextId::board_waiting_soon)
+                  : ui.tr.format(TextId::board_waiting_estimate,
+                                 fmt::arg("wait", wait_text(ui.tr, cat.wait))),
+              {ui.fonts.body, c.text_muted, Align::left});
     }
 }
 

@@ -14,10 +14,8 @@ constexpr std::size_t kMaxNameLines = 2;
 
 std::string waiting_text(const Translator& tr, const CategoryTile& tile) {
     if (tile.waiting == 0) return tr(TextId::ticket_waiting_none);
-    if (tile.estimate_min == 0)
-        return tr.format(TextId::ticket_waiting_count, fmt::arg("waiting", tile.waiting));
     return tr.format(TextId::ticket_waiting_estimate, fmt::arg("waiting", tile.waiting),
-                     fmt::arg("minutes", tile.estimate_min));
+                     fmt::arg("wait", wait_text(tr, tile.wait)));
 }
 
 TextId problem_text(IssueProblem p) {

@@ -30,8 +30,8 @@ std::string issued_ahead_text(const Translator& tr, const TicketIssuedView& v) {
 
 std::string issued_estimate_text(const Translator& tr, const TicketIssuedView& v) {
     if (v.appointment_start) return {};
-    if (v.estimate_min == 0) return tr(TextId::issued_estimate_none);
-    return tr.format(TextId::issued_estimate, fmt::arg("minutes", v.estimate_min));
+    if (v.wait.kind == api::WaitMinutes::Kind::soon) return tr(TextId::issued_estimate_none);
+    return tr.format(TextId::issued_estimate, fmt::arg("wait", wait_text(tr, v.wait)));
 }
 
 float TicketIssuedScreen::card_height(const UiFrame& ui, float width,

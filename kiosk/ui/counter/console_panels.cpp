@@ -44,9 +44,11 @@ std::string waiting_words(const Translator& tr, const WaitingRow& row) {
                                                       : TextId::console_oldest,
                                  fmt::arg("minutes", minutes));
     }
-    if (row.estimate_min > 0)
-        out += " · " +
-               tr.format(TextId::console_waiting_estimate, fmt::arg("minutes", row.estimate_min));
+    if (row.wait.kind == api::WaitMinutes::Kind::soon)
+        out += " · " + wait_text(tr, row.wait);
+    else
+        out += " · " + tr.format(TextId::console_waiting_estimate,
+                                 fmt::arg("wait", wait_text(tr, row.wait)));
     return out;
 }
 

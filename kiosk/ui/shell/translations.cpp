@@ -82,4 +82,23 @@ const std::string& Translations::text(Language lang, TextId id) const {
     return tables_[static_cast<std::size_t>(lang)][static_cast<std::size_t>(id)];
 }
 
+std::string wait_text(const Translator& tr, const api::WaitMinutes& wait) {
+    switch (wait.kind) {
+        case api::WaitMinutes::Kind::soon:
+            return tr(TextId::wait_soon);
+        case api::WaitMinutes::Kind::under:
+            return tr.format(TextId::wait_under, fmt::arg("high", wait.high));
+        case api::WaitMinutes::Kind::about:
+            return tr.format(TextId::wait_about, fmt::arg("high", wait.high));
+        case api::WaitMinutes::Kind::range:
+            return tr.format(TextId::wait_range, fmt::arg("low", wait.low),
+                             fmt::arg("high", wait.high));
+        case api::WaitMinutes::Kind::over:
+            return tr.format(TextId::wait_over, fmt::arg("low", wait.low));
+        case api::WaitMinutes::Kind::unsure:
+            return tr(TextId::wait_unsure);
+    }
+    return tr(TextId::wait_soon);
+}
+
 }  // namespace motcua::kiosk::ui

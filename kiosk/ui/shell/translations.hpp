@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "kiosk/core/shell/mode.hpp"
+#include "motcua/api.hpp"
 #include "motcua/enum_names.hpp"
 #include "motcua/result.hpp"
 
@@ -86,5 +87,8 @@ private:
     const Translations* tables_;
     Language lang_;
 };
+
+/// A wait range in the translator's language: "khoảng 10–15 phút", "dưới 4 phút", "sắp đến lượt".
+std::string wait_text(const Translator& tr, const api::WaitMinutes& wait);
 
 }  // namespace motcua::kiosk::ui

@@ -102,6 +102,21 @@ struct WaitRange {
     bool operator==(const WaitRange&) const = default;
 };
 
+/// A wait range as citizens read it, in whole minutes (DESIGN.md §9). The low end is rounded
+/// down and the high end up, so the minutes shown hold the range; a range that ends under
+/// 3 minutes is "soon"; one that ends past 3 hours (the ticket may not be reached today) gives
+/// only its low end. The kiosk, the slip, the board and the phone page word it alike:
+/// soon "sắp đến lượt", under "dưới 4 phút", about "khoảng 12 phút", range "khoảng 10–15 phút",
+/// over "khoảng 25 phút trở lên", unsure (past 3 hours, from under a minute) "chưa ước tính được".
+struct WaitMinutes {
+    enum class Kind { soon, under, about, range, over, unsure };
+    Kind kind = Kind::soon;
+    int low = 0;   // minutes: range and over
+    int high = 0;  // minutes: under, about and range
+    bool operator==(const WaitMinutes&) const = default;
+};
+WaitMinutes wait_minutes(const WaitRange& range);
+
 struct CategoryInfo {
     std::string code;
     std::string name_vi;

@@ -139,7 +139,8 @@ TEST_CASE("the board view: open counters with their numbers, calls, the queue", 
     CHECK(v.calls.empty());
     REQUIRE(v.categories.size() == 1);
     CHECK(v.categories[0].waiting == 4);
-    CHECK(v.categories[0].estimate_min == 22);
+    CHECK(v.categories[0].wait ==
+          api::WaitMinutes{api::WaitMinutes::Kind::range, 15, 33});  // 910-1950 s
     CHECK(make_board_view(m, data, ConnectionState::online, Language::en, t0).categories[0].name ==
           "Justice - Civil status");
 

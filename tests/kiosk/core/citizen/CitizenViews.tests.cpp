@@ -49,17 +49,6 @@ WardData served_data() {
 
 }  // namespace
 
-TEST_CASE("estimates are whole minutes, rounded up", "[views]") {
-    CHECK(estimate_minutes(0) == 0);
-    CHECK(estimate_minutes(1) == 1);
-    CHECK(estimate_minutes(60) == 1);
-    CHECK(estimate_minutes(61) == 2);
-    CHECK(estimate_minutes(700) == 12);
-    SECTION("bad inputs") {
-        CHECK(estimate_minutes(-5) == 0);  // a clock step must not show "-1 minutes"
-    }
-}
-
 TEST_CASE("the home view: tiles from the service, letters and priority from the config",
           "[views]") {
     TicketFlow flow({}, true);
@@ -70,7 +59,8 @@ TEST_CASE("the home view: tiles from the service, letters and priority from the 
     CHECK(v.tiles[0].name == "Tư pháp - Hộ tịch");
     CHECK(v.tiles[0].prefix == "A");
     CHECK(v.tiles[0].waiting == 3);
-    CHECK(v.tiles[0].estimate_min == 12);
+    // A ticket taken now: the range 490-1050 s in whole minutes that hold it.
+    CHECK(v.tiles[0].wait == api::WaitMinutes{api::WaitMinutes::Kind::range, 8, 18});
     CHECK(v.tiles[2].prefix == "D");
     CHECK(v.priority_offered);
     CHECK_FALSE(v.priority_name);
@@ -113,7 +103,7 @@ TEST_CASE("the issued view: number, counters that serve it, estimate, QR target"
     CHECK(v.category_name == "Tư pháp - Hộ tịch");
     CHECK(v.counters == std::vector<int>{1, 4});  // sorted; counter 3 does not serve HT
     CHECK(v.waiting_ahead == 3);
-    CHECK(v.estimate_min == 12);
+    CHECK(v.wait == api::WaitMinutes{api::WaitMinutes::Kind::range, 8, 18});
     CHECK(v.qr_text == "http://10.0.0.5:8080/t/q7Hk2mZx9PaL");
     CHECK(v.print == PrintState::printing);
     CHECK_FALSE(v.remember_number);

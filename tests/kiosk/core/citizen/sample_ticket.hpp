@@ -15,6 +15,7 @@ inline api::TicketView sample_ticket(std::string number = "A012", std::string ca
     t.issued_at = *parse_rfc3339("2026-11-23T07:31:00+07:00");
     t.waiting_ahead = 3;
     t.estimated_wait_s = 700;
+    t.estimated_wait_range_s = {490, 1050};
     return t;
 }
 

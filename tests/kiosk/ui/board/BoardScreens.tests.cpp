@@ -103,7 +103,13 @@ TEST_CASE("a call shows its number at its counter, highlighted, and is announced
     // The waiting strip: people and the estimate per category.
     CHECK(find(rig.tree, "Tư pháp - Hộ tịch") != nullptr);
     CHECK(find(rig.tree, "3 người chờ") != nullptr);
-    CHECK(find(rig.tree, "dự kiến 12 phút") != nullptr);
+    CHECK(find(rig.tree, "Chờ khoảng 8–17 phút") != nullptr);
+
+    SECTION("a category whose range ends under 3 minutes reads 'Sắp đến lượt'") {
+        rig.state.ward.categories[0].estimated_wait_range_s = {0, 150};
+        rig.frame();
+        CHECK(find(rig.tree, "Sắp đến lượt") != nullptr);
+    }
 
     SECTION("a recall is said again and marked") {
         rig.call(8, "A012", 1, "2026-11-23T08:02:00+07:00", EventType::ticket_recalled);

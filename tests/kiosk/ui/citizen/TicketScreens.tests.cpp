@@ -76,7 +76,7 @@ TEST_CASE("the home screen shows each category's queue in plain words", "[citize
     REQUIRE(tile != nullptr);
     CHECK(tile->role == ui::A11yRole::button);
     CHECK(tile->h >= 96);
-    CHECK(find(rig.tree, "Đang chờ: 3 người · Khoảng 12 phút") != nullptr);
+    CHECK(find(rig.tree, "Đang chờ: 3 người · khoảng 8–17 phút") != nullptr);
     CHECK(find(rig.tree, "Không có người chờ") != nullptr);  // the fourth category
     CHECK(find(rig.tree, "Mời Quý khách chọn lĩnh vực cần giải quyết") != nullptr);
     CHECK(find(rig.tree, "Đánh giá dịch vụ") != nullptr);
@@ -93,8 +93,39 @@ TEST_CASE("the home screen shows each category's queue in plain words", "[citize
         rig.lang = Language::en;
         rig.frame();
         CHECK(find(rig.tree, "Justice - Civil status") != nullptr);
-        CHECK(find(rig.tree, "Waiting: 3 · About 12 min") != nullptr);
+        CHECK(find(rig.tree, "Waiting: 3 · about 8–17 min") != nullptr);
     }
+    SECTION("short, open and open-ended ranges read in plain words") {
+        rig.state.ward.categories[0].estimated_wait_range_s = {20, 170};
+        rig.state.ward.categories[1].estimated_wait_range_s = {30, 400};
+        rig.state.ward.categories[2].estimated_wait_range_s = {1400, 43200};
+        rig.frame();
+        // A high end past 3 hours (maybe not reached today): only the low end.
+        CHECK(find(rig.tree, "Đang chờ: 1 người · khoảng 23 phút trở lên") != nullptr);
+        CHECK(find(rig.tree, "Đang chờ: 3 người · sắp đến lượt") != nullptr);
+        CHECK(find(rig.tree, "Đang chờ: 2 người · dưới 7 phút") != nullptr);
+        rig.lang = Language::en;
+        rig.frame();
+        CHECK(find(rig.tree, "Waiting: 3 · almost your turn") != nullptr);
+        CHECK(find(rig.tree, "Waiting: 2 · under 7 min") != nullptr);
+        CHECK(find(rig.tree, "Waiting: 1 · about 23 min or more") != nullptr);
+    }
+}
+
+TEST_CASE("a ticket whose wait ends within 3 minutes is told it is called soon",
+          "[citizen_screens]") {
+    CitizenRig rig(Mode::ticket, {1920, 1080});
+    rig.tap("Tư pháp - Hộ tịch");
+    auto ticket = test::sample_ticket();
+    ticket.waiting_ahead = 0;
+    ticket.estimated_wait_s = 40;
+    ticket.estimated_wait_range_s = {0, 150};
+    rig.services.issue_done.at(0)(ticket);
+    rig.frame();
+    CHECK(find(rig.tree, "Quý khách sẽ sớm được mời vào quầy") != nullptr);
+    CHECK_FALSE(test::shows_text_containing(rig.tree, "Thời gian chờ dự kiến"));
+    REQUIRE(rig.services.slips.size() == 1);
+    CHECK(rig.services.slips[0].estimate_text == "Quý khách sẽ sớm được mời vào quầy");
 }
 
 TEST_CASE("tapping a tile issues a ticket, shows it big and prints its slip", "[citizen_screens]") {
@@ -114,7 +145,7 @@ TEST_CASE("tapping a tile issues a ticket, shows it big and prints its slip", "[
     CHECK(number->h >= 150);  // huge: readable from across the hall
     CHECK(find(rig.tree, "Quầy phục vụ: 1, 2, 4") != nullptr);
     CHECK(find(rig.tree, "Số người chờ trước Quý khách: 3") != nullptr);
-    CHECK(find(rig.tree, "Thời gian chờ dự kiến: khoảng 12 phút") != nullptr);
+    CHECK(find(rig.tree, "Thời gian chờ dự kiến: khoảng 8–18 phút") != nullptr);
     CHECK(find(rig.tree, "Đang in phiếu…") != nullptr);
     CHECK(find(rig.tree, "Tự động quay về sau 15 giây") != nullptr);
 
@@ -127,6 +158,7 @@ TEST_CASE("tapping a tile issues a ticket, shows it big and prints its slip", "[
     CHECK(slip.qr_url == "http://10.0.0.5:8080/t/q7Hk2mZx9PaL");
     CHECK(slip.counters_text == "Quầy phục vụ: 1, 2, 4");
     CHECK(slip.priority_text.empty());
+    CHECK(slip.estimate_text == "Thời gian chờ dự kiến: khoảng 8–18 phút");
 
     SECTION("printed: home after 15 s, in the kiosk's own language") {
         rig.services.print_done[0](Ok{});
