@@ -61,7 +61,7 @@ for lang in vi en; do
     kiosk_start kiosk --mode ticket --token "$kiosk_token" --config "$CONFIG" --windowed 1920x1080 \
         --printer "file:$WORK/slip-$lang.bin" --data-dir "$WORK/kiosk-data"
     wait_screen kiosk ticket_home
-    wait_for kiosk 'Đang chờ: 2 người · Khoảng'  # the tiles carry the morning's queue
+    wait_for kiosk 'Đang chờ: 2 người · khoảng'  # the tiles carry the morning's queue
     [[ $lang == en ]] && english kiosk
     if [[ $lang == vi ]]; then
         cat_a="Tư pháp - Hộ tịch" cat_c="Văn hóa - Xã hội" prio="Tôi thuộc diện ưu tiên"
@@ -303,10 +303,10 @@ for lang in vi en; do
     echo "reports dashboard ($lang)"
     if [[ $lang == vi ]]; then
         user="Tên đăng nhập" week="Tuần này" officers="Theo cán bộ" charts="Biểu đồ"
-        category="Lĩnh vực: Tất cả" within="Trong mục tiêu"
+        category="Lĩnh vực: Tất cả" within="Trong mục tiêu" estimates="Ước tính chờ"
     else
         user="Username" week="This week" officers="By officer" charts="Charts"
-        category="Category: All" within="Within target"
+        category="Category: All" within="Within target" estimates="Wait estimates"
     fi
     kiosk_start dash --mode reports --config "$CONFIG" --windowed 1920x1080 --lang "$lang" \
         --export-dir "$WORK/exports"
@@ -327,6 +327,9 @@ for lang in vi en; do
     click dash button "$category"
     wait_text dash "$within" 5
     shot dash "reports-charts-category-$lang"
+    click dash button "$estimates"
+    wait_screen dash reports_estimates
+    shot dash "reports-estimates-$lang"
     kiosk_stop dash
 done
 echo "done: $(find "$OUT" -name '*.png' -newer "$WORK/started" | wc -l) screenshots"

@@ -80,6 +80,10 @@ std::string appointments_target(const ReportPeriod& period) {
     return api_target("/reports/appointments?" + period_query(period) + "&group_by=category");
 }
 
+std::string estimates_target(const ReportPeriod& period) {
+    return api_target("/reports/estimates?" + period_query(period) + "&group_by=day");
+}
+
 std::string export_target(const ReportPeriod& period, ExportFormat format,
                           ReportGrouping grouping) {
     const std::string group =
@@ -121,6 +125,13 @@ asio::awaitable<Result<AppointmentReport>> fetch_appointment_report(HttpClient& 
     auto res = co_await get(http, std::move(token), appointments_target(period), kReportTimeout);
     if (!res) co_return res.error();
     co_return decode_appointment_report(res->body);
+}
+
+asio::awaitable<Result<EstimateReport>> fetch_estimate_report(HttpClient& http, Token token,
+                                                              ReportPeriod period) {
+    auto res = co_await get(http, std::move(token), estimates_target(period), kReportTimeout);
+    if (!res) co_return res.error();
+    co_return decode_estimate_report(res->body);
 }
 
 asio::awaitable<Result<hub::ProvinceOverview>> fetch_overview(HttpClient& http, Token token,

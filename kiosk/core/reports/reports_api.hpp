@@ -40,6 +40,12 @@ boost::asio::awaitable<Result<AppointmentReport>> fetch_appointment_report(HttpC
                                                                            Token token,
                                                                            ReportPeriod period);
 
+/// A ward's wait-estimate accuracy by day (DESIGN.md §9):
+/// "/api/v1/reports/estimates?from=…&to=…&group_by=day".
+std::string estimates_target(const ReportPeriod& period);
+boost::asio::awaitable<Result<EstimateReport>> fetch_estimate_report(HttpClient& http, Token token,
+                                                                     ReportPeriod period);
+
 boost::asio::awaitable<Result<WaitHistogram>> fetch_wait_histogram(HttpClient& http, Token token,
                                                                    ReportPeriod period);
 boost::asio::awaitable<Result<hub::ProvinceOverview>> fetch_overview(HttpClient& http, Token token,

@@ -56,6 +56,15 @@ void LiveReportsServices::fetch_appointments(Token token, ReportPeriod period,
         });
 }
 
+void LiveReportsServices::fetch_estimates(Token token, ReportPeriod period, EstimatesDone done) {
+    client_.post(
+        [token = std::move(token), period, done = std::move(done), &queue = client_.ui_queue()](
+            HttpClient& http, const ClientSettings&) -> asio::awaitable<void> {
+            auto report = co_await fetch_estimate_report(http, token, period);
+            queue.push([done, report = std::move(report)] { done(report); });
+        });
+}
+
 void LiveReportsServices::fetch_overview(Token token, ReportPeriod period, OverviewDone done) {
     client_.post(
         [token = std::move(token), period, done = std::move(done), &queue = client_.ui_queue()](

@@ -22,6 +22,7 @@ public:
     using WaitsDone = std::function<void(const Result<WaitHistogram>&)>;
     using OverviewDone = std::function<void(const Result<hub::ProvinceOverview>&)>;
     using AppointmentsDone = std::function<void(const Result<AppointmentReport>&)>;
+    using EstimatesDone = std::function<void(const Result<EstimateReport>&)>;
     using ExportDone = std::function<void(const Result<std::filesystem::path>&)>;
 
     ReportsServices() = default;
@@ -38,6 +39,8 @@ public:
     virtual void fetch_overview(Token token, ReportPeriod period, OverviewDone done) = 0;
     /// A ward's appointments report by category.
     virtual void fetch_appointments(Token token, ReportPeriod period, AppointmentsDone done) = 0;
+    /// A ward's wait-estimate accuracy by day.
+    virtual void fetch_estimates(Token token, ReportPeriod period, EstimatesDone done) = 0;
     /// Downloads the export and saves it in the export folder.
     virtual void export_report(Token token, ReportPeriod period, ExportFormat format,
                                ReportGrouping grouping, ExportDone done) = 0;
@@ -61,6 +64,7 @@ public:
     void fetch_waits(Token token, ReportPeriod period, WaitsDone done) override;
     void fetch_overview(Token token, ReportPeriod period, OverviewDone done) override;
     void fetch_appointments(Token token, ReportPeriod period, AppointmentsDone done) override;
+    void fetch_estimates(Token token, ReportPeriod period, EstimatesDone done) override;
     void export_report(Token token, ReportPeriod period, ExportFormat format,
                        ReportGrouping grouping, ExportDone done) override;
     void use_token(std::string token, bool province) override;

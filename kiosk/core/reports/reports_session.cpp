@@ -16,6 +16,8 @@ std::string_view reports_screen_name(ReportsScreen screen) {
             return "reports_overview";
         case ReportsScreen::appointments:
             return "reports_appointments";
+        case ReportsScreen::estimates:
+            return "reports_estimates";
     }
     return "unknown";
 }
@@ -53,6 +55,7 @@ bool ReportsSession::busy() const {
     if (clock_request_ != 0 || waits_.state == LoadState::loading) return true;
     if (overview_.state == LoadState::loading) return true;
     if (appointments_.state == LoadState::loading) return true;
+    if (estimates_.state == LoadState::loading) return true;
     for (const auto& t : tables_)
         if (t.state == LoadState::loading) return true;
     return false;
@@ -64,10 +67,10 @@ std::optional<ExportFormat> ReportsSession::exporting() const {
 }
 
 bool ReportsSession::can_export() const {
-    // The exports are the turnaround report's (a sheet per grouping); the appointments report's
-    // CSV comes from the API and `motcua-service report appointments`.
+    // The exports are the turnaround report's (a sheet per grouping); the appointments and
+    // estimates reports' CSV come from the API and `motcua-service report appointments|estimates`.
     return login_.logged_in() && period_.has_value() && !export_ &&
-           screen_ != ReportsScreen::appointments;
+           screen_ != ReportsScreen::appointments && screen_ != ReportsScreen::estimates;
 }
 
 void ReportsSession::say(ReportsMessage m, std::string detail) {
@@ -128,6 +131,8 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
                 if (login_.logged_in()) screen_ = ReportsScreen::charts;
             } else if constexpr (std::is_same_v<C, rc::ShowAppointments>) {
                 if (login_.logged_in() && !province_) screen_ = ReportsScreen::appointments;
+            } else if constexpr (std::is_same_v<C, rc::ShowEstimates>) {
+                if (login_.logged_in() && !province_) screen_ = ReportsScreen::estimates;
             } else if constexpr (std::is_same_v<C, rc::ShowOverview>) {
                 if (login_.logged_in() && province_) screen_ = ReportsScreen::overview;
             } else if constexpr (std::is_same_v<C, rc::ChooseWard>) {
@@ -176,7 +181,10 @@ ReportsEffects ReportsSession::load() {
         tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
     if (province_) overview_.state = LoadState::loading;
-    if (!province_) appointments_.state = LoadState::loading;
+    if (!province_) {
+        appointments_.state = LoadState::loading;
+        estimates_.state = LoadState::loading;
+    }
     return out;
 }
 
@@ -222,6 +230,8 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
         } else {
             appointments_.state = LoadState::failed;
             appointments_.problem = problem;
+            estimates_.state = LoadState::failed;
+            estimates_.problem = problem;
         }
         return out;
     }
@@ -236,6 +246,7 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
         for (auto& t : tables_) t.value.reset();
         waits_.value.reset();
         appointments_.value.reset();
+        estimates_.value.reset();
         // The ranking covers every ward whatever the filter: only the days matter to it.
         if (!period_ || period_->from != next.from || period_->to != next.to)
             overview_.value.reset();
@@ -267,8 +278,16 @@ void ReportsSession::fetch_all(ReportsEffects& out) {
         out.fetches.push_back(f);
         appointments_.state = LoadState::loading;
     };
+    const auto add_estimates = [&] {
+        estimates_.request = next_id_++;
+        ReportFetch f{estimates_.request, *period_, std::nullopt};
+        f.estimates = true;
+        out.fetches.push_back(f);
+        estimates_.state = LoadState::loading;
+    };
     if (province_ && screen_ == ReportsScreen::overview) add_overview();
     if (!province_ && screen_ == ReportsScreen::appointments) add_appointments();
+    if (!province_ && screen_ == ReportsScreen::estimates) add_estimates();
     if (screen_ == ReportsScreen::charts) add(std::nullopt, waits_.request);
     add(grouping_, tables_.at(static_cast<std::size_t>(grouping_)).request);
     for (const ReportGrouping g : groupings())
@@ -276,6 +295,7 @@ void ReportsSession::fetch_all(ReportsEffects& out) {
     if (screen_ != ReportsScreen::charts) add(std::nullopt, waits_.request);
     if (province_ && screen_ != ReportsScreen::overview) add_overview();
     if (!province_ && screen_ != ReportsScreen::appointments) add_appointments();
+    if (!province_ && screen_ != ReportsScreen::estimates) add_estimates();
     for (const ReportGrouping g : groupings())
         tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
@@ -344,6 +364,18 @@ void ReportsSession::on_appointments(std::uint64_t id, const Result<AppointmentR
     appointments_.value = *answer;
     appointments_.state = LoadState::loaded;
     appointments_.problem = ReportsMessage::none;
+}
+
+void ReportsSession::on_estimates(std::uint64_t id, const Result<EstimateReport>& answer) {
+    if (id == 0 || id != estimates_.request) return;
+    estimates_.request = 0;
+    if (!answer) {
+        failed(answer.error(), estimates_.state, estimates_.problem);
+        return;
+    }
+    estimates_.value = *answer;
+    estimates_.state = LoadState::loaded;
+    estimates_.problem = ReportsMessage::none;
 }
 
 void ReportsSession::on_export(std::uint64_t id, const Result<std::filesystem::path>& answer) {

@@ -27,8 +27,9 @@ inline constexpr std::size_t kGroupingSlots = static_cast<std::size_t>(ReportGro
 
 /// Screens; the a11y dump names them with reports_screen_name().
 /// `overview` is the province hub's ranking of wards.
-/// `appointments` is a ward's appointments report (DESIGN.md §10).
-enum class ReportsScreen { login, table, charts, overview, appointments };
+/// `appointments` is a ward's appointments report (DESIGN.md §10); `estimates` its wait
+/// estimates' accuracy by day (DESIGN.md §9).
+enum class ReportsScreen { login, table, charts, overview, appointments, estimates };
 std::string_view reports_screen_name(ReportsScreen screen);
 
 enum class LoadState { idle, loading, loaded, failed };
@@ -83,6 +84,8 @@ struct ShowCharts {};
 struct ShowOverview {};
 /// A ward's appointments report: booked, cancelled, checked in, missed, served, punctuality.
 struct ShowAppointments {};
+/// A ward's wait estimates against the simple rule, day by day.
+struct ShowEstimates {};
 /// The province hub: the figures of one ward (its unit code), or of every ward (none).
 struct ChooseWard {
     std::optional<std::string> ward;
@@ -98,7 +101,8 @@ struct Export {
 using ReportsCommand =
     std::variant<reports_cmd::Login, reports_cmd::Logout, reports_cmd::ChoosePeriod,
                  reports_cmd::ApplyCustom, reports_cmd::ChooseGrouping, reports_cmd::ShowCharts,
-                 reports_cmd::ShowOverview, reports_cmd::ShowAppointments, reports_cmd::ChooseWard,
+                 reports_cmd::ShowOverview, reports_cmd::ShowAppointments,
+                 reports_cmd::ShowEstimates, reports_cmd::ChooseWard,
                  reports_cmd::NextHistogramCategory, reports_cmd::Refresh, reports_cmd::Export>;
 
 /// One report to fetch: a grouping of the turnaround report, or (no grouping) the waits, or the
@@ -109,6 +113,7 @@ struct ReportFetch {
     std::optional<ReportGrouping> grouping;
     bool overview = false;
     bool appointments = false;  // GET /reports/appointments (a ward's)
+    bool estimates = false;     // GET /reports/estimates by day (a ward's)
 };
 struct ExportJob {
     std::uint64_t id = 0;
@@ -162,6 +167,8 @@ public:
     [[nodiscard]] const Loadable<hub::ProvinceOverview>& overview() const { return overview_; }
     /// The ward's appointments report by category (a ward service only).
     [[nodiscard]] const Loadable<AppointmentReport>& appointments() const { return appointments_; }
+    /// The ward's wait-estimate accuracy by day (a ward service only).
+    [[nodiscard]] const Loadable<EstimateReport>& estimates() const { return estimates_; }
     /// The ward the figures cover on the hub; none: every ward the account sees.
     [[nodiscard]] const std::optional<std::string>& ward() const { return ward_; }
     /// The ward's name, from the ranking (its code when the ranking has not come yet).
@@ -192,6 +199,7 @@ public:
     void on_waits(std::uint64_t id, const Result<WaitHistogram>& answer);
     void on_overview(std::uint64_t id, const Result<hub::ProvinceOverview>& answer);
     void on_appointments(std::uint64_t id, const Result<AppointmentReport>& answer);
+    void on_estimates(std::uint64_t id, const Result<EstimateReport>& answer);
     void on_export(std::uint64_t id, const Result<std::filesystem::path>& answer);
 
 private:
@@ -218,6 +226,7 @@ private:
     Loadable<WaitHistogram> waits_;
     Loadable<hub::ProvinceOverview> overview_;
     Loadable<AppointmentReport> appointments_;
+    Loadable<EstimateReport> estimates_;
     bool province_ = false;
     std::optional<std::string> ward_;
     std::size_t histogram_choice_ = 0;

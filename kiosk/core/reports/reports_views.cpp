@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 
 #include "kiosk/core/shell/view_model.hpp"
@@ -56,6 +57,14 @@ TableLine line_of(const TurnaroundRow& row, std::string label, NumberStyle style
     TableLine line{row.key, std::move(label), {}};
     for (const ReportColumn c : columns) line.cells.push_back(cell_text(row, c, style));
     return line;
+}
+
+/// A chart's day under its axis: "23/11" for "2026-11-23".
+std::string short_day(const std::string& key) {
+    const auto d = parse_day(key);
+    if (!d) return key;
+    return fmt::format("{:02}/{:02}", static_cast<unsigned>(d->day()),
+                       static_cast<unsigned>(d->month()));
 }
 
 std::string hh_mm(const OfficeZone& zone, TimePoint t) {
@@ -198,6 +207,64 @@ AppointmentsTableView make_appointments_view(const ReportsSession& s, const Ward
     return v;
 }
 
+std::string estimate_cell_text(const EstimateFigures& f, ReportColumn column, NumberStyle style) {
+    if (column == ReportColumn::est_tickets) return format_count(f.tickets, style);
+    if (f.tickets == 0) return std::string(kNoValue);
+    // The bias is signed: above 0 the waits were overestimated, below 0 underestimated.
+    const auto signed_duration = [](double s) {
+        const std::string magnitude = format_clock_duration(std::abs(s));
+        if (magnitude == format_clock_duration(0)) return magnitude;
+        return (s > 0 ? "+" : "-") + magnitude;  // ASCII: every font has it
+    };
+    switch (column) {
+        case ReportColumn::est_mae:
+            return format_clock_duration(f.mae_s);
+        case ReportColumn::est_bias:
+            return signed_duration(f.bias_s);
+        case ReportColumn::est_within:
+            return format_percent(f.within_range_pct, style);
+        case ReportColumn::est_late:
+            return format_percent(f.late_over_5min_pct, style);
+        case ReportColumn::base_mae:
+            return format_clock_duration(f.baseline_mae_s);
+        case ReportColumn::base_bias:
+            return signed_duration(f.baseline_bias_s);
+        case ReportColumn::base_late:
+            return format_percent(f.baseline_late_over_5min_pct, style);
+        default:  // a column of another report
+            break;
+    }
+    return std::string(kNoValue);
+}
+
+EstimatesView make_estimates_view(const ReportsSession& s, Language lang) {
+    EstimatesView v;
+    v.availability = availability_of(s.estimates());
+    if (!s.estimates().value) return v;
+    const EstimateReport& r = *s.estimates().value;
+    const NumberStyle style = number_style(lang);
+    const auto line = [&](const EstimateRow& row, std::string label) {
+        TableLine out{row.key, std::move(label), {}};
+        for (const ReportColumn c : kEstimateColumns)
+            out.cells.push_back(estimate_cell_text(row.figures, c, style));
+        return out;
+    };
+    for (const auto& row : r.rows) {
+        const auto d = parse_day(row.key);
+        v.rows.push_back(line(row, d ? format_day_vn(*d) : row.label));
+        EstimatePoint p;
+        p.day = short_day(row.key);
+        if (row.figures.tickets > 0) {
+            p.mae_min = row.figures.mae_s / 60.0;
+            p.baseline_mae_min = row.figures.baseline_mae_s / 60.0;
+        }
+        v.points.push_back(std::move(p));
+    }
+    v.total = line(r.total, "");
+    v.no_tickets = r.total.figures.tickets == 0;
+    return v;
+}
+
 ReportsLoginView make_reports_login_view(const ReportsSession& s) {
     return {s.login_pending(), s.message()};
 }
@@ -337,10 +404,7 @@ ChartsView make_charts_view(const ReportsSession& s, const WardData& data, Langu
     if (days.value) {
         for (const auto& row : days.value->rows) {
             TrendPoint p;
-            const auto d = parse_day(row.key);
-            p.day = d ? fmt::format("{:02}/{:02}", static_cast<unsigned>(d->day()),
-                                    static_cast<unsigned>(d->month()))
-                      : row.key;
+            p.day = short_day(row.key);
             if (row.served > 0) p.mean_wait_s = row.wait_s.mean;
             if (row.ratings.count > 0) p.satisfied_pct = row.ratings.satisfied_pct;
             v.trend.push_back(std::move(p));

@@ -42,6 +42,15 @@ enum class ReportColumn {
     booked_served,
     punctuality_p50,
     punctuality_p90,
+    // the estimates report (DESIGN.md §9): ours, then the simple rule's on the same tickets
+    est_tickets,
+    est_mae,
+    est_bias,
+    est_within,
+    est_late,
+    base_mae,
+    base_bias,
+    base_late,
 };
 
 /// Every grouping's table, in order.
@@ -60,6 +69,12 @@ inline constexpr std::array<ReportColumn, 7> kAppointmentColumns{
     ReportColumn::booked,         ReportColumn::cancelled,     ReportColumn::checked_in,
     ReportColumn::missed,         ReportColumn::booked_served, ReportColumn::punctuality_p50,
     ReportColumn::punctuality_p90};
+
+/// The estimates report's table.
+inline constexpr std::array<ReportColumn, 8> kEstimateColumns{
+    ReportColumn::est_tickets, ReportColumn::est_mae,  ReportColumn::est_bias,
+    ReportColumn::est_within,  ReportColumn::est_late, ReportColumn::base_mae,
+    ReportColumn::base_bias,   ReportColumn::base_late};
 
 /// One line: its label and one text per column. The total's label is left to the screen.
 struct TableLine {
@@ -204,6 +219,28 @@ struct AppointmentsTableView {
 };
 AppointmentsTableView make_appointments_view(const ReportsSession& session, const WardData& data,
                                              Language lang);
+/// One day of the estimates chart: the mean error of ours and of the simple rule, in minutes;
+/// none on a day without a called ticket that was told an estimate.
+struct EstimatePoint {
+    std::string day;  // "23/11"
+    std::optional<double> mae_min;
+    std::optional<double> baseline_mae_min;
+};
+
+/// The estimates report by day: the chart's points and the table (kEstimateColumns).
+struct EstimatesView {
+    Availability availability;
+    std::vector<EstimatePoint> points;
+    std::vector<TableLine> rows;
+    TableLine total;
+    /// Not one called ticket with an estimate in the period.
+    bool no_tickets = false;
+};
+EstimatesView make_estimates_view(const ReportsSession& session, Language lang);
+/// A cell of the estimates table: errors as m:ss, the bias signed ("+01:05", "-00:40"),
+/// shares as percentages; "—" on a row without tickets.
+std::string estimate_cell_text(const EstimateFigures& f, ReportColumn column, NumberStyle style);
+
 /// A cell of the appointments table: counts grouped; punctuality as mm:ss, "—" when no booked
 /// ticket was called.
 std::string appointment_cell_text(const AppointmentRow& row, ReportColumn column,

@@ -25,6 +25,27 @@ constexpr double kPercentTop = 100;
 /// A satisfaction bar's row is at most this many lines high, however few the categories.
 constexpr float kSatisfactionRowLines = 2.5F;
 
+/// A line through one value per day slot of `plot`, from 0 at the bottom to `top`; a day
+/// without a figure breaks the line.
+void draw_series(UiFrame& ui, const Box& plot, const std::vector<std::optional<double>>& values,
+                 double top, ImU32 colour) {
+    if (values.empty() || top <= 0) return;
+    const float slot = plot.width() / static_cast<float>(values.size());
+    std::optional<ImVec2> previous;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!values[i]) {
+            previous.reset();
+            continue;
+        }
+        const ImVec2 at{
+            plot.min.x + slot * (static_cast<float>(i) + 0.5F),
+            plot.max.y - plot.height() * static_cast<float>(std::min(*values[i], top) / top)};
+        if (previous) ui.draw->AddLine(*previous, at, colour, ui.theme.chart_line);
+        ui.draw->AddCircleFilled(at, ui.theme.chart_point, colour);
+        previous = at;
+    }
+}
+
 }  // namespace
 
 void draw_waits_chart(UiFrame& ui, const Box& box, const HistogramView& v, ReportsCommands& out) {
@@ -288,33 +309,56 @@ void draw_trend_chart(UiFrame& ui, const Box& box, const Availability& a,
     draw_y_axis(ui, plot, right, false, false);
     ui.draw->AddLine({plot.min.x, plot.max.y}, {plot.max.x, plot.max.y}, c.text_muted, t.rule);
 
-    const float slot = plot.width() / static_cast<float>(points.size());
-    const auto series = [&](auto value_of, double top, ImU32 colour) {
-        std::optional<ImVec2> previous;
-        for (std::size_t i = 0; i < points.size(); ++i) {
-            const std::optional<double> v = value_of(points[i]);
-            if (!v) {
-                previous.reset();  // a day without figures breaks the line
-                continue;
-            }
-            const ImVec2 at{
-                plot.min.x + slot * (static_cast<float>(i) + 0.5F),
-                plot.max.y - plot.height() * static_cast<float>(std::min(*v, top) / top)};
-            if (previous) ui.draw->AddLine(*previous, at, colour, t.chart_line);
-            ui.draw->AddCircleFilled(at, t.chart_point, colour);
-            previous = at;
-        }
-    };
-    series(
-        [](const TrendPoint& p) -> std::optional<double> {
-            if (!p.mean_wait_s) return std::nullopt;
-            return *p.mean_wait_s / kSecondsPerMinute;
-        },
-        left.axis.top, c.chart_wait_line);
-    series([](const TrendPoint& p) { return p.satisfied_pct; }, kPercentTop,
-           c.chart_satisfied_line);
+    std::vector<std::optional<double>> waits;
+    std::vector<std::optional<double>> satisfied;
     std::vector<std::string> texts;
-    for (const auto& p : points) texts.push_back(p.day);
+    for (const auto& p : points) {
+        waits.push_back(p.mean_wait_s ? std::optional(*p.mean_wait_s / kSecondsPerMinute)
+                                      : std::nullopt);
+        satisfied.push_back(p.satisfied_pct);
+        texts.push_back(p.day);
+    }
+    draw_series(ui, plot, waits, left.axis.top, c.chart_wait_line);
+    draw_series(ui, plot, satisfied, kPercentTop, c.chart_satisfied_line);
+    const float slot = plot.width() / static_cast<float>(points.size());
+    draw_x_labels(ui, ticks_row, texts, slot, plot.min.x + slot / 2);
+}
+
+void draw_estimates_chart(UiFrame& ui, const Box& box, const Availability& a,
+                          const std::vector<EstimatePoint>& points) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const std::vector<LegendEntry> legend{
+        {c.chart_served, ui.tr(TextId::reports_legend_estimate), true},
+        {c.chart_over, ui.tr(TextId::reports_legend_baseline), true}};
+    Box in = chart_card(ui, box, ui.tr(TextId::reports_chart_estimates), legend);
+    double most = 0;
+    std::vector<std::optional<double>> ours;
+    std::vector<std::optional<double>> baseline;
+    std::vector<std::string> texts;
+    for (const auto& p : points) {
+        most = std::max({most, p.mae_min.value_or(0), p.baseline_mae_min.value_or(0)});
+        ours.push_back(p.mae_min);
+        baseline.push_back(p.baseline_mae_min);
+        texts.push_back(p.day);
+    }
+    const bool any = std::any_of(points.begin(), points.end(),
+                                 [](const EstimatePoint& p) { return p.mae_min.has_value(); });
+    if (chart_state(ui, in, a, !any)) return;
+
+    const float line = font_px(ui.fonts.small);
+    const Box ticks_row = take_bottom(in, line, t.gap / 4);
+    Box plot = in;
+    plot.min.y += line / 2;
+    const ValueAxis minutes = value_axis(most, ticks_for(ui, plot.height()));
+    const YAxis left = y_axis(ui, minutes, ui.tr(TextId::reports_chart_waits_axis),
+                              [&](double m) { return tick_text(ui, m, minutes.step); });
+    plot.min.x += left.width + t.gap / 3;
+    draw_y_axis(ui, plot, left, true, true);
+    ui.draw->AddLine({plot.min.x, plot.max.y}, {plot.max.x, plot.max.y}, c.text_muted, t.rule);
+    draw_series(ui, plot, baseline, left.axis.top, c.chart_over);
+    draw_series(ui, plot, ours, left.axis.top, c.chart_served);
+    const float slot = plot.width() / static_cast<float>(points.size());
     draw_x_labels(ui, ticks_row, texts, slot, plot.min.x + slot / 2);
 }
 

@@ -53,6 +53,12 @@ void ReportsScreens::draw(UiFrame& ui, const ShellView& view, const AppState& st
             draw_footer(ui, view);
             break;
         }
+        case ReportsScreen::estimates: {
+            const Box page = bar_.draw(ui, view, make_bar_view(session_, zone_), commands);
+            estimates_.draw(ui, page, make_estimates_view(session_, lang));
+            draw_footer(ui, view);
+            break;
+        }
         case ReportsScreen::overview: {
             const Box page = bar_.draw(ui, view, make_bar_view(session_, zone_), commands);
             overview_.draw(ui, page, make_overview_view(session_, overview_.metric(), lang),
@@ -99,6 +105,13 @@ void ReportsScreens::carry_out(const ReportsEffects& effects) {
                                              if (!r) log_failure("appointments", r.error());
                                              session_.on_appointments(id, r);
                                          });
+        } else if (f.estimates) {
+            services_.fetch_estimates(token(), f.period,
+                                      [this, id, alive](const Result<EstimateReport>& r) {
+                                          if (alive.expired()) return;
+                                          if (!r) log_failure("wait estimates", r.error());
+                                          session_.on_estimates(id, r);
+                                      });
         } else if (f.overview) {
             services_.fetch_overview(token(), f.period,
                                      [this, id, alive](const Result<hub::ProvinceOverview>& r) {

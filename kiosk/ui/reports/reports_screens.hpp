@@ -40,6 +40,7 @@ private:
     ReportsBar bar_;
     ReportsTableScreen table_;
     ReportsAppointmentsScreen appointments_;
+    ReportsEstimatesScreen estimates_;
     ReportsChartsScreen charts_;
     ReportsOverviewScreen overview_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/ui/citizen/citizen_layout.hpp"
+#include "kiosk/ui/reports/report_charts.hpp"
 #include "kiosk/ui/reports/reports_text.hpp"
 
 namespace motcua::kiosk::ui {
@@ -11,6 +12,9 @@ namespace {
 
 /// With two tables (officers), the first takes at most this share of the page.
 constexpr float kMainShare = 0.55F;
+/// The estimates' table takes what its rows need, up to this share of the page; the chart the
+/// rest.
+constexpr float kEstimateTableShare = 0.6F;
 
 }  // namespace
 
@@ -98,6 +102,25 @@ void ReportsAppointmentsScreen::draw(UiFrame& ui, const Box& page_in,
                    &v.rows,
                    &v.total,
                    ui.tr(TextId::reports_total)};
+    table_.draw(ui, page, spec);
+}
+
+void ReportsEstimatesScreen::draw(UiFrame& ui, const Box& page_in, const EstimatesView& v) {
+    ui.a11y.set_screen("reports_estimates");
+    Box page = page_in;
+    const auto empty = v.no_tickets ? std::optional(TextId::reports_no_estimates) : std::nullopt;
+    if (!figures_head(ui, page, v.availability, empty)) return;
+    if (v.no_tickets) return;
+    TableSpec spec{"estimates",
+                   ui.tr(TextId::reports_col_day),
+                   {kEstimateColumns.begin(), kEstimateColumns.end()},
+                   &v.rows,
+                   &v.total,
+                   ui.tr(TextId::reports_total)};
+    const float table_h = std::min(ReportTable::full_height(ui, page.width(), spec),
+                                   page.height() * kEstimateTableShare);
+    draw_estimates_chart(ui, take_top(page, page.height() - table_h - ui.theme.gap, ui.theme.gap),
+                         v.availability, v.points);
     table_.draw(ui, page, spec);
 }
 

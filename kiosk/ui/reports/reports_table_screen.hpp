@@ -31,6 +31,16 @@ private:
     ReportTable table_;
 };
 
+/// Reports dashboard: how good a ward's wait estimates were, day by day ("reports_estimates"):
+/// the mean error of ours and of the simple rule as a chart, and the table under it.
+class ReportsEstimatesScreen {
+public:
+    void draw(UiFrame& ui, const Box& page, const EstimatesView& v);
+
+private:
+    ReportTable table_;
+};
+
 /// The notices above a table (see reports_table_screen.cpp); false when no figures are shown.
 bool figures_head(UiFrame& ui, Box& page, const Availability& a, std::optional<TextId> empty);
 

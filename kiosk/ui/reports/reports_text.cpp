@@ -103,6 +103,19 @@ TextId column_heading(ReportColumn c) {
             return TextId::reports_col_p50;
         case C::punctuality_p90:
             return TextId::reports_col_p90;
+        case C::est_tickets:
+            return TextId::reports_col_est_tickets;
+        case C::est_mae:
+        case C::base_mae:
+            return TextId::reports_col_mae;
+        case C::est_bias:
+        case C::base_bias:
+            return TextId::reports_col_bias;
+        case C::est_within:
+            return TextId::reports_col_within_range;
+        case C::est_late:
+        case C::base_late:
+            return TextId::reports_col_late;
     }
     return TextId::reports_col_issued;
 }
@@ -132,8 +145,18 @@ std::optional<TextId> column_group(ReportColumn c) {
         case C::punctuality_p50:
         case C::punctuality_p90:
             return TextId::reports_group_punctuality;
+        case C::est_mae:
+        case C::est_bias:
+        case C::est_within:
+        case C::est_late:
+            return TextId::reports_group_estimate;
+        case C::base_mae:
+        case C::base_bias:
+        case C::base_late:
+            return TextId::reports_group_baseline;
         case C::service_mean:
         case C::within_target:
+        case C::est_tickets:
         case C::open_time:
         case C::serving_time:
         case C::idle_time:

@@ -45,6 +45,8 @@ struct SessionRig {
         for (const auto& f : last.fetches) {
             if (f.appointments)
                 s.on_appointments(f.id, test::sample_appointments(f.period));
+            else if (f.estimates)
+                s.on_estimates(f.id, test::sample_estimates(f.period));
             else if (f.grouping)
                 s.on_turnaround(f.id, sample_report(*f.grouping, f.period));
             else
@@ -488,5 +490,52 @@ TEST_CASE("a ward's appointments report: its tab, fetched with the rest, first w
     SECTION("an answer to an old request is dropped") {
         r.s.on_appointments(9999, test::sample_appointments());
         CHECK_FALSE(r.s.appointments().value);
+    }
+}
+
+TEST_CASE("a ward's wait-estimate accuracy: its tab, fetched by day, first when on screen",
+          "[reports_session]") {
+    SessionRig r;
+    r.login();
+    REQUIRE(r.s.estimates().value);
+    CHECK(r.s.estimates().value->total.figures.tickets == 215);
+    CHECK_FALSE(r.s.busy());
+
+    r.apply(reports_cmd::ShowEstimates{});
+    CHECK(r.s.screen() == ReportsScreen::estimates);
+    CHECK(reports_screen_name(r.s.screen()) == "reports_estimates");
+    CHECK(r.last.fetches.empty());
+    CHECK_FALSE(r.s.can_export());  // its CSV is the API's and the command line's
+
+    r.apply(reports_cmd::ChoosePeriod{PeriodKind::month});
+    r.clock();
+    REQUIRE_FALSE(r.last.fetches.empty());
+    CHECK(r.last.fetches.front().estimates);
+    CHECK(estimates_target(r.last.fetches.front().period) ==
+          "/api/v1/reports/estimates?from=2026-11-01&to=2026-11-30&group_by=day");
+    CHECK_FALSE(r.s.estimates().value);  // another period: the old figures are gone
+    CHECK(r.s.busy());
+
+    SECTION("a refusal is the report's own problem") {
+        r.s.on_estimates(r.last.fetches.front().id,
+                         make_error(ErrorCode::forbidden, "not for this account"));
+        CHECK(r.s.estimates().state == LoadState::failed);
+        CHECK(r.s.estimates().problem == ReportsMessage::forbidden);
+        CHECK(r.s.screen() == ReportsScreen::estimates);
+    }
+    SECTION("an answer to an old request is dropped") {
+        r.s.on_estimates(9999, test::sample_estimates());
+        CHECK_FALSE(r.s.estimates().value);
+    }
+    SECTION("a province hub has no such tab") {
+        SessionRig hub;
+        hub.apply(reports_cmd::Login{"tinh", "matkhau"});
+        auto province = test::supervisor_login();
+        province.officer.role = OfficerRole::province;
+        hub.last = hub.s.on_login(hub.last.login->id, province);
+        hub.clock();
+        for (const auto& f : hub.last.fetches) CHECK_FALSE(f.estimates);
+        hub.apply(reports_cmd::ShowEstimates{});
+        CHECK(hub.s.screen() == ReportsScreen::overview);
     }
 }

@@ -44,6 +44,8 @@ ReportsSession loaded_session(ReportGrouping on_screen = ReportGrouping::categor
     for (const auto& f : e.fetches) {
         if (f.appointments)
             s.on_appointments(f.id, test::sample_appointments(f.period));
+        else if (f.estimates)
+            s.on_estimates(f.id, test::sample_estimates(f.period));
         else if (f.grouping)
             s.on_turnaround(f.id, sample_report(*f.grouping, f.period));
         else
@@ -412,4 +414,41 @@ TEST_CASE("the appointments table: names in the screen's language, figures the V
     CHECK(appointment_cell_text(none, ReportColumn::booked, NumberStyle::vi) == "0");
     CHECK(appointment_cell_text(none, ReportColumn::punctuality_p90, NumberStyle::vi) == "—");
     CHECK(appointment_cell_text(none, ReportColumn::issued, NumberStyle::vi) == "—");
+}
+
+TEST_CASE("the estimates view: the daily error as chart points and the table under it",
+          "[reports_views]") {
+    const ReportsSession s = loaded_session();
+    const EstimatesView v = make_estimates_view(s, Language::vi);
+    CHECK(v.availability.has_figures);
+    CHECK_FALSE(v.no_tickets);
+    REQUIRE(v.points.size() == 3);
+    CHECK(v.points[0].day == "23/11");
+    CHECK(v.points[0].mae_min == Approx(250.0 / 60));
+    CHECK(v.points[0].baseline_mae_min == Approx(610.0 / 60));
+    CHECK_FALSE(v.points[1].mae_min);  // a day without a called ticket breaks the line
+    CHECK_FALSE(v.points[1].baseline_mae_min);
+    REQUIRE(v.rows.size() == 3);
+    CHECK(v.rows[0].label == "23/11/2026");
+    const std::string pct = std::string(kNbsp) + "%";
+    CHECK(v.rows[0].cells == std::vector<std::string>{"120", "04:10", "+00:30", "81,7" + pct,
+                                                      "4,2" + pct, "10:10", "-06:40",
+                                                      "38,3" + pct});
+    // Under 0: waits were underestimated; the row without tickets has only its count.
+    CHECK(v.rows[2].cells[2] == "-00:13");
+    CHECK(v.rows[1].cells == std::vector<std::string>{"0", "—", "—", "—", "—", "—", "—", "—"});
+    CHECK(v.total.cells[0] == "215");
+    CHECK(make_estimates_view(s, Language::en).rows[0].cells[3] == "81.7%");
+
+    SECTION("nothing called with an estimate: the period is said to be empty") {
+        ReportsSession empty = loaded_session();
+        auto e = empty.apply(reports_cmd::Refresh{});
+        e = empty.on_clock(*e.read_clock, *parse_rfc3339("2026-11-25T08:41:00+07:00"));
+        EstimateReport none;
+        none.rows = {{"2026-11-25", "2026-11-25", {}}};
+        none.total = {"total", "", {}};
+        for (const auto& f : e.fetches)
+            if (f.estimates) empty.on_estimates(f.id, none);
+        CHECK(make_estimates_view(empty, Language::vi).no_tickets);
+    }
 }

@@ -133,6 +133,19 @@ inline WaitHistogram sample_waits(ReportPeriod period = week_of_23_november()) {
     return h;
 }
 
+/// The estimates report by day: two days with called tickets, a Tuesday without any.
+inline EstimateReport sample_estimates(ReportPeriod period = week_of_23_november()) {
+    EstimateReport r;
+    r.from = period.from;
+    r.to = period.to;
+    r.group_by = EstimateGrouping::day;
+    r.rows = {{"2026-11-23", "2026-11-23", {120, 250, 30, 81.7, 4.2, 610, -400, 5.0, 38.3}},
+              {"2026-11-24", "2026-11-24", {}},
+              {"2026-11-25", "2026-11-25", {95, 198.4, -12.5, 78.9, 3.2, 540, -310, 6.3, 31.6}}};
+    r.total = {"total", "", {215, 227.2, 11.2, 80.5, 3.7, 579.1, -360.2, 5.6, 35.3}};
+    return r;
+}
+
 inline api::LoginResponse supervisor_login() {
     api::LoginResponse r;
     r.token = "session-of-hoa";
@@ -183,6 +196,10 @@ public:
         appointment_fetches.push_back({std::move(token), period, std::nullopt});
         appointments_done.push_back(std::move(done));
     }
+    void fetch_estimates(Token token, ReportPeriod period, EstimatesDone done) override {
+        estimate_fetches.push_back({std::move(token), period, std::nullopt});
+        estimates_done.push_back(std::move(done));
+    }
     void use_token(std::string token, bool) override { tokens.push_back(std::move(token)); }
 
     /// Answers every report asked so far with the samples of the period asked.
@@ -206,6 +223,11 @@ public:
         for (std::size_t i = 0; i < a_done.size(); ++i)
             a_done[i](sample_appointments(appointment_fetches.at(i).period));
         appointment_fetches.clear();
+        auto e_done = std::move(estimates_done);
+        estimates_done.clear();
+        for (std::size_t i = 0; i < e_done.size(); ++i)
+            e_done[i](sample_estimates(estimate_fetches.at(i).period));
+        estimate_fetches.clear();
     }
 
     std::vector<api::LoginRequest> logins;
@@ -216,6 +238,8 @@ public:
     std::deque<WaitsDone> waits_done;
     std::vector<Fetch> appointment_fetches;
     std::deque<AppointmentsDone> appointments_done;
+    std::vector<Fetch> estimate_fetches;
+    std::deque<EstimatesDone> estimates_done;
     std::vector<Fetch> overviews;
     std::deque<OverviewDone> overview_done;
     std::vector<Export> exports;

@@ -97,6 +97,43 @@ TEST_CASE("every dashboard screen fits, in both languages and three desktop size
     rig.tap("Lịch hẹn");
     check();
     CHECK(rig.tree.screen == "reports_appointments");
+    rig.tap("Ước tính chờ");
+    check();
+    CHECK(rig.tree.screen == "reports_estimates");
+}
+
+TEST_CASE("the estimates tab: the daily error against the simple rule, as a chart and a table",
+          "[reports_screens]") {
+    ReportsRig rig({1920, 1080});
+    rig.login();
+    rig.tap("Ước tính chờ");
+    CHECK(rig.tree.screen == "reports_estimates");
+    for (const char* words :
+         {"Sai số trung bình của thời gian chờ dự kiến theo ngày", "Ước tính của hệ thống (phút)",
+          "Quy tắc đơn giản (phút)", "23/11", "25/11", "Ước tính của hệ thống", "Quy tắc đơn giản",
+          "Số lượt", "Sai số TB", "Lệch TB", "Trong khoảng", "Trễ quá 5 phút", "Tổng cộng"})
+        CHECK(shows(rig.tree, words));
+    const std::string pct = "\xC2\xA0%";
+    CHECK(row_of(rig.tree, "23/11/2026") ==
+          std::vector<std::string>{"120", "04:10", "+00:30", "81,7" + pct, "4,2" + pct, "10:10",
+                                   "-06:40", "38,3" + pct});
+    CHECK(row_of(rig.tree, "Tổng cộng")[0] == "215");
+
+    SECTION("in English") {
+        rig.lang = Language::en;
+        rig.frame();
+        CHECK(shows(rig.tree, "Mean error of wait estimates by day"));
+        CHECK(shows(rig.tree, "Our estimate (min)"));
+        CHECK(shows(rig.tree, "Simple rule (min)"));
+    }
+    SECTION("a failed load says why and keeps the last figures") {
+        rig.tap("Làm mới");
+        rig.clock();
+        rig.services.estimates_done.front()(make_error(ErrorCode::unreachable, "down"));
+        rig.services.estimates_done.pop_front();
+        rig.frame();
+        CHECK(shows(rig.tree, "215"));
+    }
 }
 
 TEST_CASE("the appointments tab: a ward's bookings by category, the Vietnamese way",
