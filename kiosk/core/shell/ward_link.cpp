@@ -23,7 +23,8 @@ namespace {
 bool same(const std::vector<api::CategoryInfo>& a, const std::vector<api::CategoryInfo>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
         return x.code == y.code && x.name_vi == y.name_vi && x.name_en == y.name_en &&
-               x.waiting == y.waiting && x.estimated_wait_s == y.estimated_wait_s;
+               x.waiting == y.waiting && x.estimated_wait_s == y.estimated_wait_s &&
+               x.estimated_wait_range_s == y.estimated_wait_range_s;
     });
 }
 
