@@ -12,6 +12,9 @@ namespace {
 const std::vector<int> kDefaultPool{74,  101, 120, 137, 153, 168, 183, 198, 214, 231,
                                     249, 269, 291, 315, 344, 378, 420, 479, 569, 778};
 constexpr int kDefaultMeanS = 5 * 60;
+// A few samples move the first day's centre as this many samples of it would: six quick absences
+// (or a stopped test clock's zero-second visits) must not make every desk take a second.
+constexpr double kFewPrior = 5;
 
 int median_of(const std::vector<int>& sorted) {
     return sorted[sorted.size() / 2];
@@ -115,10 +118,15 @@ const std::vector<int>& ServiceTimes::pool(const std::string& category, int coun
 }
 
 const std::vector<int>& ServiceTimes::scaled(const std::vector<int>& few) const {
-    const int median = median_of(few);
-    auto& out = scaled_pools_[median];
+    // The centre: the few samples' mean, shrunk towards the first day's median. Not their
+    // median: with a handful, half of them can be absences marked within seconds.
+    const double prior = median_of(kDefaultPool);
+    const double sum = std::accumulate(few.begin(), few.end(), 0.0);
+    const int centre = static_cast<int>(
+        std::lround((sum + kFewPrior * prior) / (static_cast<double>(few.size()) + kFewPrior)));
+    auto& out = scaled_pools_[centre];
     if (out.empty()) {
-        const double scale = median / static_cast<double>(median_of(kDefaultPool));
+        const double scale = centre / prior;
         for (const int s : kDefaultPool)
             out.push_back(std::max(1, static_cast<int>(std::lround(s * scale))));
     }

@@ -27,8 +27,8 @@ public:
     static constexpr int kMaxDeskSeconds = 3 * 60 * 60;
     /// The simple rule's mean is over this many of a category's newest samples.
     static constexpr std::size_t kRecentSamples = 20;
-    /// A pool is drawn from as it is with this many samples; with fewer, only its median is
-    /// used, with the first day's spread.
+    /// A pool is drawn from as it is with this many samples; with fewer, only their mean is
+    /// used, shrunk towards the first day's median, with the first day's spread.
     static constexpr std::size_t kPoolMin = 20;
     /// An hour of the day gets its own factor from this many samples.
     static constexpr std::size_t kHourMin = 20;
@@ -74,7 +74,7 @@ private:
         Day day;
     };
     void rebuild() const;
-    /// The first-day pool moved to the median of a few samples.
+    /// The first-day pool moved to the shrunk mean of a few samples.
     const std::vector<int>& scaled(const std::vector<int>& few) const;
 
     const OfficeZone& zone_;
@@ -86,7 +86,7 @@ private:
     mutable std::map<std::pair<std::string, int>, std::vector<int>> pair_pools_;
     mutable std::map<std::string, std::vector<int>> category_pools_;
     mutable std::vector<int> ward_pool_;
-    mutable std::map<int, std::vector<int>> scaled_pools_;  // by median
+    mutable std::map<int, std::vector<int>> scaled_pools_;  // by centre
     mutable std::vector<double> hour_factors_;
 };
 

@@ -336,6 +336,30 @@ TEST_CASE("only desk times of a service feed the estimates", "[estimates]") {
     }
 }
 
+TEST_CASE("a few quick desk times do not make every desk take a second", "[estimates]") {
+    // A new category's first samples: two visits, then four absences marked at once (or a
+    // stopped clock). Their median is 0 s; the forecast must still give the queue its time.
+    Ward w;
+    const TimePoint called = w.now - 2h;
+    for (const int seconds : {300, 420, 0, 0, 0, 0})
+        w.engine.history().add(w.served("HT", 1, seconds, called));
+    const auto& pool = w.engine.history().pool("HT", 1);
+    REQUIRE(pool.size() == 20);
+    const int centre = pool[pool.size() / 2];
+    // (720 s + 5 × the first day's 249 s) ÷ 11 samples ≈ 179 s: between their mean and the prior.
+    CHECK(centre > 150);
+    CHECK(centre < 249);
+    w.now = *parse_rfc3339("2026-11-23T09:00:00+07:00");
+    desk_sim::Desks desks(w.engine, [](const Ticket&, int) { return 300; });
+    desks.open(1, w.now);
+    std::vector<Ticket> tickets;
+    for (int i = 0; i < 6; ++i) tickets.push_back(w.issue("HT"));
+    const auto e = *w.engine.estimate(tickets[5], w.now);
+    INFO("told " << e.wait_s << " s, range " << e.low_s << "-" << e.high_s);
+    CHECK(e.wait_s > 4 * 150);  // four visits ahead of it
+    CHECK(e.high_s >= 180);     // not "sắp đến lượt"
+}
+
 namespace {
 
 // Seeded ward days: Poisson arrivals (a morning rush), lognormal desk times, a priority mix and
