@@ -41,6 +41,28 @@ int emit(const ReportOptions& o, const std::string& bytes, std::size_t rows) {
     return kExitOk;
 }
 
+/// A report by a grouping as JSON or CSV (appointments, estimates): the options checked, then
+/// `compute` on the ward's database and zone, and `csv` for its CSV.
+template <typename Grouping, typename Compute, typename Csv>
+int table_report(const ReportOptions& o, Compute compute, Csv csv) {
+    auto period = period_of(o);
+    if (!period) return usage_error(period.error().message);
+    const auto [from, to] = *period;
+    auto group = parse_enum<Grouping>(o.group_by);
+    if (!group)
+        return usage_error(fmt::format("--group-by must be one of: {}", enum_choices<Grouping>()));
+    if (o.format != "json" && o.format != "csv")
+        return usage_error("--format must be one of: json, csv");
+    auto env = open_environment(o.config, o.db);
+    if (!env) return failure(env.error().message);
+    auto zone = OfficeZone::load(env->config.time_zone);
+    if (!zone) return failure(zone.error().message);
+    const auto report = compute(*env, *zone, from, to, *group);
+    const std::string bytes =
+        o.format == "json" ? api::write_json(to_json(report)) + "\n" : csv(report);
+    return emit(o, bytes, report.rows.size());
+}
+
 }  // namespace
 
 int report_turnaround(const ReportOptions& o) {
@@ -80,46 +102,26 @@ int report_turnaround(const ReportOptions& o) {
 }
 
 int report_appointments(const ReportOptions& o) {
-    auto period = period_of(o);
-    if (!period) return usage_error(period.error().message);
-    const auto [from, to] = *period;
-    auto group = parse_enum<AppointmentGrouping>(o.group_by);
-    if (!group)
-        return usage_error(
-            fmt::format("--group-by must be one of: {}", enum_choices<AppointmentGrouping>()));
-    if (o.format != "json" && o.format != "csv")
-        return usage_error("--format must be one of: json, csv");
-    auto env = open_environment(o.config, o.db);
-    if (!env) return failure(env.error().message);
-    auto zone = OfficeZone::load(env->config.time_zone);
-    if (!zone) return failure(zone.error().message);
-    const auto report = reports::compute_appointment_report(
-        env->store->appointments_between(from, to), env->store->appointment_tickets(from, to),
-        env->config, *zone, from, to, *group);
-    const std::string bytes = o.format == "json" ? api::write_json(to_json(report)) + "\n"
-                                                 : reports::appointment_report_csv(report);
-    return emit(o, bytes, report.rows.size());
+    return table_report<AppointmentGrouping>(
+        o,
+        [](const Environment& env, const OfficeZone& zone, Day from, Day to,
+           AppointmentGrouping group) {
+            return reports::compute_appointment_report(env.store->appointments_between(from, to),
+                                                       env.store->appointment_tickets(from, to),
+                                                       env.config, zone, from, to, group);
+        },
+        [](const auto& report) { return reports::appointment_report_csv(report); });
 }
 
 int report_estimates(const ReportOptions& o) {
-    auto period = period_of(o);
-    if (!period) return usage_error(period.error().message);
-    const auto [from, to] = *period;
-    auto group = parse_enum<EstimateGrouping>(o.group_by);
-    if (!group)
-        return usage_error(
-            fmt::format("--group-by must be one of: {}", enum_choices<EstimateGrouping>()));
-    if (o.format != "json" && o.format != "csv")
-        return usage_error("--format must be one of: json, csv");
-    auto env = open_environment(o.config, o.db);
-    if (!env) return failure(env.error().message);
-    auto zone = OfficeZone::load(env->config.time_zone);
-    if (!zone) return failure(zone.error().message);
-    const auto report = reports::compute_estimate_report(env->store->estimated_tickets(from, to),
-                                                         env->config, *zone, from, to, *group);
-    const std::string bytes = o.format == "json" ? api::write_json(to_json(report)) + "\n"
-                                                 : reports::estimate_report_csv(report);
-    return emit(o, bytes, report.rows.size());
+    return table_report<EstimateGrouping>(
+        o,
+        [](const Environment& env, const OfficeZone& zone, Day from, Day to,
+           EstimateGrouping group) {
+            return reports::compute_estimate_report(env.store->estimated_tickets(from, to),
+                                                    env.config, zone, from, to, group);
+        },
+        [](const auto& report) { return reports::estimate_report_csv(report); });
 }
 
 }  // namespace motcua::cli
