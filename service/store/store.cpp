@@ -58,6 +58,15 @@ std::string reasons_text(const std::vector<RatingReason>& reasons) {
     return out;
 }
 
+// A row of "SELECT seq, type, at, payload, detail FROM events".
+ShippableEvent shippable_of(Statement& st) {
+    ShippableEvent e{st.int64(0),
+                     parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
+                     from_epoch_ms(st.int64(2)), st.text(3), std::nullopt};
+    if (!st.is_null(4)) e.detail = st.text(4);
+    return e;
+}
+
 }  // namespace
 
 Ticket ticket_from_row(const Statement& st) {
@@ -642,13 +651,7 @@ std::vector<ShippableEvent> Store::events_to_ship(std::int64_t after, int limit)
     auto st = read_db_.prepare(
         "SELECT seq, type, at, payload, detail FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
     st.bind(1, after).bind(2, limit);
-    while (st.step()) {
-        ShippableEvent e{st.int64(0),
-                         parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
-                         from_epoch_ms(st.int64(2)), st.text(3), std::nullopt};
-        if (!st.is_null(4)) e.detail = st.text(4);
-        out.push_back(std::move(e));
-    }
+    while (st.step()) out.push_back(shippable_of(st));
     return out;
 }
 
@@ -659,13 +662,7 @@ std::vector<ShippableEvent> Store::events_of_days(Day from, Day to) {
         "SELECT seq, type, at, payload, detail FROM events WHERE day BETWEEN ?1 AND ?2 ORDER BY "
         "seq");
     st.bind(1, format_day(from)).bind(2, format_day(to));
-    while (st.step()) {
-        ShippableEvent e{st.int64(0),
-                         parse_enum<EventType>(st.text(1)).value_or(EventType::ticket_issued),
-                         from_epoch_ms(st.int64(2)), st.text(3), std::nullopt};
-        if (!st.is_null(4)) e.detail = st.text(4);
-        out.push_back(std::move(e));
-    }
+    while (st.step()) out.push_back(shippable_of(st));
     return out;
 }
 
