@@ -53,6 +53,16 @@ int main(int argc, char** argv) {
                      "event messages queued per slow client before it is dropped")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
+    serve_cmd
+        ->add_option("--tls-cert", serve_opts.tls_cert,
+                     "serve HTTPS with this certificate chain (PEM); needs --tls-key")
+        ->check(CLI::ExistingFile);
+    serve_cmd->add_option("--tls-key", serve_opts.tls_key, "the certificate's private key (PEM)")
+        ->check(CLI::ExistingFile);
+    serve_cmd
+        ->add_option("--ca", serve_opts.ca,
+                     "CA certificates (PEM) the shipper trusts for the hub; default [hub] ca_file")
+        ->check(CLI::ExistingFile);
     serve_cmd->add_flag("--test-clock", serve_opts.test_clock,
                         "clock stands still until POST /api/v1/test/clock");
 

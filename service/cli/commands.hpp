@@ -14,8 +14,10 @@ struct WardFiles {
 struct ServeOptions : WardFiles {
     std::string listen = "0.0.0.0:8080";
     bool test_clock = false;
-    int read_timeout_s = 30;  // a request's headers and body must arrive within this
-    int ws_queue = 4096;      // event messages queued for one client before it is dropped
+    int read_timeout_s = 30;        // a request's headers and body must arrive within this
+    int ws_queue = 4096;            // event messages queued for one client before it is dropped
+    std::string tls_cert, tls_key;  // serve HTTPS and WSS (DESIGN.md §12)
+    std::string ca;                 // the shipper trusts these CAs ([hub] ca_file otherwise)
 };
 
 struct UserAddOptions : WardFiles {

@@ -6,6 +6,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <charconv>
@@ -33,6 +34,14 @@ constexpr std::string_view kTestClockEpoch = "2000-01-01T00:00:00+07:00";
 int serve(const ServeOptions& o) {
     auto endpoint = net::parse_listen(o.listen);
     if (!endpoint) return usage_error(fmt::format("--listen '{}' is not HOST:PORT", o.listen));
+    if (o.tls_cert.empty() != o.tls_key.empty())
+        return usage_error("--tls-cert and --tls-key go together");
+    std::shared_ptr<asio::ssl::context> tls;
+    if (!o.tls_cert.empty()) {
+        auto loaded = net::load_tls(o.tls_cert, o.tls_key);
+        if (!loaded) return failure(loaded.error().message);
+        tls = std::move(*loaded);
+    }
     auto env = open_environment(o.config, o.db);
     if (!env) return failure(env.error().message);
     auto zone = OfficeZone::load(env->config.time_zone);
@@ -59,6 +68,7 @@ int serve(const ServeOptions& o) {
     // Shipping to the province hub, when the config has [hub].
     std::unique_ptr<shipper::Shipper> shipper;
     if (!env->config.hub.url.empty()) {
+        if (!o.ca.empty()) env->config.hub.ca_file = std::filesystem::absolute(o.ca).string();
         auto created = shipper::Shipper::create(
             env->config, std::filesystem::path(o.config).parent_path(), *env->store, *zone);
         if (!created) return failure(fmt::format("{}: {}", o.config, created.error().message));
@@ -76,7 +86,7 @@ int serve(const ServeOptions& o) {
             net::ServerLimits limits;
             limits.read_timeout = std::chrono::seconds(o.read_timeout_s);
             limits.max_ws_queue = static_cast<std::size_t>(o.ws_queue);
-            server.emplace(ioc, *ward, *endpoint, limits);
+            server.emplace(ioc, *ward, *endpoint, limits, tls);
         } catch (const boost::system::system_error& e) {
             return failure(fmt::format("cannot listen on {}: {}", o.listen, e.code().message()));
         }

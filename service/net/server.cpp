@@ -197,12 +197,22 @@ public:
         asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] {
             if constexpr (kTls) {
                 // The handshake within the read timeout: a client that never speaks is closed.
+                // A client speaking plain HTTP to this port is told so in plain HTTP.
                 self->lowest().expires_after(self->shared_->limits.read_timeout);
-                self->stream_.async_handshake(ssl::stream_base::server,
-                                              [self](beast::error_code ec) {
-                                                  if (ec) return fail(ec, "tls handshake");
-                                                  self->do_read();
-                                              });
+                beast::async_detect_ssl(
+                    self->lowest(), self->buffer_, [self](beast::error_code ec, bool tls) {
+                        if (ec) return fail(ec, "tls detect");
+                        if (!tls) return self->refuse_plain();
+                        self->stream_.async_handshake(
+                            ssl::stream_base::server, self->buffer_.data(),
+                            // (A default for `used`: Beast 1.81 checks this handler's
+                            // signature as void(error_code).)
+                            [self](beast::error_code hec, std::size_t used = 0) {
+                                if (hec) return fail(hec, "tls handshake");
+                                self->buffer_.consume(used);
+                                self->do_read();
+                            });
+                    });
             } else {
                 self->do_read();
             }
@@ -266,6 +276,28 @@ private:
                 self->send(std::move(reply));
             });
         });
+    }
+
+    /// Plain HTTP on the TLS port: one 400 `https_required` in plain HTTP, then the connection
+    /// closes. Nothing of the request is read or handled.
+    void refuse_plain() {
+        auto reply = api::error_reply(ErrorCode::https_required,
+                                      "this port speaks HTTPS only: use https://");
+        auto res = std::make_shared<http::response<http::string_body>>(
+            static_cast<http::status>(reply.status), 11);
+        res->set(http::field::server, "motcua");
+        res->set(http::field::content_type, reply.content_type);
+        res->keep_alive(false);
+        res->body() = std::move(reply.body);
+        res->prepare_payload();
+        shared_->app.metrics().observe_request("bad_request", reply.status,
+                                               std::chrono::microseconds(0));
+        lowest().expires_after(shared_->limits.read_timeout);
+        http::async_write(lowest(), *res,
+                          [self = this->shared_from_this(), res](beast::error_code, std::size_t) {
+                              beast::error_code ignored;
+                              self->lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+                          });
     }
 
     void upgrade(http::request<http::string_body> req, const api::Request& r) {

@@ -17,6 +17,7 @@
 
 #include "motcua/api.hpp"
 #include "motcua/endpoint.hpp"
+#include "motcua/tls_client.hpp"
 
 namespace motcua::shipper {
 
@@ -31,7 +32,7 @@ struct HttpsClient::Impl {
     Endpoint endpoint;
     std::chrono::milliseconds timeout{10000};
     asio::io_context ioc;
-    std::optional<ssl::context> ssl_ctx;
+    std::shared_ptr<ssl::context> ssl_ctx;
     std::optional<beast::tcp_stream> plain;
     std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
     beast::flat_buffer buffer;
@@ -56,11 +57,9 @@ struct HttpsClient::Impl {
         if (tls) {
             secure.emplace(ioc, *ssl_ctx);
             // SNI, and the certificate must name the host.
-            if (!endpoint.ipv6 &&
-                !SSL_set_tlsext_host_name(secure->native_handle(), endpoint.host.c_str()))
+            if (auto set = tls::expect_host(*secure, endpoint.host); !set)
                 throw beast::system_error(beast::error_code(static_cast<int>(::ERR_get_error()),
                                                             asio::error::get_ssl_category()));
-            secure->set_verify_callback(ssl::host_name_verification(endpoint.host));
             beast::get_lowest_layer(*secure).expires_after(timeout);
             co_await beast::get_lowest_layer(*secure).async_connect(results, asio::use_awaitable);
             beast::get_lowest_layer(*secure).expires_after(timeout);
@@ -112,17 +111,9 @@ Result<std::unique_ptr<HttpsClient>> HttpsClient::create(const std::string& url,
                           fmt::format("'{}': {}", url, endpoint.error().message));
     impl->endpoint = *endpoint;
     if (impl->tls) {
-        impl->ssl_ctx.emplace(ssl::context::tls_client);
-        impl->ssl_ctx->set_verify_mode(ssl::verify_peer);
-        boost::system::error_code ec;
-        if (ca_file.empty())
-            impl->ssl_ctx->set_default_verify_paths(ec);
-        else
-            impl->ssl_ctx->load_verify_file(ca_file, ec);
-        if (ec)
-            return make_error(ErrorCode::bad_ca,
-                              fmt::format("cannot load the CA certificates{}: {}",
-                                          ca_file.empty() ? "" : " from " + ca_file, ec.message()));
+        auto ctx = tls::client_context(ca_file);
+        if (!ctx) return ctx.error();
+        impl->ssl_ctx = std::move(*ctx);
     }
     return std::unique_ptr<HttpsClient>(new HttpsClient(std::move(impl)));
 }

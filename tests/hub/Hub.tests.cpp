@@ -271,16 +271,21 @@ TEST_CASE("a hub serving HTTPS: wards that trust its CA ship, a ward that does n
     hub.tls.emplace(hub.dir.path);
     hub.start();
     harness::TempDir elsewhere;
-    const TestCertificates stranger(
+    const harness::TestCertificates stranger(
         elsewhere.path);  // another CA: it never signed the hub's certificate
     std::vector<std::unique_ptr<ShippingWard>> trusting;
     trusting.push_back(std::make_unique<ShippingWard>(hub, "000.00.07.H07", "Phường An Toàn"));
+    // A config naming the wrong CA, put right on the command line: `serve --ca` wins.
+    trusting.push_back(
+        std::make_unique<ShippingWard>(hub, "000.00.08.H08", "Phường Dòng Lệnh", stranger.ca));
+    trusting.back()->serve_args = {"--ca", hub.tls->ca};
     ShippingWard doubtful(hub, "000.00.06.H06", "Phường Nghi Ngờ", stranger.ca);
-    trusting.front()->start();
+    for (auto& w : trusting) w->start();
     doubtful.start();
     Secrets secrets;
-    std::vector<std::string> a, b;
+    std::vector<std::string> a, b, c;
     simulate_day(*trusting.front(), kDays[0], 8, 41, secrets, a);
+    simulate_day(*trusting.back(), kDays[0], 5, 43, secrets, c);
     simulate_day(doubtful, kDays[0], 6, 42, secrets, b);
     check_exactly_once(hub, trusting);
     // The doubtful ward kept trying (and keeps everything to ship later); the hub stored nothing.

@@ -69,26 +69,6 @@ Hub::Hub() {
                              "\"Asia/Ho_Chi_Minh\"\n\n[database]\npool = 3\n";
 }
 
-TestCertificates::TestCertificates(const std::filesystem::path& dir)
-    : ca((dir / "ca.pem").string()),
-      cert((dir / "hub.pem").string()),
-      key((dir / "hub.key").string()) {
-    const auto d = dir.string();
-    const std::string script = fmt::format(
-        "set -e; cd '{0}'; "
-        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj "
-        "'/CN=motcua test CA' "
-        "2>/dev/null; "
-        "openssl req -newkey rsa:2048 -nodes -keyout hub.key -out hub.csr -subj '/CN=127.0.0.1' "
-        "2>/dev/null; "
-        "printf 'subjectAltName=IP:127.0.0.1\n' > san.ext; "
-        "openssl x509 -req -in hub.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out hub.pem -days "
-        "2 "
-        "-extfile san.ext 2>/dev/null",
-        d);
-    REQUIRE(std::system(("bash -c \"" + script + "\"").c_str()) == 0);
-}
-
 Launch Hub::launch(int on_port) const {
     Launch l{"motcua-hub",
              {"serve", "--config", config, "--pg", db.uri, "--listen",
@@ -160,9 +140,11 @@ ShippingWard::ShippingWard(Hub& hub, std::string code_, std::string name_,
 }
 
 void ShippingWard::start() {
-    service.emplace(Launch{"motcua-service",
-                           {"serve", "--config", config, "--db", ward->db.string(), "--listen",
-                            "127.0.0.1:0", "--test-clock"}});
+    Launch launch{"motcua-service",
+                  {"serve", "--config", config, "--db", ward->db.string(), "--listen",
+                   "127.0.0.1:0", "--test-clock"}};
+    launch.args.insert(launch.args.end(), serve_args.begin(), serve_args.end());
+    service.emplace(launch);
     officer.clear();
 }
 

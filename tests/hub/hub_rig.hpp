@@ -24,18 +24,13 @@ struct PgDatabase {
 };
 
 /// A test CA and a certificate it signed for 127.0.0.1 (made with openssl), PEM files.
-struct TestCertificates {
-    explicit TestCertificates(const std::filesystem::path& dir);
-    std::string ca, cert, key;
-};
-
 struct Hub {
     harness::TempDir dir;
     PgDatabase db;
     std::string config = (dir.path / "hub.toml").string();
     int port = 0;
     std::optional<harness::Service> process;
-    std::optional<TestCertificates> tls;  // serve HTTPS with these (--tls-cert, --tls-key)
+    std::optional<harness::TestCertificates> tls;  // serve HTTPS with these (--tls-cert, --tls-key)
 
     Hub();
     /// `motcua-hub ward add`: the ward's token.
@@ -57,7 +52,8 @@ struct ShippingWard {
     std::string config;
     std::optional<harness::Ward> ward;
     std::optional<harness::Service> service;
-    std::string officer;  // lan's session
+    std::string officer;                  // lan's session
+    std::vector<std::string> serve_args;  // more arguments for `serve` (--ca ...)
 
     /// Ships to the hub's address (https:// when it serves TLS, trusting `ca_file`, by default
     /// the hub's test CA).

@@ -1,6 +1,7 @@
 #include "harness.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -63,6 +64,25 @@ pid_t spawn(const std::string& program, const std::vector<std::string>& args, in
     posix_spawn_file_actions_destroy(&fa);
     REQUIRE(rc == 0);
     return pid;
+}
+
+/// With MOTCUA_ANSWER_LOG=FILE, every answer the tests receive is appended to FILE as one JSON
+/// line {method, target, status, content_type, body}: tests/openapi checks them against
+/// docs/openapi.yaml. Lines are written whole with O_APPEND, so parallel tests may share a file.
+void record_answer(const std::string& method, const std::string& target, int status,
+                   const std::string& content_type, const std::string& body) {
+    const char* file = std::getenv("MOTCUA_ANSWER_LOG");
+    if (file == nullptr || *file == '\0') return;
+    boost::json::object line{{"method", method},
+                             {"target", target},
+                             {"status", status},
+                             {"content_type", content_type},
+                             {"body", body}};
+    const std::string text = boost::json::serialize(line) + "\n";
+    const int fd = ::open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) return;
+    [[maybe_unused]] auto n = ::write(fd, text.data(), text.size());
+    ::close(fd);
 }
 
 }  // namespace
@@ -216,6 +236,29 @@ int Service::stop() {
     return code;
 }
 
+/// A throwaway CA (openssl) and a server certificate it signed for 127.0.0.1.
+TestCertificates::TestCertificates(const std::filesystem::path& dir)
+    : ca((dir / "ca.pem").string()),
+      cert((dir / "server.pem").string()),
+      key((dir / "server.key").string()) {
+    const auto d = dir.string();
+    const std::string script = fmt::format(
+        "set -e; cd '{0}'; "
+        "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj "
+        "'/CN=motcua test CA' "
+        "2>/dev/null; "
+        "openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "
+        "'/CN=127.0.0.1' "
+        "2>/dev/null; "
+        "printf 'subjectAltName=IP:127.0.0.1\n' > san.ext; "
+        "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem "
+        "-days "
+        "2 "
+        "-extfile san.ext 2>/dev/null",
+        d);
+    REQUIRE(std::system(("bash -c \"" + script + "\"").c_str()) == 0);
+}
+
 Response request(int port, const std::string& method, const std::string& target,
                  const std::string& token, const std::optional<std::string>& body,
                  const std::string& content_type) {
@@ -240,6 +283,7 @@ Response request(int port, const std::string& method, const std::string& target,
     auto res = parser.release();
     Response r{static_cast<int>(res.result_int()), res.body(), {}};
     for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
+    record_answer(method, target, r.status, std::string(res[http::field::content_type]), r.body);
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return r;

@@ -64,6 +64,13 @@ private:
     std::filesystem::path log_;
 };
 
+/// A throwaway CA made with openssl in `dir`, and a certificate it signed for 127.0.0.1
+/// (subjectAltName IP:127.0.0.1) with its key: for --tls-cert/--tls-key and --ca.
+struct TestCertificates {
+    explicit TestCertificates(const std::filesystem::path& dir);
+    std::string ca, cert, key;
+};
+
 Response request(int port, const std::string& method, const std::string& target,
                  const std::string& token = "",
                  const std::optional<std::string>& json_body = std::nullopt,

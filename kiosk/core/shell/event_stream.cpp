@@ -9,9 +9,12 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include "motcua/clock.hpp"
+#include "motcua/tls_client.hpp"
 
 namespace motcua::kiosk {
 
@@ -19,6 +22,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
+namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
 namespace {
@@ -26,8 +30,13 @@ namespace {
 constexpr std::string_view kUserAgent = "motcua-kiosk/0.1";
 
 Error stream_error(const beast::error_code& ec, std::string_view what) {
-    return make_error(ec == beast::error::timeout ? ErrorCode::timeout : ErrorCode::unreachable,
-                      std::string(what) + ": " + ec.message());
+    auto code = ErrorCode::unreachable;
+    if (ec == beast::error::timeout)
+        code = ErrorCode::timeout;
+    else if (ec.category() == asio::error::get_ssl_category() ||
+             ec.category() == ssl::error::get_stream_category())
+        code = ErrorCode::tls;
+    return make_error(code, std::string(what) + ": " + ec.message());
 }
 
 }  // namespace
@@ -42,7 +51,14 @@ EventStream::EventStream(asio::any_io_executor executor, EventStreamSettings set
     : executor_(std::move(executor)),
       settings_(std::move(settings)),
       hooks_(std::move(hooks)),
-      head_http_(executor_, settings_.server) {}
+      head_http_(executor_, settings_.server) {
+    if (!settings_.server.tls) return;
+    auto ctx = tls::client_context(settings_.server.ca_file);
+    if (ctx)
+        tls_ = std::move(*ctx);
+    else
+        tls_problem_ = ctx.error();
+}
 
 void EventStream::start() {
     asio::co_spawn(
@@ -91,17 +107,35 @@ asio::awaitable<void> EventStream::run() {
 
 asio::awaitable<Error> EventStream::session(std::int64_t since) {
     const ServerUrl& server = settings_.server;
+    if (tls_problem_) co_return *tls_problem_;
     beast::error_code ec;
     tcp::resolver resolver(executor_);
     const auto endpoints = co_await resolver.async_resolve(
         server.host, std::to_string(server.port), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return stream_error(ec, "cannot resolve " + server.text());
-
+    if (tls_) {
+        websocket::stream<beast::ssl_stream<beast::tcp_stream>> ws(executor_, *tls_);
+        if (auto set = tls::expect_host(ws.next_layer(), server.host); !set) co_return set.error();
+        co_return co_await session_on(ws, endpoints, since);
+    }
     websocket::stream<beast::tcp_stream> ws(executor_);
+    co_return co_await session_on(ws, endpoints, since);
+}
+
+template <typename WebSocket, typename Endpoints>
+asio::awaitable<Error> EventStream::session_on(WebSocket& ws, const Endpoints& endpoints,
+                                               std::int64_t since) {
+    const ServerUrl& server = settings_.server;
+    beast::error_code ec;
     beast::get_lowest_layer(ws).expires_after(settings_.connect_timeout);
     co_await beast::get_lowest_layer(ws).async_connect(
         endpoints, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return stream_error(ec, "cannot connect to " + server.text());
+    if constexpr (!std::is_same_v<WebSocket, websocket::stream<beast::tcp_stream>>) {
+        co_await ws.next_layer().async_handshake(ssl::stream_base::client,
+                                                 asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) co_return stream_error(ec, "TLS handshake with " + server.text());
+    }
     // From here the websocket's own timeouts apply (Beast: the tcp_stream's must be off).
     beast::get_lowest_layer(ws).expires_never();
     websocket::stream_base::timeout timeouts{};

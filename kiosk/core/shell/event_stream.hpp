@@ -14,6 +14,10 @@
 #include "kiosk/core/shell/ward_api.hpp"
 #include "motcua/api.hpp"
 
+namespace boost::asio::ssl {
+class context;
+}
+
 namespace motcua::kiosk {
 
 struct EventStreamSettings {
@@ -59,11 +63,17 @@ private:
     boost::asio::awaitable<void> run();
     /// One subscription: returns when it breaks, with the reason for the log.
     boost::asio::awaitable<Error> session(std::int64_t since);
+    /// The same over a WebSocket on a plain or a TLS stream (ws:// or wss://).
+    template <typename WebSocket, typename Endpoints>
+    boost::asio::awaitable<Error> session_on(WebSocket& ws, const Endpoints& endpoints,
+                                             std::int64_t since);
 
     boost::asio::any_io_executor executor_;
     EventStreamSettings settings_;
     EventStreamHooks hooks_;
     HttpClient head_http_;
+    std::shared_ptr<boost::asio::ssl::context> tls_;  // with https://
+    std::optional<Error> tls_problem_;
     std::optional<std::int64_t> last_seq_;
     bool subscribed_ = false;  // the current session got past the handshake
 };

@@ -5,15 +5,18 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <charconv>
 
 #include "motcua/api.hpp"
+#include "motcua/tls_client.hpp"
 
 namespace motcua::kiosk {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
+namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
 
 namespace {
@@ -47,6 +50,9 @@ Error transport_error(const beast::error_code& ec, std::string_view what, const 
     auto code = ErrorCode::unreachable;
     if (ec == beast::error::timeout)
         code = ErrorCode::timeout;
+    else if (ec.category() == asio::error::get_ssl_category() ||
+             ec.category() == ssl::error::get_stream_category())
+        code = ErrorCode::tls;
     else if (ec.category() == http::make_error_code(http::error::bad_version).category())
         code = ErrorCode::protocol;
     return make_error(code, std::string(what) + " " + server.text() + ": " + ec.message());
@@ -68,40 +74,80 @@ std::string api_target(std::string_view path) {
 struct HttpClient::Impl {
     asio::any_io_executor executor;
     ServerUrl server;
-    std::optional<beast::tcp_stream> stream;
+    /// With https://: the context every connection uses, or why there is none.
+    std::shared_ptr<ssl::context> tls;
+    std::optional<Error> tls_problem;
+    std::optional<beast::tcp_stream> plain;
+    std::optional<beast::ssl_stream<beast::tcp_stream>> secure;
     beast::flat_buffer buffer;
 
+    Impl(asio::any_io_executor ex, ServerUrl url)
+        : executor(std::move(ex)), server(std::move(url)) {
+        if (!server.tls) return;
+        auto ctx = tls::client_context(server.ca_file);
+        if (ctx)
+            tls = std::move(*ctx);
+        else
+            tls_problem = ctx.error();
+    }
+    [[nodiscard]] bool connected() const { return plain.has_value() || secure.has_value(); }
+    beast::tcp_stream& lowest() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+
     asio::awaitable<Result<HttpResponse>> exchange(const HttpRequest& req);
+    template <typename Stream>
+    asio::awaitable<Result<HttpResponse>> exchange_on(Stream& stream,
+                                                      http::request<http::string_body>& msg,
+                                                      std::chrono::milliseconds timeout);
     asio::awaitable<std::optional<Error>> connect(std::chrono::milliseconds timeout);
     void close() {
-        if (stream) {
+        if (connected()) {
             beast::error_code ignored;
-            stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
-            stream->close();
+            lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+            lowest().close();
         }
-        stream.reset();
+        plain.reset();
+        secure.reset();
         buffer.clear();
     }
 };
 
 asio::awaitable<std::optional<Error>> HttpClient::Impl::connect(std::chrono::milliseconds timeout) {
+    if (tls_problem) co_return *tls_problem;
     beast::error_code ec;
     tcp::resolver resolver(executor);
     const auto endpoints = co_await resolver.async_resolve(
         server.host, std::to_string(server.port), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) co_return transport_error(ec, "cannot resolve", server);
-    stream.emplace(executor);
-    stream->expires_after(timeout);
-    co_await stream->async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    if (tls) {
+        secure.emplace(executor, *tls);
+        if (auto set = tls::expect_host(*secure, server.host); !set) {
+            secure.reset();
+            co_return set.error();
+        }
+    } else {
+        plain.emplace(executor);
+    }
+    lowest().expires_after(timeout);
+    co_await lowest().async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
+    if (!ec && secure) {
+        lowest().expires_after(timeout);
+        co_await secure->async_handshake(ssl::stream_base::client,
+                                         asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) {
+            close();
+            co_return transport_error(ec, "TLS handshake with", server);
+        }
+    }
     if (ec) {
-        stream.reset();
+        plain.reset();
+        secure.reset();
         co_return transport_error(ec, "cannot connect to", server);
     }
     co_return std::nullopt;
 }
 
 asio::awaitable<Result<HttpResponse>> HttpClient::Impl::exchange(const HttpRequest& req) {
-    if (!stream) {
+    if (!connected()) {
         if (auto failed = co_await connect(req.timeout)) co_return *failed;
     }
     http::request<http::string_body> msg{to_verb(req.method), req.target, 11};
@@ -115,18 +161,24 @@ asio::awaitable<Result<HttpResponse>> HttpClient::Impl::exchange(const HttpReque
         msg.body() = api::write_json(*req.body);
     }
     msg.prepare_payload();
+    if (secure) co_return co_await exchange_on(*secure, msg, req.timeout);
+    co_return co_await exchange_on(*plain, msg, req.timeout);
+}
 
+template <typename Stream>
+asio::awaitable<Result<HttpResponse>> HttpClient::Impl::exchange_on(
+    Stream& stream, http::request<http::string_body>& msg, std::chrono::milliseconds timeout) {
     beast::error_code ec;
     // One deadline for the whole exchange: a server that trickles bytes cannot hold us forever.
-    stream->expires_after(req.timeout);
-    co_await http::async_write(*stream, msg, asio::redirect_error(asio::use_awaitable, ec));
+    lowest().expires_after(timeout);
+    co_await http::async_write(stream, msg, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
         close();
         co_return transport_error(ec, "cannot send to", server);
     }
     http::response_parser<http::string_body> parser;
     parser.body_limit(kMaxResponseBytes);
-    co_await http::async_read(*stream, buffer, parser,
+    co_await http::async_read(stream, buffer, parser,
                               asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
         close();
@@ -143,7 +195,7 @@ asio::awaitable<Result<HttpResponse>> HttpClient::Impl::exchange(const HttpReque
 }
 
 HttpClient::HttpClient(asio::any_io_executor executor, ServerUrl server)
-    : impl_(std::make_unique<Impl>(Impl{std::move(executor), std::move(server), {}, {}})) {}
+    : impl_(std::make_unique<Impl>(std::move(executor), std::move(server))) {}
 
 HttpClient::~HttpClient() = default;
 
@@ -157,7 +209,7 @@ void HttpClient::close() {
 
 asio::awaitable<Result<HttpResponse>> HttpClient::request(HttpRequest request) {
     if (!idempotent(request.method)) impl_->close();
-    const bool reused = impl_->stream.has_value();
+    const bool reused = impl_->connected();
     auto result = co_await impl_->exchange(request);
     // The service may have closed an idle kept-alive connection; one retry on a fresh one.
     if (!result && reused && idempotent(request.method)) result = co_await impl_->exchange(request);

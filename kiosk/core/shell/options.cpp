@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "motcua/tls_client.hpp"
+
 namespace motcua::kiosk {
 
 namespace {
@@ -69,9 +71,14 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     app.add_option("--mode", mode_text, "Which screen this device is: " + enum_choices<Mode>())
         ->type_name("MODE")
         ->required();
-    app.add_option("--server", server_text, "The ward service, http://HOST:PORT")
+    app.add_option("--server", server_text,
+                   "The ward service, http://HOST:PORT or https://HOST:PORT")
         ->type_name("URL")
         ->required();
+    std::string ca;
+    app.add_option("--ca", ca,
+                   "With https://: trust the CA certificates in FILE (PEM) instead of the system's")
+        ->type_name("FILE");
     app.add_option("--token", token, "Device token from 'motcua-service device add'")
         ->type_name("T");
     auto* counter_opt =
@@ -126,6 +133,13 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     auto server = parse_server_url(server_text);
     if (!server) return usage_error(server.error().message);
     out.server = std::move(*server);
+    if (!ca.empty()) {
+        if (!out.server.tls) return usage_error("--ca '" + ca + "': only for an https:// --server");
+        // Loaded once now, so a missing or unreadable file is told at start, in one line.
+        if (auto ctx = tls::client_context(ca); !ctx)
+            return usage_error("--ca: " + ctx.error().message);
+        out.server.ca_file = std::filesystem::absolute(ca).string();
+    }
 
     const auto lang = parse_enum<Language>(lang_text);
     if (!lang) return usage_error("--lang '" + lang_text + "': expected vi or en");

@@ -53,7 +53,7 @@ asio::awaitable<Result<std::vector<T>>> fetch_list(HttpClient& http, std::string
 
 bool is_transport_error(const Error& e) {
     return e.code == ErrorCode::unreachable || e.code == ErrorCode::timeout ||
-           e.code == ErrorCode::protocol;
+           e.code == ErrorCode::protocol || e.code == ErrorCode::tls;
 }
 
 Error error_of(const HttpResponse& res) {

@@ -4,7 +4,7 @@
 
 using namespace motcua::kiosk;
 
-TEST_CASE("server URLs of the form http://HOST:PORT", "[server_url]") {
+TEST_CASE("server URLs of the form http://HOST:PORT or https://HOST:PORT", "[server_url]") {
     SECTION("good inputs") {
         auto a = parse_server_url("http://127.0.0.1:8080");
         REQUIRE(a);
@@ -32,6 +32,18 @@ TEST_CASE("server URLs of the form http://HOST:PORT", "[server_url]") {
         auto e = parse_server_url("HTTP://Server:1");  // schemes are case-insensitive
         REQUIRE(e);
         CHECK(e->port == 1);
+        CHECK_FALSE(e->tls);
+
+        auto f = parse_server_url("https://phuong-ben-nghe.gov.vn");  // TLS, and HTTPS's 443
+        REQUIRE(f);
+        CHECK(f->tls);
+        CHECK(f->port == 443);
+        CHECK(f->text() == "https://phuong-ben-nghe.gov.vn:443");
+
+        auto g = parse_server_url("https://10.0.0.5:8443/");
+        REQUIRE(g);
+        CHECK(g->tls);
+        CHECK(g->port == 8443);
     }
 
     SECTION("bad inputs") {
@@ -39,7 +51,8 @@ TEST_CASE("server URLs of the form http://HOST:PORT", "[server_url]") {
             "",                           // nothing at all
             "127.0.0.1:8080",             // no scheme
             "ftp://server:21",            // not HTTP
-            "https://server:443",         // TLS is not supported yet
+            "wss://server:443",           // the kiosk opens the event stream itself
+            "https://server:443/api",     // a path, over TLS too
             "http://server:0",            // port 0 is not a port
             "http://server:65536",        // port out of range
             "http://server:99999999999",  // port overflows

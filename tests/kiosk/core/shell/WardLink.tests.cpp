@@ -82,11 +82,15 @@ private:
 
 /// A ClientThread and WardLink as a kiosk has them, with the UI queue pumped by the test.
 struct Kiosk {
-    Kiosk(int port, const std::string& token, WardLinkSettings link_settings)
+    /// Over https:// when `ca_file` is given (the CA it trusts).
+    Kiosk(int port, const std::string& token, WardLinkSettings link_settings,
+          const std::string& ca_file = "")
         : client([&] {
               ClientSettings s;
               s.server.host = "127.0.0.1";
               s.server.port = static_cast<std::uint16_t>(port);
+              s.server.tls = !ca_file.empty();
+              s.server.ca_file = ca_file;
               s.token = token;
               s.timing.first_retry = 50ms;
               s.timing.max_retry = 200ms;
@@ -209,6 +213,51 @@ TEST_CASE("the ward link keeps categories and counters and issues tickets", "[wa
         REQUIRE_FALSE(refused->ok());
         CHECK(refused->error().code == ErrorCode::unknown_category);
     }
+}
+
+TEST_CASE("over https the kiosk trusts the ward's CA and no other", "[ward_link][tls]") {
+    harness::Ward ward;
+    const harness::TestCertificates certs(ward.dir.path);
+    harness::TempDir elsewhere;
+    const harness::TestCertificates stranger(elsewhere.path);  // a CA that signed nothing of ours
+    harness::Service service(ward.db, {"--tls-cert", certs.cert, "--tls-key", certs.key});
+
+    Kiosk kiosk(service.port(), ward.kiosk_token, ticket_settings(ward.dir.path), certs.ca);
+    REQUIRE(kiosk.eventually([&] {
+        const auto s = kiosk.client.snapshot();
+        return s.ward.categories_loaded && s.ward.counters_loaded && s.ward.events_connected;
+    }));
+    std::optional<Result<api::TicketView>> answer;
+    kiosk.link.issue_ticket({"HT", false, std::nullopt},
+                            [&](Result<api::TicketView> t) { answer = t; });
+    REQUIRE(kiosk.eventually([&] { return answer.has_value(); }));
+    REQUIRE(answer->ok());
+    CHECK((*answer)->number == "A001");
+    // The event came over wss:// too.
+    CHECK(kiosk.eventually([&] {
+        return !kiosk.events.empty() && kiosk.events.back().type == EventType::ticket_issued;
+    }));
+
+    // Plain HTTP to the TLS port: a clear 400 in plain HTTP, and the service goes on.
+    const auto plain = harness::request(service.port(), "GET", "/api/v1/healthz");
+    CHECK(plain.status == 400);
+    CHECK(plain.json().at("error").at("code") == "https_required");
+
+    // A kiosk that trusts another CA never gets through, and says why.
+    Kiosk doubtful(service.port(), ward.kiosk_token, ticket_settings(elsewhere.path), stranger.ca);
+    std::optional<Result<api::TicketView>> refused;
+    doubtful.link.issue_ticket({"HT", false, std::nullopt},
+                               [&](Result<api::TicketView> t) { refused = t; });
+    REQUIRE(doubtful.eventually([&] { return refused.has_value(); }));
+    REQUIRE_FALSE(refused->ok());
+    CHECK(refused->error().code == ErrorCode::tls);
+    CHECK(refused->error().message.find("certificate verify failed") != std::string::npos);
+    const auto s = doubtful.client.snapshot();
+    CHECK_FALSE(s.ward.categories_loaded);
+    CHECK_FALSE(s.ward.events_connected);
+    // Only the first kiosk's ticket exists.
+    CHECK(
+        kiosk.eventually([&] { return kiosk.client.snapshot().ward.categories[0].waiting == 1; }));
 }
 
 TEST_CASE("the event stream resumes after a service restart without gaps or repeats",
