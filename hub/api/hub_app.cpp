@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 #include <pqxx/transaction>
 
+#include "api/openapi.hpp"
 #include "api/report_replies.hpp"
 #include "ingest/ingest.hpp"
 #include "motcua/clock.hpp"
@@ -102,6 +103,8 @@ void HubApp::add_routes() {
         const TimePoint now = SystemClock{}.now();
         c.respond(api::json_reply(200, {{"status", "ok"}, {"now", zone_.format_rfc3339(now)}}));
     });
+    t.add("GET", v1 + "/openapi.yaml", A::anyone,
+          [](const HubRouter::Call& c) { c.respond(api::openapi_reply()); });
     t.add("POST", v1 + "/auth/login", A::anyone, [this](const HubRouter::Call& c) { login(c); });
     t.add("POST", std::string(kIngestPath), A::ward,
           [this](const HubRouter::Call& c) { ingest(c); });

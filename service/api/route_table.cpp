@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "api/openapi.hpp"
 #include "api/ward.hpp"
 
 namespace motcua::api {
@@ -57,6 +58,8 @@ void Ward::add_routes() {
     t.add("GET", v1 + "/healthz", A::anyone, [](const WardRouter::Call& c) {
         c.respond(json_reply(200, {{"status", "ok"}}));
     });
+    t.add("GET", v1 + "/openapi.yaml", A::anyone,
+          [](const WardRouter::Call& c) { c.respond(openapi_reply()); });
     t.add("POST", v1 + "/auth/login", A::anyone,
           [this](const WardRouter::Call& c) { login(c.request, c.respond); });
     t.add("GET", v1 + "/categories", A::device_or_officer,

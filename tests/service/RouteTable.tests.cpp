@@ -29,6 +29,7 @@ const std::map<std::string, std::set<Caller>> kMatrix{
     {"GET /metrics", kEveryone},
     {"GET /t/{id}", kEveryone},
     {"GET /api/v1/healthz", kEveryone},
+    {"GET /api/v1/openapi.yaml", kEveryone},
     {"POST /api/v1/auth/login", kEveryone},
     {"GET /api/v1/categories", kLoggedIn},
     {"GET /api/v1/procedures", kLoggedIn},
