@@ -66,6 +66,12 @@ int main(int argc, char** argv) {
     serve_cmd->add_flag("--test-clock", serve_opts.test_clock,
                         "clock stands still until POST /api/v1/test/clock");
 
+    BackupOptions backup_opts;
+    auto* backup_cmd = app.add_subcommand(
+        "backup", "copy the database while the service runs (a consistent, checked copy)");
+    ward_files(backup_cmd, backup_opts);
+    backup_cmd->add_option("--out", backup_opts.out, "the copy, a new file")->required();
+
     auto* user_cmd = app.add_subcommand("user", "officer accounts");
     user_cmd->require_subcommand(1);
     UserAddOptions user_opts;
@@ -124,6 +130,7 @@ int main(int argc, char** argv) {
     }
 
     if (serve_cmd->parsed()) return serve(serve_opts);
+    if (backup_cmd->parsed()) return backup(backup_opts);
     if (user_add_cmd->parsed()) return user_add(user_opts);
     if (device_add_cmd->parsed()) return device_add(device_opts);
     if (turnaround_cmd->parsed()) return report_turnaround(report_opts);

@@ -46,7 +46,12 @@ struct BacktestOptions : WardFiles {
     std::string format = "text";  // text or json
 };
 
+struct BackupOptions : WardFiles {
+    std::string out;
+};
+
 int serve(const ServeOptions& options);
+int backup(const BackupOptions& options);
 int backtest(const BacktestOptions& options);
 int report_turnaround(const ReportOptions& options);
 int report_appointments(const ReportOptions& options);

@@ -19,6 +19,7 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "net/server.hpp"
+#include "store/backup.hpp"
 
 namespace motcua::cli {
 namespace {
@@ -76,6 +77,20 @@ int serve(const ServeOptions& o) {
         ward->set_shipper(shipper.get());
     }
 
+    // The day's copy of the database, when the config has [backup].
+    std::unique_ptr<store::DailyBackup> daily_backup;
+    if (const auto dir = backup_dir(env->config, o.config); !dir.empty()) {
+        daily_backup = std::make_unique<store::DailyBackup>(
+            o.db.empty() ? "motcua.db" : o.db,
+            BackupSettings{dir.string(), env->config.backup.at_min, env->config.backup.keep_days},
+            *zone);
+        spdlog::info("backups: each day at {} in {}, kept {} days",
+                     format_hhmm(env->config.backup.at_min), dir.string(),
+                     env->config.backup.keep_days);
+    } else {
+        spdlog::warn("no [backup] dir in {}: no daily backups", o.config);
+    }
+
     {
         // The network side lives in this block: its sessions, which the io_context's pending
         // handlers still hold after it stops, go with the io_context, before the ward they call
@@ -102,6 +117,7 @@ int serve(const ServeOptions& o) {
                 if (ec) return;
                 try {
                     ward->tick();
+                    if (daily_backup) daily_backup->tick(clock.now());
                 } catch (const std::exception& e) {
                     spdlog::error("the day clock failed: {}", e.what());
                 }
@@ -118,6 +134,7 @@ int serve(const ServeOptions& o) {
         ward->set_shipper(nullptr);
         ward->quiesce();
     }
+    if (daily_backup) daily_backup->join();
     shipper.reset();
     ward.reset();
     env->store.reset();

@@ -346,6 +346,14 @@ WardConfig read_root(TableReader& root, const std::string& source) {
             h.batch_events = r.integer("batch_events", h.batch_events, 1, 1000);
             h.max_backoff_s = r.integer("max_backoff_s", h.max_backoff_s, 1, 3600);
         });
+    if (root.get("backup") != nullptr)
+        root.sub_table("backup", [&](TableReader& r) {
+            auto& b = cfg.backup;
+            b.dir = r.text("dir");
+            if (b.dir.empty()) r.fail(r.get("dir"), "dir", "must name a folder");
+            b.at_min = r.hhmm("at", b.at_min);
+            b.keep_days = r.integer("keep_days", b.keep_days, 1, 3650);
+        });
     if (root.get("appointments") != nullptr)
         root.sub_table("appointments", [&](TableReader& r) {
             auto& a = cfg.appointments;

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -154,8 +155,11 @@ namespace {
 
 std::vector<std::string> serve_args(const std::filesystem::path& db,
                                     std::vector<std::string> extra) {
-    std::vector<std::string> args{"serve",     "--config", config_path(), "--db",
-                                  db.string(), "--listen", "127.0.0.1:0", "--test-clock"};
+    // `extra` may name another --config.
+    const bool own_config = std::find(extra.begin(), extra.end(), "--config") != extra.end();
+    std::vector<std::string> args{"serve",    "--db",        db.string(),
+                                  "--listen", "127.0.0.1:0", "--test-clock"};
+    if (!own_config) args.insert(args.end(), {"--config", config_path()});
     for (auto& a : extra) args.push_back(std::move(a));
     return args;
 }
@@ -283,7 +287,10 @@ Response request(int port, const std::string& method, const std::string& target,
     auto res = parser.release();
     Response r{static_cast<int>(res.result_int()), res.body(), {}};
     for (const auto& f : res) r.headers[std::string(f.name_string())] = std::string(f.value());
-    record_answer(method, target, r.status, std::string(res[http::field::content_type]), r.body);
+    const std::string type(res[http::field::content_type]);
+    // Bodies of JSON only: the check reads no PDF or spreadsheet.
+    record_answer(method, target, r.status, type,
+                  type.rfind("application/json", 0) == 0 ? r.body : std::string());
     beast::error_code ec;
     stream.socket().shutdown(tcp::socket::shutdown_both, ec);
     return r;

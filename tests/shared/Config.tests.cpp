@@ -158,3 +158,26 @@ retain_days = 60
         error_of(kMinimal + "[appointments]\nslot_min = 2\n").find("key 'appointments.slot_min'") !=
         std::string::npos);
 }
+
+TEST_CASE("backup: off unless configured; the time and retention read and checked", "[config]") {
+    auto plain = parse_config(kMinimal, "ward.toml");
+    REQUIRE(plain.ok());
+    CHECK(plain->backup.dir.empty());
+    auto set =
+        parse_config(kMinimal + "[backup]\ndir = \"/var/lib/motcua/backups\"\n", "ward.toml");
+    REQUIRE(set.ok());
+    CHECK(set->backup.dir == "/var/lib/motcua/backups");
+    CHECK(set->backup.at_min == 22 * 60);  // DESIGN.md §12's defaults
+    CHECK(set->backup.keep_days == 30);
+    auto custom = parse_config(
+        kMinimal + "[backup]\ndir = \"backups\"\nat = \"12:30\"\nkeep_days = 7\n", "ward.toml");
+    REQUIRE(custom.ok());
+    CHECK(custom->backup.at_min == 12 * 60 + 30);
+    CHECK(custom->backup.keep_days == 7);
+    CHECK(error_of(kMinimal + "[backup]\nat = \"22:00\"\n").find("key 'backup.dir'") !=
+          std::string::npos);
+    CHECK(error_of(kMinimal + "[backup]\ndir = \"b\"\nat = \"25:00\"\n").find("key 'backup.at'") !=
+          std::string::npos);
+    CHECK(error_of(kMinimal + "[backup]\ndir = \"b\"\nkeep_days = 0\n")
+              .find("key 'backup.keep_days': 0 is out of range 1..3650") != std::string::npos);
+}

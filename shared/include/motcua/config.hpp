@@ -56,6 +56,13 @@ struct HubLinkSettings {
     int max_backoff_s = 60;      // longest wait between attempts while the hub cannot be reached
 };
 
+/// The service's own daily backup (DESIGN.md §12); off while `dir` is empty.
+struct BackupSettings {
+    std::string dir;       // where the copies go; relative to the config's folder
+    int at_min = 22 * 60;  // office time of day the day's copy is taken ("22:00")
+    int keep_days = 30;    // copies older than this many days are deleted
+};
+
 /// Appointments booked from a phone (DESIGN.md §10); off unless the config has [appointments].
 struct AppointmentSettings {
     bool enabled = false;
@@ -88,6 +95,7 @@ struct WardConfig {
     std::vector<Day> extra_working_days;  // worked Saturdays (official swaps)
     VoiceSettings voice;
     HubLinkSettings hub;
+    BackupSettings backup;
     AppointmentSettings appointments;
 
     [[nodiscard]] const Category* find_category(std::string_view code) const;
