@@ -13,6 +13,7 @@
 #include "auth/hub_auth.hpp"
 #include "cli/hub_config.hpp"
 #include "motcua/hub.hpp"
+#include "motcua/logging.hpp"
 #include "net/server.hpp"
 #include "pg/pool.hpp"
 #include "pg/schema.hpp"
@@ -171,8 +172,7 @@ int user_add(const Common& o, const std::string& username, const std::string& na
 }  // namespace
 
 int main(int argc, char** argv) {
-    spdlog::set_default_logger(spdlog::stderr_color_mt("motcua-hub"));
-    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
+    setup_logging("motcua-hub");
 
     CLI::App app{"motcua-hub: the province hub that sees every ward's one-stop desk"};
     app.require_subcommand(1);

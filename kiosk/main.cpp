@@ -16,6 +16,7 @@
 #include "kiosk/ui/shell/kiosk_app.hpp"
 #include "kiosk/ui/shell/translations.hpp"
 #include "motcua/config.hpp"
+#include "motcua/logging.hpp"
 #include "motcua/office_time.hpp"
 
 namespace {
@@ -110,7 +111,7 @@ int main(int argc, char** argv) {
             << exit->text << (exit->text.ends_with('\n') ? "" : "\n");
         return exit->code;
     }
-    spdlog::set_default_logger(spdlog::stderr_color_mt("motcua-kiosk"));
+    motcua::setup_logging("motcua-kiosk");
     try {
         return run(std::get<KioskOptions>(command_line));
     } catch (const std::exception& e) {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "motcua/logging.hpp"
 
 namespace {
 
@@ -30,8 +31,7 @@ void report_options(CLI::App* cmd, motcua::cli::ReportOptions& o, const char* gr
 int main(int argc, char** argv) {
     using namespace motcua::cli;
     // Logs go to standard error: standard output carries what scripts read (the token, the URL).
-    spdlog::set_default_logger(spdlog::stderr_color_mt("motcua"));
-    spdlog::set_pattern("%Y-%m-%d %H:%M:%S.%e %^%l%$ %v");
+    motcua::setup_logging("motcua-service");
 
     CLI::App app{"motcua-service: queue and feedback service of a ward's one-stop desk"};
     app.require_subcommand(1);

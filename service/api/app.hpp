@@ -16,8 +16,9 @@ namespace motcua::api {
 class EventFeed {
 public:
     virtual ~EventFeed() = default;
-    /// Ok when the caller may open the stream, else the 401/403 error.
-    virtual Status authorize_events(const Request& request) = 0;
+    /// Who the caller is (for the log: "device 'Bảng 1' (board)") when it may open the stream,
+    /// else the 401/403 error.
+    virtual Result<std::string> authorize_events(const Request& request) = 0;
     virtual EventHub& event_hub() = 0;
     /// Stored events with since < seq <= upto, oldest first, at most `limit`: (seq, payload).
     virtual std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since,

@@ -151,10 +151,15 @@ std::string Ward::route_label(std::string_view method, std::string_view path) co
     return router_.label(method, path);
 }
 
-Status Ward::authorize_events(const Request& r) {
+Result<std::string> Ward::authorize_events(const Request& r) {
     auto who = identify(r);
     if (!who) return who.error();
-    return router_.check("GET", "/api/v1/events", *who);
+    if (auto ok = router_.check("GET", "/api/v1/events", *who); !ok) return ok.error();
+    if (const auto* d = std::get_if<auth::DevicePrincipal>(&*who))
+        return fmt::format("device '{}' ({})", d->name, to_string(d->role));
+    if (const auto* o = std::get_if<auth::OfficerPrincipal>(&*who))
+        return fmt::format("officer {}", o->username);
+    return std::string("anonymous");
 }
 
 std::vector<std::pair<std::int64_t, std::string>> Ward::stored_events(std::int64_t since,

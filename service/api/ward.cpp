@@ -1,5 +1,6 @@
 #include "api/ward.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
@@ -98,6 +99,29 @@ void Ward::apply(const Command& command, const MakeReply& make_reply,
             [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
 }
 
+namespace {
+
+/// One journal line per stored change, for `journalctl -u motcua-service` (docs/operations.md):
+/// "event 812 ticket_finished ticket A012 counter 1 officer lan".
+void log_event(const DomainEvent& e) {
+    std::string line = fmt::format("event {} {}", e.seq, to_string(e.type));
+    if (e.ticket) {
+        line += fmt::format(" ticket {}", e.ticket->number);
+        if (e.ticket->counter) line += fmt::format(" counter {}", *e.ticket->counter);
+        if (e.ticket->officer) line += fmt::format(" officer {}", *e.ticket->officer);
+    } else if (e.counter) {
+        line += fmt::format(" counter {}", e.counter->number);
+        if (e.counter->officer) line += fmt::format(" officer {}", *e.counter->officer);
+    }
+    if (e.rating)
+        line += fmt::format(" rating {} of ticket {}", e.rating->level, e.rating->ticket_number);
+    if (e.dossier) line += fmt::format(" dossier {}", e.dossier->code);
+    if (e.appointment) line += fmt::format(" appointment {}", e.appointment->code);
+    spdlog::info("{}", line);
+}
+
+}  // namespace
+
 void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) {
     if (events.empty()) {
         if (then) then();
@@ -134,6 +158,7 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
             }
             std::vector<std::pair<std::string, std::int64_t>> committed;
             for (const auto& item : *items) {
+                log_event(item.event);
                 hub_.publish(item.event.seq, item.payload);
                 if (item.event.dossier)
                     committed.emplace_back(item.event.dossier->code, item.event.seq);

@@ -52,7 +52,7 @@ public:
     [[nodiscard]] std::string route_label(std::string_view method,
                                           std::string_view path) const override;
     EventFeed* event_feed() override { return this; }
-    Status authorize_events(const Request& request) override;
+    Result<std::string> authorize_events(const Request& request) override;
     EventHub& event_hub() override { return hub_; }
     std::vector<std::pair<std::int64_t, std::string>> stored_events(std::int64_t since,
                                                                     std::int64_t upto,

@@ -35,6 +35,16 @@ void fail(beast::error_code ec, const char* what) {
     spdlog::debug("{}: {}", what, ec.message());
 }
 
+/// Why an event client went, in the words an IT admin searches the journal for.
+std::string left_reason(beast::error_code ec) {
+    if (ec == websocket::error::closed) return "the screen closed the stream";
+    if (ec == beast::error::timeout) return "no answer to pings (a cable pulled, a screen off)";
+    if (ec == asio::error::eof || ec == asio::error::connection_reset ||
+        ec == http::error::end_of_stream)
+        return "the connection dropped (the screen stopped or its network went down)";
+    return ec.message();
+}
+
 // State every session of one listener shares; sessions hold it so it outlives them all.
 struct Shared {
     Shared(api::App& a, ServerLimits l) : app(a), limits(l) {}
@@ -52,10 +62,24 @@ template <class Stream>
 class EventSession : public api::Subscriber,
                      public std::enable_shared_from_this<EventSession<Stream>> {
 public:
-    EventSession(Stream&& stream, std::shared_ptr<Shared> shared, std::int64_t since)
-        : ws_(std::move(stream)), shared_(std::move(shared)), since_(since) {}
+    /// `who`: the client for the log, "device 'Bảng 1' (board) at 10.0.0.21".
+    EventSession(Stream&& stream, std::shared_ptr<Shared> shared, std::int64_t since,
+                 std::string who)
+        : ws_(std::move(stream)),
+          shared_(std::move(shared)),
+          since_(since),
+          who_(std::move(who)),
+          opened_(std::chrono::steady_clock::now()) {}
 
-    ~EventSession() override { shared_->app.metrics().websocket_clients.fetch_sub(1); }
+    ~EventSession() override {
+        shared_->app.metrics().websocket_clients.fetch_sub(1);
+        // The journal's answer to "why did this screen disconnect" (docs/operations.md).
+        const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(
+                                 std::chrono::steady_clock::now() - opened_)
+                                 .count();
+        spdlog::info("events: {} left after {} min at seq {}: {}", who_, minutes, since_,
+                     left_because_.empty() ? "closed" : left_because_);
+    }
 
     void run(http::request<http::string_body> req) {
         shared_->app.metrics().websocket_clients.fetch_add(1);
@@ -78,7 +102,11 @@ public:
 
 private:
     void on_accept(beast::error_code ec) {
-        if (ec) return fail(ec, "ws accept");
+        if (ec) {
+            left_because_ = "websocket handshake failed: " + ec.message();
+            return fail(ec, "ws accept");
+        }
+        spdlog::info("events: {} subscribed after seq {}", who_, since_);
         replay_upto_ = shared_->app.event_feed()->event_hub().subscribe(this->shared_from_this());
         replaying_ = true;
         next_chunk();
@@ -121,6 +149,8 @@ private:
     }
 
     void drop() {
+        left_because_ = fmt::format("dropped: it fell more than {} events behind",
+                                    shared_->limits.max_ws_queue);
         shared_->app.metrics().dropped_slow_clients.fetch_add(1);
         closed_ = true;
         beast::error_code ignored;
@@ -143,6 +173,7 @@ private:
         writing_ = false;
         if (ec) {
             closed_ = true;
+            if (left_because_.empty()) left_because_ = "sending failed: " + ec.message();
             return fail(ec, "ws write");
         }
         queue_.pop_front();
@@ -157,6 +188,7 @@ private:
     void on_read(beast::error_code ec, std::size_t) {
         if (ec) {
             closed_ = true;
+            if (left_because_.empty()) left_because_ = left_reason(ec);
             return fail(ec, "ws read");
         }
         read_buffer_.consume(read_buffer_.size());  // clients have nothing to say; ignore
@@ -166,6 +198,9 @@ private:
     websocket::stream<Stream> ws_;
     std::shared_ptr<Shared> shared_;
     std::int64_t since_;
+    std::string who_;
+    std::chrono::steady_clock::time_point opened_;
+    std::string left_because_;
     std::int64_t replay_upto_ = 0;
     bool replaying_ = false;
     bool writing_ = false;
@@ -301,8 +336,8 @@ private:
     }
 
     void upgrade(http::request<http::string_body> req, const api::Request& r) {
-        if (auto ok = shared_->app.event_feed()->authorize_events(r); !ok)
-            return send_error(ok.error().code, ok.error().message, false);
+        auto who = shared_->app.event_feed()->authorize_events(r);
+        if (!who) return send_error(who.error().code, who.error().message, false);
         std::int64_t since = 0;
         if (auto it = r.query.find("since"); it != r.query.end()) {
             const auto& s = it->second;
@@ -312,7 +347,8 @@ private:
                                   false);
         }
         lowest().expires_never();
-        std::make_shared<EventSession<Stream>>(std::move(stream_), shared_, since)
+        std::make_shared<EventSession<Stream>>(std::move(stream_), shared_, since,
+                                               fmt::format("{} at {}", *who, remote_))
             ->run(std::move(req));
     }
 

@@ -490,3 +490,35 @@ TEST_CASE("every release's database opens in this version with its data and repo
         CHECK(s.stop() == 0);
     }
 }
+
+TEST_CASE("the log answers who finished a ticket and why a screen left", "[integration][logs]") {
+    Ward ward;
+    Service s(ward.db);
+    set_clock(s.port(), "2026-11-23T08:00:00+07:00");
+    const auto lan = ward.login(s);
+    {
+        EventClient board(s.port(), ward.board_token, 0);
+        issue(s.port(), ward.kiosk_token);
+        REQUIRE(request(s.port(), "POST", "/api/v1/counters/1/open", lan).status == 200);
+        REQUIRE(request(s.port(), "POST", "/api/v1/counters/1/call-next", lan).status == 200);
+        REQUIRE(
+            request(s.port(), "POST", "/api/v1/counters/1/finish", lan, R"({"outcome":"resolved"})")
+                .status == 200);
+        while (board.next(500)) {
+        }
+    }  // the board goes away
+    std::string log;
+    for (int i = 0; i < 50 && log.find(" left after ") == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        log = s.log_text();
+    }
+    INFO(log);
+    CHECK(log.find("event 4 ticket_finished ticket A001 counter 1 officer lan\n") !=
+          std::string::npos);
+    CHECK(log.find("events: device 'Board' (board) at 127.0.0.1 subscribed after seq 0\n") !=
+          std::string::npos);
+    CHECK(log.find("events: device 'Board' (board) at 127.0.0.1 left after 0 min at seq 4: the "
+                   "connection dropped (the screen stopped or its network went down)\n") !=
+          std::string::npos);
+    CHECK(s.stop() == 0);
+}

@@ -224,6 +224,11 @@ void Service::kill9() {
     pid_ = -1;
 }
 
+std::string Service::log_text() const {
+    std::ifstream in(log_);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 int Service::stop() {
     ::kill(pid_, SIGTERM);
     int status = 0;

@@ -57,6 +57,8 @@ public:
     /// SIGTERM and wait: returns the exit code, or 128 + the signal that ended the process.
     int stop();
     [[nodiscard]] int port() const { return port_; }
+    /// What the server has logged so far (its standard error).
+    [[nodiscard]] std::string log_text() const;
 
 private:
     pid_t pid_ = -1;
