@@ -309,6 +309,13 @@ rm -rf /etc/motcua/kiosk /var/lib/motcua-kiosk" ;;
       [[ "$backup_dir" == "/var/lib/$state/backups" ]] || fail "$pkg: the default config's [backup] dir is '$backup_dir'"
       grep -qx "chown motcua:motcua $backup_dir" "$tmp/calls" || fail "$pkg: postinst does not make $backup_dir"
       grep -q '^\[backup\]$' "$tmp/root/$comp/usr/share/motcua/ward-demo.toml" || fail "$pkg: no [backup] in the default config"
+      # The packaged program takes the packaged default config (device add: the cheapest command
+      # that loads it and creates a database).
+      if ! out="$("$tmp/root/$comp/usr/bin/motcua-service" device add \
+                  --config "$tmp/root/$comp/usr/share/motcua/ward-demo.toml" --db "$tmp/ward.db" \
+                  --name check --role kiosk 2>&1)"; then
+        fail "$pkg: motcua-service refuses the default config: $out"
+      fi
       ;;
     hub)
       config="$(sed -n 's/.*--config \([^ ]*\).*/\1/p' <<<"$exec_start")"
