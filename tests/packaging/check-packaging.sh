@@ -106,9 +106,11 @@ common=(NoNewPrivileges=yes ProtectSystem=strict ProtectHome=yes PrivateTmp=yes
         ProtectKernelTunables=yes ProtectKernelModules=yes ProtectControlGroups=yes
         RestrictNamespaces=yes LockPersonality=yes RestrictRealtime=yes
         SystemCallArchitectures=native CapabilityBoundingSet= UMask=0027 KillSignal=SIGTERM)
-daemon=(PrivateDevices=yes PrivateUsers=yes ProtectKernelLogs=yes MemoryDenyWriteExecute=yes
+daemon=(PrivateDevices=yes PrivateUsers=yes PrivateMounts=yes ProtectKernelLogs=yes ProtectClock=yes
+        ProtectHostname=yes ProtectProc=invisible ProcSubset=pid MemoryDenyWriteExecute=yes
+        RestrictSUIDSGID=yes RemoveIPC=yes KeyringMode=private
         "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX" SystemCallFilter=@system-service
-        User=motcua Group=motcua Restart=on-failure)
+        "SystemCallFilter=~@privileged @resources" User=motcua Group=motcua Restart=on-failure)
 for comp in "${components[@]}"; do
   unit="$(unit_file "$comp")"
   case "$comp" in
