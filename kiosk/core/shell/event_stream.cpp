@@ -30,13 +30,7 @@ namespace {
 constexpr std::string_view kUserAgent = "motcua-kiosk/0.1";
 
 Error stream_error(const beast::error_code& ec, std::string_view what) {
-    auto code = ErrorCode::unreachable;
-    if (ec == beast::error::timeout)
-        code = ErrorCode::timeout;
-    else if (ec.category() == asio::error::get_ssl_category() ||
-             ec.category() == ssl::error::get_stream_category())
-        code = ErrorCode::tls;
-    return make_error(code, std::string(what) + ": " + ec.message());
+    return make_error(transport_code(ec), std::string(what) + ": " + ec.message());
 }
 
 }  // namespace

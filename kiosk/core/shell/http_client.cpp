@@ -47,15 +47,8 @@ bool idempotent(HttpMethod m) {
 }
 
 Error transport_error(const beast::error_code& ec, std::string_view what, const ServerUrl& server) {
-    auto code = ErrorCode::unreachable;
-    if (ec == beast::error::timeout)
-        code = ErrorCode::timeout;
-    else if (ec.category() == asio::error::get_ssl_category() ||
-             ec.category() == ssl::error::get_stream_category())
-        code = ErrorCode::tls;
-    else if (ec.category() == http::make_error_code(http::error::bad_version).category())
-        code = ErrorCode::protocol;
-    return make_error(code, std::string(what) + " " + server.text() + ": " + ec.message());
+    return make_error(transport_code(ec),
+                      std::string(what) + " " + server.text() + ": " + ec.message());
 }
 
 std::optional<int> parse_api_version(std::string_view text) {
@@ -66,6 +59,16 @@ std::optional<int> parse_api_version(std::string_view text) {
 }
 
 }  // namespace
+
+ErrorCode transport_code(const boost::system::error_code& ec) {
+    if (ec == beast::error::timeout) return ErrorCode::timeout;
+    if (ec.category() == asio::error::get_ssl_category() ||
+        ec.category() == ssl::error::get_stream_category())
+        return ErrorCode::tls;
+    if (ec.category() == http::make_error_code(http::error::bad_version).category())
+        return ErrorCode::protocol;
+    return ErrorCode::unreachable;
+}
 
 std::string api_target(std::string_view path) {
     return std::string(api::kBasePath) + std::string(path);

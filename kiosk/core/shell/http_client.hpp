@@ -3,6 +3,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/json/value.hpp>
+#include <boost/system/error_code.hpp>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -36,6 +37,10 @@ struct HttpResponse {
 
     [[nodiscard]] bool success() const { return status >= 200 && status < 300; }
 };
+
+/// The code of a failed connection, send or read: `timeout`, `tls` (handshake, certificate),
+/// `protocol` (not HTTP) or `unreachable`.
+ErrorCode transport_code(const boost::system::error_code& ec);
 
 /// "/api/v1" + path.
 std::string api_target(std::string_view path);
