@@ -109,14 +109,15 @@ TEST_CASE("kill -9 cycles under mixed load lose nothing acknowledged and reuse n
     soak::Carry carry;
     std::mt19937 rng(Catch::rngSeed());
     std::vector<Officer> officers;
-    std::int64_t total_checks = 0, total_unanswered = 0;
+    std::int64_t total_checks = 0, total_unanswered = 0, total_durable = 0;
+    int kill_ms = 0;
+    std::cout << fmt::format("crash soak: {} cycles, seed {}", cycles, Catch::rngSeed())
+              << std::endl;
     const auto began = Clock::now();
     for (int cycle = 0; cycle <= cycles; ++cycle) {
         Service s(w.db, extra);
-        const auto minute = fmt::format("2026-11-23T{:02}:{:02}:00+07:00", 8 + cycle / 60,
-                                        cycle % 60);  // a minute later each cycle
-        set_clock(s.port(), minute);
         if (cycle == 0) {
+            set_clock(s.port(), "2026-11-23T08:00:00+07:00");
             officers = {{"lan", w.login(s, "lan", "matkhau-123"), 1},
                         {"binh", w.login(s, "binh", "matkhau-456"), 3},
                         {"cuong", w.login(s, "cuong", "matkhau-789"), 4}};
@@ -130,11 +131,13 @@ TEST_CASE("kill -9 cycles under mixed load lose nothing acknowledged and reuse n
             total_checks += report.checks;
             const auto unanswered = model.take_unanswered();
             total_unanswered += unanswered;
+            total_durable += report.adopted;
             std::cout << fmt::format(
-                             "cycle {}/{}: acknowledged {}; unanswered {}, made durable {}; "
-                             "events {}; checks {}, failures {}",
-                             cycle, cycles, counts_text(model.take_cycle_counts()), unanswered,
-                             report.adopted, report.events, report.checks, report.failures.size())
+                             "cycle {}/{}: killed at {} ms; acknowledged {}; unanswered {}, made "
+                             "durable {}; events {}; checks {}, failures {}",
+                             cycle, cycles, kill_ms, counts_text(model.take_cycle_counts()),
+                             unanswered, report.adopted, report.events, report.checks,
+                             report.failures.size())
                       << std::endl;
             for (std::size_t i = 0; i < report.failures.size() && i < 30; ++i)
                 std::cout << "  FAILED: " << report.failures[i] << std::endl;
@@ -142,21 +145,24 @@ TEST_CASE("kill -9 cycles under mixed load lose nothing acknowledged and reuse n
                           << (report.failures.empty() ? "" : report.failures.front()));
             REQUIRE(report.failures.empty());
             if (last) break;
+            // A minute later each cycle (the clock is checked never to go back).
+            set_clock(s.port(),
+                      fmt::format("2026-11-23T{:02}:{:02}:00+07:00", 8 + cycle / 60, cycle % 60));
         }
         soak::Load load(model, carry, {w.kiosk_token, w.board_token}, officers, s.port(), rng());
         load.start();
         // A random moment: early (the clients still connecting) to well into the load.
-        std::this_thread::sleep_for(
-            std::chrono::milliseconds(std::uniform_int_distribution<int>(200, 2000)(rng)));
+        kill_ms = std::uniform_int_distribution<int>(200, 2000)(rng);
+        std::this_thread::sleep_for(std::chrono::milliseconds(kill_ms));
         s.kill9();
         load.join();
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - began).count();
     std::cout << fmt::format(
-                     "crash soak: {} cycles in {:.0f} s; acknowledged {}; unanswered "
-                     "{}; checks {}; nothing acknowledged lost, no number reused",
+                     "crash soak: {} cycles in {:.0f} s; acknowledged {}; unanswered {} (made "
+                     "durable {}); checks {}; nothing acknowledged lost, no number reused",
                      cycles, seconds, counts_text(model.total_counts()), total_unanswered,
-                     total_checks)
+                     total_durable, total_checks)
               << std::endl;
     const auto totals = model.total_counts();
     for (std::size_t i = 0; i < totals.size(); ++i) {
