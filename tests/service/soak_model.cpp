@@ -18,8 +18,6 @@ const char* op_name(Op op) {
     return names[static_cast<int>(op)];
 }
 
-namespace {
-
 /// A read-only connection to the ward's database, beside the running service (WAL: readers
 /// never block its writer).
 class Reader {
@@ -56,6 +54,8 @@ public:
 private:
     sqlite3* db_ = nullptr;
 };
+
+namespace {
 
 std::string str_at(const json::value& v, std::initializer_list<const char*> path) {
     const json::value* p = &v;
@@ -236,16 +236,10 @@ void Model::screen_event(std::int64_t seq, const std::string& message) {
     screen_[seq] = message;
 }
 
-CheckReport Model::check(const std::filesystem::path& file) {
-    std::lock_guard lock(m_);
-    CheckReport r;
+// Tickets: every acknowledged one, with its number and a state it may be in; numbers unique
+// in their day; no ticket that no unanswered request can explain.
+void Model::check_tickets(Reader& db, CheckReport& r) {
     auto fail = [&r](std::string what) { r.failures.push_back(std::move(what)); };
-    r.failures = std::move(unexpected_);
-    unexpected_.clear();
-    Reader db(file);
-
-    // Tickets: every acknowledged one, with its number and a state it may be in; numbers unique
-    // in their day; no ticket that no unanswered request can explain.
     std::set<std::string> seen_tickets;
     std::set<std::pair<std::string, std::string>> numbers;  // (day, number)
     int unknown_tickets = 0;
@@ -295,8 +289,11 @@ CheckReport Model::check(const std::filesystem::path& file) {
     if (unknown_tickets > unanswered_issues_)
         fail(fmt::format("{} tickets stored that no client was told of, after {} unanswered issues",
                          unknown_tickets, unanswered_issues_));
+}
 
-    // Ratings: the acknowledged level; none that no request can explain.
+// Ratings: the acknowledged level; none that no request can explain.
+void Model::check_ratings(Reader& db, CheckReport& r) {
+    auto fail = [&r](std::string what) { r.failures.push_back(std::move(what)); };
     std::set<std::string> rated;
     db.each("SELECT ticket_id, level FROM ratings", [&](const std::vector<std::string>& c) {
         rated.insert(c[0]);
@@ -318,8 +315,11 @@ CheckReport Model::check(const std::filesystem::path& file) {
         if (!rated.contains(id)) fail(fmt::format("the rating of ticket {} is lost", t.number));
     }
     for (auto& [id, t] : tickets_) t.rating_maybe.reset();
+}
 
-    // Dossiers: code, ticket, procedure and a state allowed; no code given to another ticket.
+// Dossiers: code, ticket, procedure and a state allowed; no code given to another ticket.
+void Model::check_dossiers(Reader& db, CheckReport& r) {
+    auto fail = [&r](std::string what) { r.failures.push_back(std::move(what)); };
     std::set<std::string> seen_dossiers;
     int unknown_dossiers = 0;
     db.each("SELECT code, ticket_id, procedure, state FROM dossiers",
@@ -354,8 +354,11 @@ CheckReport Model::check(const std::filesystem::path& file) {
             fmt::format("{} dossiers stored that no officer was told of, after {} unanswered "
                         "receipts",
                         unknown_dossiers, unanswered_receipts_));
+}
 
-    // Bookings.
+// Bookings: the slot and a state allowed; no code given twice.
+void Model::check_bookings(Reader& db, CheckReport& r) {
+    auto fail = [&r](std::string what) { r.failures.push_back(std::move(what)); };
     std::set<std::string> seen_bookings;
     int unknown_bookings = 0;
     db.each(
@@ -390,10 +393,13 @@ CheckReport Model::check(const std::filesystem::path& file) {
     if (unknown_bookings > unanswered_bookings_)
         fail(fmt::format("{} bookings stored that nobody was told of, after {} unanswered",
                          unknown_bookings, unanswered_bookings_));
+}
 
-    // The event log: seqs 1, 2, 3... with no gap; what was there at the last check is still
-    // there unchanged; every event a screen was sent is there as sent; every acknowledged change
-    // has its event.
+// The event log: seqs 1, 2, 3... with no gap; what was there at the last check is still
+// there unchanged; every event a screen was sent is there as sent; every acknowledged change
+// has its event.
+void Model::check_events(Reader& db, CheckReport& r) {
+    auto fail = [&r](std::string what) { r.failures.push_back(std::move(what)); };
     std::map<std::int64_t, std::size_t> log;
     std::int64_t expect_seq = 1;
     db.each("SELECT seq, type, payload FROM events ORDER BY seq",
@@ -432,6 +438,18 @@ CheckReport Model::check(const std::filesystem::path& file) {
     log_ = std::move(log);
     checked_seq_ = log_.empty() ? 0 : log_.rbegin()->first;
     screen_.clear();
+}
+
+CheckReport Model::check(const std::filesystem::path& file) {
+    std::lock_guard lock(m_);
+    CheckReport r;
+    r.failures = std::exchange(unexpected_, {});
+    Reader db(file);
+    check_tickets(db, r);
+    check_ratings(db, r);
+    check_dossiers(db, r);
+    check_bookings(db, r);
+    check_events(db, r);
     unanswered_issues_ = unanswered_calls_ = unanswered_receipts_ = unanswered_bookings_ = 0;
     return r;
 }

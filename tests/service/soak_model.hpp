@@ -12,6 +12,8 @@
 
 namespace soak {
 
+class Reader;
+
 /// The kinds of acknowledged operations the summary counts.
 enum class Op {
     ticket,
@@ -108,6 +110,12 @@ public:
 
 private:
     void count(Op op) { ++cycle_[static_cast<std::size_t>(op)]; }
+    // The parts of check(), with the lock held.
+    void check_tickets(Reader& db, CheckReport& r);
+    void check_ratings(Reader& db, CheckReport& r);
+    void check_dossiers(Reader& db, CheckReport& r);
+    void check_bookings(Reader& db, CheckReport& r);
+    void check_events(Reader& db, CheckReport& r);
 
     mutable std::mutex m_;
     std::map<std::string, TicketRecord> tickets_;
