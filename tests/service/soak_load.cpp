@@ -26,7 +26,8 @@ std::optional<Response> send(int port, const std::string& method, const std::str
 
 namespace {
 
-/// A day's dates the ward books: office days after the soak's Monday 2026-11-23.
+/// The days citizens book: the twelve office days after the soak's Monday 2026-11-23, within
+/// the 14-day horizon.
 const std::vector<std::string> kBookingDays = {
     "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-30", "2026-12-01",
     "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-08", "2026-12-09"};
