@@ -116,6 +116,7 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
 
     std::optional<Dossier> dossier;  // set by the command, read by the reply (both under the lock)
     apply(
+        store::Actor::officer(officer),
         [&](queue::Engine& e, TimePoint now) -> Result<queue::Change> {
             Dossier d;
             if (!receiving) {
@@ -159,21 +160,17 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
         respond);
 }
 
-void Ward::change_dossier(const std::string& code, const DossierChange& change,
-                          const Respond& respond) {
+void Ward::change_dossier(const store::Actor& who, const std::string& code,
+                          const DossierChange& change, const Respond& respond) {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
-    std::vector<DomainEvent> events = engine_.advance(now);
+    // What time alone changed is the service's; the dossier's change is the officer's.
+    persist(engine_.advance(now), store::Actor::system(), nullptr);
     auto d = load_dossier(code);
-    if (!d) {
-        persist(std::move(events), nullptr);
-        return respond(not_found_dossier(code));
-    }
+    if (!d) return respond(not_found_dossier(code));
     auto event = change(*d, now);
-    if (!event) {
-        persist(std::move(events), nullptr);
-        return respond(error_reply(event.error()));
-    }
+    if (!event) return respond(error_reply(event.error()));
+    std::vector<DomainEvent> events;
     if (*event) events.push_back(dossier_event(**event, now, *d));
     Reply reply = json_reply(200, to_json(dossier_view(*d, true), zone_));
     reply.headers.emplace_back("Cache-Control", "no-store");
@@ -186,7 +183,7 @@ void Ward::change_dossier(const std::string& code, const DossierChange& change,
                       });
         return;
     }
-    persist(std::move(events),
+    persist(std::move(events), who,
             [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
 }
 
@@ -201,7 +198,8 @@ void Ward::get_dossier(const auth::Principal& who, const std::string& code,
     respond(std::move(reply));
 }
 
-void Ward::dossier_status(const Request& r, const std::string& code, const Respond& respond) {
+void Ward::dossier_status(const Request& r, const auth::Principal& who, const std::string& code,
+                          const Respond& respond) {
     auto req = body_of<DossierStatusRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     const std::optional<std::string>& note = req->note;
@@ -211,7 +209,7 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
             ErrorCode::note_required,
             "a supplement request needs a 'note' listing the missing items, one per line"));
     change_dossier(
-        code,
+        auth::actor_of(who), code,
         [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
             auto changed = dossiers::change_state(d, req->status, now, zone_);
             if (!changed) return changed.error();
@@ -227,11 +225,12 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
         respond);
 }
 
-void Ward::dossier_apology(const Request& r, const std::string& code, const Respond& respond) {
+void Ward::dossier_apology(const Request& r, const auth::Principal& who, const std::string& code,
+                           const Respond& respond) {
     auto req = body_of<ApologyRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     change_dossier(
-        code,
+        auth::actor_of(who), code,
         [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
             if (auto ok = dossiers::apologise(d, req->new_due, req->reason, now, zone_); !ok)
                 return ok.error();

@@ -59,7 +59,7 @@ void Ward::tick() {
     auto events = engine_.advance(now);
     expire_bookings(now, events);
     expect_bookings(now);
-    persist(std::move(events), nullptr);
+    persist(std::move(events), store::Actor::system(), nullptr);
     book_.forget_before(zone_.office_day(now));
     erase_old_phones(zone_.office_day(now));
     forget_quiet_clients(now);
@@ -71,32 +71,35 @@ Result<auth::Principal> Ward::identify(const Request& r) {
     return auth_.identify(r.authorization);
 }
 
-void Ward::apply(const Command& command, const MakeReply& make_reply, const Respond& respond) {
+void Ward::apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
+                 const Respond& respond) {
     apply(
-        command, make_reply, [](const Error& e) { return error_reply(e); }, respond);
+        who, command, make_reply, [](const Error& e) { return error_reply(e); }, respond);
 }
 
-void Ward::apply(const Command& command, const MakeReply& make_reply,
+void Ward::apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
                  const MakeFailure& make_failure, const Respond& respond) {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
-    std::vector<DomainEvent> events = engine_.advance(now);
-    expire_bookings(now, events);
+    std::vector<DomainEvent> by_clock = engine_.advance(now);
+    expire_bookings(now, by_clock);
     expect_bookings(now);
     auto change = command(engine_, now);
     if (!change) {
-        persist(std::move(events), nullptr);
+        persist(std::move(by_clock), store::Actor::system(), nullptr);
         respond(make_failure(change.error()));
         return;
     }
-    for (auto& e : change->events) events.push_back(std::move(e));
     Reply reply = make_reply(*change);
-    if (events.empty()) {
-        respond(std::move(reply));
+    auto answer = [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); };
+    if (change->events.empty()) {
+        // Answered once what the clock changed is durable (at once when it changed nothing).
+        persist(std::move(by_clock), store::Actor::system(), std::move(answer));
         return;
     }
-    persist(std::move(events),
-            [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    // Two jobs in submission order: the clock's events, then the caller's.
+    persist(std::move(by_clock), store::Actor::system(), nullptr);
+    persist(std::move(change->events), who, std::move(answer));
 }
 
 namespace {
@@ -122,7 +125,8 @@ void log_event(const DomainEvent& e) {
 
 }  // namespace
 
-void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) {
+void Ward::persist(std::vector<DomainEvent> events, const store::Actor& who,
+                   std::function<void()> then) {
     if (events.empty()) {
         if (then) then();
         return;
@@ -145,9 +149,9 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
     // the engine lock keeps the log and the live stream in sequence order.
     std::string today = format_day(engine_.day());
     store_.submit(
-        [items, today = std::move(today)](store::WriteTx& tx) {
+        [items, today = std::move(today), who](store::WriteTx& tx) {
             for (const auto& item : *items)
-                tx.record(item.event, item.day, *item.payload, item.detail);
+                tx.record(item.event, item.day, *item.payload, item.detail, who);
             tx.put_meta("last_day", today);
         },
         [this, items, then = std::move(then)](const Status& status) {

@@ -85,13 +85,17 @@ private:
     using MakeReply = std::function<Reply(const queue::Change&)>;
     using MakeFailure = std::function<Reply(const Error&)>;
 
-    /// Runs a command on the engine, persists its events, answers once they are durable.
-    void apply(const Command& command, const MakeReply& make_reply, const Respond& respond);
-    /// The same, with its own answer to a refusal (an HTML page rather than JSON).
-    void apply(const Command& command, const MakeReply& make_reply, const MakeFailure& make_failure,
+    /// Runs a command of `who` on the engine, persists its events, answers once they are
+    /// durable. What time alone changed first (day-end expiry, missed bookings) is the service's.
+    void apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
                const Respond& respond);
-    /// Queues events for the writer (engine lock held); `then` runs once they are durable.
-    void persist(std::vector<DomainEvent> events, std::function<void()> then);
+    /// The same, with its own answer to a refusal (an HTML page rather than JSON).
+    void apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
+               const MakeFailure& make_failure, const Respond& respond);
+    /// Queues events that `who` made for the writer (engine lock held); `then` runs once they
+    /// are durable.
+    void persist(std::vector<DomainEvent> events, const store::Actor& who,
+                 std::function<void()> then);
     /// Bookings whose check-in window has closed become missed: their events join `events`
     /// (engine lock held).
     void expire_bookings(TimePoint now, std::vector<DomainEvent>& events);
@@ -134,7 +138,7 @@ private:
     void book_appointment(const Request& r, const Respond& respond);
     void get_appointment(const std::string& code, const Respond& respond);
     void cancel_appointment(const std::string& code, const Respond& respond);
-    void check_in(const std::string& code, const Respond& respond);
+    void check_in(const auth::Principal& who, const std::string& code, const Respond& respond);
     void day_appointments(const Request& r, const Respond& respond);
     void appointments_report(const Request& r, const Respond& respond);
     /// The booking page (booking_page.cpp renders it): /dat-lich and /dat-lich/{code}.
@@ -167,8 +171,10 @@ private:
     void finish_with_dossier(const FinishRequest& req, int number, const std::string& officer,
                              const Respond& respond);
     void get_dossier(const auth::Principal& who, const std::string& code, const Respond& respond);
-    void dossier_status(const Request& r, const std::string& code, const Respond& respond);
-    void dossier_apology(const Request& r, const std::string& code, const Respond& respond);
+    void dossier_status(const Request& r, const auth::Principal& who, const std::string& code,
+                        const Respond& respond);
+    void dossier_apology(const Request& r, const auth::Principal& who, const std::string& code,
+                         const Respond& respond);
     void dossier_form(const std::string& code, std::string_view form, const Respond& respond);
     void due_date_preview(const std::string& procedure, const Respond& respond);
     void dossier_report(const Request& r, const Respond& respond);
@@ -186,8 +192,8 @@ private:
         std::function<Result<std::optional<EventType>>(Dossier& d, TimePoint now)>;
     /// Applies `change` to dossier `code` under the engine lock; answers 404 when there is none,
     /// the refusal, or the dossier's full view once persisted.
-    void change_dossier(const std::string& code, const DossierChange& change,
-                        const Respond& respond);
+    void change_dossier(const store::Actor& who, const std::string& code,
+                        const DossierChange& change, const Respond& respond);
     /// Records a changed dossier and its event (engine lock held).
     DomainEvent dossier_event(EventType type, TimePoint now, const Dossier& d);
     DossierView dossier_view(const Dossier& d, bool full) const;
