@@ -59,7 +59,7 @@ void Ward::expect_bookings(TimePoint now) {
 void Ward::catch_up(TimePoint now) {
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);
-    persist(std::move(events), store::Actor::system(), nullptr);
+    persist(std::move(events), MadeBy::system(), nullptr);
 }
 
 void Ward::erase_old_phones(Day today) {

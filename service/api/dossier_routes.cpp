@@ -164,13 +164,18 @@ void Ward::change_dossier(const store::Actor& who, const std::string& code,
                           const DossierChange& change, const Respond& respond) {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
-    // What time alone changed is the service's; the dossier's change is the officer's.
-    persist(engine_.advance(now), store::Actor::system(), nullptr);
+    std::vector<DomainEvent> events = engine_.advance(now);
+    const std::size_t by_clock = events.size();  // the service's, not the officer's
     auto d = load_dossier(code);
-    if (!d) return respond(not_found_dossier(code));
+    if (!d) {
+        persist(std::move(events), MadeBy::system(), nullptr);
+        return respond(not_found_dossier(code));
+    }
     auto event = change(*d, now);
-    if (!event) return respond(error_reply(event.error()));
-    std::vector<DomainEvent> events;
+    if (!event) {
+        persist(std::move(events), MadeBy::system(), nullptr);
+        return respond(error_reply(event.error()));
+    }
     if (*event) events.push_back(dossier_event(**event, now, *d));
     Reply reply = json_reply(200, to_json(dossier_view(*d, true), zone_));
     reply.headers.emplace_back("Cache-Control", "no-store");
@@ -183,7 +188,7 @@ void Ward::change_dossier(const store::Actor& who, const std::string& code,
                       });
         return;
     }
-    persist(std::move(events), who,
+    persist(std::move(events), {who, by_clock},
             [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
 }
 

@@ -260,7 +260,7 @@ void Ward::set_test_clock(const Request& r, const Respond& respond) {
     store_.submit([now_text](store::WriteTx& tx) { tx.put_meta("test_clock_ms", now_text); },
                   nullptr);
     json::value body = {{"now", zone_.format_rfc3339(req->now)}};
-    persist(std::move(events), store::Actor::system(), nullptr);
+    persist(std::move(events), MadeBy::system(), nullptr);
     store_.submit([](store::WriteTx&) {}, [respond, body = std::move(body)](
                                               const Status&) { respond(json_reply(200, body)); });
 }

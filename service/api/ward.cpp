@@ -59,7 +59,7 @@ void Ward::tick() {
     auto events = engine_.advance(now);
     expire_bookings(now, events);
     expect_bookings(now);
-    persist(std::move(events), store::Actor::system(), nullptr);
+    persist(std::move(events), MadeBy::system(), nullptr);
     book_.forget_before(zone_.office_day(now));
     erase_old_phones(zone_.office_day(now));
     forget_quiet_clients(now);
@@ -81,25 +81,24 @@ void Ward::apply(const store::Actor& who, const Command& command, const MakeRepl
                  const MakeFailure& make_failure, const Respond& respond) {
     std::lock_guard lock(mutex_);
     const TimePoint now = clock_.now();
-    std::vector<DomainEvent> by_clock = engine_.advance(now);
-    expire_bookings(now, by_clock);
+    std::vector<DomainEvent> events = engine_.advance(now);
+    expire_bookings(now, events);
+    const std::size_t by_clock = events.size();  // the service's, not the caller's
     expect_bookings(now);
     auto change = command(engine_, now);
     if (!change) {
-        persist(std::move(by_clock), store::Actor::system(), nullptr);
+        persist(std::move(events), MadeBy::system(), nullptr);
         respond(make_failure(change.error()));
         return;
     }
+    for (auto& e : change->events) events.push_back(std::move(e));
     Reply reply = make_reply(*change);
-    auto answer = [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); };
-    if (change->events.empty()) {
-        // Answered once what the clock changed is durable (at once when it changed nothing).
-        persist(std::move(by_clock), store::Actor::system(), std::move(answer));
+    if (events.empty()) {
+        respond(std::move(reply));
         return;
     }
-    // Two jobs in submission order: the clock's events, then the caller's.
-    persist(std::move(by_clock), store::Actor::system(), nullptr);
-    persist(std::move(change->events), who, std::move(answer));
+    persist(std::move(events), {who, by_clock},
+            [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
 }
 
 namespace {
@@ -125,8 +124,7 @@ void log_event(const DomainEvent& e) {
 
 }  // namespace
 
-void Ward::persist(std::vector<DomainEvent> events, const store::Actor& who,
-                   std::function<void()> then) {
+void Ward::persist(std::vector<DomainEvent> events, const MadeBy& who, std::function<void()> then) {
     if (events.empty()) {
         if (then) then();
         return;
@@ -150,8 +148,12 @@ void Ward::persist(std::vector<DomainEvent> events, const store::Actor& who,
     std::string today = format_day(engine_.day());
     store_.submit(
         [items, today = std::move(today), who](store::WriteTx& tx) {
-            for (const auto& item : *items)
-                tx.record(item.event, item.day, *item.payload, item.detail, who);
+            const auto system = store::Actor::system();
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const Item& item = (*items)[i];
+                tx.record(item.event, item.day, *item.payload, item.detail,
+                          i < who.by_clock ? system : who.actor);
+            }
             tx.put_meta("last_day", today);
         },
         [this, items, then = std::move(then)](const Status& status) {

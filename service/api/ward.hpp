@@ -92,10 +92,15 @@ private:
     /// The same, with its own answer to a refusal (an HTML page rather than JSON).
     void apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
                const MakeFailure& make_failure, const Respond& respond);
-    /// Queues events that `who` made for the writer (engine lock held); `then` runs once they
-    /// are durable.
-    void persist(std::vector<DomainEvent> events, const store::Actor& who,
-                 std::function<void()> then);
+    /// Who made a batch of events, for the audit trail: the first `by_clock` were made by time
+    /// passing (the service: day-end expiry, missed bookings), the rest by `actor`.
+    struct MadeBy {
+        store::Actor actor;
+        std::size_t by_clock = 0;
+        static MadeBy system() { return {store::Actor::system(), 0}; }
+    };
+    /// Queues events for the writer (engine lock held); `then` runs once they are durable.
+    void persist(std::vector<DomainEvent> events, const MadeBy& who, std::function<void()> then);
     /// Bookings whose check-in window has closed become missed: their events join `events`
     /// (engine lock held).
     void expire_bookings(TimePoint now, std::vector<DomainEvent>& events);

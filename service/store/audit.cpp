@@ -1,8 +1,8 @@
 #include "store/audit.hpp"
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
 #include <pwd.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -24,49 +24,64 @@ std::optional<ActorKind> parse_actor_kind(std::string_view text) {
     return std::nullopt;
 }
 
-/// SHA-256 over typed, length-prefixed fields: no two different field lists hash alike
-/// ("ab","c" is not "a","bc"; NULL is not "").
+/// SHA-256 (OpenSSL: its SHA extensions make it several times faster than a portable one on
+/// the ward's hot path) over typed, length-prefixed fields: no two different field lists hash
+/// alike ("ab","c" is not "a","bc"; NULL is not "").
 class Digest {
 public:
-    explicit Digest(std::string_view domain) {
-        crypto_hash_sha256_init(&state_);
+    explicit Digest(std::string_view domain) : ctx_(EVP_MD_CTX_new()) {
+        if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, sha256(), nullptr) != 1)
+            throw SqliteError("SHA-256 is not available");
         text(domain);
     }
+    ~Digest() { EVP_MD_CTX_free(ctx_); }
+    Digest(const Digest&) = delete;
+    Digest& operator=(const Digest&) = delete;
+
     Digest& text(std::string_view v) {
         tag('t', v.size());
-        crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(v.data()),
-                                  v.size());
-        return *this;
-    }
-    Digest& integer(std::int64_t v) {
-        tag('i', static_cast<std::uint64_t>(v));
-        return *this;
-    }
-    Digest& null() {
-        tag('n', 0);
+        EVP_DigestUpdate(ctx_, v.data(), v.size());
         return *this;
     }
     Digest& text(const std::string& v) { return text(std::string_view(v)); }
     Digest& text(const std::optional<std::string>& v) {
         return v ? text(std::string_view(*v)) : null();
     }
+    Digest& integer(std::int64_t v) {
+        tag('i', static_cast<std::uint64_t>(v));
+        return *this;
+    }
     Digest& integer(const std::optional<std::int64_t>& v) { return v ? integer(*v) : null(); }
+    Digest& null() {
+        tag('n', 0);
+        return *this;
+    }
     std::string hex() {
-        std::array<unsigned char, crypto_hash_sha256_BYTES> out{};
-        crypto_hash_sha256_final(&state_, out.data());
-        std::array<char, crypto_hash_sha256_BYTES * 2 + 1> text{};
-        sodium_bin2hex(text.data(), text.size(), out.data(), out.size());
-        return {text.data(), out.size() * 2};
+        std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
+        unsigned int size = 0;
+        EVP_DigestFinal_ex(ctx_, out.data(), &size);
+        static constexpr char kHex[] = "0123456789abcdef";
+        std::string text(size * 2, '0');
+        for (unsigned int i = 0; i < size; ++i) {
+            text[2 * i] = kHex[out[i] >> 4];
+            text[2 * i + 1] = kHex[out[i] & 0xf];
+        }
+        return text;
     }
 
 private:
+    static const EVP_MD* sha256() {
+        // Fetched once: an implicit fetch per digest costs more than hashing a small row.
+        static EVP_MD* md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return md;
+    }
     void tag(char kind, std::uint64_t n) {
         std::array<unsigned char, 9> b{};
         b[0] = static_cast<unsigned char>(kind);
         for (int i = 0; i < 8; ++i) b[static_cast<std::size_t>(1 + i)] = (n >> (8 * i)) & 0xff;
-        crypto_hash_sha256_update(&state_, b.data(), b.size());
+        EVP_DigestUpdate(ctx_, b.data(), b.size());
     }
-    crypto_hash_sha256_state state_{};
+    EVP_MD_CTX* ctx_;
 };
 
 std::string os_user() {
@@ -187,9 +202,7 @@ AuditWriter::AuditWriter(Database& db)
       insert_(db.prepare(fmt::format("INSERT INTO audit ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                                      "?8, ?9, ?10, ?11)",
                                      kEntryColumns))),
-      head_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?1)")) {
-    if (sodium_init() < 0) throw SqliteError("libsodium could not start");
-}
+      head_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?1)")) {}
 
 void AuditWriter::append(AuditEntry e) {
     // Read inside the transaction: a command on the server may have appended since.
@@ -289,7 +302,6 @@ EventRead read_event(Statement& st, std::int64_t seq) {
 }  // namespace
 
 AuditCheck verify_audit(Database& db) {
-    if (sodium_init() < 0) throw SqliteError("libsodium could not start");
     AuditCheck check;
     auto& problems = check.problems;
 
