@@ -81,6 +81,11 @@ void a_day_at_the_desk(Ward& w) {
                 .status == 201);
     set_clock(p, "2026-11-24T07:30:00+07:00");  // A002 was left waiting: the day's end expires it
     REQUIRE(request(p, "GET", "/api/v1/public/queue").status == 200);
+    // Past the booking's grace: the next request (or the second's tick) marks it missed, for the
+    // service, in the same write as the kiosk's ticket when the request comes first.
+    set_clock(p, "2026-11-24T09:30:00+07:00");
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"HT"})").status ==
+            201);
     REQUIRE(s.stop() == 0);
 }
 
@@ -125,6 +130,11 @@ TEST_CASE("audit names the device that issued and rated a ticket", "[integration
     CHECK(has(kiosk.out, "  device Kiosk (#1 kiosk)  ticket_issued  ticket A002 (event 2)\n"));
     CHECK(has(kiosk.out, "  device Kiosk (#1 kiosk)  rating_submitted  rating 5 of ticket A001"));
     CHECK(lines(kiosk.out) == 3);
+    const auto next_day = audit(w, "2026-11-24", "2026-11-24", "Kiosk");
+    CHECK(lines(next_day.out) == 1);
+    CHECK(has(next_day.out,
+              "  2026-11-24T09:30:00+07:00  device Kiosk (#1 kiosk)  ticket_issued  "
+              "ticket A001 "));
 }
 
 TEST_CASE("audit names the service for what time changed, and the public for phone bookings",
@@ -135,6 +145,8 @@ TEST_CASE("audit names the service for what time changed, and the public for pho
     INFO(system.out << system.err);
     REQUIRE(system.exit_code == 0);
     CHECK(has(system.out, "  system  ticket_expired  ticket A002 "));
+    CHECK(has(system.out, "  2026-11-24T09:30:00+07:00  system  appointment_missed  appointment "));
+    CHECK_FALSE(has(system.out, "ticket_issued"));
     CHECK_FALSE(has(system.out, "officer"));
     const auto booked = audit(w, "2026-11-23", "2026-11-24", "public");
     INFO(booked.out);
