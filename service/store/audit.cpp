@@ -355,6 +355,8 @@ AuditCheck verify_audit(Database& db) {
     std::string chain_hash = kAuditGenesis;  // the last entry accepted into the chain
     std::int64_t chain_id = 0;
     const std::int64_t head_id = head ? head->first : -1;
+    std::optional<std::int64_t> head_at;   // the row whose stored hash is the recorded head
+    std::vector<std::int64_t> after_head;  // rows after it: appended outside motcua
     fetch();
     while (!window.empty()) {
         if (window.size() < 2) fetch();
@@ -366,36 +368,33 @@ AuditCheck verify_audit(Database& db) {
         const std::int64_t gap_from = prev_id + 1;
         prev_id = e.id;
 
-        if (head && e.id > head_id) {
-            problems.push_back(fmt::format("entry {} was inserted after {} (the chain ended at {})",
-                                           e.id, head_id, head_id));
+        if (head_at) {  // the chain ended before this row
+            after_head.push_back(e.id);
             continue;
         }
         bool accept = true;
+        const bool linked = e.prev_hash == chain_hash;
+        // The next row links to this one's predecessor: the chain passes this row by.
+        const bool passed_by = next != nullptr && next->e.prev_hash == chain_hash;
         if (e.id > gap_from) {
             problems.push_back(fmt::format("{} missing (deleted)", range_text(gap_from, e.id - 1)));
             if (!cur.sealed) problems.push_back(fmt::format("audit entry {} was changed", e.id));
-        } else if (e.prev_hash != chain_hash) {
-            if (next != nullptr && next->e.prev_hash == chain_hash) {
-                problems.push_back(fmt::format(
-                    "entry {} was inserted after {}", e.id,
-                    chain_id == 0 ? std::string("the start") : std::to_string(chain_id)));
-                accept = false;
-            } else if (cur.sealed) {
-                problems.push_back(fmt::format(
-                    "the chain breaks between entries {} and {}: entry {} was rewritten, or "
-                    "entries between them were deleted",
-                    chain_id, e.id, chain_id));
-            } else {
-                problems.push_back(fmt::format("audit entry {} was changed", e.id));
-            }
+        } else if (passed_by && !(linked && cur.sealed)) {
+            problems.push_back(
+                fmt::format("entry {} was inserted after {}", e.id,
+                            chain_id == 0 ? std::string("the start") : std::to_string(chain_id)));
+            accept = false;
+        } else if (!linked && cur.sealed) {
+            problems.push_back(
+                fmt::format("the chain breaks between entries {} and {}: entry {} was rewritten, "
+                            "or entries between them were deleted",
+                            chain_id, e.id, chain_id));
         } else if (!cur.sealed) {
             problems.push_back(fmt::format("audit entry {} was changed", e.id));
         }
-        if (head && e.id == head_id && cur.sealed && e.hash != head->second)
-            problems.push_back(fmt::format(
-                "audit entry {} was rewritten: its hash is not the chain's recorded head", e.id));
         if (!accept) continue;
+        // By hash, not id: entries renumbered after an insertion still end where they did.
+        if (head && e.hash == head->second) head_at = e.id;
         chain_hash = e.hash;
         chain_id = e.id;
 
@@ -413,9 +412,23 @@ AuditCheck verify_audit(Database& db) {
                     fmt::format("event {} was changed (audit entry {} records it)", seq, e.id));
         }
     }
-    if (head && prev_id < head_id)
+    if (!after_head.empty())
         problems.push_back(
-            fmt::format("{} missing at the end (deleted)", range_text(prev_id + 1, head_id)));
+            after_head.size() == 1
+                ? fmt::format("entry {} was inserted after {} (the chain ended at {})",
+                              after_head.front(), *head_at, *head_at)
+                : fmt::format("entries {}–{} were inserted after {} (the chain ended at {})",
+                              after_head.front(), after_head.back(), *head_at, *head_at));
+    if (head && !head_at) {
+        if (prev_id < head_id)
+            problems.push_back(
+                fmt::format("{} missing at the end (deleted)", range_text(prev_id + 1, head_id)));
+        else
+            problems.push_back(fmt::format(
+                "the chain does not end at its recorded head (entry {}): the last entries were "
+                "rewritten, or deleted and replaced",
+                head_id));
+    }
     if (!head && check.entries > 0)
         problems.push_back(
             "the chain's head record (meta 'audit_head') is missing: the last entries were "

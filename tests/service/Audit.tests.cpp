@@ -242,6 +242,16 @@ TEST_CASE("audit verify names a row changed, inserted or deleted with sqlite3",
          "INSERT INTO audit (at, who_kind, who, who_detail, action, subject, prev_hash, hash) "
          "VALUES (1795402800000, 'officer', 'lan', '', 'ticket_called', 'ticket A009', 'x', 'y')",
          fmt::format("entry {} was inserted after {}", last + 1, last)},
+        {"an audit row inserted in the middle, the later ones renumbered",
+         fmt::format("UPDATE audit SET id = id + 1000000 WHERE id > {0}; "
+                     "UPDATE audit SET id = id - 999999 WHERE id > 1000000; "
+                     "INSERT INTO audit (id, at, who_kind, who, who_detail, action, subject, "
+                     "prev_hash, hash) SELECT {1}, at, who_kind, 'binh', who_detail, action, "
+                     "subject, prev_hash, hash FROM audit WHERE id = {2}",
+                     entry4, entry4 + 1, entry4 + 2),
+         fmt::format("entry {} was inserted after {}\n", entry4 + 1, entry4)},
+        {"the chain's head removed", "DELETE FROM meta WHERE key = 'audit_head'",
+         "the chain's head record (meta 'audit_head') is missing"},
         {"an event inserted",
          fmt::format("INSERT INTO events (seq, type, at, day, payload) VALUES ({}, "
                      "'ticket_issued', 1795402800000, '2026-11-24', '{{}}')",
