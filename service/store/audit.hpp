@@ -92,6 +92,12 @@ private:
 std::vector<AuditEntry> audit_entries(Database& db, TimePoint from, TimePoint to,
                                       std::string_view who);
 
+/// The columns of an entry row, in the order audit_entry_of reads them.
+extern const char* const kAuditColumns;
+AuditEntry audit_entry_of(const Statement& st);
+/// The hash a row's fields give; never its stored hash when the row holds an unknown kind.
+std::string audit_row_hash(const Statement& st, const AuditEntry& e);
+
 /// What `audit verify` found.
 struct AuditCheck {
     std::vector<std::string> problems;  // one line each, naming the row
