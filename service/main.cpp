@@ -121,6 +121,21 @@ int main(int argc, char** argv) {
     backtest_cmd->add_option("--format", backtest_opts.format, "text or json")
         ->capture_default_str();
 
+    // `audit --from D --to D [--who NAME]` lists; `audit verify` checks the chain.
+    AuditOptions audit_opts;
+    auto* audit_cmd = app.add_subcommand(
+        "audit", "who changed what, one line per entry; `audit verify` checks the trail");
+    audit_cmd->require_subcommand(0, 1);
+    ward_files(audit_cmd, audit_opts);
+    audit_cmd->add_option("--from", audit_opts.from, "first office day, YYYY-MM-DD");
+    audit_cmd->add_option("--to", audit_opts.to, "last office day, YYYY-MM-DD");
+    audit_cmd->add_option("--who", audit_opts.who,
+                          "only this officer, device, OS user, or kind (system, public, cli)");
+    // --config and --db after `verify` are audit's (fallthrough): one set of options.
+    auto* verify_cmd = audit_cmd->add_subcommand(
+        "verify", "check the hash chain and the events it records; exit 1 names what was edited");
+    verify_cmd->fallthrough();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -141,5 +156,7 @@ int main(int argc, char** argv) {
     if (appointments_cmd->parsed()) return report_appointments(report_opts);
     if (estimates_cmd->parsed()) return report_estimates(report_opts);
     if (backtest_cmd->parsed()) return backtest(backtest_opts);
+    if (verify_cmd->parsed()) return audit_verify(audit_opts);
+    if (audit_cmd->parsed()) return audit_list(audit_opts);
     return kExitUsage;
 }

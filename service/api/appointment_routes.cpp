@@ -60,15 +60,22 @@ void Ward::catch_up(TimePoint now) {
     if (!storage_ready()) return;  // a read: it answers from what is there
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);
-    persist(std::move(events), nullptr);
+    persist(std::move(events), MadeBy::system(), nullptr);
 }
 
 void Ward::erase_old_phones(Day today) {
     if (phones_erased_on_ && *phones_erased_on_ == today) return;
     phones_erased_on_ = today;
     const Day before{date::sys_days(today) - date::days{config_.appointments.retain_days}};
-    store_.submit([before](store::WriteTx& tx) { (void)tx.erase_appointment_phones(before); },
-                  nullptr);
+    const TimePoint now = clock_.now();
+    store_.submit(
+        [before, now](store::WriteTx& tx) {
+            if (const int erased = tx.erase_appointment_phones(before); erased > 0)
+                tx.audit(now, store::Actor::system(), "phones_erased",
+                         fmt::format("phone numbers of {} bookings before {}", erased,
+                                     format_day(before)));
+        },
+        nullptr);
 }
 
 void Ward::forget_quiet_clients(TimePoint now) {
@@ -129,7 +136,7 @@ void Ward::book_appointment(const Request& r, const Respond& respond) {
         }
     }
     apply(
-        book_command(std::move(*req), start, r.remote),
+        store::Actor::public_page(), book_command(std::move(*req), start, r.remote),
         [this](const queue::Change& c) {
             return json_reply(201, to_json(booking_view(*c.appointment, false)));
         },
@@ -166,7 +173,7 @@ void Ward::cancel_appointment(const std::string& code, const Respond& respond) {
     const auto normal = normalize_appointment_code(code);
     if (!normal) return respond(no_booking());
     apply(
-        cancel_command(*normal),
+        store::Actor::public_page(), cancel_command(*normal),
         [this](const queue::Change& c) {
             return json_reply(200, to_json(booking_view(*c.appointment, false)));
         },
@@ -192,10 +199,11 @@ Ward::Command Ward::cancel_command(std::string code) {
         };
 }
 
-void Ward::check_in(const std::string& code, const Respond& respond) {
+void Ward::check_in(const auth::Principal& who, const std::string& code, const Respond& respond) {
     const auto normal = normalize_appointment_code(code);
     if (!normal) return respond(no_booking());
     apply(
+        auth::actor_of(who),
         [this, code = *normal](queue::Engine& e, TimePoint now) -> Result<queue::Change> {
             auto booking = book_.check_in(code, now);
             if (!booking) return booking.error();
@@ -466,6 +474,7 @@ void Ward::booking_submit(const Request& r, const Respond& respond) {
         }
     }
     apply(
+        store::Actor::public_page(),
         book_command(BookingRequest{category, *day, start, phone}, *minutes, r.remote),
         [en](const queue::Change& c) {
             Reply reply = html_reply(303, "");
@@ -528,7 +537,7 @@ void Ward::booking_cancel(const Request& r, const std::string& code, const Respo
     }
     // Both answers are made under the lock apply() holds: they read the book directly.
     apply(
-        cancel_command(*normal),
+        store::Actor::public_page(), cancel_command(*normal),
         [this, en](const queue::Change& c) {
             return html_reply(200, render_booking_page(booking_page_of(*c.appointment, en, false)));
         },

@@ -116,6 +116,7 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
 
     std::optional<Dossier> dossier;  // set by the command, read by the reply (both under the lock)
     apply(
+        store::Actor::officer(officer),
         [&](queue::Engine& e, TimePoint now) -> Result<queue::Change> {
             Dossier d;
             if (!receiving) {
@@ -159,20 +160,21 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
         respond);
 }
 
-void Ward::change_dossier(const std::string& code, const DossierChange& change,
-                          const Respond& respond) {
+void Ward::change_dossier(const store::Actor& who, const std::string& code,
+                          const DossierChange& change, const Respond& respond) {
     std::lock_guard lock(mutex_);
     if (!storage_ready()) return respond(storage_unavailable_reply());
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
+    const std::size_t by_clock = events.size();  // the service's, not the officer's
     auto d = load_dossier(code);
     if (!d) {
-        persist(std::move(events), nullptr);
+        persist(std::move(events), MadeBy::system(), nullptr);
         return respond(not_found_dossier(code));
     }
     auto event = change(*d, now);
     if (!event) {
-        persist(std::move(events), nullptr);
+        persist(std::move(events), MadeBy::system(), nullptr);
         return respond(error_reply(event.error()));
     }
     if (*event) events.push_back(dossier_event(**event, now, *d));
@@ -183,7 +185,7 @@ void Ward::change_dossier(const std::string& code, const DossierChange& change,
         // disk: answer behind it in the writer's queue, never ahead of it.
         return answer_behind_writes(respond, std::move(reply));
     }
-    persist(std::move(events), answer_when_stored(respond, std::move(reply)));
+    persist(std::move(events), {who, by_clock}, answer_when_stored(respond, std::move(reply)));
 }
 
 void Ward::get_dossier(const auth::Principal& who, const std::string& code,
@@ -197,7 +199,8 @@ void Ward::get_dossier(const auth::Principal& who, const std::string& code,
     respond(std::move(reply));
 }
 
-void Ward::dossier_status(const Request& r, const std::string& code, const Respond& respond) {
+void Ward::dossier_status(const Request& r, const auth::Principal& who, const std::string& code,
+                          const Respond& respond) {
     auto req = body_of<DossierStatusRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     const std::optional<std::string>& note = req->note;
@@ -207,7 +210,7 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
             ErrorCode::note_required,
             "a supplement request needs a 'note' listing the missing items, one per line"));
     change_dossier(
-        code,
+        auth::actor_of(who), code,
         [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
             auto changed = dossiers::change_state(d, req->status, now, zone_);
             if (!changed) return changed.error();
@@ -223,11 +226,12 @@ void Ward::dossier_status(const Request& r, const std::string& code, const Respo
         respond);
 }
 
-void Ward::dossier_apology(const Request& r, const std::string& code, const Respond& respond) {
+void Ward::dossier_apology(const Request& r, const auth::Principal& who, const std::string& code,
+                           const Respond& respond) {
     auto req = body_of<ApologyRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     change_dossier(
-        code,
+        auth::actor_of(who), code,
         [&](Dossier& d, TimePoint now) -> Result<std::optional<EventType>> {
             if (auto ok = dossiers::apologise(d, req->new_due, req->reason, now, zone_); !ok)
                 return ok.error();

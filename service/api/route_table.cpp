@@ -108,7 +108,7 @@ void Ward::add_routes() {
               if (!lookup_refused(c, false)) cancel_appointment(c.params[0], c.respond);
           });
     t.add("POST", v1 + "/appointments/{code}/check-in", A::kiosk,
-          [this](const WardRouter::Call& c) { check_in(c.params[0], c.respond); });
+          [this](const WardRouter::Call& c) { check_in(c.who, c.params[0], c.respond); });
     t.add("GET", "/dat-lich", A::anyone,
           [this](const WardRouter::Call& c) { booking_page(c.request, c.respond); });
     t.add("POST", "/dat-lich", A::anyone,
@@ -125,10 +125,11 @@ void Ward::add_routes() {
     t.add("GET", v1 + "/dossiers/{code}", A::anyone, [this](const WardRouter::Call& c) {
         if (!lookup_refused(c, false)) get_dossier(c.who, c.params[0], c.respond);
     });
-    t.add("POST", v1 + "/dossiers/{code}/status", A::officer,
-          [this](const WardRouter::Call& c) { dossier_status(c.request, c.params[0], c.respond); });
+    t.add("POST", v1 + "/dossiers/{code}/status", A::officer, [this](const WardRouter::Call& c) {
+        dossier_status(c.request, c.who, c.params[0], c.respond);
+    });
     t.add("POST", v1 + "/dossiers/{code}/apology", A::officer, [this](const WardRouter::Call& c) {
-        dossier_apology(c.request, c.params[0], c.respond);
+        dossier_apology(c.request, c.who, c.params[0], c.respond);
     });
     t.add("GET", v1 + "/dossiers/{code}/forms/{form}", A::officer,
           [this](const WardRouter::Call& c) { dossier_form(c.params[0], c.params[1], c.respond); });

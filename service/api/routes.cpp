@@ -82,10 +82,10 @@ void Ward::counters(const Respond& respond) {
 }
 
 void Ward::issue_ticket(const Request& r, const auth::Principal& who, const Respond& respond) {
-    (void)who;  // a kiosk (route table)
-    auto req = body_of<IssueTicketRequest>(r);
+    auto req = body_of<IssueTicketRequest>(r);  // from a kiosk (route table)
     if (!req) return respond(error_reply(req.error()));
     apply(
+        auth::actor_of(who),
         [req = std::move(*req)](queue::Engine& e, TimePoint now) {
             return e.issue(now, auth::new_ticket_id(), req.category, req.priority,
                            req.priority_reason, std::nullopt, req.idempotency_key);
@@ -157,17 +157,19 @@ void Ward::rate(const Request& r, const auth::Principal& who, const Respond& res
                           req->idempotency_key,
                           device->name,
                           device->role == DeviceRole::rating ? device->counter : std::nullopt};
-    apply([in = std::move(in)](queue::Engine& e, TimePoint now) { return e.rate(now, in); },
-          [this](const queue::Change& c) {
-              json::object o{{"ticket", c.ticket->id}, {"number", c.ticket->number}};
-              if (c.rating) {
-                  o["level"] = c.rating->level;
-                  o["counter"] = c.rating->counter;
-                  o["at"] = zone_.format_rfc3339(c.rating->at);
-              }
-              return json_reply(201, o);
-          },
-          respond);
+    apply(
+        auth::actor_of(who),
+        [in = std::move(in)](queue::Engine& e, TimePoint now) { return e.rate(now, in); },
+        [this](const queue::Change& c) {
+            json::object o{{"ticket", c.ticket->id}, {"number", c.ticket->number}};
+            if (c.rating) {
+                o["level"] = c.rating->level;
+                o["counter"] = c.rating->counter;
+                o["at"] = zone_.format_rfc3339(c.rating->at);
+            }
+            return json_reply(201, o);
+        },
+        respond);
 }
 
 void Ward::counter_action(const Request& r, const auth::Principal& who, int number,
@@ -175,6 +177,7 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
     const auto* officer = as_officer(who);  // an officer (route table)
     if (auto ok = content_ok_if_any(r); !ok) return respond(error_reply(ok.error()));
     const std::string user = officer->username;
+    const store::Actor actor = auth::actor_of(who);
     {
         std::lock_guard lock(mutex_);
         officer_names_[user] = officer->name;
@@ -191,37 +194,45 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
     };
     using E = queue::Engine;
     if (action == "open")
-        return apply([&](E& e, TimePoint now) { return e.open_counter(now, number, user); },
-                     counter_reply, respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.open_counter(now, number, user); },
+            counter_reply, respond);
     if (action == "close")
-        return apply([&](E& e, TimePoint now) { return e.close_counter(now, number, user); },
-                     counter_reply, respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.close_counter(now, number, user); },
+            counter_reply, respond);
     if (action == "pause")
-        return apply([&](E& e, TimePoint now) { return e.pause_counter(now, number, user); },
-                     counter_reply, respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.pause_counter(now, number, user); },
+            counter_reply, respond);
     if (action == "call-next")
-        return apply([&](E& e, TimePoint now) { return e.call_next(now, number, user); },
-                     ticket_reply, respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.call_next(now, number, user); },
+            ticket_reply, respond);
     if (action == "recall")
-        return apply([&](E& e, TimePoint now) { return e.recall(now, number, user); }, ticket_reply,
-                     respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.recall(now, number, user); }, ticket_reply,
+            respond);
     if (action == "start")
-        return apply([&](E& e, TimePoint now) { return e.start(now, number, user); }, ticket_reply,
-                     respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.start(now, number, user); }, ticket_reply,
+            respond);
     if (action == "no-show")
-        return apply([&](E& e, TimePoint now) { return e.no_show(now, number, user); },
-                     ticket_reply, respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.no_show(now, number, user); }, ticket_reply,
+            respond);
     if (action == "reinstate") {
         auto req = body_of<ReinstateRequest>(r);
         if (!req) return respond(error_reply(req.error()));
         return apply(
-            [&](E& e, TimePoint now) { return e.reinstate(now, number, user, req->ticket); },
+            actor, [&](E& e, TimePoint now) { return e.reinstate(now, number, user, req->ticket); },
             ticket_reply, respond);
     }
     if (action == "transfer") {
         auto req = body_of<TransferRequest>(r);
         if (!req) return respond(error_reply(req.error()));
         return apply(
+            actor,
             [&](E& e, TimePoint now) { return e.transfer(now, number, user, req->category); },
             ticket_reply, respond);
     }
@@ -235,8 +246,9 @@ void Ward::counter_action(const Request& r, const auth::Principal& who, int numb
         if (req->outcome == FinishOutcome::dossier_received ||
             (req->outcome == FinishOutcome::result_returned && req->dossier))
             return finish_with_dossier(*req, number, user, respond);
-        return apply([&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); },
-                     ticket_reply, respond);
+        return apply(
+            actor, [&](E& e, TimePoint now) { return e.finish(now, number, user, req->outcome); },
+            ticket_reply, respond);
     }
     respond(error_reply(ErrorCode::not_found, "no such counter action"));
 }
@@ -253,7 +265,7 @@ void Ward::set_test_clock(const Request& r, const Respond& respond) {
     store_.submit([now_text](store::WriteTx& tx) { tx.put_meta("test_clock_ms", now_text); },
                   nullptr);
     json::value body = {{"now", zone_.format_rfc3339(req->now)}};
-    persist(std::move(events), nullptr);
+    persist(std::move(events), MadeBy::system(), nullptr);
     answer_behind_writes(respond, json_reply(200, body));
 }
 

@@ -114,7 +114,7 @@ void Ward::tick() {
     auto events = engine_.advance(now);
     expire_bookings(now, events);
     expect_bookings(now);
-    persist(std::move(events), nullptr);
+    persist(std::move(events), MadeBy::system(), nullptr);
     book_.forget_before(zone_.office_day(now));
     erase_old_phones(zone_.office_day(now));
     forget_quiet_clients(now);
@@ -126,22 +126,24 @@ Result<auth::Principal> Ward::identify(const Request& r) {
     return auth_.identify(r.authorization);
 }
 
-void Ward::apply(const Command& command, const MakeReply& make_reply, const Respond& respond) {
+void Ward::apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
+                 const Respond& respond) {
     apply(
-        command, make_reply, [](const Error& e) { return error_reply(e); }, respond);
+        who, command, make_reply, [](const Error& e) { return error_reply(e); }, respond);
 }
 
-void Ward::apply(const Command& command, const MakeReply& make_reply,
+void Ward::apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
                  const MakeFailure& make_failure, const Respond& respond) {
     std::lock_guard lock(mutex_);
     if (!storage_ready()) return respond(storage_unavailable_reply());
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);
+    const std::size_t by_clock = events.size();  // the service's, not the caller's
     expect_bookings(now);
     auto change = command(engine_, now);
     if (!change) {
-        persist(std::move(events), nullptr);
+        persist(std::move(events), MadeBy::system(), nullptr);
         respond(make_failure(change.error()));
         return;
     }
@@ -154,7 +156,7 @@ void Ward::apply(const Command& command, const MakeReply& make_reply,
         respond(std::move(reply));
         return;
     }
-    persist(std::move(events), answer_when_stored(respond, std::move(reply)));
+    persist(std::move(events), {who, by_clock}, answer_when_stored(respond, std::move(reply)));
 }
 
 namespace {
@@ -180,7 +182,7 @@ void log_event(const DomainEvent& e) {
 
 }  // namespace
 
-void Ward::persist(std::vector<DomainEvent> events, Stored then) {
+void Ward::persist(std::vector<DomainEvent> events, const MadeBy& who, Stored then) {
     if (events.empty()) {
         if (then) then(Ok{});
         return;
@@ -203,9 +205,13 @@ void Ward::persist(std::vector<DomainEvent> events, Stored then) {
     // the engine lock keeps the log and the live stream in sequence order.
     std::string today = format_day(engine_.day());
     store_.submit(
-        [items, today = std::move(today)](store::WriteTx& tx) {
-            for (const auto& item : *items)
-                tx.record(item.event, item.day, *item.payload, item.detail);
+        [items, today = std::move(today), who](store::WriteTx& tx) {
+            const auto system = store::Actor::system();
+            for (std::size_t i = 0; i < items->size(); ++i) {
+                const Item& item = (*items)[i];
+                tx.record(item.event, item.day, *item.payload, item.detail,
+                          i < who.by_clock ? system : who.actor);
+            }
             tx.put_meta("last_day", today);
         },
         [this, items, then = std::move(then)](const Status& status) {

@@ -88,16 +88,25 @@ private:
     using MakeReply = std::function<Reply(const queue::Change&)>;
     using MakeFailure = std::function<Reply(const Error&)>;
 
-    /// Runs a command on the engine, persists its events, answers once they are durable.
-    void apply(const Command& command, const MakeReply& make_reply, const Respond& respond);
-    /// The same, with its own answer to a refusal (an HTML page rather than JSON).
-    void apply(const Command& command, const MakeReply& make_reply, const MakeFailure& make_failure,
+    /// Runs a command of `who` on the engine, persists its events, answers once they are
+    /// durable. What time alone changed first (day-end expiry, missed bookings) is the service's.
+    void apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
                const Respond& respond);
+    /// The same, with its own answer to a refusal (an HTML page rather than JSON).
+    void apply(const store::Actor& who, const Command& command, const MakeReply& make_reply,
+               const MakeFailure& make_failure, const Respond& respond);
+    /// Who made a batch of events, for the audit trail: the first `by_clock` were made by time
+    /// passing (the service: day-end expiry, missed bookings), the rest by `actor`.
+    struct MadeBy {
+        store::Actor actor;
+        std::size_t by_clock = 0;
+        static MadeBy system() { return {store::Actor::system(), 0}; }
+    };
     /// What runs once a write is durable, or failed (then nothing of it is on disk).
     using Stored = std::function<void(const Status&)>;
     /// Queues events for the writer (engine lock held); `then` runs once they are durable, or
     /// with the error when the disk failed them (DESIGN.md §6).
-    void persist(std::vector<DomainEvent> events, Stored then);
+    void persist(std::vector<DomainEvent> events, const MadeBy& who, Stored then);
     /// Answers `reply` once durable, else the store's error (503 storage_unavailable).
     static Stored answer_when_stored(Respond respond, Reply reply);
     /// Answers `reply` behind every write queued before it: a repeat whose first answer was
@@ -154,7 +163,7 @@ private:
     void book_appointment(const Request& r, const Respond& respond);
     void get_appointment(const std::string& code, const Respond& respond);
     void cancel_appointment(const std::string& code, const Respond& respond);
-    void check_in(const std::string& code, const Respond& respond);
+    void check_in(const auth::Principal& who, const std::string& code, const Respond& respond);
     void day_appointments(const Request& r, const Respond& respond);
     void appointments_report(const Request& r, const Respond& respond);
     /// The booking page (booking_page.cpp renders it): /dat-lich and /dat-lich/{code}.
@@ -187,8 +196,10 @@ private:
     void finish_with_dossier(const FinishRequest& req, int number, const std::string& officer,
                              const Respond& respond);
     void get_dossier(const auth::Principal& who, const std::string& code, const Respond& respond);
-    void dossier_status(const Request& r, const std::string& code, const Respond& respond);
-    void dossier_apology(const Request& r, const std::string& code, const Respond& respond);
+    void dossier_status(const Request& r, const auth::Principal& who, const std::string& code,
+                        const Respond& respond);
+    void dossier_apology(const Request& r, const auth::Principal& who, const std::string& code,
+                         const Respond& respond);
     void dossier_form(const std::string& code, std::string_view form, const Respond& respond);
     void due_date_preview(const std::string& procedure, const Respond& respond);
     void dossier_report(const Request& r, const Respond& respond);
@@ -206,8 +217,8 @@ private:
         std::function<Result<std::optional<EventType>>(Dossier& d, TimePoint now)>;
     /// Applies `change` to dossier `code` under the engine lock; answers 404 when there is none,
     /// the refusal, or the dossier's full view once persisted.
-    void change_dossier(const std::string& code, const DossierChange& change,
-                        const Respond& respond);
+    void change_dossier(const store::Actor& who, const std::string& code,
+                        const DossierChange& change, const Respond& respond);
     /// Records a changed dossier and its event (engine lock held).
     DomainEvent dossier_event(EventType type, TimePoint now, const Dossier& d);
     DossierView dossier_view(const Dossier& d, bool full) const;

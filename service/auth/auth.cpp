@@ -61,6 +61,14 @@ Result<Principal> Authenticator::identify_token(std::string_view token) {
     return unauthorized("invalid token");
 }
 
+store::Actor actor_of(const Principal& who) {
+    if (const auto* o = std::get_if<OfficerPrincipal>(&who))
+        return store::Actor::officer(o->username);
+    if (const auto* d = std::get_if<DevicePrincipal>(&who))
+        return store::Actor::device(d->id, d->name, to_string(d->role));
+    return store::Actor::public_page();
+}
+
 bool Authenticator::limited(const std::string& key, std::chrono::steady_clock::time_point now) {
     auto it = failures_.find(key);
     if (it == failures_.end()) return false;
@@ -127,8 +135,12 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
     const std::string digest = token_digest(token);
     const auto expires =
         std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() + kSessionLifetime);
-    auto stored = store_.write(
-        [&](store::WriteTx& tx) { tx.add_session(digest, officer->username, expires); });
+    auto stored = store_.write([&](store::WriteTx& tx) {
+        tx.add_session(digest, officer->username, expires);
+        tx.audit(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now()),
+                 store::Actor::officer(officer->username), "login",
+                 fmt::format("session of {} from {}", officer->username, remote_address));
+    });
     if (!stored) return stored.error();
     OfficerPrincipal p{officer->username, officer->name, officer->role};
     {

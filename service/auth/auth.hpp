@@ -28,6 +28,9 @@ struct DevicePrincipal {
 
 using Principal = std::variant<std::monostate, OfficerPrincipal, DevicePrincipal>;
 
+/// Who the audit trail says made a caller's change: the officer, the device, or "public".
+store::Actor actor_of(const Principal& who);
+
 /// Officer sessions last one working day; expiry runs on the real clock even in test-clock mode.
 inline constexpr std::chrono::hours kSessionLifetime{12};
 

@@ -32,7 +32,11 @@ int user_add(const UserAddOptions& o) {
         return failure(fmt::format("user add: officer '{}' already exists", o.username));
     store::OfficerRecord record{o.username, o.name, *role, *hash};
     const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
-    auto written = env->store->write([&](store::WriteTx& tx) { tx.add_officer(record, now); });
+    auto written = env->store->write([&](store::WriteTx& tx) {
+        tx.add_officer(record, now);
+        tx.audit(now, store::Actor::cli("user add"), "officer_added",
+                 fmt::format("officer {} ({}, {})", o.username, o.name, o.role));
+    });
     if (!written) return failure(fmt::format("user add: {}", written.error().message));
     std::cerr << fmt::format("added {} '{}' ({})\n", o.role, o.username, o.name);
     return kExitOk;
@@ -53,8 +57,13 @@ int device_add(const DeviceAddOptions& o) {
     const std::string token = auth::new_token();
     store::DeviceRecord record{0, o.name, *role, o.counter};
     const TimePoint now = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now());
-    auto written = env->store->write(
-        [&](store::WriteTx& tx) { tx.add_device(record, auth::token_digest(token), now); });
+    auto written = env->store->write([&](store::WriteTx& tx) {
+        const auto id = tx.add_device(record, auth::token_digest(token), now);
+        tx.audit(now, store::Actor::cli("device add"), "device_added",
+                 o.counter
+                     ? fmt::format("device {} (#{} {}, counter {})", o.name, id, o.role, *o.counter)
+                     : fmt::format("device {} (#{} {})", o.name, id, o.role));
+    });
     if (!written) return failure(fmt::format("device add: {}", written.error().message));
     std::cerr << fmt::format("added {} device '{}'; its token is shown once, keep it:\n", o.role,
                              o.name);

@@ -50,7 +50,16 @@ struct BackupOptions : WardFiles {
     std::string out;
 };
 
+struct AuditOptions : WardFiles {
+    std::string from;
+    std::string to;
+    std::string who;  // empty: everyone
+};
+
 int serve(const ServeOptions& options);
+/// `audit`: the trail of [from, to], one line per entry; `audit verify`: the chain checked.
+int audit_list(const AuditOptions& options);
+int audit_verify(const AuditOptions& options);  // --from, --to and --who are bad usage here
 int backup(const BackupOptions& options);
 int backtest(const BacktestOptions& options);
 int report_turnaround(const ReportOptions& options);

@@ -9,7 +9,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 7> kMigrations{
+constexpr std::array<std::string_view, 8> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -171,6 +171,27 @@ CREATE INDEX tickets_finished ON tickets(finished_at);
 ALTER TABLE tickets ADD COLUMN idempotency_key TEXT;
 CREATE UNIQUE INDEX tickets_idempotency ON tickets(day, idempotency_key)
     WHERE idempotency_key IS NOT NULL;
+)sql",
+    // 8: the audit trail (DESIGN.md §7, docs/decisions.md): who made each change, hash-chained.
+    // An entry records an event (event_seq, and the digest of its row) or a change outside the
+    // event log (an account, a login). Events recorded before this migration have no entry:
+    // audit_after_seq says where the trail begins.
+    R"sql(
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    who_kind TEXT NOT NULL,
+    who TEXT NOT NULL,
+    who_detail TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    event_seq INTEGER,
+    event_digest TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'audit_after_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM events;
 )sql",
 };
 

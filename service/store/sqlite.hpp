@@ -60,6 +60,8 @@ public:
                             : std::string_view(
                                   p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
     }
+    /// SQLITE_INTEGER, SQLITE_TEXT, SQLITE_NULL...: the audit reads what a row really holds.
+    [[nodiscard]] int column_type(int col) const { return sqlite3_column_type(stmt_, col); }
     [[nodiscard]] bool is_null(int col) const {
         return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
     }

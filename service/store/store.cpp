@@ -214,14 +214,44 @@ WriteTx::WriteTx(Database& db)
           "cancelled_at = excluded.cancelled_at, checked_in_at = excluded.checked_in_at, "
           "missed_at = excluded.missed_at, ticket_id = excluded.ticket_id",
           kAppointmentColumns))),
-      put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")) {}
+      put_meta_(db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")),
+      audit_(db) {}
 
 void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_view payload,
-                     std::string_view detail) {
-    insert_event_.bind(1, e.seq).bind(2, to_string(e.type)).bind(3, to_epoch_ms(e.at)).bind(4, day);
-    if (e.ticket) insert_event_.bind(5, e.ticket->id);
-    if (e.counter) insert_event_.bind(6, e.counter->number).bind(8, e.counter->officer);
-    insert_event_.bind(7, payload).bind(9, detail).run();
+                     std::string_view detail, const Actor& who) {
+    // The row's columns once: stored, and digested for the audit entry that records it.
+    EventColumns row{e.seq,
+                     std::string(to_string(e.type)),
+                     to_epoch_ms(e.at),
+                     std::string(day),
+                     std::nullopt,
+                     std::nullopt,
+                     std::string(payload),
+                     std::nullopt,
+                     std::string(detail)};
+    if (e.ticket) row.ticket_id = e.ticket->id;
+    if (e.counter) {
+        row.counter = e.counter->number;
+        row.officer = e.counter->officer;
+    }
+    insert_event_.bind(1, row.seq)
+        .bind(2, row.type)
+        .bind(3, row.at)
+        .bind(4, row.day)
+        .bind(5, row.ticket_id)
+        .bind(6, row.counter)
+        .bind(7, row.payload)
+        .bind(8, row.officer)
+        .bind(9, row.detail)
+        .run();
+    AuditEntry entry;
+    entry.at = e.at;
+    entry.who = who;
+    entry.action = std::string(to_string(e.type));
+    entry.subject = event_subject(e);
+    entry.event_seq = e.seq;
+    entry.event_digest = event_digest(row);
+    audit_.append(std::move(entry));
     if (e.ticket) {
         const Ticket& t = *e.ticket;
         upsert_ticket_.bind(1, t.id)
@@ -326,6 +356,15 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
             .bind(10, r.device)
             .run();
     }
+}
+
+void WriteTx::audit(TimePoint at, const Actor& who, std::string action, std::string subject) {
+    AuditEntry entry;
+    entry.at = at;
+    entry.who = who;
+    entry.action = std::move(action);
+    entry.subject = std::move(subject);
+    audit_.append(std::move(entry));
 }
 
 void WriteTx::put_meta(std::string_view key, std::string_view value) {
@@ -773,6 +812,25 @@ std::optional<SessionRecord> Store::session(std::string_view token_hash) {
     st.bind(1, token_hash);
     if (!st.step()) return std::nullopt;
     return SessionRecord{st.text(0), from_epoch_ms(st.int64(1))};
+}
+
+std::vector<AuditEntry> Store::audit_entries(TimePoint from, TimePoint to, std::string_view who) {
+    std::lock_guard lock(read_mutex_);
+    return store::audit_entries(read_db_, from, to, who);
+}
+
+AuditCheck Store::verify_audit() {
+    std::lock_guard lock(read_mutex_);
+    // One read transaction: the chain and the events as of one moment, while the service writes.
+    read_db_.exec("BEGIN");
+    try {
+        auto check = store::verify_audit(read_db_);
+        read_db_.exec("COMMIT");
+        return check;
+    } catch (...) {
+        read_db_.exec("ROLLBACK");
+        throw;
+    }
 }
 
 ReportRows Store::report_rows(Day from, Day to, TimePoint end) {

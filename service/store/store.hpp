@@ -14,6 +14,7 @@
 #include "motcua/model.hpp"
 #include "motcua/office_time.hpp"
 #include "motcua/result.hpp"
+#include "store/audit.hpp"
 #include "store/sqlite.hpp"
 
 namespace motcua::store {
@@ -109,10 +110,13 @@ private:
 /// The writes of one job, inside the writer's transaction.
 class WriteTx {
 public:
-    /// Appends the event to the log and applies its snapshots (ticket, counter, rating).
-    /// `detail` is what the event ships to the hub (hub::ShippedEvent as JSON).
+    /// Appends the event to the log and applies its snapshots (ticket, counter, rating), and
+    /// records `who` made it in the audit trail. `detail` is what the event ships to the hub
+    /// (hub::ShippedEvent as JSON).
     void record(const DomainEvent& e, std::string_view day, std::string_view payload,
-                std::string_view detail);
+                std::string_view detail, const Actor& who);
+    /// Records a change outside the event log (an account, a login) in the audit trail.
+    void audit(TimePoint at, const Actor& who, std::string action, std::string subject);
     void put_meta(std::string_view key, std::string_view value);
     void add_officer(const OfficerRecord& officer, TimePoint now);
     std::int64_t add_device(const DeviceRecord& device, std::string_view token_hash, TimePoint now);
@@ -133,6 +137,7 @@ private:
     Statement upsert_dossier_;
     Statement upsert_appointment_;
     Statement put_meta_;
+    AuditWriter audit_;
 };
 
 class Store {
@@ -187,6 +192,10 @@ public:
     std::optional<OfficerRecord> officer(std::string_view username);
     std::optional<DeviceRecord> device_by_token_hash(std::string_view token_hash);
     std::optional<SessionRecord> session(std::string_view token_hash);
+    /// The audit trail's entries with `at` in [from, to), of `who` when not empty.
+    std::vector<AuditEntry> audit_entries(TimePoint from, TimePoint to, std::string_view who);
+    /// Walks the audit chain and the events it records (`audit verify`).
+    AuditCheck verify_audit();
     std::int64_t count_tickets();
     /// Tickets and ratings of the office days [from, to]; counter events before `end`.
     ReportRows report_rows(Day from, Day to, TimePoint end);
