@@ -14,7 +14,7 @@ TEST_CASE("look-ups: a burst of different codes, then one more per refill period
     CHECK(limiter.admit("10.0.0.5", "c1", t0) == 0);
     CHECK(limiter.admit("10.0.0.5", "c2", t0) == 0);
     CHECK(limiter.admit("10.0.0.5", "c3", t0) == 0);
-    CHECK(limiter.admit("10.0.0.5", "c4", t0) == 30);       // wait for one more
+    CHECK(limiter.admit("10.0.0.5", "c4", t0) == 30);        // wait for one more
     CHECK(limiter.admit("10.0.0.5", "c4", t0 + 20s) == 10);  // a third of it still to come
     CHECK(limiter.admit("10.0.0.5", "c4", t0 + 30s) == 0);
     CHECK(limiter.admit("10.0.0.5", "c5", t0 + 31s) == 29);
