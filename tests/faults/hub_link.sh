@@ -225,5 +225,7 @@ for q in "turnaround?group_by=category" "turnaround?group_by=hour" "dossiers?gro
         fail "the hub's $q differs from the ward's: $(head -n 40 "$WORK/report.diff")"
     echo "ok: $q: the hub's figures equal the ward's ($(jq -c '.total | if has("issued") then {issued, served} else {received_total, in_process_total} end' "$WORK/ward-report.json"))"
 done
+echo "--- the ward's shipping, as its log tells it:"
+grep -E ' hub: ' "$WORK/ward.log" || true
 resends=$(grep -c 'hub: .*retrying' "$WORK/ward.log" || true)
 echo "PASS: through 30% loss, 500 ms delay, a lost acknowledgement and a 20 s cut the hub stored the ward's $LAST events once each ($resends retry notices in the ward's log)"

@@ -183,6 +183,9 @@ relay_delay() {
     sleep 0.3  # the relay reads it within 100 ms
 }
 
+# Each fault replaces the previous one. The packets' fate changes first, the relay's delay after:
+# a cut made right after a request went through must catch its answer, which the relay may still
+# hold (the delay of bytes already in the relay does not change).
 fault_heal() {
     if [[ $FAULT_MODE == netem ]]; then fault_netem "$1" "$2"; else fault_filter "$1" "$2"; fi
     relay_delay "$1" "$2" 0
@@ -191,25 +194,29 @@ fault_heal() {
 
 # fault_loss A B PCT: each packet, in each direction, is lost with probability PCT %.
 fault_loss() {
-    fault_heal "$1" "$2" >/dev/null
     if [[ $FAULT_MODE == netem ]]; then
         fault_netem "$1" "$2" loss "$3%"
     else
         fault_filter "$1" "$2" -m statistic --mode random --probability "$(awk -v p="$3" 'BEGIN{printf "%.4f", p/100}')" -j DROP
     fi
+    relay_delay "$1" "$2" 0
     echo "faults: link $1-$2 loses $3% of packets each way"
 }
 
 fault_cut() {
-    fault_heal "$1" "$2" >/dev/null
     if [[ $FAULT_MODE == netem ]]; then fault_netem "$1" "$2" loss 100%; else fault_filter "$1" "$2" -j DROP; fi
+    relay_delay "$1" "$2" 0
     echo "faults: link $1-$2 cut"
 }
 
 # fault_delay A B MS: every byte takes MS more each way.
 fault_delay() {
-    fault_heal "$1" "$2" >/dev/null
-    if [[ $FAULT_MODE == netem ]]; then fault_netem "$1" "$2" delay "${3}ms"; else relay_delay "$1" "$2" "$3"; fi
+    if [[ $FAULT_MODE == netem ]]; then
+        fault_netem "$1" "$2" delay "${3}ms"
+    else
+        fault_filter "$1" "$2"
+        relay_delay "$1" "$2" "$3"
+    fi
     echo "faults: link $1-$2 delays ${3} ms each way"
 }
 
