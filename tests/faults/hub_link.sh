@@ -31,7 +31,10 @@ DRIVER_PID=
 DBNAME=faults_$$
 ADMIN_URI=$(cat "$PG_DIR/uri")
 finish() {
-    [[ -n $DRIVER_PID ]] && kill "$DRIVER_PID" 2>/dev/null && wait "$DRIVER_PID" 2>/dev/null
+    if [[ -n $DRIVER_PID ]]; then
+        kill "$DRIVER_PID" 2>/dev/null || true
+        wait "$DRIVER_PID" 2>/dev/null || true
+    fi
     faults_cleanup
     psql "$ADMIN_URI" -qc "DROP DATABASE IF EXISTS $DBNAME WITH (FORCE)" >/dev/null 2>&1 || true
     rm -rf "$WORK"
