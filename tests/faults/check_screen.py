@@ -63,10 +63,13 @@ def main():
         failures.append(msg)
         print("FAIL: " + msg)
 
-    def ok(msg):
-        print("ok: " + msg)
+    def ok(msg, since=None):
+        # A section's summary: said only when the section found nothing wrong.
+        if since is None or len(failures) == since:
+            print("ok: " + msg)
 
     # ---- board: each call after the board came up, shown exactly once --------------------------
+    start = len(failures)
     calls = {
         e["seq"]: e
         for e in events
@@ -90,9 +93,10 @@ def main():
             fail(f"the board showed call #{seq}, which the service never made after it came up")
     if len(calls) < 8:
         fail(f"only {len(calls)} calls were made while the board watched: not a real test")
-    ok(f"board: {len(calls)} calls, each shown once")
+    ok(f"board: {len(calls)} calls, each shown once", start)
 
     # ---- voice ------------------------------------------------------------------------------------
+    start = len(failures)
     said = {}
     for line in log:
         m = SAID.search(line)
@@ -141,7 +145,8 @@ def main():
         fail("no call arrived older than max_age_s: the cut did not test the voice's age rule")
     if recent == 0:
         fail("no call arrived recent: the voice was not tested")
-    ok(f"voice: {recent} recent calls said once each, {old} old ones not said, {grey} on the edge")
+    ok(f"voice: {recent} recent calls said once each, {old} old ones not said, {grey} on the edge",
+       start)
 
     # ---- tickets ----------------------------------------------------------------------------------
     issued = {}
@@ -170,6 +175,7 @@ def main():
             ok(f"tickets: {what}: the service holds {got or 'none'}")
 
     # ---- ratings ----------------------------------------------------------------------------------
+    start = len(failures)
     numbers = {}
     for e in events:
         if "ticket" in e and isinstance(e["ticket"], dict):
@@ -189,7 +195,7 @@ def main():
             fail(f"a rating of {number} is stored that nobody gave: {stored[number]}")
     if len(expect["ratings"]) < 4:
         fail("fewer than four ratings were given: not a real test")
-    ok(f"ratings: {len(expect['ratings'])} given, each stored once with its level")
+    ok(f"ratings: {len(expect['ratings'])} given, each stored once with its level", start)
 
     return 1 if failures else 0
 
