@@ -75,8 +75,8 @@ faults_require() {
 faults_reap_stale() {
     local ns pid
     for ns in $(ip netns list 2>/dev/null | awk '{print $1}'); do
-        [[ $ns =~ ^mcf([0-9]+)x[0-9a-f]+- ]] || continue
-        pid=${BASH_REMATCH[1]}
+        [[ $ns =~ ^mcf(probe)?([0-9]+)(x[0-9a-f]+-|$) ]] || continue
+        pid=${BASH_REMATCH[2]}
         kill -0 "$pid" 2>/dev/null && continue
         echo "faults: removing namespace $ns left by a killed run" >&2
         ns_stop_processes "$ns"
