@@ -1,6 +1,7 @@
 // motcua-service: the ward's queue service and its administration commands (DESIGN.md §5).
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +31,9 @@ void report_options(CLI::App* cmd, motcua::cli::ReportOptions& o, const char* gr
 
 int main(int argc, char** argv) {
     using namespace motcua::cli;
+    // What it creates holds secrets and personal data (the database and its WAL, backups,
+    // exports): readable by its own user only, whatever umask it was started with (DESIGN.md §7).
+    ::umask(0077);
     // Logs go to standard error: standard output carries what scripts read (the token, the URL).
     motcua::setup_logging("motcua-service");
 

@@ -57,6 +57,7 @@ void Ward::expect_bookings(TimePoint now) {
 }
 
 void Ward::catch_up(TimePoint now) {
+    if (!storage_ready()) return;  // a read: it answers from what is there
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);
     persist(std::move(events), nullptr);
@@ -286,9 +287,7 @@ namespace motcua::api {
 namespace {
 
 Reply html_reply(int status, std::string body) {
-    Reply reply{status, std::move(body), "text/html; charset=utf-8", {}};
-    reply.headers.emplace_back("Cache-Control", "no-store");
-    return reply;
+    return page_reply(status, std::move(body), booking_page_script_hashes());
 }
 
 /// Fields of an application/x-www-form-urlencoded body ('+' is a space).

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "api/phone_page.hpp"
+#include "auth/crypto.hpp"
 
 namespace motcua::api {
 
@@ -141,10 +142,9 @@ std::string booking_html(const BookingPage& p) {
                        en ? "What to bring" : "Giấy tờ cần mang theo", bring);
     if (b.state == AppointmentState::booked)
         out += fmt::format(
-            "<form method=\"post\" action=\"{}/huy{}\" onsubmit=\"return confirm('{}')\">"
+            "<form method=\"post\" action=\"{}/huy{}\" onsubmit=\"{}\">"
             "<button class=\"secondary\" type=\"submit\">{}</button></form>",
-            html_escape(p.link), p.en ? "?lang=en" : "",
-            en ? "Cancel this appointment?" : "Hủy lịch hẹn này?",
+            html_escape(p.link), p.en ? "?lang=en" : "", booking_page_scripts().at(en ? 1 : 0),
             en ? "Cancel the appointment" : "Hủy lịch hẹn");
     return out;
 }
@@ -288,6 +288,23 @@ a{{color:#0b3d91}}
         fmt::arg("lang", en ? "en" : "vi"), fmt::arg("title", html_escape(title)),
         fmt::arg("office", html_escape(p.office_name)), fmt::arg("body", body),
         fmt::arg("back", back_link), fmt::arg("switch_link", switch_link));
+}
+
+const std::vector<std::string>& booking_page_scripts() {
+    // Plain ASCII quotes only: they go into a double-quoted attribute as they are.
+    static const std::vector<std::string> scripts{"return confirm('Hủy lịch hẹn này?')",
+                                                  "return confirm('Cancel this appointment?')"};
+    return scripts;
+}
+
+const std::string& booking_page_script_hashes() {
+    static const std::string hashes = [] {
+        std::string out;
+        for (const auto& script : booking_page_scripts())
+            out += (out.empty() ? "" : " ") + auth::csp_script_hash(script);
+        return out;
+    }();
+    return hashes;
 }
 
 }  // namespace motcua::api

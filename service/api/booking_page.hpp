@@ -52,6 +52,11 @@ struct BookingPage {
 
 /// The whole HTML document of one step.
 std::string render_booking_page(const BookingPage& page);
+/// The inline scripts the booking pages run (the cancel button's confirmation, in each
+/// language), exactly as written in the pages: their hashes are the page's CSP script-src.
+const std::vector<std::string>& booking_page_scripts();
+/// The CSP source expressions ("'sha256-…'") of booking_page_scripts().
+const std::string& booking_page_script_hashes();
 
 /// "Thứ Ba, 24/11/2026" or "Tuesday 24/11/2026".
 std::string day_label(Day day, bool en);

@@ -162,6 +162,7 @@ void Ward::finish_with_dossier(const FinishRequest& req, int number, const std::
 void Ward::change_dossier(const std::string& code, const DossierChange& change,
                           const Respond& respond) {
     std::lock_guard lock(mutex_);
+    if (!storage_ready()) return respond(storage_unavailable_reply());
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
     auto d = load_dossier(code);
@@ -180,14 +181,9 @@ void Ward::change_dossier(const std::string& code, const DossierChange& change,
     if (events.empty()) {
         // Nothing changed, but an earlier change to this dossier may still be on its way to the
         // disk: answer behind it in the writer's queue, never ahead of it.
-        store_.submit([](store::WriteTx&) {},
-                      [respond, reply = std::move(reply)](const Status&) mutable {
-                          respond(std::move(reply));
-                      });
-        return;
+        return answer_behind_writes(respond, std::move(reply));
     }
-    persist(std::move(events),
-            [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    persist(std::move(events), answer_when_stored(respond, std::move(reply)));
 }
 
 void Ward::get_dossier(const auth::Principal& who, const std::string& code,

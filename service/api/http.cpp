@@ -1,5 +1,7 @@
 #include "api/http.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 #include <cctype>
@@ -25,6 +27,20 @@ bool is_json_media(std::string_view content_type) {
 
 Reply json_reply(int status, const boost::json::value& body) {
     return Reply{status, boost::json::serialize(body), "application/json", {}};
+}
+
+Reply page_reply(int status, std::string body, std::string_view script_hashes) {
+    Reply reply{status, std::move(body), "text/html; charset=utf-8", {}};
+    std::string policy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    if (!script_hashes.empty())
+        policy += fmt::format("; script-src 'unsafe-hashes' {}", script_hashes);
+    reply.headers.emplace_back("Content-Security-Policy", std::move(policy));
+    reply.headers.emplace_back("Referrer-Policy", "no-referrer");
+    reply.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    reply.headers.emplace_back("Cache-Control", "no-store");
+    return reply;
 }
 
 Reply error_reply(const Error& e) {

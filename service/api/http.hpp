@@ -45,6 +45,11 @@ Result<T> body_of(const Request& r) {
         return make_error(ErrorCode::unsupported_media_type, "send the body as application/json");
     return decode_body<T>(r.body);
 }
+/// An HTML page (the phone page, the booking page): not cached, and with the headers that keep
+/// it to itself: Content-Security-Policy (nothing but its own inline style, forms to itself, no
+/// framing; scripts only those whose CSP hashes, "'sha256-…'", are given), Referrer-Policy
+/// no-referrer (its address holds a ticket id or a booking code), nosniff.
+Reply page_reply(int status, std::string body, std::string_view script_hashes = {});
 Reply error_reply(const Error& e);
 /// {"error":{"code","message"}} with the code's status.
 Reply error_reply(ErrorCode code, std::string message);

@@ -75,12 +75,38 @@ std::string wait_text(const WaitRange& range, bool en) {
     return {};
 }
 
+/// The page around a body: the office's header, the phone page's style, a language link.
+std::string page_shell(bool en, std::string_view title, const std::string& office_name,
+                       std::string_view body, std::string_view nav, bool refresh) {
+    return fmt::format(
+        R"(<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{refresh}<title>{title}</title>
+<style>
+body{{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0;background:#f4f6fa;color:#1b2430;text-align:center}}
+header{{background:#0b3d91;color:#fff;padding:14px 10px;font-size:17px}}
+main{{padding:18px}} .number{{font-size:72px;font-weight:700;margin:4px 0;color:#0b3d91}}
+.label{{margin:8px 0 0;color:#4a5563}} .category{{font-size:19px;margin:4px 0 14px}}
+.state{{font-size:22px;font-weight:600;margin:10px 0}} .counter{{font-size:34px;font-weight:700;color:#b3261e}}
+table{{margin:10px auto;font-size:18px;border-collapse:collapse}} td{{padding:6px 10px;text-align:left}}
+.small{{color:#4a5563;font-size:15px}} nav{{margin:18px}} a{{color:#0b3d91;font-size:17px}}
+</style></head><body>
+<header>{office}</header><main>{body}</main>
+<nav>{nav}</nav>
+</body></html>
+)",
+        fmt::arg("lang", en ? "en" : "vi"),
+        fmt::arg("refresh", refresh ? "<meta http-equiv=\"refresh\" content=\"15\">\n" : ""),
+        fmt::arg("title", title), fmt::arg("office", html_escape(office_name)),
+        fmt::arg("body", body), fmt::arg("nav", nav));
+}
+
 }  // namespace
 
 std::string render_phone_page(const TicketView* t, const std::string& category_name,
                               const std::string& office_name, const std::string& id, bool en,
                               const OfficeZone& zone) {
-    const std::string lang = en ? "en" : "vi";
     const std::string switch_link =
         en ? fmt::format("<a href=\"/t/{}\">Tiếng Việt</a>", html_escape(id))
            : fmt::format("<a href=\"/t/{}?lang=en\">English</a>", html_escape(id));
@@ -112,29 +138,14 @@ std::string render_phone_page(const TicketView* t, const std::string& category_n
     const bool live =
         t != nullptr && (t->state == TicketState::waiting || t->state == TicketState::called ||
                          t->state == TicketState::serving);
-    return fmt::format(
-        R"(<!doctype html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{refresh}<title>{title}</title>
-<style>
-body{{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:0;background:#f4f6fa;color:#1b2430;text-align:center}}
-header{{background:#0b3d91;color:#fff;padding:14px 10px;font-size:17px}}
-main{{padding:18px}} .number{{font-size:72px;font-weight:700;margin:4px 0;color:#0b3d91}}
-.label{{margin:8px 0 0;color:#4a5563}} .category{{font-size:19px;margin:4px 0 14px}}
-.state{{font-size:22px;font-weight:600;margin:10px 0}} .counter{{font-size:34px;font-weight:700;color:#b3261e}}
-table{{margin:10px auto;font-size:18px;border-collapse:collapse}} td{{padding:6px 10px;text-align:left}}
-.small{{color:#4a5563;font-size:15px}} nav{{margin:18px}} a{{color:#0b3d91;font-size:17px}}
-</style></head><body>
-<header>{office}</header><main>{body}</main>
-<nav>{switch_link}</nav>
-</body></html>
-)",
-        fmt::arg("lang", lang),
-        fmt::arg("refresh", live ? "<meta http-equiv=\"refresh\" content=\"15\">\n" : ""),
-        fmt::arg("title", en ? "Queue ticket" : "Số thứ tự"),
-        fmt::arg("office", html_escape(office_name)), fmt::arg("body", body),
-        fmt::arg("switch_link", switch_link));
+    return page_shell(en, en ? "Queue ticket" : "Số thứ tự", office_name, body, switch_link, live);
+}
+
+std::string render_notice_page(bool en, const std::string& office_name, std::string_view text_vi,
+                               std::string_view text_en) {
+    return page_shell(en, en ? "Please wait" : "Xin chờ", office_name,
+                      fmt::format("<p class=\"state\">{}</p>", html_escape(en ? text_en : text_vi)),
+                      "", false);
 }
 
 }  // namespace motcua::api

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "api/openapi.hpp"
+#include "api/phone_page.hpp"
 #include "api/ward.hpp"
 
 namespace motcua::api {
@@ -53,8 +54,9 @@ void Ward::add_routes() {
     const std::string v1 = "/api/v1";
     t.add("GET", "/metrics", A::anyone,
           [this](const WardRouter::Call& c) { metrics_route(c.respond); });
-    t.add("GET", "/t/{id}", A::anyone,
-          [this](const WardRouter::Call& c) { phone_page(c.request, c.params[0], c.respond); });
+    t.add("GET", "/t/{id}", A::anyone, [this](const WardRouter::Call& c) {
+        if (!lookup_refused(c, true)) phone_page(c.request, c.params[0], c.respond);
+    });
     t.add("GET", v1 + "/healthz", A::anyone, [](const WardRouter::Call& c) {
         c.respond(json_reply(200, {{"status", "ok"}}));
     });
@@ -72,8 +74,9 @@ void Ward::add_routes() {
           [this](const WardRouter::Call& c) { counters(c.respond); });
     t.add("POST", v1 + "/tickets", A::kiosk,
           [this](const WardRouter::Call& c) { issue_ticket(c.request, c.who, c.respond); });
-    t.add("GET", v1 + "/tickets/{id}", A::anyone,
-          [this](const WardRouter::Call& c) { get_ticket(c.params[0], c.respond); });
+    t.add("GET", v1 + "/tickets/{id}", A::anyone, [this](const WardRouter::Call& c) {
+        if (!lookup_refused(c, false)) get_ticket(c.params[0], c.respond);
+    });
     t.add("GET", v1 + "/public/queue", A::anyone,
           [this](const WardRouter::Call& c) { public_queue(c.respond); });
     t.add("POST", v1 + "/ratings", A::citizen_device,
@@ -97,25 +100,31 @@ void Ward::add_routes() {
           [this](const WardRouter::Call& c) { public_slots(c.request, c.respond); });
     t.add("POST", v1 + "/public/appointments", A::anyone,
           [this](const WardRouter::Call& c) { book_appointment(c.request, c.respond); });
-    t.add("GET", v1 + "/public/appointments/{code}", A::anyone,
-          [this](const WardRouter::Call& c) { get_appointment(c.params[0], c.respond); });
+    t.add("GET", v1 + "/public/appointments/{code}", A::anyone, [this](const WardRouter::Call& c) {
+        if (!lookup_refused(c, false)) get_appointment(c.params[0], c.respond);
+    });
     t.add("POST", v1 + "/public/appointments/{code}/cancel", A::anyone,
-          [this](const WardRouter::Call& c) { cancel_appointment(c.params[0], c.respond); });
+          [this](const WardRouter::Call& c) {
+              if (!lookup_refused(c, false)) cancel_appointment(c.params[0], c.respond);
+          });
     t.add("POST", v1 + "/appointments/{code}/check-in", A::kiosk,
           [this](const WardRouter::Call& c) { check_in(c.params[0], c.respond); });
     t.add("GET", "/dat-lich", A::anyone,
           [this](const WardRouter::Call& c) { booking_page(c.request, c.respond); });
     t.add("POST", "/dat-lich", A::anyone,
           [this](const WardRouter::Call& c) { booking_submit(c.request, c.respond); });
-    t.add("GET", "/dat-lich/{code}", A::anyone,
-          [this](const WardRouter::Call& c) { booking_show(c.request, c.params[0], c.respond); });
-    t.add("POST", "/dat-lich/{code}/huy", A::anyone,
-          [this](const WardRouter::Call& c) { booking_cancel(c.request, c.params[0], c.respond); });
+    t.add("GET", "/dat-lich/{code}", A::anyone, [this](const WardRouter::Call& c) {
+        if (!lookup_refused(c, true)) booking_show(c.request, c.params[0], c.respond);
+    });
+    t.add("POST", "/dat-lich/{code}/huy", A::anyone, [this](const WardRouter::Call& c) {
+        if (!lookup_refused(c, true)) booking_cancel(c.request, c.params[0], c.respond);
+    });
     t.add("GET", v1 + "/appointments", A::officer,
           [this](const WardRouter::Call& c) { day_appointments(c.request, c.respond); });
     // A dossier's public view is for anyone holding its code; officers get the full view.
-    t.add("GET", v1 + "/dossiers/{code}", A::anyone,
-          [this](const WardRouter::Call& c) { get_dossier(c.who, c.params[0], c.respond); });
+    t.add("GET", v1 + "/dossiers/{code}", A::anyone, [this](const WardRouter::Call& c) {
+        if (!lookup_refused(c, false)) get_dossier(c.who, c.params[0], c.respond);
+    });
     t.add("POST", v1 + "/dossiers/{code}/status", A::officer,
           [this](const WardRouter::Call& c) { dossier_status(c.request, c.params[0], c.respond); });
     t.add("POST", v1 + "/dossiers/{code}/apology", A::officer, [this](const WardRouter::Call& c) {
@@ -141,6 +150,32 @@ void Ward::add_routes() {
     if (test_clock_ != nullptr)
         t.add("POST", v1 + "/test/clock", A::anyone,
               [this](const WardRouter::Call& c) { set_test_clock(c.request, c.respond); });
+}
+
+bool Ward::lookup_refused(const WardRouter::Call& c, bool html) {
+    // Devices and officers are known: a kiosk looks up for many citizens in turn.
+    if (!std::holds_alternative<std::monostate>(c.who)) return false;
+    const int wait =
+        lookups_.admit(c.request.remote, c.params[0], std::chrono::steady_clock::now());
+    if (wait == 0) return false;
+    Reply reply =
+        html ? page_reply(
+                   429, render_notice_page(
+                            c.request.query.contains("lang") && c.request.query.at("lang") == "en",
+                            config_.office_name,
+                            fmt::format("Quá nhiều lượt tra cứu từ máy này. Xin thử lại "
+                                        "sau {} giây.",
+                                        wait),
+                            fmt::format("Too many look-ups from this device. Please try "
+                                        "again in {} seconds.",
+                                        wait)))
+             : error_reply(ErrorCode::too_many_requests,
+                           fmt::format("too many look-ups from this address; try again in {} "
+                                       "seconds",
+                                       wait));
+    reply.headers.emplace_back("Retry-After", std::to_string(wait));
+    c.respond(std::move(reply));
+    return true;
 }
 
 void Ward::handle(const Request& r, const Respond& respond) {

@@ -1,6 +1,7 @@
 // HTTP routes of DESIGN.md §4: authentication, role rules, decoding, and the engine commands.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -33,7 +34,14 @@ void Ward::login(const Request& r, const Respond& respond) {
     auto req = body_of<LoginRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     auto result = auth_.login(*req, r.remote);
-    if (!result) return respond(error_reply(result.error()));
+    if (!result) {
+        Reply refused = error_reply(result.error());
+        if (result.error().code == ErrorCode::too_many_attempts)
+            refused.headers.emplace_back(
+                "Retry-After",
+                std::to_string(std::max(1, auth_.login_retry_after(req->username, r.remote))));
+        return respond(std::move(refused));
+    }
     {
         std::lock_guard lock(mutex_);
         officer_names_[result->officer.username] = result->officer.name;
@@ -80,7 +88,7 @@ void Ward::issue_ticket(const Request& r, const auth::Principal& who, const Resp
     apply(
         [req = std::move(*req)](queue::Engine& e, TimePoint now) {
             return e.issue(now, auth::new_ticket_id(), req.category, req.priority,
-                           req.priority_reason);
+                           req.priority_reason, std::nullopt, req.idempotency_key);
         },
         [this](const queue::Change& c) {
             return json_reply(201, to_json(ticket_view(*c.ticket), zone_));
@@ -133,13 +141,9 @@ void Ward::phone_page(const Request& r, const std::string& id, const Respond& re
         if (const Category* c = config_.find_category(ticket->category))
             category_name = english ? c->name_en : c->name_vi;
     }
-    Reply reply{ticket ? 200 : 404,
-                render_phone_page(ticket ? &view : nullptr, category_name, config_.office_name, id,
-                                  english, zone_),
-                "text/html; charset=utf-8",
-                {}};
-    reply.headers.emplace_back("Cache-Control", "no-store");
-    respond(std::move(reply));
+    respond(
+        page_reply(ticket ? 200 : 404, render_phone_page(ticket ? &view : nullptr, category_name,
+                                                         config_.office_name, id, english, zone_)));
 }
 
 void Ward::rate(const Request& r, const auth::Principal& who, const Respond& respond) {
@@ -241,6 +245,7 @@ void Ward::set_test_clock(const Request& r, const Respond& respond) {
     auto req = body_of<TestClockRequest>(r);
     if (!req) return respond(error_reply(req.error()));
     std::lock_guard lock(mutex_);
+    if (!storage_ready()) return respond(storage_unavailable_reply());
     if (auto ok = test_clock_->set(req->now); !ok) return respond(error_reply(ok.error()));
     auto events = engine_.advance(req->now);
     const std::string now_text = std::to_string(to_epoch_ms(req->now));
@@ -249,8 +254,7 @@ void Ward::set_test_clock(const Request& r, const Respond& respond) {
                   nullptr);
     json::value body = {{"now", zone_.format_rfc3339(req->now)}};
     persist(std::move(events), nullptr);
-    store_.submit([](store::WriteTx&) {}, [respond, body = std::move(body)](
-                                              const Status&) { respond(json_reply(200, body)); });
+    answer_behind_writes(respond, json_reply(200, body));
 }
 
 }  // namespace motcua::api

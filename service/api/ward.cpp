@@ -4,13 +4,20 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
-#include <cstdlib>
 
 #include "motcua/hub.hpp"
 
 namespace motcua::api {
 
 namespace json = boost::json;
+
+Reply storage_unavailable_reply() {
+    Reply reply = error_reply(ErrorCode::storage_unavailable,
+                              "the server cannot write to its disk (full or failing); nothing was "
+                              "changed: try again in a moment");
+    reply.headers.emplace_back("Retry-After", "5");
+    return reply;
+}
 
 Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* test_clock,
            store::Store& store)
@@ -24,8 +31,14 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
       hub_(0),
       calendar_(config_),
       book_(config_, calendar_, zone_),
+      lookups_({config_.limits.lookups, std::chrono::seconds(config_.limits.lookup_refill_s)}),
       router_([this](const Request& r) { return identify(r); }, ward_allows) {
     add_routes();
+    reload();
+    tick();
+}
+
+void Ward::reload() {
     // Resume the current office day from the database; then expire what the night left waiting.
     const Day today = zone_.office_day(clock_.now());
     Snapshot snapshot = store_.load_snapshot(today);
@@ -41,11 +54,52 @@ Ward::Ward(WardConfig config, OfficeZone zone, const Clock& clock, TestClock* te
     }
     engine_.restore(snapshot);
     // The estimates learn from the stored history, as the running service did (DESIGN.md §9).
+    engine_.history().clear();
     for (const auto& t : store_.desk_history(queue::ServiceTimes::history_start(today)))
         engine_.history().add(t);
     book_.restore(store_.appointments_from(today));
+    dossier_seq_.clear();
+    {
+        std::lock_guard lock(dossier_cache_mutex_);
+        dossiers_.clear();
+    }
     hub_.reset(snapshot.last_seq);
-    tick();
+}
+
+bool Ward::storage_ready() {
+    if (!storage_lost_.load()) {
+        if (!store_.failed()) return true;
+        storage_lost_ = true;  // another write failed (a login's session): the same cure
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (reloaded_since_loss_ && now - last_probe_ < std::chrono::seconds(1)) return false;
+    last_probe_ = now;
+    // recover() waits for every write queued before it, so what failed is settled before the
+    // state is read back: the engine forgets the changes that never reached the disk.
+    const Status back = store_.recover();
+    if (!reloaded_since_loss_ || back) {
+        reload();
+        reloaded_since_loss_ = true;
+    }
+    if (!back) return false;
+    storage_lost_ = false;
+    reloaded_since_loss_ = false;
+    spdlog::warn("storage: writes work again; the service accepts changes");
+    return true;
+}
+
+Ward::Stored Ward::answer_when_stored(Respond respond, Reply reply) {
+    return [respond = std::move(respond), reply = std::move(reply)](const Status& s) mutable {
+        if (s) return respond(std::move(reply));
+        Reply failed = error_reply(s.error());
+        if (s.error().code == ErrorCode::storage_unavailable)
+            failed.headers.emplace_back("Retry-After", "5");
+        respond(std::move(failed));
+    };
+}
+
+void Ward::answer_behind_writes(Respond respond, Reply reply) {
+    store_.submit([](store::WriteTx&) {}, answer_when_stored(std::move(respond), std::move(reply)));
 }
 
 void Ward::quiesce() {
@@ -55,6 +109,7 @@ void Ward::quiesce() {
 
 void Ward::tick() {
     std::lock_guard lock(mutex_);
+    if (!storage_ready()) return;
     const TimePoint now = clock_.now();
     auto events = engine_.advance(now);
     expire_bookings(now, events);
@@ -79,6 +134,7 @@ void Ward::apply(const Command& command, const MakeReply& make_reply, const Resp
 void Ward::apply(const Command& command, const MakeReply& make_reply,
                  const MakeFailure& make_failure, const Respond& respond) {
     std::lock_guard lock(mutex_);
+    if (!storage_ready()) return respond(storage_unavailable_reply());
     const TimePoint now = clock_.now();
     std::vector<DomainEvent> events = engine_.advance(now);
     expire_bookings(now, events);
@@ -92,11 +148,13 @@ void Ward::apply(const Command& command, const MakeReply& make_reply,
     for (auto& e : change->events) events.push_back(std::move(e));
     Reply reply = make_reply(*change);
     if (events.empty()) {
+        // A repeat (same idempotency key) answers as the first did, but never before the first
+        // is durable: its answer may have been lost while its write was still queued.
+        if (change->replayed) return answer_behind_writes(respond, std::move(reply));
         respond(std::move(reply));
         return;
     }
-    persist(std::move(events),
-            [respond, reply = std::move(reply)]() mutable { respond(std::move(reply)); });
+    persist(std::move(events), answer_when_stored(respond, std::move(reply)));
 }
 
 namespace {
@@ -122,9 +180,9 @@ void log_event(const DomainEvent& e) {
 
 }  // namespace
 
-void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) {
+void Ward::persist(std::vector<DomainEvent> events, Stored then) {
     if (events.empty()) {
-        if (then) then();
+        if (then) then(Ok{});
         return;
     }
     struct Item {
@@ -152,9 +210,15 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
         },
         [this, items, then = std::move(then)](const Status& status) {
             if (!status) {
-                // Memory is ahead of the disk: stop; a restart rebuilds from the database.
-                spdlog::critical("could not store events: {}", status.error().message);
-                std::abort();
+                // Nothing of it is on disk and the engine's memory is ahead: refuse changes
+                // until the disk takes writes again, then rebuild from the database (tick).
+                if (!storage_lost_.exchange(true))
+                    spdlog::critical(
+                        "storage: could not store events {}..{}; refusing changes "
+                        "(503 storage_unavailable) until writes work again: {}",
+                        items->front().event.seq, items->back().event.seq, status.error().message);
+                if (then) then(status);
+                return;
             }
             std::vector<std::pair<std::string, std::int64_t>> committed;
             for (const auto& item : *items) {
@@ -166,7 +230,7 @@ void Ward::persist(std::vector<DomainEvent> events, std::function<void()> then) 
             if (!committed.empty()) forget_committed_dossiers(committed);
             if (auto* shipper = shipper_.load(); shipper != nullptr)
                 shipper->notify(items->back().event.seq);
-            if (then) then();
+            if (then) then(Ok{});
         });
 }
 

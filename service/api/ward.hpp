@@ -13,6 +13,7 @@
 #include "api/booking_page.hpp"
 #include "api/event_hub.hpp"
 #include "api/http.hpp"
+#include "api/lookup_limit.hpp"
 #include "api/metrics.hpp"
 #include "api/render_worker.hpp"
 #include "api/router.hpp"
@@ -40,6 +41,8 @@ enum class WardAccess {
 /// Ok, or 401 for a missing token / 403 for a caller that may not use a route of `access`.
 Status ward_allows(WardAccess access, const auth::Principal& who);
 using WardRouter = Router<auth::Principal, WardAccess>;
+/// 503 storage_unavailable with Retry-After: the disk fails writes, nothing was changed.
+Reply storage_unavailable_reply();
 
 class Ward final : public App, public EventFeed {
 public:
@@ -90,8 +93,22 @@ private:
     /// The same, with its own answer to a refusal (an HTML page rather than JSON).
     void apply(const Command& command, const MakeReply& make_reply, const MakeFailure& make_failure,
                const Respond& respond);
-    /// Queues events for the writer (engine lock held); `then` runs once they are durable.
-    void persist(std::vector<DomainEvent> events, std::function<void()> then);
+    /// What runs once a write is durable, or failed (then nothing of it is on disk).
+    using Stored = std::function<void(const Status&)>;
+    /// Queues events for the writer (engine lock held); `then` runs once they are durable, or
+    /// with the error when the disk failed them (DESIGN.md §6).
+    void persist(std::vector<DomainEvent> events, Stored then);
+    /// Answers `reply` once durable, else the store's error (503 storage_unavailable).
+    static Stored answer_when_stored(Respond respond, Reply reply);
+    /// Answers `reply` behind every write queued before it: a repeat whose first answer was
+    /// lost is never acknowledged before the first is durable (engine lock held).
+    void answer_behind_writes(Respond respond, Reply reply);
+    /// False while the disk fails writes (engine lock held): the caller answers 503 and changes
+    /// nothing. After a failure it rebuilds the state from the database (what was not stored is
+    /// forgotten) and, at most once a second, tries a write to learn whether the disk is back.
+    bool storage_ready();
+    /// Reads the current office day's state back from the database (engine lock held).
+    void reload();
     /// Bookings whose check-in window has closed become missed: their events join `events`
     /// (engine lock held).
     void expire_bookings(TimePoint now, std::vector<DomainEvent>& events);
@@ -110,6 +127,9 @@ private:
 
     // Route handlers (the table is in route_table.cpp).
     void add_routes();
+    /// The public look-up limit (DESIGN.md §7) on a route by a code, for callers without a
+    /// token: true when the address looked up too many codes lately and the 429 is answered.
+    bool lookup_refused(const WardRouter::Call& call, bool html);
     void metrics_route(const Respond& respond);
     void login(const Request& r, const Respond& respond);
     void categories(const Respond& respond);
@@ -211,6 +231,7 @@ private:
     /// Recent bookings per client address, for the per-address limit (mutex_).
     std::unordered_map<std::string, std::deque<TimePoint>> booking_clients_;
     std::optional<Day> phones_erased_on_;  // mutex_
+    LookupLimiter lookups_;
     // Dossiers whose latest change is not durable yet (the store's read connection would not see
     // it), with the seq of that change's event; an entry leaves once its change is committed.
     struct CachedDossier {
@@ -225,6 +246,10 @@ private:
     RenderWorker renderer_;
     WardRouter router_;
     std::atomic<shipper::Shipper*> shipper_{nullptr};
+    // Set by a write that failed (on the writer thread); cleared under mutex_ once recovered.
+    std::atomic<bool> storage_lost_{false};
+    bool reloaded_since_loss_ = false;                  // mutex_
+    std::chrono::steady_clock::time_point last_probe_;  // mutex_
 };
 
 }  // namespace motcua::api

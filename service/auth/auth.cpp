@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "auth/crypto.hpp"
 
 namespace motcua::auth {
@@ -69,8 +71,28 @@ bool Authenticator::limited(const std::string& key, std::chrono::steady_clock::t
     return it->second.count >= limits_.max_failures;
 }
 
+int Authenticator::wait_s(const std::string& key, std::chrono::steady_clock::time_point now) const {
+    auto it = failures_.find(key);
+    if (it == failures_.end() || it->second.count < limits_.max_failures) return 0;
+    const auto left = limits_.window - (now - it->second.first);
+    if (left <= std::chrono::steady_clock::duration::zero()) return 0;
+    return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count());
+}
+
+int Authenticator::login_retry_after(std::string_view username, std::string_view remote_address) {
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    return std::max(wait_s("u:" + std::string(username), now),
+                    wait_s("a:" + std::string(remote_address), now));
+}
+
 void Authenticator::note_failure(const std::string& key,
                                  std::chrono::steady_clock::time_point now) {
+    // Bounded: a flood of made-up usernames must not grow the table without end.
+    if (failures_.size() >= 50000)
+        std::erase_if(failures_,
+                      [&](const auto& kv) { return now - kv.second.first > limits_.window; });
+    if (failures_.size() >= 50000) failures_.clear();
     auto& f = failures_[key];
     if (f.count == 0 || now - f.first > limits_.window) f = {0, now};
     ++f.count;

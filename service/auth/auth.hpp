@@ -50,8 +50,13 @@ public:
     Result<api::LoginResponse> login(const api::LoginRequest& request,
                                      std::string_view remote_address);
 
+    /// Seconds until a login of `username` from `remote_address` is allowed again (0: now).
+    int login_retry_after(std::string_view username, std::string_view remote_address);
+
 private:
     bool limited(const std::string& key, std::chrono::steady_clock::time_point now);
+    /// Seconds until `key`'s failures leave the window (0 when not limited; mutex_ held).
+    int wait_s(const std::string& key, std::chrono::steady_clock::time_point now) const;
     void note_failure(const std::string& key, std::chrono::steady_clock::time_point now);
 
     store::Store& store_;

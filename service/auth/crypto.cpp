@@ -58,6 +58,18 @@ std::string new_ticket_id() {
     return random_string("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 16);
 }
 
+std::string csp_script_hash(std::string_view script) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(script.data()),
+                       script.size());
+    std::array<char,
+               sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)>
+        b64{};
+    sodium_bin2base64(b64.data(), b64.size(), digest.data(), digest.size(),
+                      sodium_base64_VARIANT_ORIGINAL);
+    return "'sha256-" + std::string(b64.data()) + "'";
+}
+
 std::string token_digest(std::string_view token) {
     std::array<unsigned char, crypto_generichash_BYTES> digest{};
     crypto_generichash(digest.data(), digest.size(),

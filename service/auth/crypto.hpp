@@ -18,6 +18,8 @@ std::string new_token();
 std::string new_ticket_id();
 /// `length` characters drawn uniformly from `alphabet` (at most 256 characters).
 std::string random_string(std::string_view alphabet, std::size_t length);
+/// A Content-Security-Policy hash source for an inline script: "'sha256-BASE64'".
+std::string csp_script_hash(std::string_view script);
 /// Hex BLAKE2b-256 of a token: what the database keeps instead of the token.
 std::string token_digest(std::string_view token);
 

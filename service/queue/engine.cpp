@@ -93,11 +93,16 @@ void Engine::restore(const Snapshot& s) {
                std::tie(b->queued_at, b->issued_at, b->seq);
     });
     for (const Ticket* t : waiting) enqueue(tickets_[t->id], false);
+    // A counter the database does not know is closed (a restore may undo changes not stored).
+    for (auto& c : counters_) c = CounterStatus{c.number, CounterState::closed, {}, {}, c.since};
     for (const auto& restored : s.counters)
         for (auto& c : counters_)
             if (c.number == restored.number) c = restored;
     rating_keys_.clear();
     for (const auto& [key, id] : s.rating_keys) rating_keys_[key] = id;
+    ticket_keys_.clear();
+    for (const auto& [id, t] : tickets_)
+        if (t.idempotency_key && t.day == day_) ticket_keys_[*t.idempotency_key] = id;
 }
 
 EngineEvent& Engine::emit(Change& change, EventType type, TimePoint at) {
@@ -145,6 +150,7 @@ std::vector<EngineEvent> Engine::advance(TimePoint now) {
     }
     next_seq_.clear();
     rating_keys_.clear();
+    ticket_keys_.clear();
     expected_.clear();
     day_ = today;
     ++version_;
@@ -207,7 +213,22 @@ void Engine::dequeue(const Ticket& t) {
 
 Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& category,
                              bool priority, std::optional<std::string> priority_reason,
-                             std::optional<AppointmentRef> appointment) {
+                             std::optional<AppointmentRef> appointment,
+                             std::optional<std::string> idempotency_key) {
+    if (idempotency_key) {
+        if (auto it = ticket_keys_.find(*idempotency_key); it != ticket_keys_.end()) {
+            const Ticket& earlier = tickets_.at(it->second);
+            if (earlier.issued_category != category || earlier.priority != priority ||
+                earlier.priority_reason != priority_reason ||
+                earlier.appointment.has_value() != appointment.has_value())
+                return err(ErrorCode::idempotency_key_reused,
+                           "this idempotency key was used for another ticket request");
+            Change change;
+            change.replayed = true;
+            change.ticket = earlier;
+            return change;
+        }
+    }
     const Category* cat = config_.find_category(category);
     if (cat == nullptr)
         return err(ErrorCode::unknown_category,
@@ -245,6 +266,7 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
     t.issued_at = now;
     t.queued_at = now;
     t.appointment = std::move(appointment);
+    t.idempotency_key = idempotency_key;
     // A booking checked in is no longer expected: it waits in line now.
     if (t.appointment) {
         const auto it = std::find(expected_.begin(), expected_.end(),
@@ -252,6 +274,7 @@ Result<Change> Engine::issue(TimePoint now, std::string id, const std::string& c
         if (it != expected_.end()) expected_.erase(it);
     }
     auto& stored = tickets_[t.id] = std::move(t);
+    if (stored.idempotency_key) ticket_keys_[*stored.idempotency_key] = stored.id;
     enqueue(stored, false);
     Change change;
     auto& event = emit(change, EventType::ticket_issued, now);

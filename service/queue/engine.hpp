@@ -27,7 +27,8 @@ struct Change {
     std::optional<Rating> rating;
     /// The booking a command outside the queue acted on (DESIGN.md §10), for the answer.
     std::optional<Appointment> appointment;
-    /// A repeated rating with a known idempotency key: nothing changed, answer as before.
+    /// A repeated rating or ticket request with a known idempotency key: nothing changed, answer
+    /// as before.
     bool replayed = false;
 };
 
@@ -74,9 +75,12 @@ public:
 
     /// A ticket; with `appointment`, one checked in with a booking (DESIGN.md §10): it is called
     /// before the category's walk-ins once its slot has started, and passes no one before.
+    /// With an `idempotency_key` already used today for the same request, nothing changes and
+    /// the ticket it gave comes back (`replayed`); used for another request, 409.
     Result<Change> issue(TimePoint now, std::string id, const std::string& category, bool priority,
                          std::optional<std::string> priority_reason,
-                         std::optional<AppointmentRef> appointment = std::nullopt);
+                         std::optional<AppointmentRef> appointment = std::nullopt,
+                         std::optional<std::string> idempotency_key = std::nullopt);
     Result<Change> open_counter(TimePoint now, int counter, const std::string& officer);
     Result<Change> close_counter(TimePoint now, int counter, const std::string& officer);
     Result<Change> pause_counter(TimePoint now, int counter, const std::string& officer);
@@ -168,6 +172,7 @@ private:
     std::map<std::string, int> next_seq_;
     std::vector<CounterStatus> counters_;
     std::unordered_map<std::string, std::string> rating_keys_;
+    std::unordered_map<std::string, std::string> ticket_keys_;  // idempotency key -> ticket id
     ServiceTimes history_;
     std::vector<ExpectedBooking> expected_;
     std::uint64_t version_ = 0;  // moves on with every change of state

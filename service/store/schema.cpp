@@ -9,7 +9,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 6> kMigrations{
+constexpr std::array<std::string_view, 7> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -164,6 +164,13 @@ ALTER TABLE tickets ADD COLUMN est_low_s INTEGER;
 ALTER TABLE tickets ADD COLUMN est_high_s INTEGER;
 ALTER TABLE tickets ADD COLUMN est_baseline_s INTEGER;
 CREATE INDEX tickets_finished ON tickets(finished_at);
+)sql",
+    // 7: the kiosk's idempotency key of a ticket request (DESIGN.md §4): a retried request gets
+    // the ticket the first one made, even across a restart.
+    R"sql(
+ALTER TABLE tickets ADD COLUMN idempotency_key TEXT;
+CREATE UNIQUE INDEX tickets_idempotency ON tickets(day, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 )sql",
 };
 

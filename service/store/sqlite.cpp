@@ -7,9 +7,24 @@ namespace motcua::store {
 namespace {
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
     throw SqliteError(
-        fmt::format("{}: {}", what, db != nullptr ? sqlite3_errmsg(db) : "out of memory"));
+        fmt::format("{}: {}", what, db != nullptr ? sqlite3_errmsg(db) : "out of memory"),
+        db != nullptr ? sqlite3_extended_errcode(db) : SQLITE_NOMEM);
 }
 }  // namespace
+
+bool SqliteError::storage_failure() const {
+    switch (code & 0xff) {
+        case SQLITE_FULL:
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_READONLY:
+        case SQLITE_NOMEM:
+        case SQLITE_BUSY:  // another process held the write lock longer than the busy timeout
+            return true;
+        default:
+            return false;
+    }
+}
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
     if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
@@ -75,14 +90,16 @@ std::optional<std::int64_t> Statement::opt_int64(int col) const {
     return int64(col);
 }
 
-Database::Database(const std::string& path, bool read_only) {
+Database::Database(const std::string& path, bool read_only, const std::string& vfs) {
     const int flags =
         read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX,
+                        vfs.empty() ? nullptr : vfs.c_str()) != SQLITE_OK) {
         const std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
+        const int code = db_ != nullptr ? sqlite3_extended_errcode(db_) : SQLITE_NOMEM;
         sqlite3_close(db_);
         db_ = nullptr;
-        throw SqliteError(fmt::format("{}: cannot open the database: {}", path, msg));
+        throw SqliteError(fmt::format("{}: cannot open the database: {}", path, msg), code);
     }
     // Another process (the CLI adding a device) may hold the write lock briefly.
     sqlite3_busy_timeout(db_, 5000);
@@ -100,7 +117,8 @@ void Database::exec(std::string_view sql) {
     if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &msg) != SQLITE_OK) {
         std::string text = msg != nullptr ? msg : "unknown error";
         sqlite3_free(msg);
-        throw SqliteError(fmt::format("exec '{}': {}", sql.substr(0, 60), text));
+        throw SqliteError(fmt::format("exec '{}': {}", sql.substr(0, 60), text),
+                          sqlite3_extended_errcode(db_));
     }
 }
 

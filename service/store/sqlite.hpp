@@ -12,7 +12,13 @@ namespace motcua::store {
 
 /// Thrown on SQLite errors; the store turns it into a Result at its boundary.
 struct SqliteError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit SqliteError(const std::string& what, int code = SQLITE_ERROR)
+        : std::runtime_error(what), code(code) {}
+    /// SQLite's extended result code.
+    int code;
+    /// The disk, not the request: full, failing, gone or read-only (DESIGN.md §6). The service
+    /// answers 503 storage_unavailable and tries again; anything else is a defect or bad data.
+    [[nodiscard]] bool storage_failure() const;
 };
 
 class Statement {
@@ -69,7 +75,8 @@ class Database {
 public:
     /// Opens (creating if needed) with WAL and synchronous=FULL: a commit is on disk when it
     /// returns.
-    explicit Database(const std::string& path, bool read_only = false);
+    /// `vfs`: SQLite's VFS by name, the default when empty (tests inject disk faults with one).
+    explicit Database(const std::string& path, bool read_only = false, const std::string& vfs = {});
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -77,6 +84,8 @@ public:
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql) { return Statement(db_, sql); }
     [[nodiscard]] sqlite3* handle() const { return db_; }
+    /// True inside a transaction (after a failed COMMIT SQLite may or may not have ended it).
+    [[nodiscard]] bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 private:
     sqlite3* db_ = nullptr;

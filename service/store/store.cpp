@@ -4,9 +4,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <future>
 
+#include "motcua/clock.hpp"
 #include "store/schema.hpp"
 
 namespace motcua::store {
@@ -15,7 +15,7 @@ const char* const kTicketColumns =
     "id, day, issued_category, seq, number, category, priority, priority_reason, state, issued_at, "
     "queued_at, called_at, last_called_at, started_at, finished_at, counter, officer, outcome, "
     "recalls, rated, appointment_code, appointment_start, est_wait_s, est_low_s, est_high_s, "
-    "est_baseline_s";
+    "est_baseline_s, idempotency_key";
 
 const char* const kAppointmentColumns =
     "code, category, day, start_min, end_min, phone, state, booked_at, cancelled_at, "
@@ -98,6 +98,7 @@ Ticket ticket_from_row(const Statement& st) {
                                      static_cast<int>(st.opt_int64(23).value_or(*wait)),
                                      static_cast<int>(st.opt_int64(24).value_or(*wait)),
                                      static_cast<int>(st.opt_int64(25).value_or(0))};
+    t.idempotency_key = st.opt_text(26);
     return t;
 }
 
@@ -184,7 +185,7 @@ WriteTx::WriteTx(Database& db)
       upsert_ticket_(db.prepare(fmt::format("INSERT OR REPLACE INTO tickets ({}) VALUES (?1, ?2, "
                                             "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
                                             "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-                                            "?23, ?24, ?25, ?26)",
+                                            "?23, ?24, ?25, ?26, ?27)",
                                             kTicketColumns))),
       upsert_counter_(db.prepare(
           "INSERT OR REPLACE INTO counters (number, state, officer, current_ticket, since) "
@@ -250,6 +251,7 @@ void WriteTx::record(const DomainEvent& e, std::string_view day, std::string_vie
                 .bind(24, t.estimate->low_s)
                 .bind(25, t.estimate->high_s)
                 .bind(26, t.estimate->baseline_s);
+        upsert_ticket_.bind(27, t.idempotency_key);
         upsert_ticket_.run();
     }
     if (e.counter) {
@@ -378,15 +380,16 @@ int WriteTx::erase_appointment_phones(Day before) {
 
 // ---- Store ------------------------------------------------------------------------------------
 
-Store::Store(const std::string& path) : path_(path), write_db_(path), read_db_(path) {}
+Store::Store(const std::string& path, const std::string& vfs)
+    : path_(path), write_db_(path, false, vfs), read_db_(path, false, vfs) {}
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, const std::string& vfs) {
     try {
         {
-            Database db(path);
+            Database db(path, false, vfs);
             migrate(db);
         }
-        std::unique_ptr<Store> store(new Store(path));
+        std::unique_ptr<Store> store(new Store(path, vfs));
         store->writer_ = std::thread([s = store.get()] { s->writer_loop(); });
         return store;
     } catch (const SqliteError& e) {
@@ -423,6 +426,32 @@ void Store::flush() {
     (void)write([](WriteTx&) {});
 }
 
+Status Store::recover() {
+    std::promise<Status> promise;
+    auto future = promise.get_future();
+    {
+        std::lock_guard lock(queue_mutex_);
+        queue_.push_back({[](WriteTx& tx) {
+                              tx.put_meta("storage_checked_at",
+                                          std::to_string(to_epoch_ms(SystemClock{}.now())));
+                          },
+                          [&promise](const Status& s) { promise.set_value(s); }, false, true});
+    }
+    queue_cv_.notify_one();
+    return future.get();
+}
+
+namespace {
+
+Error storage_unavailable(std::string_view why) {
+    return make_error(ErrorCode::storage_unavailable,
+                      fmt::format("the server cannot write to its disk ({}); nothing was changed: "
+                                  "try again in a moment",
+                                  why));
+}
+
+}  // namespace
+
 void Store::writer_loop() {
     WriteTx tx(write_db_);
     auto savepoint = write_db_.prepare("SAVEPOINT job");
@@ -430,8 +459,10 @@ void Store::writer_loop() {
     auto rollback_to = write_db_.prepare("ROLLBACK TO job");
     auto begin = write_db_.prepare("BEGIN IMMEDIATE");
     auto commit = write_db_.prepare("COMMIT");
+    auto rollback = write_db_.prepare("ROLLBACK");
     std::vector<Pending> batch;
     std::vector<Status> results;
+    std::vector<bool> runs;
     while (true) {
         {
             std::unique_lock lock(queue_mutex_);
@@ -439,35 +470,66 @@ void Store::writer_loop() {
             if (queue_.empty()) return;  // stopping, and everything queued was written
             batch.swap(queue_);
         }
-        results.clear();
-        try {
-            begin.run();
-            for (auto& p : batch) {
-                if (!p.isolated) {
-                    p.job(tx);  // throws only on a defect or a broken disk: handled below
-                    results.emplace_back(Ok{});
-                    continue;
-                }
-                // An isolated job in its own savepoint: if it fails it changes nothing, alone.
-                savepoint.run();
-                try {
-                    p.job(tx);
-                    release.run();
-                    results.emplace_back(Ok{});
-                } catch (const SqliteError& e) {
-                    rollback_to.run();
-                    release.run();
-                    results.emplace_back(make_error(ErrorCode::database_error, e.what()));
-                }
-            }
-            commit.run();  // WAL + synchronous=FULL: durable when this returns
-        } catch (const SqliteError& e) {
-            // The engine's memory is already ahead of the disk: stop rather than answer
-            // anything that is not durable. A restart rebuilds the state from the database.
-            spdlog::critical("database commit failed, stopping: {}", e.what());
-            std::abort();
+        // After a failure only recover()'s probe runs: the jobs queued behind the lost ones may
+        // build on them (DESIGN.md §6: nothing is acknowledged that is not durable).
+        const bool was_failed = failed_.load();
+        results.assign(batch.size(), Status{Ok{}});
+        runs.assign(batch.size(), false);
+        bool any = false;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            runs[i] = !was_failed || batch[i].probe;
+            if (!runs[i]) results[i] = storage_unavailable("an earlier write failed");
+            any = any || runs[i];
         }
-        commits_.fetch_add(1);
+        if (any) {
+            try {
+                begin.run();
+                for (std::size_t i = 0; i < batch.size(); ++i) {
+                    if (!runs[i]) continue;
+                    Pending& p = batch[i];
+                    if (!p.isolated) {
+                        p.job(tx);  // throws on a broken disk or a defect: the batch fails
+                        continue;
+                    }
+                    // An isolated job in its own savepoint: if it fails it changes nothing, alone.
+                    savepoint.run();
+                    try {
+                        p.job(tx);
+                        release.run();
+                    } catch (const SqliteError& e) {
+                        rollback_to.run();
+                        release.run();
+                        if (e.storage_failure()) throw;
+                        results[i] = make_error(ErrorCode::database_error, e.what());
+                    }
+                }
+                commit.run();  // WAL + synchronous=FULL: durable when this returns
+                commits_.fetch_add(1);
+                if (was_failed) {
+                    failed_ = false;
+                    spdlog::warn("the database takes writes again");
+                }
+            } catch (const SqliteError& e) {
+                // Nothing of this batch is on disk: roll back and fail every job of it. The
+                // callers' memory is ahead of the disk; they rebuild it from the database.
+                if (write_db_.in_transaction()) {
+                    try {
+                        rollback.run();
+                    } catch (const SqliteError& again) {
+                        spdlog::error("database rollback failed: {}", again.what());
+                    }
+                }
+                if (!was_failed)
+                    spdlog::critical("database write failed, nothing of it was stored: {}",
+                                     e.what());
+                failed_ = true;
+                const Error why = e.storage_failure()
+                                      ? storage_unavailable(e.what())
+                                      : make_error(ErrorCode::database_error, e.what());
+                for (std::size_t i = 0; i < batch.size(); ++i)
+                    if (runs[i]) results[i] = why;
+            }
+        }
         for (std::size_t i = 0; i < batch.size(); ++i) {
             // Each job and its `done` go as soon as it has run, in order: what a `done` holds
             // (a request's session) is released before any later `done` (flush's) reports.

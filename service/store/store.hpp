@@ -140,17 +140,29 @@ public:
     using Job = std::function<void(WriteTx&)>;
     using Done = std::function<void(const Status&)>;
 
-    /// Opens or creates the database at `path` and applies migrations.
-    static Result<std::unique_ptr<Store>> open(const std::string& path);
+    /// Opens or creates the database at `path` and applies migrations. `vfs` names an SQLite
+    /// VFS (tests inject disk faults with one); empty: SQLite's default.
+    static Result<std::unique_ptr<Store>> open(const std::string& path,
+                                               const std::string& vfs = {});
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
     /// Queues a job for the writer. `done` runs on the writer thread once the transaction holding
     /// the job is durable. An `isolated` job runs in its own savepoint: if it fails it changed
-    /// nothing and `done` gets its error. A job that is not isolated must not fail: if it does,
-    /// the service stops (the engine's memory would be ahead of the disk).
+    /// nothing and `done` gets its error.
+    ///
+    /// When the disk fails (full, I/O error) the transaction is rolled back and every `done` of
+    /// it gets 503 storage_unavailable: nothing of it is on disk. The store then stays failed:
+    /// every job queued after it fails the same way without running (the caller's memory may
+    /// build on what was lost), until recover() finds the disk writable again.
     void submit(Job job, Done done, bool isolated = false);
+    /// After a failure: waits until every job queued before it has been answered, then tries a
+    /// small write. Ok when the disk takes writes again (the store accepts jobs from then on).
+    /// Without a failure it is a barrier plus that write.
+    Status recover();
+    /// True from a failed write until recover() succeeds.
+    [[nodiscard]] bool failed() const { return failed_.load(); }
     /// Submits and waits: for the CLI and for start-up.
     Status write(Job job);
     /// Waits until every write submitted before it is on disk and its `done` has run and been
@@ -206,7 +218,7 @@ public:
     [[nodiscard]] std::uint64_t commits() const { return commits_.load(); }
 
 private:
-    explicit Store(const std::string& path);
+    Store(const std::string& path, const std::string& vfs);
     void writer_loop();
     std::vector<Rating> query_ratings(const std::string& from,
                                       const std::string& to);  // read lock held
@@ -215,6 +227,7 @@ private:
         Job job;
         Done done;
         bool isolated = false;
+        bool probe = false;  // recover()'s write: runs even when failed
     };
 
     std::string path_;
@@ -226,6 +239,7 @@ private:
     std::vector<Pending> queue_;
     bool stopping_ = false;
     std::atomic<std::uint64_t> commits_{0};
+    std::atomic<bool> failed_{false};
     std::thread writer_;
 };
 

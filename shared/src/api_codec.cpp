@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <limits>
 
@@ -36,12 +37,25 @@ LoginRequest login_request(const json::value& v) {
     return {f.str("username"), f.str("password")};
 }
 
+/// A client's retry key: 1 to 128 printable ASCII characters (the kiosk sends 32 hex digits).
+std::optional<std::string> idempotency_key(Fields& f) {
+    auto key = f.opt_str("idempotency_key");
+    if (!key) return key;
+    const bool printable =
+        std::all_of(key->begin(), key->end(), [](char c) { return c > ' ' && c < 0x7f; });
+    if (key->empty() || key->size() > 128 || !printable)
+        fail_field("idempotency_key",
+                   "must be 1 to 128 printable ASCII characters, without spaces");
+    return key;
+}
+
 IssueTicketRequest issue_ticket_request(const json::value& v) {
     Fields f(v, "ticket request");
     IssueTicketRequest m;
     m.category = f.str("category");
     m.priority = f.boolean("priority", false);
     m.priority_reason = f.opt_str("priority_reason");
+    m.idempotency_key = idempotency_key(f);
     return m;
 }
 
@@ -64,7 +78,7 @@ RatingRequest rating_request(const json::value& v) {
     }
     m.comment = f.opt_str("comment");
     if (m.comment && m.comment->size() > 2000) fail_field("comment", "is longer than 2000 bytes");
-    m.idempotency_key = f.opt_str("idempotency_key");
+    m.idempotency_key = idempotency_key(f);
     return m;
 }
 
@@ -186,6 +200,7 @@ json::value to_json(const LoginRequest& m) {
 json::value to_json(const IssueTicketRequest& m) {
     json::object o{{"category", m.category}, {"priority", m.priority}};
     put_opt(o, "priority_reason", m.priority_reason);
+    put_opt(o, "idempotency_key", m.idempotency_key);
     return o;
 }
 

@@ -367,6 +367,12 @@ WardConfig read_root(TableReader& root, const std::string& source) {
                 r.integer("per_client_per_hour", a.per_client_per_hour, 0, 100000);
             a.retain_days = r.integer("retain_days", a.retain_days, 1, 3650);
         });
+    if (root.get("limits") != nullptr)
+        root.sub_table("limits", [&](TableReader& r) {
+            auto& l = cfg.limits;
+            l.lookups = r.integer("public_lookups", l.lookups, 1, 10'000'000);
+            l.lookup_refill_s = r.integer("public_lookup_refill_s", l.lookup_refill_s, 1, 86400);
+        });
     root.sub_table("calendar", [&](TableReader& r) {
         cfg.extra_days_off = r.days("days_off");
         cfg.extra_working_days = r.days("working_days");

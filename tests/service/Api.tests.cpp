@@ -241,6 +241,53 @@ TEST_CASE("the test clock survives a restart", "[api][integration]") {
     }
 }
 
+TEST_CASE(
+    "a ticket request repeated with its idempotency key gives the same ticket, even after a "
+    "restart",
+    "[api][integration][idempotency]") {
+    Ward w;
+    const std::string body = R"({"category":"HT","idempotency_key":"0f3a9c2e7b6d41a8"})";
+    std::string id, number;
+    {
+        Service s(w.db);
+        set_clock(s.port(), "2026-11-23T08:00:00+07:00");
+        auto first = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token, body);
+        REQUIRE(first.status == 201);
+        id = std::string(first.json().at("id").as_string());
+        number = std::string(first.json().at("number").as_string());
+        auto repeat = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token, body);
+        REQUIRE(repeat.status == 201);
+        CHECK(repeat.json().at("id") == first.json().at("id"));
+        CHECK(repeat.json().at("number") == first.json().at("number"));
+        // The same key for another request is refused and changes nothing.
+        auto other = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token,
+                             R"({"category":"DC","idempotency_key":"0f3a9c2e7b6d41a8"})");
+        CHECK(other.status == 409);
+        CHECK(other.json().at("error").at("code") == "idempotency_key_reused");
+        // A key that is not one: 400, nothing issued.
+        for (const char* bad : {R"("")", R"("with space")", "42"}) {
+            auto r = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token,
+                             std::string(R"({"category":"HT","idempotency_key":)") + bad + "}");
+            INFO(bad);
+            CHECK(r.status == 400);
+        }
+        s.kill9();
+    }
+    Service s(w.db);
+    auto after = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token, body);
+    REQUIRE(after.status == 201);
+    CHECK(std::string(after.json().at("id").as_string()) == id);
+    CHECK(std::string(after.json().at("number").as_string()) == number);
+    const auto queue = request(s.port(), "GET", "/api/v1/public/queue").json();
+    for (const auto& c : queue.at("categories").as_array())
+        if (c.at("code") == "HT") CHECK(c.at("waiting") == 1);
+    // A new key is a new ticket.
+    auto next = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token,
+                        R"({"category":"HT","idempotency_key":"0f3a9c2e7b6d41a9"})");
+    REQUIRE(next.status == 201);
+    CHECK(next.json().at("id") != after.json().at("id"));
+}
+
 TEST_CASE("the event stream resumes exactly where a client left off",
           "[api][websocket][integration]") {
     Ward w;

@@ -567,3 +567,106 @@ TEST_CASE("the printed forms are PDFs holding the dossier code",
     REQUIRE(reg.status == 200);
     CHECK(pdf_text(w.dir.path, "07.pdf", reg.body).find(code) != std::string::npos);
 }
+
+TEST_CASE("enumerating dossier codes is throttled per address; a citizen who mistypes is not",
+          "[dossier][api][integration][abuse]") {
+    // The demo ward's own limit (10 codes at once, one more each 30 s), not the tests' raised one.
+    const std::string demo = std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml";
+    Ward w(demo);
+    Service s(w.db, {"--config", demo});
+    set_clock(s.port(), "2026-11-23T08:00:00+07:00");
+    const int p = s.port();
+    const std::string lan = w.login(s);
+    call_one(w, p, lan, 1, "HT");
+    auto received = finish_receiving(p, lan, 1, "HT-HN");
+    REQUIRE(received.status == 200);
+    const std::string code = str(received.json().at("dossier").at("code"));
+    std::string typo = code;
+    typo.back() = typo.back() == '9' ? '8' : '9';
+
+    // A citizen: two mistakes, then the right code, then the page looked at again and again.
+    CHECK(request(p, "GET", "/api/v1/dossiers/" + typo).status == 404);
+    CHECK(request(p, "GET", "/api/v1/dossiers/" + typo + "0").status == 404);
+    for (int i = 0; i < 20; ++i)
+        REQUIRE(request(p, "GET", "/api/v1/dossiers/" + code).status == 200);
+
+    // A script walking the day's numbers: 7 more codes pass (10 in all), then 429 Retry-After.
+    const std::string stem = code.substr(0, code.size() - 4);
+    int passed = 0;
+    Response refused;
+    for (int n = 100; n < 140; ++n) {
+        auto r = request(p, "GET", fmt::format("/api/v1/dossiers/{}{:04}", stem, n));
+        if (r.status == 429) {
+            refused = r;
+            break;
+        }
+        CHECK(r.status == 404);
+        ++passed;
+    }
+    CHECK(passed >= 7);  // 10 in all; an eighth if the test took 30 s (one more was earned)
+    CHECK(passed <= 8);
+    REQUIRE(refused.status == 429);
+    CHECK(error_code(refused) == "too_many_requests");
+    REQUIRE(refused.headers.contains("Retry-After"));
+    const int wait = std::stoi(refused.headers.at("Retry-After"));
+    CHECK(wait >= 1);
+    CHECK(wait <= 30);
+    // The same budget covers the other look-ups by a code: tickets, the phone page, bookings.
+    CHECK(request(p, "GET", "/api/v1/tickets/AbCdEfGh12345678").status == 429);
+    auto page = request(p, "GET", "/t/AbCdEfGh12345679");
+    CHECK(page.status == 429);
+    CHECK(page.headers.at("Content-Type").find("text/html") == 0);
+    CHECK(page.body.find("Quá nhiều lượt tra cứu") != std::string::npos);
+    CHECK(page.headers.contains("Retry-After"));
+    // What it looked up before still answers (a refresh costs nothing)...
+    CHECK(request(p, "GET", "/api/v1/dossiers/" + code).status == 200);
+    // ...and the kiosk, which looks up for citizen after citizen, and officers are not counted.
+    for (int n = 200; n < 230; ++n) {
+        const auto c = fmt::format("{}{:04}", stem, n);
+        REQUIRE(request(p, "GET", "/api/v1/dossiers/" + c, w.kiosk_token).status == 404);
+        REQUIRE(request(p, "GET", "/api/v1/dossiers/" + c, lan).status == 404);
+    }
+}
+
+TEST_CASE("login is limited per username and per address, with Retry-After",
+          "[api][integration][abuse]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    auto login = [&](const std::string& user, const std::string& password) {
+        return request(p, "POST", "/api/v1/auth/login", "",
+                       json::serialize(json::value{{"username", user}, {"password", password}}));
+    };
+    for (int i = 0; i < 5; ++i) CHECK(login("lan", "doan-sai-" + std::to_string(i)).status == 401);
+    auto refused = login("lan", "matkhau-123");  // even the right password, for now
+    CHECK(refused.status == 429);
+    CHECK(error_code(refused) == "too_many_attempts");
+    REQUIRE(refused.headers.contains("Retry-After"));
+    const int wait = std::stoi(refused.headers.at("Retry-After"));
+    CHECK(wait > 0);
+    CHECK(wait <= 300);
+    // Another officer from another desk is not held up by lan's limit... but this address has
+    // failed five times too: the per-address limit holds it as well.
+    auto other = login("binh", "matkhau-456");
+    CHECK(other.status == 429);
+}
+
+TEST_CASE("the HTML pages carry Content-Security-Policy and Referrer-Policy",
+          "[api][integration][abuse]") {
+    Ward w;
+    Service s(w.db);
+    auto t = request(s.port(), "POST", "/api/v1/tickets", w.kiosk_token, R"({"category":"HT"})");
+    REQUIRE(t.status == 201);
+    for (const std::string& target :
+         {"/t/" + str(t.json().at("id")), std::string("/t/nope-nope-nope")}) {
+        INFO(target);
+        auto page = request(s.port(), "GET", target);
+        REQUIRE(page.headers.contains("Content-Security-Policy"));
+        const std::string csp = page.headers.at("Content-Security-Policy");
+        CHECK(csp.find("default-src 'none'") != std::string::npos);
+        CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+        CHECK(csp.find("script-src") == std::string::npos);  // the phone page runs no script
+        CHECK(page.headers.at("Referrer-Policy") == "no-referrer");
+        CHECK(page.headers.at("X-Content-Type-Options") == "nosniff");
+    }
+}

@@ -1,13 +1,19 @@
 // Running a ward server (DESIGN.md §12): TLS on `serve`, backups, the start-up check.
 #include <fmt/format.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "harness.hpp"
@@ -179,6 +185,109 @@ TEST_CASE("backup: bad usage and a copy that would overwrite a file", "[integrat
                  "--out", (ward.dir.path / "out.db").string()});
     CHECK(nothing.exit_code == 1);
     CHECK(nothing.err.find("none.db: no such database") != std::string::npos);
+}
+
+TEST_CASE("the database, its log and its backups are readable by the service's user only",
+          "[integration][backup][abuse]") {
+    namespace fs = std::filesystem;
+    // Started with a lax umask, as a shell or a script may: the files are 0600 all the same.
+    const mode_t before = ::umask(0022);
+    Ward ward;  // `user add` and `device add` create the database
+    {
+        Service s(ward.db);
+        REQUIRE(
+            request(s.port(), "POST", "/api/v1/tickets", ward.kiosk_token, R"({"category":"HT"})")
+                .status == 201);
+        const auto copy = ward.dir.path / "copy.db";
+        REQUIRE(run_cli({"backup", "--config", ward.config, "--db", ward.db.string(), "--out",
+                         copy.string()})
+                    .exit_code == 0);
+        for (const fs::path& f : {ward.db, fs::path(ward.db.string() + "-wal"),
+                                  fs::path(ward.db.string() + "-shm"), copy}) {
+            INFO(f.string());
+            REQUIRE(fs::exists(f));
+            CHECK((fs::status(f).permissions() & fs::perms::all) ==
+                  (fs::perms::owner_read | fs::perms::owner_write));
+        }
+    }
+    ::umask(before);
+}
+
+TEST_CASE("a full disk (a small tmpfs): 503, reads answer, back by itself, nothing lost",
+          "[integration][storage][faults]") {
+    namespace fs = std::filesystem;
+    if (::geteuid() != 0) {
+        std::cout << "SKIPPED: mounting a small tmpfs needs root\n";
+        return;
+    }
+    Ward ward;
+    TempDir mount_dir;
+    REQUIRE(::mount("tmpfs", mount_dir.path.c_str(), "tmpfs", 0, "size=2m,mode=0700") == 0);
+    struct Unmount {
+        fs::path dir;
+        ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
+    } unmount{mount_dir.path};
+    const fs::path db = mount_dir.path / "ward.db";
+    fs::copy_file(ward.db, db);
+
+    std::map<std::string, std::string> acknowledged;  // id -> number
+    auto issue = [&](int port) {
+        auto r = request(port, "POST", "/api/v1/tickets", ward.kiosk_token, R"({"category":"HT"})");
+        if (r.status == 201)
+            acknowledged[std::string(r.json().at("id").as_string())] =
+                std::string(r.json().at("number").as_string());
+        return r;
+    };
+    {
+        Service s(db);
+        set_clock(s.port(), "2026-11-23T08:00:00+07:00");
+        REQUIRE(issue(s.port()).status == 201);
+        // Fill the disk.
+        const fs::path filler = mount_dir.path / "filler";
+        {
+            std::ofstream out(filler, std::ios::binary);
+            const std::string block(64 * 1024, 'x');
+            while (out.write(block.data(), static_cast<std::streamsize>(block.size())) &&
+                   out.flush()) {
+            }
+        }
+        // The log may still have room for a few: tickets go on until the disk says no.
+        Response refused;
+        for (int i = 0; i < 2000 && refused.status != 503; ++i) {
+            auto r = issue(s.port());
+            if (r.status != 201) refused = r;
+        }
+        REQUIRE(refused.status == 503);
+        CHECK(refused.json().at("error").at("code") == "storage_unavailable");
+        CHECK(refused.headers.contains("Retry-After"));
+        CHECK(issue(s.port()).status == 503);
+        // Reads answer, with what is durable.
+        const auto& [some_id, some_number] = *acknowledged.begin();
+        auto read = request(s.port(), "GET", "/api/v1/tickets/" + some_id);
+        CHECK(read.status == 200);
+        CHECK(request(s.port(), "GET", "/api/v1/public/queue").status == 200);
+        // Space comes back: within a few seconds tickets are issued again, no restart.
+        fs::remove(filler);
+        bool back = false;
+        for (int i = 0; i < 50 && !back; ++i) {
+            back = issue(s.port()).status == 201;
+            if (!back) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+        CHECK(back);
+        CHECK(s.log_text().find("refusing changes") != std::string::npos);
+        CHECK(s.log_text().find("writes work again") != std::string::npos);
+        s.kill9();
+    }
+    // Everything acknowledged is there after a crash, and no number was given twice.
+    Service s(db);
+    std::set<std::string> numbers;
+    for (const auto& [id, number] : acknowledged) {
+        auto r = request(s.port(), "GET", "/api/v1/tickets/" + id);
+        INFO(id);
+        REQUIRE(r.status == 200);
+        CHECK(std::string(r.json().at("number").as_string()) == number);
+        CHECK(numbers.insert(number).second);
+    }
 }
 
 TEST_CASE("a damaged database is refused at start with the last good backup named",

@@ -148,7 +148,8 @@ std::string shell(const std::string& command) {
 }
 
 std::string config_path() {
-    return std::string(MOTCUA_SOURCE_DIR) + "/assets/config/ward-demo.toml";
+    // The demo ward's config with the public look-up limit raised (tests/CMakeLists.txt).
+    return MOTCUA_TEST_CONFIG;
 }
 
 namespace {

@@ -93,7 +93,7 @@ private:
     Impl* impl_;
 };
 
-/// Demo config path.
+/// The demo ward's config, with the public look-up limit raised for the tests.
 std::string config_path();
 
 /// A ward with an officer account and devices, on a fresh database.

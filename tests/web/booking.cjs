@@ -30,6 +30,10 @@ async function api(pathname, method = 'GET') {
       viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
       locale: 'vi-VN',
     });
+    const violations = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+    });
     await page.goto(base + '/dat-lich');
     await noHorizontalScroll(page, 'categories');
     await page.screenshot({ path: path.join(shots, 'booking-1-category-vi.png'), fullPage: true });
@@ -79,9 +83,14 @@ async function api(pathname, method = 'GET') {
     await page.getByText('Your booking code').waitFor();
     await noHorizontalScroll(page, 'booking (en)');
     await page.screenshot({ path: path.join(shots, 'booking-5-done-en.png'), fullPage: true });
-    page.once('dialog', (dialog) => dialog.accept());
+    // The confirmation is the page's one script: its Content-Security-Policy allows it by its
+    // hash and nothing else. Blocked, the form would cancel without asking.
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
     await page.getByRole('button', { name: 'Cancel the appointment' }).click();
     await page.getByText('Cancelled').waitFor();
+    assert.equal(asked, 'Cancel this appointment?', 'the page asks before cancelling');
+    assert.deepEqual(violations, [], 'no Content-Security-Policy violation');
     const cancelled = await api('/api/v1/public/appointments/' + code);
     assert.equal(cancelled.body.state, 'cancelled');
     console.log(`booked ${code} at ${time} and cancelled it`);

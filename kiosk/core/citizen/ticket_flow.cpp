@@ -18,7 +18,9 @@ constexpr double kNever = 1e9;
 }  // namespace
 
 IssueProblem issue_problem_of(const Error& e) {
-    if (is_transport_error(e)) return IssueProblem::unreachable;
+    // The link or the service failed (after the kiosk's retries): "try again" is true advice,
+    // and the same tile sends the same idempotency key again.
+    if (worth_another_try(e)) return IssueProblem::unreachable;
     if (e.code == ErrorCode::issuing_stopped) return IssueProblem::stopped;
     return IssueProblem::refused;
 }

@@ -1,6 +1,11 @@
 #include "kiosk/core/shell/ward_api.hpp"
 
+#include <algorithm>
 #include <array>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <charconv>
 
 #include "kiosk/core/counter/dossier_api.hpp"
@@ -72,12 +77,35 @@ asio::awaitable<Result<std::vector<api::CounterInfo>>> fetch_counters(HttpClient
     co_return co_await fetch_list<api::CounterInfo>(http, "/counters", std::move(token));
 }
 
+bool worth_another_try(const Error& e) {
+    if (e.code == ErrorCode::tls) return false;  // a certificate does not mend itself
+    if (is_transport_error(e)) return true;
+    const int status = http_status(e.code);
+    return status >= 500 || status == 429;
+}
+
 asio::awaitable<Result<api::TicketView>> issue_ticket(HttpClient& http, Token token,
-                                                      api::IssueTicketRequest request) {
-    auto res = co_await http.request(post(api_target("/tickets"), token, api::to_json(request)));
-    if (!res) co_return res.error();
-    if (!res->success()) co_return error_of(*res);
-    co_return api::decode_body<api::TicketView>(res->body);
+                                                      api::IssueTicketRequest request,
+                                                      Millis patience) {
+    const auto give_up_at = std::chrono::steady_clock::now() + patience;
+    Millis pause{250};
+    asio::steady_timer timer(co_await asio::this_coro::executor);
+    for (;;) {
+        auto res =
+            co_await http.request(post(api_target("/tickets"), token, api::to_json(request)));
+        if (res && res->success()) co_return api::decode_body<api::TicketView>(res->body);
+        const Error failure = res ? error_of(*res) : res.error();
+        const bool again =
+            res ? res->status >= 500 || res->status == 429 : worth_another_try(failure);
+        if (!request.idempotency_key || !again ||
+            std::chrono::steady_clock::now() + pause >= give_up_at)
+            co_return failure;
+        // The same key again: if the first reached the service, this answers with its ticket.
+        timer.expires_after(pause);
+        boost::system::error_code ec;
+        co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        pause = std::min(pause * 2, Millis{2000});
+    }
 }
 
 asio::awaitable<CheckInAnswer> check_in_appointment(HttpClient& http, Token token,

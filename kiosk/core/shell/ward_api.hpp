@@ -42,9 +42,14 @@ boost::asio::awaitable<Result<std::vector<api::CategoryInfo>>> fetch_categories(
                                                                                 Token token);
 boost::asio::awaitable<Result<std::vector<api::CounterInfo>>> fetch_counters(HttpClient& http,
                                                                              Token token);
-/// POST /tickets: the new ticket, or why not.
+/// POST /tickets: the new ticket, or why not. Give the request an idempotency key: after a
+/// transport failure, a 5xx or a 429 it is sent again with the same key, until `patience` has
+/// passed, so a citizen gets one ticket or one clear failure, never two (DESIGN.md §4).
 boost::asio::awaitable<Result<api::TicketView>> issue_ticket(HttpClient& http, Token token,
-                                                             api::IssueTicketRequest request);
+                                                             api::IssueTicketRequest request,
+                                                             Millis patience = Millis{0});
+/// A failed ticket request worth sending again with its key: the link, or the service, failed.
+bool worth_another_try(const Error& e);
 
 /// What became of a check-in at the kiosk (POST /appointments/{code}/check-in): the ticket, or
 /// why not; for a booking refused (too early, missed, cancelled) also the booking itself, read

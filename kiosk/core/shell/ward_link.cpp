@@ -94,6 +94,12 @@ struct WardLink::State : std::enable_shared_from_this<WardLink::State> {
     std::optional<Token> token_override;             // client thread once started
     std::shared_ptr<EventStream> events;
     bool outbox_stalled = false;  // the last attempt said "later": log the next success
+    /// Keys of ticket requests that ended in failure, by request (client thread).
+    struct OpenKey {
+        std::string key;
+        SteadyTime until;
+    };
+    std::map<std::string, OpenKey> open_ticket_keys;
     std::string refresh_problem;  // logged once per kind: an outage must not flood the journal
 
     [[nodiscard]] bool online() const {
@@ -116,7 +122,38 @@ struct WardLink::State : std::enable_shared_from_this<WardLink::State> {
     void answer_first(const std::string& key, const RatingAnswer& answer);
     void publish_pending();
     void handle_event(const api::Event& event);
+    /// The key for a ticket request: the one a failed identical request left, else a new one.
+    std::optional<std::string> ticket_key(const api::IssueTicketRequest& request);
+    void settle_ticket_key(const api::IssueTicketRequest& request, bool keep);
 };
+
+namespace {
+std::string request_signature(const api::IssueTicketRequest& r) {
+    return r.category + (r.priority ? "|p|" : "|n|") + r.priority_reason.value_or("");
+}
+}  // namespace
+
+std::optional<std::string> WardLink::State::ticket_key(const api::IssueTicketRequest& request) {
+    const auto now = std::chrono::steady_clock::now();
+    std::erase_if(open_ticket_keys, [&](const auto& kv) { return kv.second.until <= now; });
+    if (auto it = open_ticket_keys.find(request_signature(request)); it != open_ticket_keys.end())
+        return it->second.key;
+    auto key = random_key();
+    if (!key) {
+        spdlog::warn("ticket request without an idempotency key: {}", key.error().message);
+        return std::nullopt;
+    }
+    return *key;
+}
+
+void WardLink::State::settle_ticket_key(const api::IssueTicketRequest& request, bool keep) {
+    if (!keep || !request.idempotency_key) {
+        open_ticket_keys.erase(request_signature(request));
+        return;
+    }
+    open_ticket_keys[request_signature(request)] = {
+        *request.idempotency_key, std::chrono::steady_clock::now() + settings.issue_key_memory};
+}
 
 asio::awaitable<void> WardLink::State::refresh_loop() {
     bool was_online = false;
@@ -314,7 +351,13 @@ Status WardLink::start() {
 void WardLink::issue_ticket(api::IssueTicketRequest request, IssueDone done) {
     state_->client.post([st = state_, request = std::move(request), done = std::move(done)](
                             HttpClient& http, const ClientSettings& s) -> asio::awaitable<void> {
-        auto ticket = co_await kiosk::issue_ticket(http, s.token, request);
+        api::IssueTicketRequest keyed = request;
+        if (!keyed.idempotency_key) keyed.idempotency_key = st->ticket_key(keyed);
+        auto ticket =
+            co_await kiosk::issue_ticket(http, s.token, keyed, st->settings.issue_patience);
+        // A failure the link or the service caused may hide a ticket issued unseen: keep the key
+        // for the citizen's next tap. A refusal (4xx) issued nothing.
+        st->settle_ticket_key(keyed, !ticket && worth_another_try(ticket.error()));
         if (ticket) st->refresh_alarm.ring_within(Millis{0});  // the tiles' counts changed
         st->client.ui_queue().push([done, ticket = std::move(ticket)] { done(ticket); });
     });

@@ -25,6 +25,11 @@ struct WardLinkSettings {
     Millis online_check{500};
     /// Pending ratings are tried again this often while the service refuses or is away.
     Millis outbox_retry{5000};
+    /// A ticket request is sent again (same idempotency key) for this long after a failure.
+    Millis issue_patience{8000};
+    /// A request that failed keeps its key this long: the citizen's next tap on the same tile
+    /// sends it again, so a ticket the service issued unseen is given, not a second one.
+    Millis issue_key_memory{120000};
     bool fetch_categories = true;
     bool fetch_counters = true;
     bool subscribe_events = true;

@@ -35,6 +35,8 @@ struct IssueTicketRequest {
     std::string category;
     bool priority = false;
     std::optional<std::string> priority_reason;
+    /// Set by a kiosk that retries: a repeat with the same key gives the same ticket.
+    std::optional<std::string> idempotency_key = std::nullopt;
 };
 
 struct RatingRequest {

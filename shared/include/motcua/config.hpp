@@ -77,6 +77,12 @@ struct AppointmentSettings {
     int retain_days = 30;  // phone numbers are erased this long after the slot
 };
 
+/// Per-address limits on the public look-ups by a code (DESIGN.md §7), from [limits].
+struct PublicLimits {
+    int lookups = 10;          // distinct codes an address may look up at once...
+    int lookup_refill_s = 30;  // ...and one more each this many seconds
+};
+
 struct WardConfig {
     std::string source;       // file the config came from, for messages
     std::string office_name;  // "UBND phường …"
@@ -97,6 +103,7 @@ struct WardConfig {
     HubLinkSettings hub;
     BackupSettings backup;
     AppointmentSettings appointments;
+    PublicLimits limits;
 
     [[nodiscard]] const Category* find_category(std::string_view code) const;
     [[nodiscard]] const CounterConfig* find_counter(int number) const;

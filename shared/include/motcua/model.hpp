@@ -51,6 +51,8 @@ struct Ticket {
     int rating = 0;                             // the citizen's level once rated (1..5), 0 before
     std::optional<AppointmentRef> appointment;  // checked in with a booking
     std::optional<EstimateAtIssue> estimate;    // told at issue; absent on older tickets
+    /// The kiosk's key for a request it may retry (DESIGN.md §4): a repeat gives this ticket.
+    std::optional<std::string> idempotency_key = std::nullopt;
 };
 
 /// A counter's run-time state.
