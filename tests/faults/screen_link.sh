@@ -11,11 +11,13 @@
 #  2. 500 ms each way: calls; a pad rating whose answer is lost (cut right after the service
 #     stored it, 5 s); a ticket; then a ticket whose answer is lost: the link is cut right after
 #     the service issued it.
-#  3. Cut for 20 s: a rating on the pad; two calls.
-#  4. Healed: a live call. Then check_screen.py judges, from the service's event stream, the
-#     board's log and its WAV files: every call shown once; none said twice, none said that was
-#     older than max_age_s when it arrived, every recent one said; each tap gave one ticket (the
-#     one on screen) or a clear failure, never two; each rating stored once.
+#  3. Cut for 20 s: a rating on the pad; two calls; the kiosk says the lost ticket failed.
+#  4. Healed: the citizen told to try again taps the same tile (the kiosk sends the same
+#     idempotency key: the ticket issued unseen is the one given); a live call. Then
+#     check_screen.py judges, from the service's event stream, the board's log and its WAV
+#     files: every call shown once; none said twice, none said that was older than max_age_s
+#     when it arrived, every recent one said; each citizen holds one ticket (the one on screen)
+#     or was told it failed, never two; each rating stored once.
 #
 # usage: screen_link.sh BIN_DIR SOURCE_DIR SHOT_DIR
 set -euo pipefail
