@@ -10,6 +10,10 @@ void BoardScreens::on_event(const api::Event& event) {
     const auto call =
         model_.on_event(event, config_.clocks.steady(), clock_.now(config_.clocks.wall()));
     if (event.type == EventType::ticket_called || event.type == EventType::ticket_recalled) {
+        // One line per call put on the list: what the link-fault tests count (each call once).
+        if (const auto& calls = model_.calls(); !calls.empty() && calls.front().seq == event.seq)
+            spdlog::info("board: call #{} {} at counter {} shown", event.seq, calls.front().number,
+                         calls.front().counter);
         if (!call)
             spdlog::info("board: call #{} shown, not announced (older than {} s)", event.seq,
                          config_.timing.max_age_s);
