@@ -585,6 +585,9 @@ int inputs_per_ward() {
 extern "C" const char* __lsan_default_suppressions() {  // NOLINT(bugprone-reserved-identifier)
     return "leak:libfontconfig.so\n";
 }
+extern "C" const char* __lsan_default_options() {  // NOLINT(bugprone-reserved-identifier)
+    return "print_suppressions=0";
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     // The ward logs every event at info: at thousands of requests a second that is noise.
