@@ -15,11 +15,13 @@
 // MOTCUA_FUZZ_ROUTER_INPUTS_PER_WARD overrides it; 1 makes every input start on a new ward, which
 // is how a crash that needs an earlier input's state is reproduced: docs/fuzzing.md).
 #include <fmt/format.h>
+#include <signal.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <array>
 #include <boost/json.hpp>
+#include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -244,7 +246,17 @@ std::filesystem::path scratch_dir() {
     const auto base = std::filesystem::is_directory(shm, ec) && ::access("/dev/shm", W_OK) == 0
                           ? shm
                           : std::filesystem::temp_directory_path();
-    return base / fmt::format("motcua-fuzz-router-{}", ::getpid());
+    // libFuzzer ends the process without running destructors: the directories of runs that
+    // have ended are removed here, by the next run.
+    constexpr std::string_view kPrefix = "motcua-fuzz-router-";
+    for (const auto& entry : std::filesystem::directory_iterator(base, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(kPrefix)) continue;
+        const int pid = std::atoi(name.c_str() + kPrefix.size());
+        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH)
+            std::filesystem::remove_all(entry.path(), ec);
+    }
+    return base / fmt::format("{}{}", kPrefix, ::getpid());
 }
 
 /// A ward on a fresh database with one token per role, and what its answers revealed.
