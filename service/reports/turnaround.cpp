@@ -127,7 +127,6 @@ public:
         : in_(in),
           rows_(in.rows),
           cfg_(cfg),
-          zone_(zone),
           group_(g),
           begin_(to_epoch_ms(zone.start_of_day(from))),
           end_(to_epoch_ms(zone.end_of_day(to))) {
@@ -346,7 +345,6 @@ private:
     const ReportInput& in_;
     const store::ReportRows& rows_;
     const WardConfig& cfg_;
-    const OfficeZone& zone_;
     ReportGrouping group_;
     std::int64_t begin_;
     std::int64_t end_;

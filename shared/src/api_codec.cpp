@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cstdint>
 #include <limits>
+#include <string>
+#include <string_view>
 
 #include "json_fields.hpp"
 #include "motcua/api.hpp"
@@ -28,6 +31,45 @@ WaitRange wait_range(const Fields& f, int wait_s) {
 
 json::value range_json(const WaitRange& r) {
     return json::array{r.low_s, r.high_s};
+}
+
+// Error messages quote what the caller sent (a path segment, a query value: any bytes once
+// percent-decoded). Each byte that does not start a well-formed UTF-8 sequence (no overlong
+// forms, no surrogates, nothing past U+10FFFF) becomes U+FFFD, so the answer stays JSON
+// (RFC 8259 §8.1) and a client's parser never chokes on its own typo.
+std::string valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        if (lead < 0x80) {
+            out += s[i++];
+            continue;
+        }
+        // Sequence length, payload bits of the lead byte, smallest code point of that length.
+        const std::size_t len = (lead & 0xE0) == 0xC0   ? 2
+                                : (lead & 0xF0) == 0xE0 ? 3
+                                : (lead & 0xF8) == 0xF0 ? 4
+                                                        : 0;
+        std::uint32_t cp = lead & (0x7Fu >> len);
+        const std::uint32_t least = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+        bool ok = len != 0 && i + len <= s.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            ok = (next & 0xC0) == 0x80;
+            cp = (cp << 6) | (next & 0x3Fu);
+        }
+        ok = ok && cp >= least && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+        if (ok) {
+            out.append(s.substr(i, len));
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+            ++i;
+        }
+    }
+    return out;
 }
 
 // ---- per-message decoders (throwing DecodeError) ----------------------------------------------
@@ -190,7 +232,7 @@ std::string write_json(const json::value& v) {
 // ---- encoders ---------------------------------------------------------------------------------
 
 json::value to_json(const Error& e) {
-    return {{"error", {{"code", wire_name(e.code)}, {"message", e.message}}}};
+    return {{"error", {{"code", wire_name(e.code)}, {"message", valid_utf8(e.message)}}}};
 }
 
 json::value to_json(const LoginRequest& m) {

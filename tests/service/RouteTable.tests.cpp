@@ -5,10 +5,12 @@
 #include <boost/json.hpp>
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <map>
 #include <set>
 
+#include "api/openapi.hpp"
 #include "api/ward.hpp"
 #include "auth/crypto.hpp"
 
@@ -221,4 +223,18 @@ TEST_CASE("the dispatcher answers 404 for unknown paths and 405 with Allow for a
         CHECK(rig.ward->route_label("GET", "/t/abc") == "/t/{id}");
         CHECK(rig.ward->route_label("GET", "/nope") == "other");
     }
+}
+
+// The document is compiled in as several string literals (none may pass 64 KiB): joined again
+// they must be the file, byte for byte.
+TEST_CASE("GET /api/v1/openapi.yaml answers docs/openapi.yaml as it is", "[routes]") {
+    std::ifstream in(std::filesystem::path(MOTCUA_SOURCE_DIR) / "docs/openapi.yaml",
+                     std::ios::binary);
+    const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    REQUIRE(file.size() > 65536);  // the case the pieces are for
+    CHECK(api::openapi_document() == file);
+    Rig rig;
+    const api::Reply reply = rig.call("GET", "/api/v1/openapi.yaml", Caller::anonymous);
+    CHECK(reply.status == 200);
+    CHECK(reply.body == file);
 }

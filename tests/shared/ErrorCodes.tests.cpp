@@ -87,3 +87,33 @@ TEST_CASE("a code this build does not know is kept for the reader", "[error_code
     CHECK(body->error.code == ErrorCode::unexpected_answer);
     CHECK(body->error.message == "slot_full_later: that slot is taken");
 }
+
+// Found by fuzz_router (tests/fuzz/corpus/router/regression-invalid-utf8-in-error): an error
+// that quoted a path segment of raw bytes was answered as a body that no JSON parser accepts.
+TEST_CASE("an error message that quotes invalid UTF-8 is still sent as JSON",
+          "[error_code][codec]") {
+    const auto parses = [](const Error& e) {
+        boost::system::error_code ec;
+        const auto text = boost::json::serialize(api::to_json(e));
+        auto v = boost::json::parse(text, ec);  // the parser validates UTF-8
+        return !ec && v.at("error").at("message").is_string();
+    };
+    SECTION("bad inputs") {
+        // A lone continuation byte, a truncated sequence, an overlong '/', a UTF-16 surrogate
+        // (U+D800) and a code point past U+10FFFF: each becomes U+FFFD.
+        for (std::string_view bad :
+             {"\xAC", "K\xE1\xBB", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"}) {
+            INFO(std::string(bad));
+            const Error e{ErrorCode::dossier_not_found,
+                          "no dossier with code '" + std::string(bad) + "'"};
+            CHECK(parses(e));
+            const std::string message(api::to_json(e).at("error").at("message").as_string());
+            CHECK(message.find("\xEF\xBF\xBD") != std::string::npos);
+        }
+    }
+    SECTION("valid UTF-8 is kept as it is") {
+        const std::string text = "không có hồ sơ '000.17.22.H56-261123-0001' 🙂";
+        const auto json = api::to_json(Error{ErrorCode::dossier_not_found, text});
+        CHECK(json.at("error").at("message").as_string() == text);
+    }
+}
