@@ -35,6 +35,7 @@
 #include <string_view>
 #include <vector>
 
+#include "../service/test_callers.hpp"
 #include "api/ward.hpp"
 #include "auth/crypto.hpp"
 
@@ -277,27 +278,12 @@ struct Rig {
         auto opened = store::Store::open((dir / "ward.db").string());
         if (!opened) fail("cannot open the store: " + opened.error().message);
         store = std::move(*opened);
-        const TimePoint now = clock.now();
-        const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() +
-                                                                  std::chrono::hours(24));
+        // Password hashes that match nothing: login is exercised, never succeeds, stays fast.
         auto written = store->write([&](store::WriteTx& tx) {
-            auto device = [&](Caller c, DeviceRole role, std::optional<int> counter) {
-                tokens[c] = auth::new_token();
-                tx.add_device({0, fmt::format("device {}", static_cast<int>(c)), role, counter},
-                              auth::token_digest(tokens[c]), now);
-            };
-            device(Caller::kiosk, DeviceRole::kiosk, std::nullopt);
-            device(Caller::rating, DeviceRole::rating, 1);
-            device(Caller::board, DeviceRole::board, std::nullopt);
-            // Password hashes that match nothing: login is exercised, never succeeds, stays fast.
-            auto officer = [&](Caller c, const std::string& username, OfficerRole role) {
-                tokens[c] = auth::new_token();
-                tx.add_officer({username, "Cán bộ " + username, role, "unused"}, now);
-                tx.add_session(auth::token_digest(tokens[c]), username, expires);
-            };
-            officer(Caller::officer, "lan", OfficerRole::officer);
-            officer(Caller::supervisor, "minh", OfficerRole::supervisor);
-            officer(Caller::admin, "quan", OfficerRole::admin);
+            const auto t = harness::add_test_callers(tx, clock.now(), std::chrono::hours(24));
+            tokens = {{Caller::kiosk, t.kiosk},           {Caller::rating, t.rating},
+                      {Caller::board, t.board},           {Caller::officer, t.officer},
+                      {Caller::supervisor, t.supervisor}, {Caller::admin, t.admin}};
         });
         if (!written) fail("cannot set up the ward: " + written.error().message);
         ward = std::make_unique<api::Ward>(config, zone, clock, &clock, *store);

@@ -13,6 +13,7 @@
 #include "api/openapi.hpp"
 #include "api/ward.hpp"
 #include "auth/crypto.hpp"
+#include "test_callers.hpp"
 
 using namespace motcua;
 
@@ -96,26 +97,11 @@ struct Rig {
         auto opened = store::Store::open((dir / "ward.db").string());
         REQUIRE(opened);
         store = std::move(*opened);
-        const TimePoint now = clock.now();
-        const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() +
-                                                                  std::chrono::hours(1));
         REQUIRE(store->write([&](store::WriteTx& tx) {
-            auto device = [&](Caller c, DeviceRole role, std::optional<int> counter) {
-                tokens[c] = auth::new_token();
-                tx.add_device({0, fmt::format("device {}", static_cast<int>(c)), role, counter},
-                              auth::token_digest(tokens[c]), now);
-            };
-            device(Caller::kiosk, DeviceRole::kiosk, std::nullopt);
-            device(Caller::rating, DeviceRole::rating, 1);
-            device(Caller::board, DeviceRole::board, std::nullopt);
-            auto officer = [&](Caller c, const std::string& username, OfficerRole role) {
-                tokens[c] = auth::new_token();
-                tx.add_officer({username, "Cán bộ " + username, role, "unused"}, now);
-                tx.add_session(auth::token_digest(tokens[c]), username, expires);
-            };
-            officer(Caller::officer, "lan", OfficerRole::officer);
-            officer(Caller::supervisor, "minh", OfficerRole::supervisor);
-            officer(Caller::admin, "quan", OfficerRole::admin);
+            const auto t = harness::add_test_callers(tx, clock.now());
+            tokens = {{Caller::kiosk, t.kiosk},           {Caller::rating, t.rating},
+                      {Caller::board, t.board},           {Caller::officer, t.officer},
+                      {Caller::supervisor, t.supervisor}, {Caller::admin, t.admin}};
         }));
         ward = std::make_unique<api::Ward>(config, zone, clock, &clock, *store);
     }

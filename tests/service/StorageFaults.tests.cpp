@@ -16,6 +16,7 @@
 #include "api/ward.hpp"
 #include "auth/crypto.hpp"
 #include "fault_vfs.hpp"
+#include "test_callers.hpp"
 
 using namespace motcua;
 using harness::FaultVfs;
@@ -44,15 +45,10 @@ struct Rig {
         auto opened = store::Store::open((dir / "ward.db").string(), FaultVfs::name());
         REQUIRE(opened);
         store = std::move(*opened);
-        kiosk = auth::new_token();
-        officer = auth::new_token();
-        const auto expires = std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now() +
-                                                                  std::chrono::hours(1));
         REQUIRE(store->write([&](store::WriteTx& tx) {
-            tx.add_device({0, "kiosk", DeviceRole::kiosk, std::nullopt}, auth::token_digest(kiosk),
-                          clock.now());
-            tx.add_officer({"lan", "Nguyễn Thị Lan", OfficerRole::officer, "unused"}, clock.now());
-            tx.add_session(auth::token_digest(officer), "lan", expires);
+            const auto callers = harness::add_test_callers(tx, clock.now());
+            kiosk = callers.kiosk;
+            officer = callers.officer;
         }));
         ward = std::make_unique<api::Ward>(config, zone, clock, &clock, *store);
     }
