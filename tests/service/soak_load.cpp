@@ -83,16 +83,35 @@ void Load::unexpected(const std::string& what, const Response& r) {
 
 void Load::kiosk(int k) {
     auto r = rng(k);
+    auto& pending = carry_.unanswered_issues.at(static_cast<std::size_t>(k));
+    // Last cycle's request that had no answer first, with its key, as the kiosk retries: one
+    // ticket, the one it made if it made one.
+    if (pending) {
+        auto a = send(port_, "POST", "/api/v1/tickets", devices_.kiosk, pending->body);
+        if (!a) return;  // still unanswered: next cycle again
+        if (a->status != 201) {
+            unexpected("POST /tickets (retried)", *a);
+        } else {
+            auto j = json::parse(a->body);
+            model_.ticket_retried(pending->key, str(j, "id"), str(j, "number"), pending->category);
+        }
+        pending.reset();
+    }
     const char* categories[] = {"HT", "DC", "VX", "TK"};
-    while (!stop_) {
+    for (int n = 0; !stop_; ++n) {
         const std::string category = categories[std::uniform_int_distribution<int>(0, 3)(r)];
-        json::object body{{"category", category}};
+        const std::string key = fmt::format("soak-{}-{}-{}", seed_, k, n);
+        json::object body{{"category", category}, {"idempotency_key", key}};
         if (std::uniform_int_distribution<int>(0, 9)(r) == 0) {
             body["priority"] = true;
             body["priority_reason"] = "elderly";
         }
-        auto a = send(port_, "POST", "/api/v1/tickets", devices_.kiosk, json::serialize(body));
-        if (!a) return model_.unanswered_issue();
+        const std::string text = json::serialize(body);
+        auto a = send(port_, "POST", "/api/v1/tickets", devices_.kiosk, text);
+        if (!a) {
+            pending = PendingIssue{key, category, text};
+            return model_.unanswered_issue(key);
+        }
         if (a->status != 201) {
             unexpected("POST /tickets", *a);
         } else {

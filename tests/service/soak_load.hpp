@@ -3,6 +3,7 @@
 /// and finishing at their counters (receiving dossiers), a rating kiosk, a clerk moving dossiers
 /// on, citizens booking and cancelling, and a board on the event stream. Each tells the Model
 /// what it was acknowledged, and what it sent without an answer.
+#include <array>
 #include <atomic>
 #include <deque>
 #include <functional>
@@ -41,8 +42,14 @@ struct PendingRating {
     int level = 0;
 };
 
+/// A ticket request sent without an answer: its kiosk sends it again next cycle, same key.
+struct PendingIssue {
+    std::string key, category, body;
+};
+
 /// What the clients carry from one cycle to the next.
 struct Carry {
+    std::array<std::optional<PendingIssue>, 2> unanswered_issues;  // by kiosk; each its own
     std::vector<PendingRating> unanswered_ratings;  // only the rating client touches it
     std::deque<std::string> to_rate;                // finished tickets, under `m`
     std::mutex m;

@@ -105,6 +105,38 @@ void Model::ticket_issued(const std::string& id, const std::string& number,
     count(Op::ticket);
 }
 
+void Model::ticket_retried(const std::string& key, const std::string& id, const std::string& number,
+                           const std::string& category) {
+    {
+        std::lock_guard lock(m_);
+        pending_issue_keys_.erase(key);
+        const bool claimed = unclaimed_tickets_.erase(id) > 0;
+        const auto stored = stored_by_key_.find(key);
+        if (stored != stored_by_key_.end()) {
+            // The first request was applied: the retry must give that ticket, not a second.
+            if (stored->second != id)
+                unexpected_.push_back(fmt::format(
+                    "ticket request {} was stored as ticket {} and its retry gave another, {} ({})",
+                    key, stored->second, id, number));
+            stored_by_key_.erase(stored);
+            auto& t = tickets_[id];
+            if (t.number != number)
+                unexpected_.push_back(fmt::format("ticket {} was stored as {} and retried as {}",
+                                                  id, t.number, number));
+            t.issue_answered = true;
+            expected_events_.insert("ticket_issued|" + id);
+            count(Op::ticket);
+            return;
+        }
+        if (claimed) {  // the database had it from the first try (its key not readable)
+            tickets_[id].issue_answered = true;
+            count(Op::ticket);
+            return;
+        }
+    }
+    ticket_issued(id, number, category);
+}
+
 void Model::ticket_moved(const std::string& id, const std::string& number,
                          const std::string& category, const std::string& state, Op op) {
     std::lock_guard lock(m_);
@@ -176,8 +208,9 @@ void Model::booking_moved(const std::string& code, const std::string& state) {
     count(Op::cancel);
 }
 
-void Model::unanswered_issue() {
+void Model::unanswered_issue(const std::string& key) {
     std::lock_guard lock(m_);
+    pending_issue_keys_.insert(key);
     ++unanswered_issues_;
     ++unanswered_total_;
 }
@@ -243,7 +276,21 @@ void Model::check_tickets(Reader& db, CheckReport& r) {
     std::set<std::string> seen_tickets;
     std::set<std::pair<std::string, std::string>> numbers;  // (day, number)
     int unknown_tickets = 0;
-    db.each("SELECT id, day, number, issued_category, state FROM tickets",
+    // A ticket found earlier that no answer named: once every request that may have made it
+    // was sent again and answered, one of those answers must have named it, or a request made
+    // two tickets.
+    for (auto it = unclaimed_tickets_.begin(); it != unclaimed_tickets_.end();) {
+        std::erase_if(it->second,
+                      [&](const auto& key) { return !pending_issue_keys_.contains(key); });
+        if (!it->second.empty()) {
+            ++it;
+            continue;
+        }
+        fail(fmt::format("ticket {} ({}) was made by a request whose retry gave another ticket",
+                         it->first, tickets_[it->first].number));
+        it = unclaimed_tickets_.erase(it);
+    }
+    db.each("SELECT id, day, number, issued_category, state, idempotency_key FROM tickets",
             [&](const std::vector<std::string>& c) {
                 const std::string& id = c[0];
                 seen_tickets.insert(id);
@@ -254,6 +301,17 @@ void Model::check_tickets(Reader& db, CheckReport& r) {
                 if (it == tickets_.end()) {
                     ++unknown_tickets;
                     ++r.adopted;
+                    unclaimed_tickets_[id] = pending_issue_keys_;
+                    // Made by a request that had no answer: its kiosk retries it with this key.
+                    if (pending_issue_keys_.contains(c[5])) {
+                        if (auto [s, fresh] = stored_by_key_.emplace(c[5], id);
+                            !fresh && s->second != id)
+                            fail(fmt::format("ticket request {} made two tickets, {} and {}", c[5],
+                                             s->second, id));
+                    } else if (!c[5].empty()) {
+                        fail(fmt::format("ticket {} ({}) has key {}, of no unanswered request", id,
+                                         c[2], c[5]));
+                    }
                     tickets_.emplace(id, TicketRecord{c[2], c[3], c[4], {}, {}, {}, true});
                     return;
                 }

@@ -74,8 +74,14 @@ public:
                 const std::string& start, const std::string& state);
     void booking_moved(const std::string& code, const std::string& state);
 
+    /// A ticket request sent again with its idempotency key after a restart, answered: the
+    /// ticket the first request made if it made one (the check saw it, by its key), else a new one.
+    void ticket_retried(const std::string& key, const std::string& id, const std::string& number,
+                        const std::string& category);
+
     // No answer (the service died): the request may or may not have been applied.
-    void unanswered_issue();
+    /// A ticket request with its idempotency key: retried by its kiosk next cycle.
+    void unanswered_issue(const std::string& key);
     void unanswered_call();
     void unanswered_ticket_move(const std::string& id, const std::string& state);
     void unanswered_receipt();
@@ -125,7 +131,13 @@ private:
     std::map<std::int64_t, std::string> screen_;  // seq -> message, this cycle
     std::map<std::int64_t, std::size_t> log_;     // seq -> hash of its payload, as last checked
     std::int64_t checked_seq_ = 0;
-    std::set<std::string> event_keys_;  // "type|key" of every event in the log
+    std::set<std::string> event_keys_;                  // "type|key" of every event in the log
+    std::set<std::string> pending_issue_keys_;          // unanswered, not yet retried
+    std::map<std::string, std::string> stored_by_key_;  // of those: key -> the ticket stored
+    // Tickets found in the database that no answer named yet: a retried request must name each
+    // (it gives the ticket its first try made); once every request is answered, none may remain.
+    // By id: the requests without an answer when it was found, one of which made it.
+    std::map<std::string, std::set<std::string>> unclaimed_tickets_;
     int unanswered_issues_ = 0, unanswered_calls_ = 0, unanswered_receipts_ = 0,
         unanswered_bookings_ = 0;
     std::int64_t unanswered_total_ = 0;
