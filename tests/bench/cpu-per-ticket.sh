@@ -8,14 +8,7 @@ build="${1:-$root/build/release}"
 connections="${2:-64}"
 seconds="${3:-5}"
 bin="$build/bin"
-tmp="$(mktemp -d)"
-trap 'kill $svc 2>/dev/null || true; rm -rf "$tmp"' EXIT
-config="$root/assets/config/ward-demo.toml"
-token="$("$bin/motcua-service" device add --config "$config" --db "$tmp/w.db" --name load --role kiosk 2>/dev/null)"
-"$bin/motcua-service" serve --config "$config" --db "$tmp/w.db" --listen 127.0.0.1:0 --test-clock >"$tmp/out" 2>"$tmp/err" &
-svc=$!
-for _ in $(seq 1 100); do grep -q listening "$tmp/out" 2>/dev/null && break; sleep 0.05; done
-port="$(sed -n 's/.*:\([0-9]*\)$/\1/p' "$tmp/out")"
+. "$root/tests/bench/service.sh"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$svc/stat"; }
 before="$(cpu_ticks)"
 line="$("$bin/motcua-load" --port "$port" --token="$token" --connections "$connections" --seconds "$seconds")"
