@@ -41,10 +41,15 @@ struct OpenAdminPin {};
 struct CloseAdminPin {};
 /// The admin PIN was accepted: leave kiosk mode (quit).
 struct ExitKiosk {};
-/// A citizen's visit ended: back to the kiosk's own language for the next one.
+/// A citizen's visit ended: back to the kiosk's own language, and to the default theme, text
+/// size and no voice guidance, for the next one (DESIGN.md §13).
 struct ResetLanguage {};
-using UiAction =
-    std::variant<ToggleLanguage, OpenAdminPin, CloseAdminPin, ExitKiosk, ResetLanguage>;
+/// The accessibility switches on every citizen screen (DESIGN.md §13).
+struct ToggleGuidance {};
+struct ToggleHighContrast {};
+struct ToggleLargeText {};
+using UiAction = std::variant<ToggleLanguage, OpenAdminPin, CloseAdminPin, ExitKiosk, ResetLanguage,
+                              ToggleGuidance, ToggleHighContrast, ToggleLargeText>;
 
 /// Everything a screen needs to draw one frame; screens keep no pointers to it.
 struct UiFrame {
