@@ -88,6 +88,7 @@ int run(const KioskOptions& opt) {
     ModeParts parts;
     auto mode_screens = build_mode(opt, ward, *zone, client, parts);
     if (!mode_screens) return fail(mode_screens.error().message);
+    app_config.speak = guidance_speaker(ward, parts);
 
     ui::KioskApp app(std::move(app_config), std::move(*translations), std::move(*zone),
                      std::move(*fonts), std::move(*mode_screens));

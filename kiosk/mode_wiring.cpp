@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cmath>
+
 #include "kiosk/core/citizen/rating_outbox.hpp"
 #include "kiosk/ui/board/board_screens.hpp"
 #include "kiosk/ui/citizen/citizen_screens.hpp"
@@ -66,6 +68,13 @@ Result<std::unique_ptr<ui::ModeScreens>> citizen_mode(const KioskOptions& opt,
     citizen.session.lookup_timing = timings.lookup_timing;
     citizen.ward = ward;
     citizen.server_origin = opt.server.text();
+    audio::GuideVoice::Options voice;
+    voice.voice = ward.voice;
+    voice.wav_dir = opt.audio_out;
+    parts.guide_voice = std::make_unique<audio::GuideVoice>(
+        voice, [](const audio::GuideLine& line, const std::string& wav) {
+            spdlog::info("guidance: \"{}\"{}{}", line.text, wav.empty() ? "" : ", ", wav);
+        });
     auto screens =
         std::make_unique<ui::CitizenScreens>(std::move(citizen), zone, *parts.citizen_services);
     // Only the pad acts on events; the kiosk's tiles follow them through the ward data, so its
@@ -162,6 +171,17 @@ Result<std::unique_ptr<ui::ModeScreens>> build_mode(const KioskOptions& opt, con
             return reports_mode(opt, zone, client, parts);
     }
     return std::unique_ptr<ui::ModeScreens>();
+}
+
+std::function<void(const ui::Utterance&)> guidance_speaker(const WardConfig& ward,
+                                                          ModeParts& parts) {
+    if (!parts.guide_voice) return nullptr;
+    return [voice = parts.guide_voice.get(), vi = ward.voice.voice](const ui::Utterance& u) {
+        // Volume steps a third of the way to double or half loudness apart: 4 is the voice as
+        // espeak-ng makes it, 5 louder, 1 about a quarter.
+        const double gain = std::pow(2.0, (u.volume - ui::Guide::kDefaultVolume) / 1.5);
+        voice->say({u.text, u.language == Language::vi ? vi : std::string("en"), gain});
+    };
 }
 
 }  // namespace motcua::kiosk

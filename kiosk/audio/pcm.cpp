@@ -62,7 +62,7 @@ double rms(const Pcm& pcm, double from_s, double to_s) {
     return std::sqrt(sum / static_cast<double>(to - from));
 }
 
-Status write_wav(const Pcm& pcm, const std::string& path) {
+Status write_wav(const Pcm& pcm, const std::string& path, const std::string& comment) {
     SF_INFO info{};
     info.samplerate = pcm.sample_rate;
     info.channels = 1;
@@ -71,6 +71,7 @@ Status write_wav(const Pcm& pcm, const std::string& path) {
     if (f == nullptr)
         return make_error(ErrorCode::audio_write_failed,
                           fmt::format("{}: {}", path, sf_strerror(nullptr)));
+    if (!comment.empty()) sf_set_string(f, SF_STR_COMMENT, comment.c_str());
     const auto written =
         sf_write_short(f, pcm.samples.data(), static_cast<sf_count_t>(pcm.samples.size()));
     sf_close(f);
@@ -93,6 +94,18 @@ Result<Pcm> read_wav(const std::string& path) {
     for (std::size_t i = 0; i < frames.size(); i += static_cast<std::size_t>(info.channels))
         pcm.samples.push_back(frames[i]);
     return pcm;
+}
+
+Result<std::string> read_wav_comment(const std::string& path) {
+    SF_INFO info{};
+    SNDFILE* f = sf_open(path.c_str(), SFM_READ, &info);
+    if (f == nullptr)
+        return make_error(ErrorCode::audio_read_failed,
+                          fmt::format("{}: {}", path, sf_strerror(nullptr)));
+    const char* comment = sf_get_string(f, SF_STR_COMMENT);
+    std::string out = comment != nullptr ? comment : "";
+    sf_close(f);
+    return out;
 }
 
 }  // namespace motcua::kiosk::audio

@@ -24,7 +24,10 @@ void append(Pcm& a, const Pcm& b);
 /// Root mean square of the samples in [from, to) seconds, 0..32767: tells speech from silence.
 double rms(const Pcm& pcm, double from_s, double to_s);
 
-Status write_wav(const Pcm& pcm, const std::string& path);
+/// `comment`, when given, goes in the file's INFO chunk (the guidance voice's words).
+Status write_wav(const Pcm& pcm, const std::string& path, const std::string& comment = {});
 Result<Pcm> read_wav(const std::string& path);
+/// The INFO comment of a WAV file ("" when it has none).
+Result<std::string> read_wav_comment(const std::string& path);
 
 }  // namespace motcua::kiosk::audio

@@ -42,7 +42,29 @@ void count_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
 void count_scroll(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
     ++g_input_events;
 }
-std::optional<KeyPress> shortcut_key(int key) {
+std::optional<KeyPress> shortcut_key(int key, int mods) {
+    const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
+    // Keypad operation: a USB numeric keypad has Tab, Enter and `*`; a keyboard has the arrows.
+    switch (key) {
+        case GLFW_KEY_TAB:
+            return shift ? KeyPress::previous() : KeyPress::next();
+        case GLFW_KEY_RIGHT:
+        case GLFW_KEY_DOWN:
+            return KeyPress::next();
+        case GLFW_KEY_LEFT:
+        case GLFW_KEY_UP:
+            return KeyPress::previous();
+        case GLFW_KEY_ENTER:
+        case GLFW_KEY_KP_ENTER:
+            return KeyPress::activate();
+        case GLFW_KEY_KP_MULTIPLY:
+            return KeyPress::repeat();
+        case GLFW_KEY_8:
+            if (shift) return KeyPress::repeat();  // `*` on a keyboard's top row
+            break;
+        default:
+            break;
+    }
     if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F12) return KeyPress::function(key - GLFW_KEY_F1 + 1);
     if (key >= GLFW_KEY_1 && key <= GLFW_KEY_9) return KeyPress::digit(key - GLFW_KEY_1 + 1);
     if (key >= GLFW_KEY_KP_1 && key <= GLFW_KEY_KP_9)
@@ -60,14 +82,14 @@ std::vector<int> g_pressed;
 std::vector<int> g_tapped;
 std::vector<int> g_held_for_a_frame;
 
-void count_key(GLFWwindow* /*w*/, int key, int /*scancode*/, int action, int /*mods*/) {
+void count_key(GLFWwindow* /*w*/, int key, int /*scancode*/, int action, int mods) {
     ++g_input_events;
     if (action == GLFW_RELEASE &&
         std::find(g_pressed.begin(), g_pressed.end(), key) != g_pressed.end())
         g_tapped.push_back(key);
     if (action != GLFW_PRESS) return;  // auto-repeat must not call the next citizen twice
     g_pressed.push_back(key);
-    if (const auto k = shortcut_key(key)) g_key_presses.push_back(*k);
+    if (const auto k = shortcut_key(key, mods)) g_key_presses.push_back(*k);
 }
 void count_char(GLFWwindow* /*w*/, unsigned int /*c*/) {
     ++g_input_events;

@@ -5,12 +5,14 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kiosk/ui/shell/a11y.hpp"
 #include "kiosk/ui/shell/fonts.hpp"
+#include "kiosk/ui/shell/guide.hpp"
 #include "kiosk/ui/shell/screen.hpp"
 #include "kiosk/ui/shell/theme.hpp"
 #include "kiosk/ui/shell/translations.hpp"
@@ -88,7 +90,17 @@ struct ScreenKit {
                        ImGui::GetIO().DisplaySize,
                        steady_now,
                        60.0};
+        if (guide) {
+            guide->begin_frame(keys, ui.tr);
+            ui.guide = &*guide;
+        }
+        keys.clear();
         std::forward<Draw>(draw)(ui);
+        if (guide) {
+            const std::string intro =
+                ui.intro.empty() ? ui::screen_intro(ui.tr, recorder.tree().screen) : ui.intro;
+            if (auto u = guide->end_frame(recorder.tree().screen, intro)) said.push_back(*u);
+        }
         ImGui::End();
         ImGuiHarness::render();
         return recorder.tree();
@@ -110,6 +122,12 @@ struct ScreenKit {
     std::vector<ui::UiAction> actions;
     std::chrono::steady_clock::time_point steady_now{};
     double redraw_in_s = 0;
+    /// Keypad focus and guidance, as the app runs them (citizen modes); none by default.
+    std::optional<ui::Guide> guide;
+    /// Keys for the next frame (the platform's latched presses).
+    std::vector<KeyPress> keys;
+    /// What the guide said, in order.
+    std::vector<ui::Utterance> said;
 };
 
 inline const ui::A11yElement* find(const ui::A11yTree& tree, std::string_view label) {

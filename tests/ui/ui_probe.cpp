@@ -6,6 +6,8 @@
 //                                      is not blank and equals the PNG preview, pixel for pixel
 //   ui_probe wav FILE                  checks a call announcement: a plausible length, the chime,
 //                                      and speech after it that is not silence
+//   ui_probe guide-wav FILE            checks a guidance utterance: speech that is not silence;
+//                                      prints its words (the WAV's INFO comment)
 //
 // Exit 0 on success, 1 on a failed check, 2 on bad usage.
 #include <boost/asio/connect.hpp>
@@ -139,6 +141,23 @@ int check_wav(const std::string& path) {
     return 0;
 }
 
+/// A guidance utterance: some speech, and the words it was made from.
+int check_guide_wav(const std::string& path) {
+    namespace audio = motcua::kiosk::audio;
+    auto pcm = audio::read_wav(path);
+    auto words = audio::read_wav_comment(path);
+    if (!pcm || !words) {
+        std::cerr << "ui_probe: " << (!pcm ? pcm.error().message : words.error().message) << '\n';
+        return 1;
+    }
+    if (pcm->seconds() < 0.3 || audio::rms(*pcm, 0, pcm->seconds()) < kMinLoudness) {
+        std::cerr << "ui_probe: " << path << " is silent (" << pcm->seconds() << " s)\n";
+        return 1;
+    }
+    std::cout << *words << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -147,11 +166,12 @@ int main(int argc, char** argv) {
         if (args.size() == 3 && args[0] == "events") return events(args[1], args[2]);
         if (args.size() == 3 && args[0] == "compare-slip") return compare_slip(args[1], args[2]);
         if (args.size() == 2 && args[0] == "wav") return check_wav(args[1]);
+        if (args.size() == 2 && args[0] == "guide-wav") return check_guide_wav(args[1]);
     } catch (const std::exception& e) {
         std::cerr << "ui_probe: " << e.what() << '\n';
         return 1;
     }
     std::cerr << "usage: ui_probe events PORT TOKEN | ui_probe compare-slip JOB PNG | ui_probe "
-                 "wav FILE\n";
+                 "wav FILE | ui_probe guide-wav FILE\n";
     return 2;
 }

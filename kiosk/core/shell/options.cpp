@@ -109,7 +109,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
         ->type_name("FILE");
     std::string audio_out;
     app.add_option("--audio-out", audio_out,
-                   "Board: also write each call announcement as a WAV file in DIR")
+                   "Board: also write each call announcement as a WAV file in DIR; ticket and "
+                   "rating: each utterance of the voice guidance")
         ->type_name("DIR");
     std::string export_dir;
     app.add_option("--export-dir", export_dir,

@@ -35,7 +35,8 @@ struct KioskOptions {
     std::optional<std::filesystem::path> data_dir;
     /// The ward config, for the office name, time zone and admin PIN.
     std::optional<std::filesystem::path> config;
-    /// Board: also write each announcement as a WAV file here.
+    /// Board: also write each announcement as a WAV file here; ticket and rating modes: each
+    /// utterance of the voice guidance (guide-NNNNNN.wav, its words in the INFO comment).
     std::optional<std::filesystem::path> audio_out;
     /// Reports: where "Xuất CSV" and "Xuất Excel" save their files (default ~/motcua-reports).
     std::optional<std::filesystem::path> export_dir;

@@ -26,7 +26,7 @@ void CitizenScreens::draw(UiFrame& ui, const ShellView& view, const AppState& st
     prepare_ticket(ui, state.ward);
 
     Commands commands;
-    read_typing(commands);
+    read_typing(ui, commands);
     draw_screen(ui, view, state, commands);
     for (const auto& command : commands) carry_out(session_.apply(command, ui.steady_now), ui);
     // A tap changes the screen: show it in the next frame rather than at the next event.
@@ -77,7 +77,7 @@ void CitizenScreens::draw_screen(UiFrame& ui, const ShellView& view, const AppSt
     }
 }
 
-void CitizenScreens::read_typing(Commands& out) const {
+void CitizenScreens::read_typing(const UiFrame& ui, Commands& out) const {
     if (config_.session.mode != Mode::ticket) return;
     // ImGui 1.86 keeps the frame's typed characters in its input queue: nothing on the citizen
     // screens takes them (no text field), so they are read here. A scanner types the code and
@@ -89,8 +89,10 @@ void CitizenScreens::read_typing(Commands& out) const {
     if (!text.empty()) out.emplace_back(cmd::TypeText{std::move(text)});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), false))
         out.emplace_back(cmd::TypeBackspace{});
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false))
+    // Enter on a keypad-focused key or tile chooses it; it is not the end of a typed code.
+    const bool enter_chose = ui.guide != nullptr && ui.guide->took_enter();
+    if (!enter_chose && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)))
         out.emplace_back(cmd::TypeEnter{});
 }
 

@@ -50,7 +50,7 @@ private:
     void draw_screen(UiFrame& ui, const ShellView& view, const AppState& state, Commands& out);
     void carry_out(const SessionEffects& effects, UiFrame& ui);
     /// Keys from a physical keyboard or a barcode scanner, as commands (ticket kiosk).
-    void read_typing(Commands& out) const;
+    void read_typing(const UiFrame& ui, Commands& out) const;
     /// A code of the ward's form for the lookup's hint (its unit code when the config has one).
     [[nodiscard]] std::string example_code(CodeKind kind) const;
     /// Once per issued ticket: its QR code, and its slip to the printer (in the language the

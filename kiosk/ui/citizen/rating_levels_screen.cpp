@@ -17,6 +17,7 @@ void RatingLevelsScreen::draw_level(UiFrame& ui, const Box& box, int level, bool
     if (touch.tapped) out.emplace_back(cmd::ChooseLevel{level});
     ui.draw->AddRectFilled(box.min, box.max, touch.held ? c.secondary_pressed : c.card, t.rounding);
     ui.draw->AddRect(box.min, box.max, level_colour(c, level), t.rounding, 0, 2 * t.border);
+    if (touch.focused) focus_ring(ui, box);
 
     const float pad = t.gap;
     if (face_beside) {

@@ -21,12 +21,15 @@ void RatingReasonsScreen::draw_reason(UiFrame& ui, const Box& box, RatingReason 
     const Palette& c = t.colours;
     const std::string& words = ui.tr(reason_text(reason));
     const std::string id = "##reason-" + std::string(to_string(reason));
-    const Touch touch = touch_area(ui, id.c_str(), box, words, A11yRole::checkbox);
+    const Touch touch =
+        touch_area(ui, id.c_str(), box, words, A11yRole::checkbox, true,
+                   ui.tr(chosen ? TextId::guide_checked : TextId::guide_not_checked));
     if (touch.tapped) out.emplace_back(cmd::ToggleReason{reason});
     const ImU32 fill = touch.held ? c.secondary_pressed : chosen ? c.chosen_fill : c.card;
     ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
     ui.draw->AddRect(box.min, box.max, chosen ? c.primary : c.secondary_border, t.rounding, 0,
                      chosen ? 2 * t.border : t.border);
+    if (touch.focused) focus_ring(ui, box);
 
     // The box: empty, or filled blue with a white tick — chosen is visible without colour too.
     const float s = t.check_box;

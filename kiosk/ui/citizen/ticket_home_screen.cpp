@@ -121,11 +121,14 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     const std::string id = "##tile-" + tile.code;
-    const Touch touch = touch_area(ui, id.c_str(), box, tile.name, A11yRole::button, enabled);
+    const std::string note = waiting_text(ui.tr, tile);
+    const Touch touch =
+        touch_area(ui, id.c_str(), box, tile.name, A11yRole::button, enabled, note);
     if (touch.tapped) out.emplace_back(cmd::ChooseCategory{tile.code});
     const ImU32 fill = !enabled ? c.disabled : touch.held ? c.primary_pressed : c.primary;
     const ImU32 ink = enabled ? c.primary_text : c.disabled_text;
     ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
+    if (touch.focused) focus_ring(ui, box);
 
     const float pad = 1.5F * t.gap;
     float text_left = box.min.x + pad;
@@ -147,7 +150,6 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
         lines.resize(kMaxNameLines);
         lines.back() = fit_line(ui.fonts.heading, lines.back() + " …", text_w);
     }
-    const std::string note = waiting_text(ui.tr, tile);
     const float line_h = font_px(ui.fonts.heading);
     const float note_h = font_px(ui.fonts.body);
     const float block_h = static_cast<float>(lines.size()) * line_h + t.gap / 2 + note_h;

@@ -4,6 +4,7 @@
 
 #include "kiosk/ui/shell/qr_view.hpp"
 #include "kiosk/ui/shell/shell_chrome.hpp"
+#include "motcua/vietnamese.hpp"
 
 namespace motcua::kiosk::ui {
 
@@ -133,9 +134,31 @@ void TicketIssuedScreen::draw_details(UiFrame& ui, const Box& box, const TicketI
     }
 }
 
+std::string issued_speech(const Translator& tr, const TicketIssuedView& v) {
+    // The number as a caller reads it: "a mười hai"; in English letter by letter, "A 0 1 2".
+    std::string number;
+    if (tr.language() == Language::vi) {
+        number = vi::read_ticket_number(v.number);
+    } else {
+        for (const char ch : v.number) {
+            if (!number.empty()) number += ' ';
+            number += ch;
+        }
+    }
+    std::string out = tr.format(TextId::guide_issued, fmt::arg("number", number));
+    for (const std::string& part :
+         {issued_ahead_text(tr, v), issued_estimate_text(tr, v), issued_counters_text(tr, v)})
+        if (!part.empty()) out += " " + part + ".";
+    if (v.appointment_start)
+        out += " " + tr.format(TextId::issued_appointment, fmt::arg("start", *v.appointment_start)) +
+               ".";
+    return out + " " + tr(TextId::guide_issued_wait);
+}
+
 void TicketIssuedScreen::draw(UiFrame& ui, const ShellView& view, const TicketIssuedView& v,
                               const QrMatrix* qr, Commands& out) {
     ui.a11y.set_screen("ticket_issued");
+    ui.intro = issued_speech(ui.tr, v);
     draw_header(ui, view, ui.tr(TextId::mode_ticket_title));
     const Theme& t = ui.theme;
     const Palette& c = t.colours;

@@ -12,6 +12,9 @@ namespace motcua::kiosk::ui {
 std::string issued_counters_text(const Translator& tr, const TicketIssuedView& ticket);
 std::string issued_ahead_text(const Translator& tr, const TicketIssuedView& ticket);
 std::string issued_estimate_text(const Translator& tr, const TicketIssuedView& ticket);
+/// What guidance mode says when the ticket is issued: its number read aloud, where and how long
+/// to wait.
+std::string issued_speech(const Translator& tr, const TicketIssuedView& ticket);
 
 class TicketIssuedScreen {
 public:

@@ -30,6 +30,7 @@ std::string to_json_text(const A11yTree& tree) {
         o["w"] = px(e.w);
         o["h"] = px(e.h);
         o["enabled"] = e.enabled;
+        if (e.focused) o["focused"] = true;
         out += first ? "\n  " : ",\n  ";
         out += boost::json::serialize(o);
         first = false;

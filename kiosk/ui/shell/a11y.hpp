@@ -23,6 +23,8 @@ struct A11yElement {
     float w = 0;
     float h = 0;
     bool enabled = true;
+    /// Has the keypad's (or guidance's) focus: `"focused": true` in the dump.
+    bool focused = false;
 };
 
 struct A11yTree {

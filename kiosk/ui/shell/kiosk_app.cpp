@@ -45,7 +45,8 @@ KioskApp::KioskApp(KioskAppConfig config, Translations translations, OfficeZone 
       language_(config_.language),
       mode_screen_(make_mode_screen(config_.shell.mode)),
       mode_screens_(std::move(mode_screens)),
-      admin_pin_(AdminPinGate(config_.admin_pin)) {
+      admin_pin_(AdminPinGate(config_.admin_pin)),
+      guided_modes_(config_.shell.mode == Mode::ticket || config_.shell.mode == Mode::rating) {
     assert((mode_screen_ || mode_screens_) && "ticket and rating modes need their screens");
     if (config_.a11y_dump) dump_.emplace(*config_.a11y_dump);
 }
@@ -83,6 +84,10 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
                a11y_,          actions,    ImGui::GetWindowDrawList(),
                io.DisplaySize, steady_now, theme_.max_idle_wait_s};
     ui.wall_now = now;
+    if (!keys.empty() || io.MouseDown[0] || io.MouseReleased[0]) last_input_ = steady_now;
+    Guide* guide = guided_modes_ && !admin_open_ ? &guide_ : nullptr;
+    if (guide != nullptr) guide->begin_frame(keys, ui.tr);
+    ui.guide = guide;
     ui.keys = std::move(keys);
 
     // Admin first: ward IT must be able to leave even while the service is down. A citizen
@@ -104,6 +109,20 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
     for (const auto& action : actions) apply(action, steady_now, out);
     // The change shows in the next frame; ask for it now rather than wait for more input.
     if (!actions.empty()) out.redraw_in_s = 0;
+    if (guide != nullptr) {
+        // Guidance left on by a citizen who walked away ends, so the next one starts afresh.
+        const double idle = std::chrono::duration<double>(steady_now - last_input_).count();
+        if (guide_.guiding()) {
+            if (idle >= config_.accessibility_idle_s)
+                guide_.reset();
+            else
+                out.redraw_in_s = std::min(out.redraw_in_s, config_.accessibility_idle_s - idle);
+        }
+        const std::string intro =
+            ui.intro.empty() ? screen_intro(ui.tr, a11y_.tree().screen) : ui.intro;
+        if (auto said = guide_.end_frame(a11y_.tree().screen, intro); said && config_.speak)
+            config_.speak(*said);
+    }
 
     if (dump_ && !dump_failed_) {
         auto written = dump_->write_if_changed(a11y_.tree());
@@ -130,6 +149,15 @@ void KioskApp::apply(const UiAction& action, std::chrono::steady_clock::time_poi
                 admin_open_ = false;
             } else if constexpr (std::is_same_v<A, ResetLanguage>) {
                 language_ = config_.language;
+                guide_.reset();
+            } else if constexpr (std::is_same_v<A, ToggleGuidance>) {
+                guide_.set_guiding(!guide_.guiding());
+            } else if constexpr (std::is_same_v<A, GuidanceRepeat>) {
+                guide_.repeat();
+            } else if constexpr (std::is_same_v<A, GuidanceLouder>) {
+                guide_.louder();
+            } else if constexpr (std::is_same_v<A, GuidanceSofter>) {
+                guide_.softer();
             } else if constexpr (std::is_same_v<A, ExitKiosk>) {
                 spdlog::info("admin PIN accepted: leaving kiosk mode");
                 out.quit = true;

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -12,6 +13,7 @@
 #include "kiosk/ui/shell/a11y.hpp"
 #include "kiosk/ui/shell/admin_pin_screen.hpp"
 #include "kiosk/ui/shell/fonts.hpp"
+#include "kiosk/ui/shell/guide.hpp"
 #include "kiosk/ui/shell/screen.hpp"
 #include "kiosk/ui/shell/theme.hpp"
 #include "kiosk/ui/shell/translations.hpp"
@@ -26,6 +28,11 @@ struct KioskAppConfig {
     /// office.admin_pin; empty: kiosk mode cannot be left from the screen.
     std::string admin_pin;
     std::optional<std::filesystem::path> a11y_dump;
+    /// The guidance voice (citizen modes): says each utterance, cutting off the one before.
+    std::function<void(const Utterance&)> speak;
+    /// With no touch or key this long, guidance mode ends (DESIGN.md §13): the next citizen
+    /// starts from the same screen.
+    double accessibility_idle_s = 60.0;
 };
 
 /// What the main loop needs to know after a frame.
@@ -62,6 +69,8 @@ public:
     [[nodiscard]] const A11yTree& a11y_tree() const { return a11y_.tree(); }
     /// Window close button: honoured only outside kiosk mode.
     [[nodiscard]] bool allows_window_close() const { return !config_.shell.kiosk_locked; }
+    /// Keypad focus and guidance mode (citizen modes only).
+    [[nodiscard]] const Guide& guide() const { return guide_; }
 
 private:
     void apply(const UiAction& action, std::chrono::steady_clock::time_point steady_now,
@@ -82,6 +91,12 @@ private:
     UnavailableScreen unavailable_;
     AdminPinScreen admin_pin_;
     bool admin_open_ = false;
+
+    /// Citizen modes: the keypad moves a focus and guidance mode speaks; officers' screens
+    /// keep their own keys.
+    bool guided_modes_ = false;
+    Guide guide_;
+    std::chrono::steady_clock::time_point last_input_{};
 
     A11yRecorder a11y_;
     std::optional<A11yDumpWriter> dump_;

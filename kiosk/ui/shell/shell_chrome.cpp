@@ -130,10 +130,52 @@ void draw_header(UiFrame& ui, const ShellView& view, std::string_view title, boo
           title, {ui.fonts.heading, c.header_text, Align::left});
 }
 
+namespace {
+
+bool guiding(const UiFrame& ui) {
+    return ui.guide != nullptr && ui.guide->guiding();
+}
+
+/// Guidance mode's own row above the footer: "Nghe lại", "Nhỏ hơn", the volume, "To hơn".
+void draw_guidance_controls(UiFrame& ui, const Box& row) {
+    const Theme& t = ui.theme;
+    const std::string& repeat = ui.tr(TextId::guide_repeat);
+    const std::string& softer = ui.tr(TextId::guide_softer);
+    const std::string& louder = ui.tr(TextId::guide_louder);
+    const std::string level = ui.tr.format(TextId::guide_volume, fmt::arg("level", ui.guide->volume()),
+                                           fmt::arg("max", Guide::kMaxVolume));
+    const float level_w = measure(ui.fonts.body_bold, level).x;
+    const float w_repeat = button_size(ui, repeat).x;
+    const float w_softer = button_size(ui, softer).x;
+    const float w_louder = button_size(ui, louder).x;
+    const float total = w_repeat + w_softer + level_w + w_louder + 4 * t.gap;
+    float x = row.centre().x - std::min(total, row.width()) / 2;
+    const auto next = [&](float w) {
+        const Box b{{x, row.min.y}, {x + w, row.max.y}};
+        x += w + t.gap;
+        return b;
+    };
+    if (button(ui, "##guide-repeat", next(w_repeat), repeat, ButtonKind::secondary))
+        ui.actions.emplace_back(GuidanceRepeat{});
+    x += t.gap;
+    if (button(ui, "##guide-softer", next(w_softer), softer, ButtonKind::secondary,
+               ui.guide->volume() > 1))
+        ui.actions.emplace_back(GuidanceSofter{});
+    label(ui, next(level_w), level, {ui.fonts.body_bold, t.colours.text, Align::centre});
+    if (button(ui, "##guide-louder", next(w_louder), louder, ButtonKind::secondary,
+               ui.guide->volume() < Guide::kMaxVolume))
+        ui.actions.emplace_back(GuidanceLouder{});
+}
+
+}  // namespace
+
 void draw_footer(UiFrame& ui, const ShellView& view) {
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     const float top = ui.display.y - t.footer_height;
+    if (guiding(ui))
+        draw_guidance_controls(ui, Box{{t.margin, top - t.gap / 2 - t.touch_target},
+                                       {ui.display.x - t.margin, top - t.gap / 2}});
     ui.draw->AddRectFilled({0, top}, ui.display, c.footer);
     ui.draw->AddRectFilled({0, top}, {ui.display.x, top + t.rule}, c.rule);
 
@@ -154,8 +196,10 @@ void draw_footer(UiFrame& ui, const ShellView& view) {
 
 Box content_box(const UiFrame& ui) {
     const Theme& t = ui.theme;
+    // Guidance mode's controls take a row above the footer.
+    const float controls = guiding(ui) ? t.touch_target + t.gap / 2 : 0;
     return {{t.margin, header_height(ui) + t.margin},
-            {ui.display.x - t.margin, ui.display.y - t.footer_height - t.margin}};
+            {ui.display.x - t.margin, ui.display.y - t.footer_height - t.margin - controls}};
 }
 
 void draw_welcome(UiFrame& ui, const Box& box, std::string_view heading, std::string_view note) {

@@ -26,12 +26,37 @@ std::string_view trim_right(std::string_view s) {
 }
 
 /// Records an element only if some of it is on screen: the dump lists what a person sees.
-void record(UiFrame& ui, A11yRole role, std::string text, const Box& box, bool enabled) {
+void record(UiFrame& ui, A11yRole role, std::string text, const Box& box, bool enabled,
+            bool focused = false) {
     if (box.width() <= 0 || box.height() <= 0) return;
     if (box.max.x <= 0 || box.max.y <= 0 || box.min.x >= ui.display.x || box.min.y >= ui.display.y)
         return;
     ui.a11y.add(A11yElement{role, std::move(text), box.min.x, box.min.y, box.width(), box.height(),
-                            enabled});
+                            enabled, focused});
+}
+
+/// An invisible ImGui button over `box` as a control: tapped, held, and what the guide makes of
+/// it (keypad focus, guidance's first touch that only speaks).
+Touch control(UiFrame& ui, const char* id, const Box& box, std::string speech, bool enabled) {
+    ImGui::SetCursorScreenPos(box.min);
+    const ImGuiID gid = ImGui::GetID(id);
+    if (!enabled) ImGui::BeginDisabled();
+    Touch t;
+    bool touched = ImGui::InvisibleButton(id, box.size()) && enabled;
+    t.held = enabled && ImGui::IsItemActive();
+    // In guidance mode a disabled control still says what it is (and that it cannot be used).
+    if (!enabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) &&
+        ImGui::IsMouseReleased(ImGuiMouseButton_Left))
+        touched = true;
+    if (!enabled) ImGui::EndDisabled();
+    if (ui.guide == nullptr) {
+        t.tapped = touched && enabled;
+        return t;
+    }
+    const ControlState s = ui.guide->control(gid, box.min, std::move(speech), enabled, touched);
+    t.tapped = s.activate && enabled;
+    t.focused = s.focused;
+    return t;
 }
 
 float aligned_x(const Box& box, float width, Align align) {
@@ -151,13 +176,9 @@ ImVec2 button_size(const UiFrame& ui, std::string_view text) {
 bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, ButtonKind kind,
             bool enabled) {
     const Theme& t = ui.theme;
-    ImGui::SetCursorScreenPos(box.min);
-    if (!enabled) ImGui::BeginDisabled();
-    const bool tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
-    const bool held = enabled && ImGui::IsItemActive();
-    if (!enabled) ImGui::EndDisabled();
-
-    const ImU32 ink = button_face(ui, box, kind, held, enabled, t.border);
+    const Touch touch = control(ui, id, box, std::string(text), enabled);
+    const ImU32 ink = button_face(ui, box, kind, touch.held, enabled, t.border);
+    if (touch.focused) focus_ring(ui, box);
 
     // At worst half the padding each side before the label is cut.
     const std::string shown = fit_line(ui.fonts.body_bold, text, box.width() - t.button_padding_x);
@@ -166,8 +187,8 @@ bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, 
                      box.min.y + (box.height() - size.y) / 2};
     ui.draw->AddText(ui.fonts.body_bold, font_px(ui.fonts.body_bold), pos, ink, shown.data(),
                      shown.data() + shown.size());
-    record(ui, A11yRole::button, shown, box, enabled);
-    return tapped;
+    record(ui, A11yRole::button, shown, box, enabled, touch.focused);
+    return touch.tapped;
 }
 
 ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool enabled,
@@ -189,15 +210,23 @@ ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool 
 }
 
 Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label, A11yRole role,
-                 bool enabled) {
-    ImGui::SetCursorScreenPos(box.min);
-    if (!enabled) ImGui::BeginDisabled();
-    Touch t;
-    t.tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
-    t.held = enabled && ImGui::IsItemActive();
-    if (!enabled) ImGui::EndDisabled();
-    record(ui, role, std::string(label), box, enabled);
+                 bool enabled, std::string_view detail) {
+    std::string speech(label);
+    if (!detail.empty()) speech += ", " + std::string(detail);
+    const Touch t = control(ui, id, box, std::move(speech), enabled);
+    record(ui, role, std::string(label), box, enabled, t.focused);
     return t;
+}
+
+void focus_ring(UiFrame& ui, const Box& box) {
+    // Drawn by the caller after its face: a dark band outside a light one reads on the dark
+    // header, the light page and the high-contrast theme alike.
+    const Theme& t = ui.theme;
+    const float w = std::max(2.0F, 2 * t.border);
+    ui.draw->AddRect({box.min.x - 2 * w, box.min.y - 2 * w}, {box.max.x + 2 * w, box.max.y + 2 * w},
+                     IM_COL32(0x00, 0x00, 0x00, 0xFF), t.rounding + 2 * w, 0, w);
+    ui.draw->AddRect({box.min.x - w, box.min.y - w}, {box.max.x + w, box.max.y + w},
+                     IM_COL32(0xFF, 0xD5, 0x4F, 0xFF), t.rounding + w, 0, w);
 }
 
 void record_text(UiFrame& ui, std::string_view text, const Box& box) {

@@ -11,6 +11,7 @@
 #include "kiosk/core/shell/key_press.hpp"
 #include "kiosk/ui/shell/a11y.hpp"
 #include "kiosk/ui/shell/fonts.hpp"
+#include "kiosk/ui/shell/guide.hpp"
 #include "kiosk/ui/shell/theme.hpp"
 #include "kiosk/ui/shell/translations.hpp"
 #include "motcua/time.hpp"
@@ -48,8 +49,13 @@ struct ResetLanguage {};
 struct ToggleGuidance {};
 struct ToggleHighContrast {};
 struct ToggleLargeText {};
+/// Guidance mode's own controls: say it again, louder, softer.
+struct GuidanceRepeat {};
+struct GuidanceLouder {};
+struct GuidanceSofter {};
 using UiAction = std::variant<ToggleLanguage, OpenAdminPin, CloseAdminPin, ExitKiosk, ResetLanguage,
-                              ToggleGuidance, ToggleHighContrast, ToggleLargeText>;
+                              ToggleGuidance, ToggleHighContrast, ToggleLargeText, GuidanceRepeat,
+                              GuidanceLouder, GuidanceSofter>;
 
 /// Everything a screen needs to draw one frame; screens keep no pointers to it.
 struct UiFrame {
@@ -71,6 +77,11 @@ struct UiFrame {
     TimePoint wall_now{};
     /// Keys pressed since the last frame, in order (the platform latches them).
     std::vector<KeyPress> keys{};
+    /// Keypad focus and voice guidance (citizen modes); none: controls act on a tap only.
+    Guide* guide = nullptr;
+    /// What the screen says when it opens in guidance mode, when it has more to say than its
+    /// title and what to do (the issued ticket's number and wait). Screens set it.
+    std::string intro{};
 
     /// Keeps the earliest requested redraw.
     void redraw_within(double seconds);
@@ -114,13 +125,18 @@ ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool 
                   float border);
 /// What a finger did to a touch area this frame.
 struct Touch {
-    bool tapped = false;  // pressed and released on it
-    bool held = false;    // being pressed now: draw the pressed look
+    bool tapped = false;   // pressed and released on it (or chosen with the keypad)
+    bool held = false;     // being pressed now: draw the pressed look
+    bool focused = false;  // has the keypad's or the guidance's focus (the ring is drawn)
 };
 /// A tappable area whose look the caller draws (tiles, cards, keys with pictures). Recorded in
-/// the a11y tree as `role` with `label`, like a button.
+/// the a11y tree as `role` with `label`, like a button; `detail` is its state in words, said
+/// after the label in guidance mode ("3 người đang chờ", "đã chọn").
 Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label,
-                 A11yRole role = A11yRole::button, bool enabled = true);
+                 A11yRole role = A11yRole::button, bool enabled = true,
+                 std::string_view detail = {});
+/// The keypad focus ring around `box`: dark and light bands, visible on any background.
+void focus_ring(UiFrame& ui, const Box& box);
 /// Records visible text drawn by other means (e.g. inside a touch area) for the a11y tree.
 void record_text(UiFrame& ui, std::string_view text, const Box& box);
 /// Records any element drawn by other means (an ImGui text field) for the a11y tree.
