@@ -225,3 +225,64 @@ TEST_CASE("the display size sets the theme and rebuilds fonts only when the scal
     CHECK(*smaller);
     CHECK(rig.app->theme().text_body == Approx(36.0 * 800 / 1080));
 }
+
+TEST_CASE("guidance mode ends after the idle timeout and with the citizen's visit", "[guidance]") {
+    auto config = kiosk_config();
+    std::vector<ui::Utterance> said;
+    config.speak = [&](const ui::Utterance& u) { said.push_back(u); };
+    config.accessibility_idle_s = 60;
+    AppRig rig(config);
+    rig.state.connection = ConnectionState::online;
+    rig.state.ward = test::served_state().ward;
+    rig.frame();
+    CHECK(said.empty());
+
+    // `*` on the keypad turns guidance on: the app's voice is called with the home screen's words.
+    test::ImGuiHarness::new_frame();
+    rig.app->frame(rig.state, rig.now, rig.steady_now, {KeyPress::repeat()});
+    test::ImGuiHarness::render();
+    REQUIRE(rig.app->guide().guiding());
+    REQUIRE_FALSE(said.empty());
+    CHECK(said.back().text.find("Mời Quý khách chọn lĩnh vực") != std::string::npos);
+
+    // The frame asks to be drawn again when the idle time runs out, so no input is needed.
+    rig.steady_now += std::chrono::seconds(30);
+    auto out = rig.frame();
+    CHECK(rig.app->guide().guiding());
+    CHECK(out.redraw_in_s <= 30.5);
+    rig.steady_now += std::chrono::seconds(31);
+    rig.frame();
+    CHECK_FALSE(rig.app->guide().guiding());
+
+    // On again; the visit ends ("Xong" on the issued ticket): off for the next citizen.
+    test::ImGuiHarness::new_frame();
+    rig.app->frame(rig.state, rig.now, rig.steady_now, {KeyPress::repeat()});
+    test::ImGuiHarness::render();
+    REQUIRE(rig.app->guide().guiding());
+    rig.tap("Tư pháp - Hộ tịch");
+    rig.tap("Tư pháp - Hộ tịch");
+    REQUIRE(rig.services.issue_done.size() == 1);
+    rig.services.issue_done[0](test::sample_ticket("A001", "HT"));
+    rig.frame();
+    REQUIRE(rig.app->a11y_tree().screen == "ticket_issued");
+    CHECK(said.back().text.find("Số thứ tự của Quý khách là a một") != std::string::npos);
+    rig.tap("Xong");
+    rig.tap("Xong");
+    CHECK(rig.app->a11y_tree().screen == "ticket_home");
+    CHECK_FALSE(rig.app->guide().guiding());
+}
+
+TEST_CASE("the officers' screens keep their keys: no keypad focus outside the citizen modes",
+          "[guidance]") {
+    auto config = kiosk_config();
+    config.shell.mode = Mode::reports;
+    std::vector<ui::Utterance> said;
+    config.speak = [&](const ui::Utterance& u) { said.push_back(u); };
+    AppRig rig(config);
+    test::ImGuiHarness::new_frame();
+    rig.app->frame(rig.state, rig.now, rig.steady_now, {KeyPress::next(), KeyPress::repeat()});
+    test::ImGuiHarness::render();
+    CHECK_FALSE(rig.app->guide().guiding());
+    CHECK(said.empty());
+    for (const auto& e : rig.app->a11y_tree().elements) CHECK_FALSE(e.focused);
+}
