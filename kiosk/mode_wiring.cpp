@@ -177,8 +177,8 @@ std::function<void(const ui::Utterance&)> guidance_speaker(const WardConfig& war
                                                           ModeParts& parts) {
     if (!parts.guide_voice) return nullptr;
     return [voice = parts.guide_voice.get(), vi = ward.voice.voice](const ui::Utterance& u) {
-        // Volume steps a third of the way to double or half loudness apart: 4 is the voice as
-        // espeak-ng makes it, 5 louder, 1 about a quarter.
+        // Volume steps about 1.6x apart in amplitude: 4 is the voice as espeak-ng makes it, 5
+        // louder, 1 a quarter of it.
         const double gain = std::pow(2.0, (u.volume - ui::Guide::kDefaultVolume) / 1.5);
         voice->say({u.text, u.language == Language::vi ? vi : std::string("en"), gain});
     };
