@@ -126,6 +126,7 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
     const ImU32 fill = !enabled ? c.disabled : touch.held ? c.primary_pressed : c.primary;
     const ImU32 ink = enabled ? c.primary_text : c.disabled_text;
     ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
+    if (enabled) ui.draw->AddRect(box.min, box.max, c.primary_border, t.rounding, 0, t.border);
 
     const float pad = 1.5F * t.gap;
     float text_left = box.min.x + pad;
@@ -143,6 +144,9 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
     const float text_w = box.max.x - pad - text_left;
     std::vector<std::string> lines = wrap_lines(
         ui.fonts.heading, tile.name, balanced_width(ui.fonts.heading, tile.name, text_w));
+    // The name's full height, every line, for the a11y tree's label box: a name that needs more
+    // lines than the tile has shows there as overflowing.
+    const auto full_lines = static_cast<float>(lines.size());
     if (lines.size() > kMaxNameLines) {
         lines.resize(kMaxNameLines);
         lines.back() = fit_line(ui.fonts.heading, lines.back() + " …", text_w);
@@ -152,15 +156,20 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
     const float note_h = font_px(ui.fonts.body);
     const float block_h = static_cast<float>(lines.size()) * line_h + t.gap / 2 + note_h;
     float y = box.centre().y - block_h / 2;
+    const float name_top = y;
+    float name_w = 0;
     for (const auto& line : lines) {
         ui.draw->AddText(ui.fonts.heading, line_h, {text_left, y}, ink, line.c_str());
+        name_w = std::max(name_w, measure(ui.fonts.heading, line).x);
         y += line_h;
     }
+    report_label(ui, touch,
+                 Box{{text_left, name_top}, {text_left + name_w, name_top + full_lines * line_h}});
     y += t.gap / 2;
-    const Box note_box =
-        label(ui, Box{{text_left, y}, {box.max.x - pad, y + note_h}}, note,
-              {ui.fonts.body, enabled ? c.tile_note : c.disabled_text, Align::left});
-    (void)note_box;
+    const Box note_row{{text_left, y}, {box.max.x - pad, y + note_h}};
+    label(ui, note_row, note,
+          {ui.fonts.body, enabled ? c.tile_note : c.disabled_text, Align::left});
+    report_label(ui, touch, line_box(ui.fonts.body, note, note_row, Align::left));
 }
 
 float TicketHomeScreen::actions_height(const UiFrame& ui, float width,

@@ -43,6 +43,7 @@ KioskApp::KioskApp(KioskAppConfig config, Translations translations, OfficeZone 
       zone_(std::move(zone)),
       font_files_(std::move(fonts)),
       language_(config_.language),
+      variant_(config_.theme_variant),
       mode_screen_(make_mode_screen(config_.shell.mode)),
       mode_screens_(std::move(mode_screens)),
       admin_pin_(AdminPinGate(config_.admin_pin)) {
@@ -52,10 +53,13 @@ KioskApp::KioskApp(KioskAppConfig config, Translations translations, OfficeZone 
 
 Result<bool> KioskApp::prepare_display(ImVec2 size, float pixel_density) {
     if (size.x <= 0 || size.y <= 0) return false;  // minimised: keep what we have
-    if (size.x == display_.x && size.y == display_.y && pixel_density == density_) return false;
-    const Theme next = Theme::for_display(size.x, size.y);
-    const bool rebuild =
-        fonts_.body == nullptr || next.scale != theme_.scale || pixel_density != density_;
+    if (size.x == display_.x && size.y == display_.y && pixel_density == density_ &&
+        variant_ == theme_.variant)
+        return false;
+    const Theme next = Theme::for_display(size.x, size.y, variant_);
+    // High contrast alone only recolours; a new scale or text size needs new glyphs.
+    const bool rebuild = fonts_.body == nullptr || next.scale != theme_.scale ||
+                         next.text_scale != theme_.text_scale || pixel_density != density_;
     display_ = size;
     density_ = pixel_density;
     theme_ = next;
@@ -84,6 +88,7 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
                io.DisplaySize, steady_now, theme_.max_idle_wait_s};
     ui.wall_now = now;
     ui.keys = std::move(keys);
+    ui.guidance = guidance_;
 
     // Admin first: ward IT must be able to leave even while the service is down. A citizen
     // holding a number on screen or giving a rating keeps it through a service outage.
@@ -129,7 +134,16 @@ void KioskApp::apply(const UiAction& action, std::chrono::steady_clock::time_poi
             } else if constexpr (std::is_same_v<A, CloseAdminPin>) {
                 admin_open_ = false;
             } else if constexpr (std::is_same_v<A, ResetLanguage>) {
+                // The next citizen starts from the kiosk's own settings (DESIGN.md §13).
                 language_ = config_.language;
+                variant_ = config_.theme_variant;
+                guidance_ = false;
+            } else if constexpr (std::is_same_v<A, ToggleGuidance>) {
+                guidance_ = !guidance_;
+            } else if constexpr (std::is_same_v<A, ToggleHighContrast>) {
+                variant_.high_contrast = !variant_.high_contrast;
+            } else if constexpr (std::is_same_v<A, ToggleLargeText>) {
+                variant_.large_text = !variant_.large_text;
             } else if constexpr (std::is_same_v<A, ExitKiosk>) {
                 spdlog::info("admin PIN accepted: leaving kiosk mode");
                 out.quit = true;

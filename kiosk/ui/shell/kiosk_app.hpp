@@ -26,6 +26,9 @@ struct KioskAppConfig {
     /// office.admin_pin; empty: kiosk mode cannot be left from the screen.
     std::string admin_pin;
     std::optional<std::filesystem::path> a11y_dump;
+    /// --theme and --large-text: where every citizen starts, and what the idle timeout
+    /// returns to after the on-screen switches changed it.
+    ThemeVariant theme_variant;
 };
 
 /// What the main loop needs to know after a frame.
@@ -47,8 +50,9 @@ public:
     KioskApp(KioskAppConfig config, Translations translations, OfficeZone zone, FontFiles fonts,
              std::unique_ptr<ModeScreens> mode_screens = nullptr);
 
-    /// Rebuilds theme and font atlas when the display's size or density changed. True when
-    /// the atlas was rebuilt: the renderer must upload it again before the next frame.
+    /// Rebuilds theme and font atlas when the display's size or density changed, or a switch
+    /// changed the theme (large text: new font sizes). True when the atlas was rebuilt: the
+    /// renderer must upload it again before the next frame.
     Result<bool> prepare_display(ImVec2 size, float pixel_density);
     /// Draws the current screen for `state` at `now` and applies the taps it reports; `keys`
     /// were pressed since the last frame.
@@ -58,6 +62,9 @@ public:
 
     [[nodiscard]] const Theme& theme() const { return theme_; }
     [[nodiscard]] Language language() const { return language_; }
+    /// What the accessibility switches chose; the theme follows at the next prepare_display.
+    [[nodiscard]] ThemeVariant theme_variant() const { return variant_; }
+    [[nodiscard]] bool guidance() const { return guidance_; }
     /// The last frame's accessibility tree.
     [[nodiscard]] const A11yTree& a11y_tree() const { return a11y_.tree(); }
     /// Window close button: honoured only outside kiosk mode.
@@ -72,6 +79,9 @@ private:
     OfficeZone zone_;
     FontFiles font_files_;
     Language language_;
+    ThemeVariant variant_;
+    /// Voice guidance on (ToggleGuidance); off again when a visit ends.
+    bool guidance_ = false;
     Theme theme_;
     Fonts fonts_;
     ImVec2 display_{0, 0};

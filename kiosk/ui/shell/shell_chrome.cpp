@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace motcua::kiosk::ui {
 
@@ -67,6 +68,115 @@ bool stacked_header(const UiFrame& ui) {
     return ui.display.x < ui.display.y * ui.theme.wide_aspect;
 }
 
+/// One accessibility switch: its id, words, state and what a tap asks the app to do.
+struct Switch {
+    const char* id;
+    TextId name;
+    bool on;
+    UiAction action;
+};
+
+std::array<Switch, 3> switches(const UiFrame& ui) {
+    return {{{"##a11y-guidance", TextId::a11y_guidance, ui.guidance, ToggleGuidance{}},
+             {"##a11y-contrast", TextId::a11y_high_contrast, ui.theme.variant.high_contrast,
+              ToggleHighContrast{}},
+             {"##a11y-large", TextId::a11y_large_text, ui.theme.variant.large_text,
+              ToggleLargeText{}}}};
+}
+
+constexpr std::array kConnectionWords{TextId::connection_online, TextId::connection_connecting,
+                                      TextId::connection_reconnecting};
+
+/// Where the citizen footer puts things: the state's words at the left of the first row, the
+/// switches after them, each row's switches sharing its width; rows are added while the
+/// switches do not fit (portrait kiosks, large text).
+struct CitizenFooter {
+    float top = 0;
+    float first_row_top = 0;
+    float status_w = 0;  // the dot and the longest of the state's words
+    std::array<Box, 3> boxes{};
+};
+
+CitizenFooter citizen_footer(const UiFrame& ui) {
+    const Theme& t = ui.theme;
+    CitizenFooter f;
+    float words = 0;
+    for (const TextId id : kConnectionWords)
+        words = std::max(words, measure(ui.fonts.body_bold, ui.tr(id)).x);
+    f.status_w = 2 * t.status_dot + t.gap + words;
+
+    const float left = t.margin;
+    const float right = ui.display.x - t.margin;
+    const float row_gap = t.gap / 2;
+    const auto list = switches(ui);
+    // Rows of switch indices, filled in order.
+    std::vector<std::vector<std::size_t>> rows(1);
+    float used = 0;
+    const float first_cap = right - left - f.status_w - t.gap;
+    std::array<float, 3> widths{};
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        widths.at(i) = std::min(
+            right - left, toggle_button_size(ui, ui.tr(list.at(i).name), ui.tr(TextId::a11y_on),
+                                             ui.tr(TextId::a11y_off))
+                              .x);
+        const float cap = rows.size() == 1 ? first_cap : right - left;
+        const float need = (rows.back().empty() ? 0 : t.gap) + widths.at(i);
+        if (used + need > cap && !(rows.size() > 1 && rows.back().empty())) {
+            rows.emplace_back();
+            used = 0;
+        }
+        used += (rows.back().empty() ? 0 : t.gap) + widths.at(i);
+        rows.back().push_back(i);
+    }
+    const auto n_rows = static_cast<float>(rows.size());
+    const float height = 2 * row_gap + n_rows * t.touch_target + (n_rows - 1) * row_gap;
+    f.top = ui.display.y - height;
+    f.first_row_top = f.top + row_gap;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const float y = f.first_row_top + static_cast<float>(r) * (t.touch_target + row_gap);
+        const float row_left = r == 0 ? left + f.status_w + t.gap : left;
+        const auto& row = rows[r];
+        if (row.empty()) continue;
+        float natural = 0;
+        for (const std::size_t i : row) natural += widths.at(i);
+        const float gaps = static_cast<float>(row.size() - 1) * t.gap;
+        const float extra =
+            std::max(0.0F, (right - row_left - gaps - natural) / static_cast<float>(row.size()));
+        float x = row_left;
+        for (const std::size_t i : row) {
+            const float w = widths.at(i) + extra;
+            f.boxes.at(i) = Box{{x, y}, {x + w, y + t.touch_target}};
+            x += w + t.gap;
+        }
+    }
+    return f;
+}
+
+void draw_citizen_footer(UiFrame& ui, const ShellView& view) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const CitizenFooter f = citizen_footer(ui);
+    ui.draw->AddRectFilled({0, f.top}, ui.display, c.footer);
+    ui.draw->AddRectFilled({0, f.top}, {ui.display.x, f.top + t.rule}, c.rule);
+
+    const StatusLine status = status_line(t, view.connection);
+    const float mid = f.first_row_top + t.touch_target / 2;
+    status_dot(ui, {t.margin + t.status_dot, mid}, status.colour);
+    const float text_left = t.margin + 2 * t.status_dot + t.gap;
+    label(ui,
+          Box{{text_left, mid - t.touch_target / 2},
+              {t.margin + f.status_w, mid + t.touch_target / 2}},
+          ui.tr(status.words), {ui.fonts.body_bold, status.colour, Align::left});
+
+    const auto list = switches(ui);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Switch& s = list.at(i);
+        if (toggle_button(ui, s.id, f.boxes.at(i), ui.tr(s.name), s.on,
+                          ui.tr(s.on ? TextId::a11y_on : TextId::a11y_off)))
+            ui.actions.push_back(s.action);
+    }
+}
+
 }  // namespace
 
 float header_height(const UiFrame& ui) {
@@ -130,7 +240,13 @@ void draw_header(UiFrame& ui, const ShellView& view, std::string_view title, boo
           title, {ui.fonts.heading, c.header_text, Align::left});
 }
 
+float footer_height(const UiFrame& ui) {
+    if (!ui.accessibility_switches) return ui.theme.footer_height;
+    return ui.display.y - citizen_footer(ui).top;
+}
+
 void draw_footer(UiFrame& ui, const ShellView& view) {
+    if (ui.accessibility_switches) return draw_citizen_footer(ui, view);
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     const float top = ui.display.y - t.footer_height;
@@ -155,7 +271,7 @@ void draw_footer(UiFrame& ui, const ShellView& view) {
 Box content_box(const UiFrame& ui) {
     const Theme& t = ui.theme;
     return {{t.margin, header_height(ui) + t.margin},
-            {ui.display.x - t.margin, ui.display.y - t.footer_height - t.margin}};
+            {ui.display.x - t.margin, ui.display.y - footer_height(ui) - t.margin}};
 }
 
 void draw_welcome(UiFrame& ui, const Box& box, std::string_view heading, std::string_view note) {

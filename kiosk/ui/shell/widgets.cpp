@@ -8,6 +8,10 @@ namespace motcua::kiosk::ui {
 namespace {
 
 constexpr std::string_view kEllipsis = "…";
+/// The tick of a check box, as fractions of its side: a short stroke down, a long one up.
+const ImVec2 kTickStart{0.22F, 0.52F};
+const ImVec2 kTickCorner{0.42F, 0.72F};
+const ImVec2 kTickEnd{0.78F, 0.30F};
 
 bool is_continuation_byte(char c) {
     return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U;
@@ -25,13 +29,20 @@ std::string_view trim_right(std::string_view s) {
     return s;
 }
 
+A11yRect rect_of(const Box& box) {
+    return {box.min.x, box.min.y, box.width(), box.height()};
+}
+
 /// Records an element only if some of it is on screen: the dump lists what a person sees.
-void record(UiFrame& ui, A11yRole role, std::string text, const Box& box, bool enabled) {
-    if (box.width() <= 0 || box.height() <= 0) return;
+/// Returns its index in the tree.
+std::optional<std::size_t> record(UiFrame& ui, A11yRole role, std::string text, const Box& box,
+                                  bool enabled) {
+    if (box.width() <= 0 || box.height() <= 0) return std::nullopt;
     if (box.max.x <= 0 || box.max.y <= 0 || box.min.x >= ui.display.x || box.min.y >= ui.display.y)
-        return;
+        return std::nullopt;
     ui.a11y.add(A11yElement{role, std::move(text), box.min.x, box.min.y, box.width(), box.height(),
                             enabled});
+    return ui.a11y.tree().elements.size() - 1;
 }
 
 float aligned_x(const Box& box, float width, Align align) {
@@ -123,6 +134,21 @@ float paragraph_height(const ImFont* font, std::string_view text, float width) {
     return static_cast<float>(wrap_lines(font, text, width).size()) * font_px(font);
 }
 
+Box paragraph_box(const ImFont* font, std::string_view text, const Box& box, Align align) {
+    float widest = 0;
+    for (const auto& line : wrap_lines(font, text, box.width()))
+        widest = std::max(widest, measure(font, line).x);
+    // The longest word, whole: wrap_lines splits one that is wider than the box.
+    std::string_view rest = text;
+    while (!rest.empty()) {
+        const auto end = rest.find_first_of(" \n");
+        widest = std::max(widest, measure(font, rest.substr(0, end)).x);
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+    }
+    const float x = aligned_x(box, widest, align);
+    return {{x, box.min.y}, {x + widest, box.min.y + paragraph_height(font, text, box.width())}};
+}
+
 float paragraph(UiFrame& ui, const Box& box, std::string_view text, const TextStyle& style) {
     const auto lines = wrap_lines(style.font, text, box.width());
     const float line_h = font_px(style.font);
@@ -166,7 +192,9 @@ bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, 
                      box.min.y + (box.height() - size.y) / 2};
     ui.draw->AddText(ui.fonts.body_bold, font_px(ui.fonts.body_bold), pos, ink, shown.data(),
                      shown.data() + shown.size());
-    record(ui, A11yRole::button, shown, box, enabled);
+    if (const auto index = record(ui, A11yRole::button, shown, box, enabled))
+        ui.a11y.extend_label_box(*index,
+                                 rect_of(line_box(ui.fonts.body_bold, text, box, Align::centre)));
     return tapped;
 }
 
@@ -183,21 +211,96 @@ ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool 
         ink = c.disabled_text;
     }
     ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
-    if (!primary && enabled)
-        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, border);
+    // The primary fill stands out from the page by itself; its edge matters in high contrast.
+    if (enabled)
+        ui.draw->AddRect(box.min, box.max, primary ? c.primary_border : c.secondary_border,
+                         t.rounding, 0, border);
     return ink;
 }
 
+void check_box(UiFrame& ui, const Box& box, bool checked) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    if (!checked) {
+        ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding / 2, 0, t.border);
+        return;
+    }
+    ui.draw->AddRectFilled(box.min, box.max, c.primary, t.rounding / 2);
+    const float s = box.width();
+    const auto at = [&](ImVec2 f) { return ImVec2{box.min.x + f.x * s, box.min.y + f.y * s}; };
+    const ImVec2 tick[] = {at(kTickStart), at(kTickCorner), at(kTickEnd)};
+    ui.draw->AddPolyline(tick, 3, c.primary_text, 0, 2 * t.border);
+}
+
+ImVec2 toggle_button_size(const UiFrame& ui, std::string_view text, std::string_view state_on,
+                          std::string_view state_off) {
+    const Theme& t = ui.theme;
+    float words = measure(ui.fonts.body_bold, text).x;
+    if (!state_on.empty()) words = std::max(words, measure(ui.fonts.small, state_on).x);
+    if (!state_off.empty()) words = std::max(words, measure(ui.fonts.small, state_off).x);
+    return {2 * t.gap + t.switch_box + t.gap / 2 + words, t.touch_target};
+}
+
+bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view text, bool on,
+                   std::string_view state) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.colours;
+    const Touch touch = touch_area(ui, id, box, text, A11yRole::button, true, on);
+    ui.draw->AddRectFilled(box.min, box.max,
+                           touch.held ? c.secondary_pressed
+                           : on       ? c.chosen_fill
+                                      : c.secondary,
+                           t.rounding);
+    ui.draw->AddRect(box.min, box.max, on ? c.primary : c.secondary_border, t.rounding, 0,
+                     on ? 2 * t.border : t.border);
+    const float side = t.switch_box;
+    const Box mark{{box.min.x + t.gap, box.centre().y - side / 2},
+                   {box.min.x + t.gap + side, box.centre().y + side / 2}};
+    check_box(ui, mark, on);
+
+    const Box words{{mark.max.x + t.gap / 2, box.min.y}, {box.max.x - t.gap, box.max.y}};
+    const float name_h = font_px(ui.fonts.body_bold);
+    const float state_h = state.empty() ? 0 : font_px(ui.fonts.small);
+    const float top = box.centre().y - (name_h + state_h) / 2;
+    const Box name_row{{words.min.x, top}, {words.max.x, top + name_h}};
+    // Whole, never cut: the a11y tree's label box shows a name too long for its button (the
+    // large-text tests look for that), and layouts size these buttons to their words.
+    const Box name_at = line_box(ui.fonts.body_bold, text, name_row, Align::left);
+    ui.draw->AddText(ui.fonts.body_bold, name_h, name_at.min, c.secondary_text, text.data(),
+                     text.data() + text.size());
+    report_label(ui, touch, name_at);
+    if (!state.empty()) {
+        const Box state_row{{words.min.x, name_row.max.y}, {words.max.x, name_row.max.y + state_h}};
+        const Box state_at = line_box(ui.fonts.small, state, state_row, Align::left);
+        ui.draw->AddText(ui.fonts.small, state_h, state_at.min, c.text_muted, state.data(),
+                         state.data() + state.size());
+        record_text(ui, state, state_at);
+        report_label(ui, touch, state_at);
+    }
+    return touch.tapped;
+}
+
 Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label, A11yRole role,
-                 bool enabled) {
+                 bool enabled, std::optional<bool> checked) {
     ImGui::SetCursorScreenPos(box.min);
     if (!enabled) ImGui::BeginDisabled();
     Touch t;
     t.tapped = ImGui::InvisibleButton(id, box.size()) && enabled;
     t.held = enabled && ImGui::IsItemActive();
     if (!enabled) ImGui::EndDisabled();
-    record(ui, role, std::string(label), box, enabled);
+    t.element = record(ui, role, std::string(label), box, enabled);
+    if (t.element && checked) ui.a11y.set_checked(*t.element, *checked);
     return t;
+}
+
+void report_label(UiFrame& ui, const Touch& touch, const Box& words) {
+    if (touch.element) ui.a11y.extend_label_box(*touch.element, rect_of(words));
+}
+
+Box line_box(const ImFont* font, std::string_view text, const Box& box, Align align) {
+    const ImVec2 size = measure(font, text);
+    const ImVec2 pos{aligned_x(box, size.x, align), box.min.y + (box.height() - size.y) / 2};
+    return {pos, {pos.x + size.x, pos.y + size.y}};
 }
 
 void record_text(UiFrame& ui, std::string_view text, const Box& box) {
