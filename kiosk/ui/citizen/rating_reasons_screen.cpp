@@ -24,9 +24,12 @@ void RatingReasonsScreen::draw_reason(UiFrame& ui, const Box& box, RatingReason 
     const Box check{{box.min.x + t.gap, box.centre().y - s / 2},
                     {box.min.x + t.gap + s, box.centre().y + s / 2}};
     check_box(ui, check, chosen);
+    // One line, or two in a narrow cell (large text): never cut.
     const Box text{{check.max.x + t.gap, box.min.y}, {box.max.x - t.gap, box.max.y}};
-    label(ui, text, words, {ui.fonts.body_bold, c.text, Align::left});
-    report_label(ui, touch, line_box(ui.fonts.body_bold, words, text, Align::left));
+    const float h = paragraph_height(ui.fonts.body_bold, words, text.width());
+    const Box at{{text.min.x, text.centre().y - h / 2}, {text.max.x, text.centre().y + h / 2}};
+    paragraph(ui, at, words, {ui.fonts.body_bold, c.text, Align::left});
+    report_label(ui, touch, paragraph_box(ui.fonts.body_bold, words, at, Align::left));
 }
 
 void RatingReasonsScreen::draw(UiFrame& ui, const ShellView& view, const RatingReasonsView& v,

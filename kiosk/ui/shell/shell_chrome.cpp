@@ -87,54 +87,57 @@ std::array<Switch, 3> switches(const UiFrame& ui) {
 constexpr std::array kConnectionWords{TextId::connection_online, TextId::connection_connecting,
                                       TextId::connection_reconnecting};
 
+/// The narrowest width at which `text` wraps into two lines (at a space), or its width on one
+/// line if it has no space.
+float two_line_width(const ImFont* font, std::string_view text) {
+    float best = measure(font, text).x;
+    for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
+        best = std::min(best, std::max(measure(font, text.substr(0, at)).x,
+                                       measure(font, text.substr(at + 1)).x));
+    return best + 1;  // rounding: the wrap must find the same break
+}
+
 /// Where the citizen footer puts things: the state's words at the left of the first row, the
-/// switches after them, each row's switches sharing its width; rows are added while the
-/// switches do not fit (portrait kiosks, large text).
+/// switches after them, each row's switches sharing its width. When one row cannot hold them,
+/// the names (and the state's words) may take two lines each, without the small "Đang bật"
+/// under them (the tick still shows it); rows are added while they still do not fit (portrait
+/// kiosks, large text).
 struct CitizenFooter {
     float top = 0;
     float first_row_top = 0;
     float status_w = 0;  // the dot and the longest of the state's words
+    std::size_t rows = 0;
     std::array<Box, 3> boxes{};
 };
 
-CitizenFooter citizen_footer(const UiFrame& ui) {
+CitizenFooter flow_footer(const UiFrame& ui, float status_w, const std::array<float, 3>& widths) {
     const Theme& t = ui.theme;
     CitizenFooter f;
-    float words = 0;
-    for (const TextId id : kConnectionWords)
-        words = std::max(words, measure(ui.fonts.body_bold, ui.tr(id)).x);
-    f.status_w = 2 * t.status_dot + t.gap + words;
-
+    f.status_w = status_w;
     const float left = t.margin;
     const float right = ui.display.x - t.margin;
     const float row_gap = t.gap / 2;
-    const auto list = switches(ui);
     // Rows of switch indices, filled in order.
     std::vector<std::vector<std::size_t>> rows(1);
     float used = 0;
-    const float first_cap = right - left - f.status_w - t.gap;
-    std::array<float, 3> widths{};
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        widths.at(i) = std::min(
-            right - left, toggle_button_size(ui, ui.tr(list.at(i).name), ui.tr(TextId::a11y_on),
-                                             ui.tr(TextId::a11y_off))
-                              .x);
-        const float cap = rows.size() == 1 ? first_cap : right - left;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        const float cap = rows.size() == 1 ? right - left - status_w - t.gap : right - left;
         const float need = (rows.back().empty() ? 0 : t.gap) + widths.at(i);
-        if (used + need > cap && !(rows.size() > 1 && rows.back().empty())) {
+        if (used + need > cap && (rows.size() == 1 || !rows.back().empty())) {
             rows.emplace_back();
             used = 0;
         }
         used += (rows.back().empty() ? 0 : t.gap) + widths.at(i);
         rows.back().push_back(i);
     }
+    f.rows = rows.size();
     const auto n_rows = static_cast<float>(rows.size());
     const float height = 2 * row_gap + n_rows * t.touch_target + (n_rows - 1) * row_gap;
     f.top = ui.display.y - height;
     f.first_row_top = f.top + row_gap;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const float y = f.first_row_top + static_cast<float>(r) * (t.touch_target + row_gap);
-        const float row_left = r == 0 ? left + f.status_w + t.gap : left;
+        const float row_left = r == 0 ? left + status_w + t.gap : left;
         const auto& row = rows[r];
         if (row.empty()) continue;
         float natural = 0;
@@ -144,12 +147,37 @@ CitizenFooter citizen_footer(const UiFrame& ui) {
             std::max(0.0F, (right - row_left - gaps - natural) / static_cast<float>(row.size()));
         float x = row_left;
         for (const std::size_t i : row) {
-            const float w = widths.at(i) + extra;
+            const float w = std::min(widths.at(i) + extra, right - x);
             f.boxes.at(i) = Box{{x, y}, {x + w, y + t.touch_target}};
             x += w + t.gap;
         }
     }
     return f;
+}
+
+CitizenFooter citizen_footer(const UiFrame& ui) {
+    const Theme& t = ui.theme;
+    const auto list = switches(ui);
+    const float dot = 2 * t.status_dot + t.gap;
+    float status = 0;
+    float status_two = 0;
+    for (const TextId id : kConnectionWords) {
+        status = std::max(status, measure(ui.fonts.body_bold, ui.tr(id)).x);
+        status_two = std::max(status_two, two_line_width(ui.fonts.body_bold, ui.tr(id)));
+    }
+    std::array<float, 3> natural{};
+    std::array<float, 3> narrow{};
+    const float frame = 2 * t.gap + t.switch_box + t.gap / 2;  // all but the words
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string& name = ui.tr(list.at(i).name);
+        natural.at(i) =
+            toggle_button_size(ui, name, ui.tr(TextId::a11y_on), ui.tr(TextId::a11y_off)).x;
+        narrow.at(i) = frame + two_line_width(ui.fonts.body_bold, name);
+    }
+    const CitizenFooter one_line = flow_footer(ui, dot + status, natural);
+    if (one_line.rows == 1) return one_line;
+    const CitizenFooter two_lines = flow_footer(ui, dot + status_two, narrow);
+    return two_lines.rows < one_line.rows ? two_lines : one_line;
 }
 
 void draw_citizen_footer(UiFrame& ui, const ShellView& view) {
@@ -162,11 +190,13 @@ void draw_citizen_footer(UiFrame& ui, const ShellView& view) {
     const StatusLine status = status_line(t, view.connection);
     const float mid = f.first_row_top + t.touch_target / 2;
     status_dot(ui, {t.margin + t.status_dot, mid}, status.colour);
+    // The state's words, on two lines when the footer is short of width.
     const float text_left = t.margin + 2 * t.status_dot + t.gap;
-    label(ui,
-          Box{{text_left, mid - t.touch_target / 2},
-              {t.margin + f.status_w, mid + t.touch_target / 2}},
-          ui.tr(status.words), {ui.fonts.body_bold, status.colour, Align::left});
+    const std::string& words = ui.tr(status.words);
+    const float words_w = t.margin + f.status_w - text_left;
+    const float h = paragraph_height(ui.fonts.body_bold, words, words_w);
+    paragraph(ui, Box{{text_left, mid - h / 2}, {text_left + words_w, mid + h / 2}}, words,
+              {ui.fonts.body_bold, status.colour, Align::left});
 
     const auto list = switches(ui);
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -270,8 +300,10 @@ void draw_footer(UiFrame& ui, const ShellView& view) {
 
 Box content_box(const UiFrame& ui) {
     const Theme& t = ui.theme;
-    return {{t.margin, header_height(ui) + t.margin},
-            {ui.display.x - t.margin, ui.display.y - footer_height(ui) - t.margin}};
+    // Large text needs every line of height; the page keeps its side margins.
+    const float top_bottom = t.variant.large_text ? t.gap : t.margin;
+    return {{t.margin, header_height(ui) + top_bottom},
+            {ui.display.x - t.margin, ui.display.y - footer_height(ui) - top_bottom}};
 }
 
 void draw_welcome(UiFrame& ui, const Box& box, std::string_view heading, std::string_view note) {

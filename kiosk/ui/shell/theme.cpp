@@ -13,8 +13,11 @@ constexpr float kDesignShortSide = 1080.0F;
 constexpr float kMinScale = 0.5F;
 /// Large-text mode (DESIGN.md §13): every text half as large again...
 constexpr float kLargeText = 1.5F;
-/// ...and controls a little taller, so the bigger words sit in them with room to spare.
+/// ...and the pictures beside words (check boxes, faces, badges) a little larger.
 constexpr float kLargeControls = 1.2F;
+/// Touch targets in large text: two lines of 54 px words (a switch, a reason, a priority group
+/// on a narrow screen) with a little room; no taller, a landscape screen has no height to give.
+constexpr float kLargeTouchTarget = 120.0F;
 
 constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) {
     return IM_COL32(r, g, b, 0xFF);
@@ -123,14 +126,14 @@ Theme Theme::for_display(float width, float height, ThemeVariant variant) {
     t.text_title = tx(68);
     t.text_huge = px(200);
 
-    t.touch_target = ctl(104);
+    t.touch_target = px(variant.large_text ? kLargeTouchTarget : 104);
     t.button_min_width = px(240);
     t.button_padding_x = px(40);
     t.margin = px(48);
     t.gap = px(24);
     t.header_height = px(168);
     t.header_clock_row = tx(64);
-    t.footer_height = ctl(96);
+    t.footer_height = px(96);
     t.rounding = px(14);
     // High contrast: outlines a person with low vision finds without looking for them.
     t.border = px(variant.high_contrast ? 5 : 3);

@@ -259,19 +259,32 @@ bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view
     check_box(ui, mark, on);
 
     const Box words{{mark.max.x + t.gap / 2, box.min.y}, {box.max.x - t.gap, box.max.y}};
+    // The name on one line, or two when the button is narrow (a footer short of width); never
+    // cut: a name that needs more lines is drawn whole on one, and the a11y tree's label box
+    // shows it does not fit (the large-text tests look for that).
+    std::vector<std::string> lines = wrap_lines(ui.fonts.body_bold, text, words.width());
+    if (lines.size() > 2) lines = {std::string(text)};
     const float name_h = font_px(ui.fonts.body_bold);
-    const float state_h = state.empty() ? 0 : font_px(ui.fonts.small);
-    const float top = box.centre().y - (name_h + state_h) / 2;
-    const Box name_row{{words.min.x, top}, {words.max.x, top + name_h}};
-    // Whole, never cut: the a11y tree's label box shows a name too long for its button (the
-    // large-text tests look for that), and layouts size these buttons to their words.
-    const Box name_at = line_box(ui.fonts.body_bold, text, name_row, Align::left);
-    ui.draw->AddText(ui.fonts.body_bold, name_h, name_at.min, c.secondary_text, text.data(),
-                     text.data() + text.size());
-    report_label(ui, touch, name_at);
-    if (!state.empty()) {
-        const Box state_row{{words.min.x, name_row.max.y}, {words.max.x, name_row.max.y + state_h}};
-        const Box state_at = line_box(ui.fonts.small, state, state_row, Align::left);
+    const float names_h = static_cast<float>(lines.size()) * name_h;
+    // The state in words under the name when there is room; the tick says it anyway.
+    const float state_h = font_px(ui.fonts.small);
+    const bool with_state = !state.empty() && names_h + state_h <= box.height() - t.gap / 2;
+    float y = box.centre().y - (names_h + (with_state ? state_h : 0)) / 2;
+    Box name_box{{words.min.x, y}, {words.min.x, y}};
+    for (const auto& line : lines) {
+        const Box at = line_box(ui.fonts.body_bold, line,
+                                Box{{words.min.x, y}, {words.max.x, y + name_h}}, Align::left);
+        ui.draw->AddText(ui.fonts.body_bold, name_h, at.min, c.secondary_text, line.data(),
+                         line.data() + line.size());
+        name_box.max = {std::max(name_box.max.x, at.max.x), at.max.y};
+        y += name_h;
+    }
+    report_label(ui, touch, name_box);
+    // A single word wider than the button (split by wrap_lines) shows whole in the label box.
+    report_label(ui, touch, paragraph_box(ui.fonts.body_bold, text, words, Align::left));
+    if (with_state) {
+        const Box state_at = line_box(
+            ui.fonts.small, state, Box{{words.min.x, y}, {words.max.x, y + state_h}}, Align::left);
         ui.draw->AddText(ui.fonts.small, state_h, state_at.min, c.text_muted, state.data(),
                          state.data() + state.size());
         record_text(ui, state, state_at);
