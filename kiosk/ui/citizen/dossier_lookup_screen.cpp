@@ -309,7 +309,9 @@ void DossierLookupScreen::draw(UiFrame& ui, const ShellView& view, const LookupE
     float status_h = status_height(ui, body.width(), v.kind, example);
     const float entry_h = t.touch_target;
     const float block = status_h + t.gap + entry_h + t.gap + k.height(t);
-    if (block > body.height() && landscape(ui)) {
+    // Stacked while it fits, the page's bottom margin included (the default theme at 1080p).
+    const float bottom_margin = t.variant.large_text ? t.gap : t.margin;
+    if (block > body.height() + bottom_margin && landscape(ui)) {
         // Too tall stacked (large text on a landscape screen): the words and the typed code on
         // the left, the keys (their actions under them) on the right.
         k = keyboard_for(t, body.width() * kKeysShare);
