@@ -108,8 +108,12 @@ void visit_ticket_kiosk(CitizenRig& rig, const Case& c) {
     CHECK(rig.tree.screen == "ticket_issued");
     check(rig, c);
     REQUIRE(rig.services.print_done.size() == 1);
+    CHECK(find(rig.tree, vi ? "Đang in phiếu…" : "Printing your ticket…") != nullptr);
     rig.services.print_done[0](make_error(ErrorCode::printer_unavailable, "no paper"));
     check(rig, c);  // "remember your number"
+    CHECK(find(rig.tree, vi ? "Máy in đang gặp sự cố, chưa in được phiếu."
+                            : "The printer has a problem; your ticket could not be printed.") !=
+          nullptr);
     rig.tap(vi ? "Xong" : "Done");
     rig.tap(vi ? "Đánh giá dịch vụ" : "Rate our service");
     CHECK(rig.tree.screen == "rate_keypad");
