@@ -208,8 +208,13 @@ void DossierLookupScreen::draw_entry(UiFrame& ui, const Box& box, const LookupEn
     const Box inner = box.inset(t.gap);
     if (v.entry.empty()) {
         // What a code looks like, muted, until the first key.
-        label(ui, inner, ui.tr.format(TextId::lookup_example, fmt::arg("code", example)),
-              {ui.fonts.body, c.text_muted, Align::centre});
+        // On two lines in a narrow box (large text), never cut.
+        const std::string text = ui.tr.format(TextId::lookup_example, fmt::arg("code", example));
+        const float h = paragraph_height(ui.fonts.body, text, inner.width());
+        paragraph(
+            ui,
+            Box{{inner.min.x, inner.centre().y - h / 2}, {inner.max.x, inner.centre().y + h / 2}},
+            text, {ui.fonts.body, c.text_muted, Align::centre});
         return;
     }
     // The code big, its end always in view, and a bar where the next character goes.

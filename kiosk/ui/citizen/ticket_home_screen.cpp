@@ -29,6 +29,36 @@ TextId problem_text(IssueProblem p) {
     }
 }
 
+/// A tile's words: the name's font and the queue note's, from the biggest down.
+struct TileFonts {
+    ImFont* name;
+    ImFont* note;
+};
+
+std::array<TileFonts, 3> tile_fonts(const UiFrame& ui) {
+    return {{{ui.fonts.heading, ui.fonts.body},
+             {ui.fonts.body_bold, ui.fonts.body},
+             {ui.fonts.body_bold, ui.fonts.small}}};
+}
+
+/// Left edge of a tile's words: after its letter badge, when it has one.
+float tile_text_left(const Theme& t, const Box& box, const CategoryTile& tile) {
+    const float pad = 1.5F * t.gap;
+    if (tile.prefix.empty()) return box.min.x + pad;
+    const float d = std::min(t.tile_badge, box.height() - 2 * t.gap);
+    return box.min.x + pad + d + pad;
+}
+
+/// Whether `tile`'s name (at most kMaxNameLines lines) and queue note fit in `box` in `f`.
+bool tile_fits(const UiFrame& ui, const TileFonts& f, const Box& box, const CategoryTile& tile) {
+    const Theme& t = ui.theme;
+    const float text_w = box.max.x - 1.5F * t.gap - tile_text_left(t, box, tile);
+    const auto n = wrap_lines(f.name, tile.name, text_w).size();
+    const float h = static_cast<float>(n) * font_px(f.name) + t.gap / 2 + font_px(f.note);
+    return n <= kMaxNameLines && h <= box.height() - t.gap &&
+           measure(f.note, waiting_text(ui.tr, tile)).x <= text_w;
+}
+
 /// The priority part of the action row: the toggle, or the chosen group with its "cancel".
 /// `two_lines`: the chosen group's words may take two lines (large text), narrowing its band.
 float priority_width(const UiFrame& ui, const TicketHomeView& home, bool two_lines = false) {
@@ -134,6 +164,13 @@ void TicketHomeScreen::draw_tiles(UiFrame& ui, const Box& box, const TicketHomeV
     // Centred in the space left, so a short list does not hang from the top.
     const float grid_h = static_cast<float>(rows) * tile_h + static_cast<float>(rows - 1) * t.gap;
     const float top = box.min.y + std::max(0.0F, (box.height() - grid_h) / 2);
+    // The biggest fonts in which every tile's words fit: all tiles speak at one size.
+    const auto fonts = tile_fonts(ui);
+    font_step_ = 0;
+    const Box sample{{0, 0}, {tile_w, tile_h}};
+    for (const auto& tile : home.tiles)
+        while (font_step_ + 1 < fonts.size() && !tile_fits(ui, fonts.at(font_step_), sample, tile))
+            ++font_step_;
     for (int i = 0; i < n; ++i) {
         const auto col = static_cast<float>(i % cols);
         const auto row = static_cast<float>(i / cols);
@@ -169,26 +206,9 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
         text_left = centre.x + d / 2 + pad;
     }
     const float text_w = box.max.x - pad - text_left;
-    // The name big, on at most two lines, and the queue under it: in the heading and body fonts
-    // when they fit the tile, else a size smaller (large text on a landscape screen), so the
-    // words are never cut.
+    // The name big, on at most two lines, and the queue under it, in the fonts draw_tiles chose.
     const std::string note = waiting_text(ui.tr, tile);
-    struct Fit {
-        ImFont* name;
-        ImFont* note;
-    };
-    const std::array<Fit, 3> fits{{{ui.fonts.heading, ui.fonts.body},
-                                   {ui.fonts.body_bold, ui.fonts.body},
-                                   {ui.fonts.body_bold, ui.fonts.small}}};
-    Fit fit = fits.back();
-    for (const Fit& f : fits) {
-        const auto n = wrap_lines(f.name, tile.name, text_w).size();
-        const float h = static_cast<float>(n) * font_px(f.name) + t.gap / 2 + font_px(f.note);
-        if (n <= kMaxNameLines && h <= box.height() - t.gap && measure(f.note, note).x <= text_w) {
-            fit = f;
-            break;
-        }
-    }
+    const TileFonts fit = tile_fonts(ui).at(font_step_);
     std::vector<std::string> lines =
         wrap_lines(fit.name, tile.name, balanced_width(fit.name, tile.name, text_w));
     // The name's full height, every line, for the a11y tree's label box: a name that needs more

@@ -241,6 +241,29 @@ ImVec2 toggle_button_size(const UiFrame& ui, std::string_view text, std::string_
     return {2 * t.gap + t.switch_box + t.gap / 2 + words, t.touch_target};
 }
 
+namespace {
+
+/// `text` broken at the space that gives the narrowest two lines no wider than `width`
+/// ("Hướng dẫn bằng / giọng nói", not "Hướng dẫn bằng giọng / nói").
+std::vector<std::string> balanced_two_lines(const ImFont* font, std::string_view text,
+                                            float width) {
+    std::vector<std::string> best = wrap_lines(font, text, width);
+    float best_w = FLT_MAX;
+    for (std::size_t at = text.find(' '); at != std::string_view::npos;
+         at = text.find(' ', at + 1)) {
+        const std::string_view a = text.substr(0, at);
+        const std::string_view b = text.substr(at + 1);
+        const float w = std::max(measure(font, a).x, measure(font, b).x);
+        if (w <= width && w < best_w) {
+            best_w = w;
+            best = {std::string(a), std::string(b)};
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
 bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view text, bool on,
                    std::string_view state) {
     const Theme& t = ui.theme;
@@ -264,6 +287,7 @@ bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view
     // shows it does not fit (the large-text tests look for that).
     std::vector<std::string> lines = wrap_lines(ui.fonts.body_bold, text, words.width());
     if (lines.size() > 2) lines = {std::string(text)};
+    if (lines.size() == 2) lines = balanced_two_lines(ui.fonts.body_bold, text, words.width());
     const float name_h = font_px(ui.fonts.body_bold);
     const float names_h = static_cast<float>(lines.size()) * name_h;
     // The state in words under the name when there is room; the tick says it anyway.
