@@ -272,7 +272,7 @@ TEST_CASE("the accessibility switches change theme and text size; a visit's end 
     }
 }
 
-TEST_CASE("--theme and --large-text set where every visit starts", "[app]") {
+TEST_CASE("the command line's theme and text size are where every visit starts", "[app]") {
     ui::KioskAppConfig config = kiosk_config();
     config.theme_variant = ui::ThemeVariant{true, true};
     AppRig rig(config);
