@@ -87,16 +87,6 @@ std::array<Switch, 3> switches(const UiFrame& ui) {
 constexpr std::array kConnectionWords{TextId::connection_online, TextId::connection_connecting,
                                       TextId::connection_reconnecting};
 
-/// The narrowest width at which `text` wraps into two lines (at a space), or its width on one
-/// line if it has no space.
-float two_line_width(const ImFont* font, std::string_view text) {
-    float best = measure(font, text).x;
-    for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
-        best = std::min(best, std::max(measure(font, text.substr(0, at)).x,
-                                       measure(font, text.substr(at + 1)).x));
-    return best + 1;  // rounding: the wrap must find the same break
-}
-
 /// Where the citizen footer puts things: the state's words at the left of the first row, the
 /// switches after them, each row's switches sharing its width. When one row cannot hold them,
 /// the names (and the state's words) may take two lines each, without the small "Đang bật"

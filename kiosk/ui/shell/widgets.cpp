@@ -243,26 +243,40 @@ ImVec2 toggle_button_size(const UiFrame& ui, std::string_view text, std::string_
 
 namespace {
 
-/// `text` broken at the space that gives the narrowest two lines no wider than `width`
-/// ("Hướng dẫn bằng / giọng nói", not "Hướng dẫn bằng giọng / nói").
-std::vector<std::string> balanced_two_lines(const ImFont* font, std::string_view text,
-                                            float width) {
-    std::vector<std::string> best = wrap_lines(font, text, width);
-    float best_w = FLT_MAX;
+/// The space at which `text` breaks into the narrowest two lines no wider than `width`.
+std::optional<std::size_t> balanced_break(const ImFont* font, std::string_view text, float width) {
+    std::optional<std::size_t> best;
+    float best_w = width;
     for (std::size_t at = text.find(' '); at != std::string_view::npos;
          at = text.find(' ', at + 1)) {
-        const std::string_view a = text.substr(0, at);
-        const std::string_view b = text.substr(at + 1);
-        const float w = std::max(measure(font, a).x, measure(font, b).x);
-        if (w <= width && w < best_w) {
+        const float w =
+            std::max(measure(font, text.substr(0, at)).x, measure(font, text.substr(at + 1)).x);
+        if (w <= best_w) {
             best_w = w;
-            best = {std::string(a), std::string(b)};
+            best = at;
         }
     }
     return best;
 }
 
+/// `text` on the two balanced lines that fit `width` ("Hướng dẫn / bằng giọng nói", not
+/// "Hướng dẫn bằng giọng / nói"); as wrap_lines breaks it when no break fits.
+std::vector<std::string> balanced_two_lines(const ImFont* font, std::string_view text,
+                                            float width) {
+    const auto at = balanced_break(font, text, width);
+    if (!at) return wrap_lines(font, text, width);
+    return {std::string(text.substr(0, *at)), std::string(text.substr(*at + 1))};
+}
+
 }  // namespace
+
+float two_line_width(const ImFont* font, std::string_view text) {
+    const auto at = balanced_break(font, text, FLT_MAX);
+    if (!at) return measure(font, text).x;
+    // A pixel more: wrapping at exactly this width must find the same break.
+    return std::max(measure(font, text.substr(0, *at)).x, measure(font, text.substr(*at + 1)).x) +
+           1;
+}
 
 bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view text, bool on,
                    std::string_view state) {

@@ -124,6 +124,9 @@ ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool 
 /// A square check box: an empty outline, or filled with a tick when `checked`, so the state
 /// shows without colour.
 void check_box(UiFrame& ui, const Box& box, bool checked);
+/// The width of the narrowest two lines `text` breaks into at a space (its one-line width when
+/// it has none): for words that must fit a narrow place.
+float two_line_width(const ImFont* font, std::string_view text);
 /// The size `toggle_button` needs: the check box, the widest of `text` and `state_on` /
 /// `state_off` (when given), its padding; at least the touch target high.
 ImVec2 toggle_button_size(const UiFrame& ui, std::string_view text, std::string_view state_on = {},

@@ -88,8 +88,8 @@ const std::vector<Pair>& pairs() {
         // rating: reasons' check boxes, the thanks tick, level cards
         {"reason edge", &Palette::secondary_border, &Palette::card, kGraphic},
         {"chosen reason words", &Palette::text, &Palette::chosen_fill, kText},
-        {"chosen reason edge", &Palette::primary, &Palette::chosen_fill, kGraphic},
-        {"chosen reason check box on its fill", &Palette::primary, &Palette::chosen_fill, kGraphic},
+        {"chosen reason edge and its check box", &Palette::primary, &Palette::chosen_fill,
+         kGraphic},
         {"chosen reason tick", &Palette::primary_text, &Palette::primary, kGraphic},
         {"thanks circle", &Palette::online, &Palette::page, kGraphic},
         {"thanks tick", &Palette::primary_text, &Palette::online, kGraphic},
