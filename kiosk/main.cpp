@@ -45,6 +45,7 @@ int run(const KioskOptions& opt) {
     app_config.shell.kiosk_locked = !opt.windowed.has_value();
     app_config.language = opt.language;
     app_config.a11y_dump = opt.a11y_dump;
+    app_config.theme_variant = ui::ThemeVariant{opt.high_contrast, opt.large_text};
     std::string time_zone = kDefaultTimeZone;
     WardConfig ward;
     if (opt.config) {

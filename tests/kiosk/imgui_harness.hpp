@@ -56,8 +56,8 @@ private:
 
 /// The theme, fonts and tables a screen needs, built for one display size.
 struct ScreenKit {
-    explicit ScreenKit(ImVec2 display)
-        : harness(display), theme(ui::Theme::for_display(display.x, display.y)) {
+    explicit ScreenKit(ImVec2 display, ui::ThemeVariant variant = {})
+        : harness(display), theme(ui::Theme::for_display(display.x, display.y, variant)) {
         auto files = ui::find_font_files();
         REQUIRE(files);
         auto built = ui::build_fonts(*ImGui::GetIO().Fonts, theme, *files, 1.0F);

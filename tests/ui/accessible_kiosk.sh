@@ -108,6 +108,7 @@ kiosk_start pad --mode rating --counter 1 --token "$pad_token" --config "$CONFIG
 wait_screen pad rating_idle
 officer=$(login lan matkhau-123)
 [[ $(api POST /counters/1/open "$officer") == 200\ * ]] || ui_fail "open counter 1"
+[[ $(api POST /tickets "$kiosk_token" '{"category":"HT"}') == 201\ * ]] || ui_fail "issue for the pad"
 [[ $(api POST /counters/1/call-next "$officer") == 200\ * ]] || ui_fail "call-next"
 [[ $(api POST /counters/1/finish "$officer" '{"outcome":"resolved"}') == 200\ * ]] || ui_fail "finish"
 wait_screen pad rating_levels 10

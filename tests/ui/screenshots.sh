@@ -6,6 +6,8 @@
 #
 # usage: tests/ui/screenshots.sh [OUT_DIR] [BIN_DIR]
 #        (defaults: docs/screenshots and build/debug/bin of this checkout)
+#        SHOTS_ONLY=accessible tests/ui/screenshots.sh: only the citizen screens in the default
+#        theme, high contrast and large text (a11y-*.png), on a service of their own
 set -euo pipefail
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT=$(realpath -m "${1:-$SRC/docs/screenshots}")
@@ -38,6 +40,119 @@ english() {
     tap "$1" button "English"
     wait_for "$1" '"role":"button","label":"Tiếng Việt"' 5
 }
+
+# ---- every citizen screen in the default theme, high contrast and large text (issue 17) --------
+# A service of its own (a morning's queue, a dossier ready), so the other sections' figures do
+# not depend on it: a11y-SCREEN-VARIANT.png, plus the portrait kiosk in large text.
+accessible_screens() {
+    local db_before=$DB
+    DB=$WORK/accessible.db
+    service_start
+    set_clock 2026-11-23T08:40:00+07:00
+    officer_add lan "Nguyễn Thị Lan" matkhau-123
+    local kiosk pad officer answer dossier v flags
+    kiosk=$(device_add "Kiosk lối vào" kiosk)
+    pad=$(device_add "Đánh giá quầy 1" rating 1)
+    officer=$(login lan matkhau-123)
+    api POST /counters/1/open "$officer" >/dev/null
+    for c in HT HT DC VX HT TK HT DC HT HT HT HT; do
+        api POST /tickets "$kiosk" "{\"category\":\"$c\"}" >/dev/null
+    done
+    api POST /counters/1/call-next "$officer" >/dev/null
+    answer=$(api POST /counters/1/finish "$officer" \
+        '{"outcome":"dossier_received","procedure":"HT-HN","applicant":{"name":"Nguyễn Văn An","phone":"0912345678"}}')
+    dossier=$(jq -r .dossier.code <<<"${answer#* }")
+    api POST "/dossiers/$dossier/status" "$officer" '{"status":"ready"}' >/dev/null
+
+    for v in default high-contrast large-text; do
+        echo "citizen screens: $v"
+        case $v in
+            default) flags=() ;;
+            high-contrast) flags=(--theme high-contrast) ;;
+            large-text) flags=(--large-text) ;;
+        esac
+        kiosk_start k --mode ticket --token "$kiosk" --config "$CONFIG" --windowed 1920x1080 \
+            --printer "file:$WORK/slip-a11y.bin" --data-dir "$WORK/kiosk-data" "${flags[@]}"
+        wait_screen k ticket_home
+        wait_for k 'Đang chờ:'
+        shot k "a11y-ticket-home-$v"
+        tap k button "Tôi thuộc diện ưu tiên"
+        wait_screen k ticket_priority
+        shot k "a11y-ticket-priority-$v"
+        tap k button "Người cao tuổi (từ 60 tuổi)"
+        wait_screen k ticket_home
+        tap k button "Tư pháp - Hộ tịch"
+        wait_screen k ticket_issued 10
+        wait_for k "Mời Quý khách nhận phiếu ở khe bên dưới" 10
+        shot k "a11y-ticket-issued-$v"
+        tap k button "Xong"
+        wait_screen k ticket_home
+        tap k button "Tôi đã đặt lịch hẹn"
+        wait_screen k appointment_check_in
+        shot k "a11y-appointment-check-in-$v"
+        tap k button "Quay lại"
+        wait_screen k ticket_home
+        tap k button "Tra cứu hồ sơ"
+        wait_screen k dossier_lookup
+        shot k "a11y-dossier-lookup-$v"
+        # A scanner (a keyboard to the kiosk) with the dossier's code.
+        xdotool windowfocus --sync "$(window_of k)"
+        xdotool type --delay 8 "$dossier"
+        xdotool key Return
+        wait_screen k dossier_result 10
+        shot k "a11y-dossier-result-$v"
+        tap k button "Xong"
+        wait_screen k ticket_home
+        tap k button "Đánh giá dịch vụ"
+        wait_screen k rate_keypad
+        for key in A 0 0; do tap k button "$key"; done
+        shot k "a11y-rate-keypad-$v"
+        kiosk_stop k
+
+        kiosk_start p --mode rating --counter 1 --token "$pad" --config "$CONFIG" \
+            --windowed 1280x800 --data-dir "$WORK/pad-data" "${flags[@]}"
+        wait_screen p rating_idle
+        wait_for p 'Nguyễn Thị Lan'
+        shot p "a11y-rating-idle-$v"
+        api POST /counters/1/call-next "$officer" >/dev/null
+        api POST /counters/1/finish "$officer" '{"outcome":"resolved"}' >/dev/null
+        wait_screen p rating_levels 10
+        shot p "a11y-rating-levels-$v"
+        tap p button "Không hài lòng"
+        wait_screen p rating_reasons
+        tap p checkbox "Chờ quá lâu"
+        wait_until 5 "the reason is ticked" \
+            grep -qE '"label":"Chờ quá lâu".*"checked":true' "${KIOSK_DUMPS[p]}"
+        shot p "a11y-rating-reasons-$v"
+        tap p button "Gửi đánh giá"
+        wait_screen p rating_thanks 10
+        shot p "a11y-rating-thanks-$v"
+        kiosk_stop p
+    done
+
+    echo "portrait kiosk: large text, high contrast"
+    kiosk_start tall --mode ticket --token "$kiosk" --config "$CONFIG" --windowed 1080x1920 \
+        --printer "file:$WORK/slip-a11y.bin" --data-dir "$WORK/kiosk-data" --large-text
+    wait_screen tall ticket_home
+    wait_for tall 'Đang chờ:'
+    shot tall "a11y-ticket-home-portrait-large-text"
+    tap tall button "Tương phản cao"
+    wait_until 5 "high contrast is on" \
+        grep -qE '"label":"Tương phản cao".*"checked":true' "${KIOSK_DUMPS[tall]}"
+    shot tall "a11y-ticket-home-portrait-large-text-high-contrast"
+    tap tall button "Tư pháp - Hộ tịch"
+    wait_screen tall ticket_issued 10
+    wait_for tall "Mời Quý khách nhận phiếu ở khe bên dưới" 10
+    shot tall "a11y-ticket-issued-portrait-large-text-high-contrast"
+    kiosk_stop tall
+    service_stop
+    DB=$db_before
+}
+if [[ ${SHOTS_ONLY:-} == accessible ]]; then
+    accessible_screens
+    echo "done: $(find "$OUT" -name 'a11y-*.png' -newer "$WORK/started" | wc -l) screenshots"
+    exit 0
+fi
 
 service_start
 set_clock 2026-11-23T08:40:00+07:00
@@ -332,4 +447,6 @@ for lang in vi en; do
     shot dash "reports-estimates-$lang"
     kiosk_stop dash
 done
+service_stop
+accessible_screens
 echo "done: $(find "$OUT" -name '*.png' -newer "$WORK/started" | wc -l) screenshots"

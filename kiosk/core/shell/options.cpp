@@ -117,6 +117,13 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
                    "Reports: save exported CSV and Excel files in DIR (default ~/motcua-reports)")
         ->type_name("DIR");
 
+    std::string theme_text = "default";
+    app.add_option("--theme", theme_text,
+                   "Colours: default, or high-contrast (black page, white and yellow text)")
+        ->type_name("default|high-contrast");
+    bool large_text = false;
+    app.add_flag("--large-text", large_text, "Every text half as large again (x1.5)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -145,6 +152,12 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     const auto lang = parse_enum<Language>(lang_text);
     if (!lang) return usage_error("--lang '" + lang_text + "': expected vi or en");
     out.language = *lang;
+
+    if (theme_text == "high-contrast")
+        out.high_contrast = true;
+    else if (theme_text != "default")
+        return usage_error("--theme '" + theme_text + "': expected default or high-contrast");
+    out.large_text = large_text;
 
     if (!windowed_text.empty()) {
         auto size = parse_window_size(windowed_text);

@@ -40,6 +40,10 @@ struct KioskOptions {
     std::optional<std::filesystem::path> audio_out;
     /// Reports: where "Xuất CSV" and "Xuất Excel" save their files (default ~/motcua-reports).
     std::optional<std::filesystem::path> export_dir;
+    /// --theme high-contrast and --large-text (DESIGN.md §13): the look every citizen starts
+    /// with; the on-screen switches change it for one visit.
+    bool high_contrast = false;
+    bool large_text = false;
 };
 
 /// Parsing ended without options: print `text` and exit with `code`

@@ -22,6 +22,8 @@ void CitizenScreens::on_event(const api::Event& event) {
 
 void CitizenScreens::draw(UiFrame& ui, const ShellView& view, const AppState& state) {
     last_now_ = ui.steady_now;
+    // Every citizen screen has the accessibility switches in its footer (DESIGN.md §13).
+    ui.accessibility_switches = true;
     carry_out(session_.tick(ui.steady_now), ui);
     prepare_ticket(ui, state.ward);
 

@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 4> kRows{"1234567890", "QWERTYUIOP", "ASD
 constexpr int kKeysPerRow = 10;
 constexpr int kActions = 4;  // Xóa, Xóa hết, Tra cứu, Quay lại
 constexpr std::string_view kEllipsis = "…";
+/// Side by side (large text, landscape): the keys' share of the width.
+constexpr float kKeysShare = 0.62F;
 
 float key_gap(const Theme& t) {
     return t.gap / 2;
@@ -91,6 +93,14 @@ std::string check_in_problem_text(const Translator& tr, const LookupEntryView& v
 /// "Lấy số thường" beside a check-in notice: its width, the same for every notice.
 float normal_ticket_width(const UiFrame& ui) {
     return button_size(ui, ui.tr(TextId::checkin_normal_ticket)).x + 2 * ui.theme.gap;
+}
+
+/// Share of the status line's width a check-in notice keeps beside "Lấy số thường"; narrower
+/// (a portrait kiosk in large text) and the button goes under the notice.
+constexpr float kNoticeShare = 0.6F;
+
+bool normal_ticket_below(const UiFrame& ui, float width) {
+    return width - normal_ticket_width(ui) - ui.theme.gap < kNoticeShare * width;
 }
 
 }  // namespace
@@ -198,8 +208,13 @@ void DossierLookupScreen::draw_entry(UiFrame& ui, const Box& box, const LookupEn
     const Box inner = box.inset(t.gap);
     if (v.entry.empty()) {
         // What a code looks like, muted, until the first key.
-        label(ui, inner, ui.tr.format(TextId::lookup_example, fmt::arg("code", example)),
-              {ui.fonts.body, c.text_muted, Align::centre});
+        // On two lines in a narrow box (large text), never cut.
+        const std::string text = ui.tr.format(TextId::lookup_example, fmt::arg("code", example));
+        const float h = paragraph_height(ui.fonts.body, text, inner.width());
+        paragraph(
+            ui,
+            Box{{inner.min.x, inner.centre().y - h / 2}, {inner.max.x, inner.centre().y + h / 2}},
+            text, {ui.fonts.body, c.text_muted, Align::centre});
         return;
     }
     // The code big, its end always in view, and a bar where the next character goes.
@@ -219,10 +234,14 @@ float DossierLookupScreen::status_height(const UiFrame& ui, float width, CodeKin
     const KindTexts texts = texts_for(kind);
     float h = paragraph_height(ui.fonts.body, ui.tr(texts.prompt), width);
     h = std::max(h, notice_height(ui, width, ui.tr(texts.searching), ui.fonts.body_bold));
-    // A check-in notice shares its row with "Lấy số thường".
+    // A check-in notice shares its row with "Lấy số thường", or has it underneath.
+    float below = 0;
     if (kind == CodeKind::appointment) {
         h = std::max(h, ui.theme.touch_target);
-        width -= normal_ticket_width(ui) + ui.theme.gap;
+        if (normal_ticket_below(ui, width))
+            below = ui.theme.gap + ui.theme.touch_target;
+        else
+            width -= normal_ticket_width(ui) + ui.theme.gap;
     }
     // Every notice at its longest: the widest code, a long category name, a two-digit date.
     LookupEntryView v;
@@ -237,7 +256,8 @@ float DossierLookupScreen::status_height(const UiFrame& ui, float width, CodeKin
           LookupProblem::cancelled}) {
         v.problem = p;
         h = std::max(h, notice_height(ui, width, lookup_problem_text(ui.tr, v, example),
-                                      ui.fonts.body_bold));
+                                      ui.fonts.body_bold) +
+                            below);
     }
     return h;
 }
@@ -258,9 +278,14 @@ void DossierLookupScreen::draw_status(UiFrame& ui, const Box& box, const LookupE
             // The way on, beside the explanation: a ticket for the booking's category (or the
             // tiles, when the category is not known).
             const float w = normal_ticket_width(ui);
-            const Box at{{rest.max.x - w, rest.centre().y - t.touch_target / 2},
-                         {rest.max.x, rest.centre().y + t.touch_target / 2}};
-            rest.max.x -= w + t.gap;
+            Box at{{rest.max.x - w, rest.centre().y - t.touch_target / 2},
+                   {rest.max.x, rest.centre().y + t.touch_target / 2}};
+            if (normal_ticket_below(ui, box.width())) {
+                const Box row = take_bottom(rest, t.touch_target, t.gap);
+                at = Box{{row.centre().x - w / 2, row.min.y}, {row.centre().x + w / 2, row.max.y}};
+            } else {
+                rest.max.x -= w + t.gap;
+            }
             if (v.offer_normal_ticket &&
                 button(ui, "##normal-ticket", at, ui.tr(TextId::checkin_normal_ticket),
                        ButtonKind::primary))
@@ -284,11 +309,30 @@ void DossierLookupScreen::draw(UiFrame& ui, const ShellView& view, const LookupE
     draw_header(ui, view, ui.tr(texts.title));
     const Theme& t = ui.theme;
     const Box body = content_box(ui);
-    const Keyboard k = keyboard_for(t, body.width());
-    const float keys_w = k.width(t);
-    const float status_h = status_height(ui, body.width(), v.kind, example);
+    Keyboard k = keyboard_for(t, body.width());
+    float keys_w = k.width(t);
+    float status_h = status_height(ui, body.width(), v.kind, example);
     const float entry_h = t.touch_target;
     const float block = status_h + t.gap + entry_h + t.gap + k.height(t);
+    // Stacked while it fits, the page's bottom margin included (the default theme at 1080p).
+    const float bottom_margin = t.variant.large_text ? t.gap : t.margin;
+    if (block > body.height() + bottom_margin && landscape(ui)) {
+        // Too tall stacked (large text on a landscape screen): the words and the typed code on
+        // the left, the keys (their actions under them) on the right.
+        k = keyboard_for(t, body.width() * kKeysShare);
+        keys_w = k.width(t);
+        Box left{body.min, {body.max.x - keys_w - 2 * t.gap, body.max.y}};
+        status_h = status_height(ui, left.width(), v.kind, example);
+        const float left_h = status_h + t.gap + entry_h;
+        left.min.y += std::max(0.0F, (left.height() - left_h) / 2);
+        draw_status(ui, take_top(left, status_h, t.gap), v, example, out);
+        draw_entry(ui, take_top(left, entry_h), v, example);
+        draw_keyboard(
+            ui,
+            {body.max.x - keys_w, body.min.y + std::max(0.0F, (body.height() - k.height(t)) / 2)},
+            k, v, out);
+        return draw_footer(ui, view);
+    }
     Box col{{body.min.x, body.min.y + std::max(0.0F, (body.height() - block) / 2)}, body.max};
 
     draw_status(ui, take_top(col, status_h, t.gap), v, example, out);

@@ -99,17 +99,27 @@ void DossierResultScreen::draw_band(UiFrame& ui, const Box& box, const LookupRes
               {ui.fonts.heading, colours.ink, Align::centre});
 }
 
-float DossierResultScreen::rows_height(
-    const UiFrame& ui, float width, float label_w,
-    const std::vector<std::pair<std::string, std::string>>& lines) const {
+namespace {
+
+/// The rows' height with the values in `value_font`.
+float values_height(const UiFrame& ui, float width, float label_w,
+                    const std::vector<std::pair<std::string, std::string>>& lines,
+                    const ImFont* value_font) {
     const Theme& t = ui.theme;
     const float value_w = width - label_w - t.gap;
     float h = 0;
     for (const auto& line : lines)
-        h += std::max(font_px(ui.fonts.body),
-                      paragraph_height(ui.fonts.heading, line.second, value_w)) +
+        h += std::max(font_px(ui.fonts.body), paragraph_height(value_font, line.second, value_w)) +
              t.gap / 2;
     return h;
+}
+
+}  // namespace
+
+float DossierResultScreen::rows_height(
+    const UiFrame& ui, float width, float label_w,
+    const std::vector<std::pair<std::string, std::string>>& lines) const {
+    return values_height(ui, width, label_w, lines, ui.fonts.heading);
 }
 
 void DossierResultScreen::draw(UiFrame& ui, const ShellView& view, const LookupResultView& v,
@@ -144,7 +154,14 @@ void DossierResultScreen::draw(UiFrame& ui, const ShellView& view, const LookupR
     for (const auto& line : lines)
         label_w = std::max(label_w, measure(ui.fonts.body, line.first).x);
     const float band_h = band_height(ui, w, v);
-    const float rows_h = rows_height(ui, w, label_w, lines);
+    float rows_h = rows_height(ui, w, label_w, lines);
+    // The values in the heading font, or in the body's bold when that is too tall (large text
+    // on a landscape screen).
+    ImFont* value_font = ui.fonts.heading;
+    if (band_h + 2 * t.gap + rows_h > body.height()) {
+        value_font = ui.fonts.body_bold;
+        rows_h = values_height(ui, w, label_w, lines, value_font);
+    }
     const float block = band_h + 2 * t.gap + rows_h;
     const float left = body.centre().x - w / 2;
     Box col{{left, body.min.y + std::max(0.0F, (body.height() - block) / 2)},
@@ -153,15 +170,15 @@ void DossierResultScreen::draw(UiFrame& ui, const ShellView& view, const LookupR
 
     const float value_x = col.min.x + label_w + t.gap;
     for (const auto& [name, value] : lines) {
-        const float value_h = paragraph_height(ui.fonts.heading, value, col.max.x - value_x);
+        const float value_h = paragraph_height(value_font, value, col.max.x - value_x);
         const float line_h = std::max(font_px(ui.fonts.body), value_h);
         const Box line = take_top(col, line_h, t.gap / 2);
         // The label on the value's first line, whatever the fonts' heights.
-        const float first = font_px(ui.fonts.heading);
+        const float first = font_px(value_font);
         label(ui, Box{line.min, {line.min.x + label_w, line.min.y + first}}, name,
               {ui.fonts.body, c.text_muted, Align::left});
         paragraph(ui, Box{{value_x, line.min.y}, line.max}, value,
-                  {ui.fonts.heading, c.text, Align::left});
+                  {value_font, c.text, Align::left});
     }
     draw_footer(ui, view);
 }

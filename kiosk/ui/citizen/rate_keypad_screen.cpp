@@ -31,6 +31,11 @@ std::string notice_text(const Translator& tr, const RateKeypadView& v) {
     }
 }
 
+/// Space between the keys' rows: half a gap in large text, where height is short.
+float row_gap(const Theme& t) {
+    return t.variant.large_text ? t.gap / 2 : t.gap;
+}
+
 float pad_width(const Theme& t) {
     return kColumns * t.key_w + (kColumns - 1) * t.gap;
 }
@@ -41,7 +46,7 @@ float RateKeypadScreen::keys_height(const UiFrame& ui, std::size_t letters) cons
     const Theme& t = ui.theme;
     const std::size_t letter_rows = (letters + kLettersPerRow - 1) / kLettersPerRow;
     const auto rows = static_cast<float>(kDigitRows + letter_rows);
-    return rows * t.touch_target + (rows - 1) * t.gap;
+    return rows * t.touch_target + (rows - 1) * row_gap(t);
 }
 
 void RateKeypadScreen::draw_keys(UiFrame& ui, ImVec2 at, const RateKeypadView& v, Commands& out) {
@@ -61,13 +66,13 @@ void RateKeypadScreen::draw_keys(UiFrame& ui, ImVec2 at, const RateKeypadView& v
                        v.entry.find_first_of("0123456789") == std::string::npos))
                 out.emplace_back(cmd::PressKey{letter});
         }
-        y += t.touch_target + t.gap;
+        y += t.touch_target + row_gap(t);
     }
     for (std::size_t i = 0; i < kDigitKeys.size(); ++i) {
         const char key = kDigitKeys.at(i);
         const auto col = static_cast<float>(static_cast<int>(i) % kColumns);
         const auto row = static_cast<float>(static_cast<int>(i) / kColumns);
-        const ImVec2 min{at.x + col * (t.key_w + t.gap), y + row * (t.touch_target + t.gap)};
+        const ImVec2 min{at.x + col * (t.key_w + t.gap), y + row * (t.touch_target + row_gap(t))};
         const Box box{min, {min.x + t.key_w, min.y + t.touch_target}};
         const std::string id = std::string("##key-") + key;
         if (key == kDelete) {

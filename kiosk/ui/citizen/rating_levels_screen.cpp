@@ -16,7 +16,10 @@ void RatingLevelsScreen::draw_level(UiFrame& ui, const Box& box, int level, bool
     const Touch touch = touch_area(ui, id.c_str(), box, words);
     if (touch.tapped) out.emplace_back(cmd::ChooseLevel{level});
     ui.draw->AddRectFilled(box.min, box.max, touch.held ? c.secondary_pressed : c.card, t.rounding);
-    ui.draw->AddRect(box.min, box.max, level_colour(c, level), t.rounding, 0, 2 * t.border);
+    // A dark edge that stands out from the page (3:1), the level's colour just inside it.
+    ui.draw->AddRect(box.min, box.max, c.secondary_border, t.rounding, 0, t.border);
+    const Box inner = box.inset(t.border);
+    ui.draw->AddRect(inner.min, inner.max, level_colour(c, level), t.rounding, 0, 2 * t.border);
     if (touch.focused) focus_ring(ui, box);
 
     const float pad = t.gap;
@@ -25,9 +28,9 @@ void RatingLevelsScreen::draw_level(UiFrame& ui, const Box& box, int level, bool
         draw_face(ui.draw, {box.min.x + pad + d / 2, box.centre().y}, d, level, c);
         const Box text{{box.min.x + 2 * pad + d, box.min.y}, {box.max.x - pad, box.max.y}};
         const float h = paragraph_height(ui.fonts.heading, words, text.width());
-        paragraph(ui,
-                  Box{{text.min.x, text.centre().y - h / 2}, {text.max.x, text.centre().y + h / 2}},
-                  words, {ui.fonts.heading, c.text, Align::left});
+        const Box at{{text.min.x, text.centre().y - h / 2}, {text.max.x, text.centre().y + h / 2}};
+        paragraph(ui, at, words, {ui.fonts.heading, c.text, Align::left});
+        report_label(ui, touch, paragraph_box(ui.fonts.heading, words, at, Align::left));
         return;
     }
     const float text_w = box.width() - 2 * pad;
@@ -36,8 +39,9 @@ void RatingLevelsScreen::draw_level(UiFrame& ui, const Box& box, int level, bool
     const float block = d + pad + text_h;
     const float top = box.centre().y - block / 2;
     draw_face(ui.draw, {box.centre().x, top + d / 2}, d, level, c);
-    paragraph(ui, Box{{box.min.x + pad, top + d + pad}, {box.max.x - pad, top + block}}, words,
-              {ui.fonts.body_bold, c.text, Align::centre});
+    const Box at{{box.min.x + pad, top + d + pad}, {box.max.x - pad, top + block}};
+    paragraph(ui, at, words, {ui.fonts.body_bold, c.text, Align::centre});
+    report_label(ui, touch, paragraph_box(ui.fonts.body_bold, words, at, Align::centre));
 }
 
 void RatingLevelsScreen::draw(UiFrame& ui, const ShellView& view, const RatingLevelsView& v,

@@ -6,24 +6,13 @@
 
 namespace motcua::kiosk::ui {
 
-namespace {
-
-/// The check mark's corners, as fractions of the box: a short stroke down, a long one up.
-const ImVec2 kTickStart{0.22F, 0.52F};
-const ImVec2 kTickCorner{0.42F, 0.72F};
-const ImVec2 kTickEnd{0.78F, 0.30F};
-
-}  // namespace
-
 void RatingReasonsScreen::draw_reason(UiFrame& ui, const Box& box, RatingReason reason, bool chosen,
                                       Commands& out) {
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     const std::string& words = ui.tr(reason_text(reason));
     const std::string id = "##reason-" + std::string(to_string(reason));
-    const Touch touch =
-        touch_area(ui, id.c_str(), box, words, A11yRole::checkbox, true,
-                   ui.tr(chosen ? TextId::guide_checked : TextId::guide_not_checked));
+    const Touch touch = touch_area(ui, id.c_str(), box, words, A11yRole::checkbox, true, chosen);
     if (touch.tapped) out.emplace_back(cmd::ToggleReason{reason});
     const ImU32 fill = touch.held ? c.secondary_pressed : chosen ? c.chosen_fill : c.card;
     ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
@@ -35,18 +24,13 @@ void RatingReasonsScreen::draw_reason(UiFrame& ui, const Box& box, RatingReason 
     const float s = t.check_box;
     const Box check{{box.min.x + t.gap, box.centre().y - s / 2},
                     {box.min.x + t.gap + s, box.centre().y + s / 2}};
-    if (chosen) {
-        ui.draw->AddRectFilled(check.min, check.max, c.primary, t.rounding / 2);
-        const auto at = [&](ImVec2 f) {
-            return ImVec2{check.min.x + f.x * s, check.min.y + f.y * s};
-        };
-        const ImVec2 tick[] = {at(kTickStart), at(kTickCorner), at(kTickEnd)};
-        ui.draw->AddPolyline(tick, 3, c.primary_text, 0, 2 * t.border);
-    } else {
-        ui.draw->AddRect(check.min, check.max, c.secondary_border, t.rounding / 2, 0, t.border);
-    }
-    label(ui, Box{{check.max.x + t.gap, box.min.y}, {box.max.x - t.gap, box.max.y}}, words,
-          {ui.fonts.body_bold, c.text, Align::left});
+    check_box(ui, check, chosen);
+    // One line, or two in a narrow cell (large text): never cut.
+    const Box text{{check.max.x + t.gap, box.min.y}, {box.max.x - t.gap, box.max.y}};
+    const float h = paragraph_height(ui.fonts.body_bold, words, text.width());
+    const Box at{{text.min.x, text.centre().y - h / 2}, {text.max.x, text.centre().y + h / 2}};
+    paragraph(ui, at, words, {ui.fonts.body_bold, c.text, Align::left});
+    report_label(ui, touch, paragraph_box(ui.fonts.body_bold, words, at, Align::left));
 }
 
 void RatingReasonsScreen::draw(UiFrame& ui, const ShellView& view, const RatingReasonsView& v,

@@ -12,6 +12,8 @@ namespace {
 
 /// Share of a landscape screen's width given to the number's card.
 constexpr float kCardShare = 0.46F;
+/// The smallest share of its size the QR code gives up height to (still read by phones).
+constexpr float kQrLeast = 0.6F;
 
 }  // namespace
 
@@ -105,9 +107,16 @@ void TicketIssuedScreen::draw_details(UiFrame& ui, const Box& box, const TicketI
     else
         rest.min.y += t.gap;
 
-    if (qr != nullptr) {
-        const Box row = take_top(rest, t.qr_side, t.gap);
-        const Box code = draw_qr(ui.draw, Box{row.min, {row.min.x + t.qr_side, row.max.y}}, *qr, c);
+    // The print notice always shows; the QR code gives up height for it when the column is
+    // short (large text), down to a size phones still read, or stays off the screen (the slip
+    // carries it too) when even that is too tall.
+    const float notice_h =
+        notice_height(ui, rest.width(), ui.tr(TextId::issued_print_failed), ui.fonts.body_bold);
+    const float qr_room = rest.height() - t.gap - notice_h;
+    const float qr_side = std::min(t.qr_side, qr_room);
+    if (qr != nullptr && qr_side >= t.qr_side * kQrLeast) {
+        const Box row = take_top(rest, qr_side, t.gap);
+        const Box code = draw_qr(ui.draw, Box{row.min, {row.min.x + qr_side, row.max.y}}, *qr, c);
         const std::string& text = ui.tr(TextId::issued_qr_caption);
         const float w = balanced_width(ui.fonts.body, text, row.max.x - code.max.x - t.gap);
         const float h = paragraph_height(ui.fonts.body, text, w);

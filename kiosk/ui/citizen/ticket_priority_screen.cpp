@@ -47,8 +47,9 @@ void TicketPriorityScreen::draw(UiFrame& ui, const ShellView& view,
         const auto row = static_cast<float>(i / cols);
         const ImVec2 min{body.min.x + col * (opt_w + t.gap), y + row * (opt_h + t.gap)};
         const std::string id = "##priority-" + option.code;
-        if (button(ui, id.c_str(), Box{min, {min.x + opt_w, min.y + opt_h}}, option.name,
-                   option.chosen ? ButtonKind::primary : ButtonKind::secondary))
+        // The chosen group is ticked, not only coloured.
+        if (toggle_button(ui, id.c_str(), Box{min, {min.x + opt_w, min.y + opt_h}}, option.name,
+                          option.chosen))
             out.emplace_back(cmd::ChoosePriority{option.code});
     }
     draw_footer(ui, view);

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <cmath>
@@ -14,6 +15,20 @@ namespace motcua::kiosk::ui {
 void A11yRecorder::begin_frame() {
     tree_.screen.clear();
     tree_.elements.clear();
+}
+
+void A11yRecorder::extend_label_box(std::size_t index, const A11yRect& box) {
+    if (index >= tree_.elements.size()) return;
+    auto& have = tree_.elements[index].label_box;
+    if (!have) {
+        have = box;
+        return;
+    }
+    const float left = std::min(have->x, box.x);
+    const float top = std::min(have->y, box.y);
+    const float right = std::max(have->x + have->w, box.x + box.w);
+    const float bottom = std::max(have->y + have->h, box.y + box.h);
+    have = A11yRect{left, top, right - left, bottom - top};
 }
 
 std::string to_json_text(const A11yTree& tree) {
@@ -31,6 +46,14 @@ std::string to_json_text(const A11yTree& tree) {
         o["h"] = px(e.h);
         o["enabled"] = e.enabled;
         if (e.focused) o["focused"] = true;
+        if (e.checked) o["checked"] = *e.checked;
+        if (e.label_box) {
+            // Flat, and never "x": shell scripts take an element's "x" with one sed.
+            o["label_x"] = px(e.label_box->x);
+            o["label_y"] = px(e.label_box->y);
+            o["label_w"] = px(e.label_box->w);
+            o["label_h"] = px(e.label_box->h);
+        }
         out += first ? "\n  " : ",\n  ";
         out += boost::json::serialize(o);
         first = false;

@@ -2,6 +2,7 @@
 /// The accessibility tree of a frame and its --a11y-dump file (DESIGN.md §5).
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,14 @@ namespace motcua::kiosk::ui {
 
 enum class A11yRole { button, textbox, checkbox, text };
 
+/// A rectangle in window pixels.
+struct A11yRect {
+    float x = 0;
+    float y = 0;
+    float w = 0;
+    float h = 0;
+};
+
 /// One visible element, in window pixels (not framebuffer pixels).
 struct A11yElement {
     A11yRole role = A11yRole::text;
@@ -25,6 +34,12 @@ struct A11yElement {
     bool enabled = true;
     /// Has the keypad's (or guidance's) focus: `"focused": true` in the dump.
     bool focused = false;
+    /// A control's words as they would be drawn at full length (before any "…" cut): when
+    /// they do not lie inside the control, its label is clipped (large text, a long
+    /// translation). Absent for text and for controls without words.
+    std::optional<A11yRect> label_box = {};
+    /// A switch or check box: whether it is on.
+    std::optional<bool> checked = {};
 };
 
 struct A11yTree {
@@ -38,6 +53,11 @@ public:
     void begin_frame();
     void set_screen(std::string name) { tree_.screen = std::move(name); }
     void add(A11yElement element) { tree_.elements.push_back(std::move(element)); }
+    /// Grows element `index`'s label box to cover `box` too (words drawn in pieces).
+    void extend_label_box(std::size_t index, const A11yRect& box);
+    void set_checked(std::size_t index, bool checked) {
+        if (index < tree_.elements.size()) tree_.elements[index].checked = checked;
+    }
     [[nodiscard]] const A11yTree& tree() const { return tree_; }
 
 private:
@@ -45,7 +65,9 @@ private:
 };
 
 /// `{"screen": NAME, "elements": [...]}` with one element per line, so shell scripts can
-/// pick an element with grep; coordinates rounded to whole pixels.
+/// pick an element with grep; coordinates rounded to whole pixels. After DESIGN.md's fields a
+/// control may have `"checked": BOOL` and its label box (the words at full length) as
+/// `"label_x"`, `"label_y"`, `"label_w"`, `"label_h"`.
 std::string to_json_text(const A11yTree& tree);
 
 /// Writes `path.tmp.PID` then renames it over `path`: a reader sees the old or the new file,

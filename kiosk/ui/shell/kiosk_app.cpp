@@ -43,6 +43,7 @@ KioskApp::KioskApp(KioskAppConfig config, Translations translations, OfficeZone 
       zone_(std::move(zone)),
       font_files_(std::move(fonts)),
       language_(config_.language),
+      variant_(config_.theme_variant),
       mode_screen_(make_mode_screen(config_.shell.mode)),
       mode_screens_(std::move(mode_screens)),
       admin_pin_(AdminPinGate(config_.admin_pin)),
@@ -53,10 +54,13 @@ KioskApp::KioskApp(KioskAppConfig config, Translations translations, OfficeZone 
 
 Result<bool> KioskApp::prepare_display(ImVec2 size, float pixel_density) {
     if (size.x <= 0 || size.y <= 0) return false;  // minimised: keep what we have
-    if (size.x == display_.x && size.y == display_.y && pixel_density == density_) return false;
-    const Theme next = Theme::for_display(size.x, size.y);
-    const bool rebuild =
-        fonts_.body == nullptr || next.scale != theme_.scale || pixel_density != density_;
+    if (size.x == display_.x && size.y == display_.y && pixel_density == density_ &&
+        variant_ == theme_.variant)
+        return false;
+    const Theme next = Theme::for_display(size.x, size.y, variant_);
+    // High contrast alone only recolours; a new scale or text size needs new glyphs.
+    const bool rebuild = fonts_.body == nullptr || next.scale != theme_.scale ||
+                         next.text_scale != theme_.text_scale || pixel_density != density_;
     display_ = size;
     density_ = pixel_density;
     theme_ = next;
@@ -89,6 +93,7 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
     if (guide != nullptr) guide->begin_frame(keys, ui.tr);
     ui.guide = guide;
     ui.keys = std::move(keys);
+    ui.guidance = guide_.guiding();
 
     // Admin first: ward IT must be able to leave even while the service is down. A citizen
     // holding a number on screen or giving a rating keeps it through a service outage.
@@ -110,13 +115,17 @@ FrameOutcome KioskApp::frame(const AppState& state, TimePoint now,
     // The change shows in the next frame; ask for it now rather than wait for more input.
     if (!actions.empty()) out.redraw_in_s = 0;
     if (guide != nullptr) {
-        // Guidance left on by a citizen who walked away ends, so the next one starts afresh.
+        // Guidance, contrast or large text left on by a citizen who walked away end, so the
+        // next one starts from the kiosk as configured (the home screen has no visit to end).
         const double idle = std::chrono::duration<double>(steady_now - last_input_).count();
-        if (guide_.guiding()) {
-            if (idle >= config_.accessibility_idle_s)
+        if (guide_.guiding() || !(variant_ == config_.theme_variant)) {
+            if (idle >= config_.accessibility_idle_s) {
                 guide_.reset();
-            else
+                variant_ = config_.theme_variant;
+                out.redraw_in_s = 0;  // the theme shows in the next frame
+            } else {
                 out.redraw_in_s = std::min(out.redraw_in_s, config_.accessibility_idle_s - idle);
+            }
         }
         const std::string intro =
             ui.intro.empty() ? screen_intro(ui.tr, a11y_.tree().screen) : ui.intro;
@@ -148,10 +157,16 @@ void KioskApp::apply(const UiAction& action, std::chrono::steady_clock::time_poi
             } else if constexpr (std::is_same_v<A, CloseAdminPin>) {
                 admin_open_ = false;
             } else if constexpr (std::is_same_v<A, ResetLanguage>) {
+                // The next citizen starts from the kiosk's own settings (DESIGN.md §13).
                 language_ = config_.language;
+                variant_ = config_.theme_variant;
                 guide_.reset();
             } else if constexpr (std::is_same_v<A, ToggleGuidance>) {
                 guide_.set_guiding(!guide_.guiding());
+            } else if constexpr (std::is_same_v<A, ToggleHighContrast>) {
+                variant_.high_contrast = !variant_.high_contrast;
+            } else if constexpr (std::is_same_v<A, ToggleLargeText>) {
+                variant_.large_text = !variant_.large_text;
             } else if constexpr (std::is_same_v<A, GuidanceRepeat>) {
                 guide_.repeat();
             } else if constexpr (std::is_same_v<A, GuidanceLouder>) {

@@ -33,6 +33,9 @@ struct KioskAppConfig {
     /// With no touch or key this long, guidance mode ends (DESIGN.md §13): the next citizen
     /// starts from the same screen.
     double accessibility_idle_s = 60.0;
+    /// --theme and --large-text: where every citizen starts, and what the idle timeout
+    /// returns to after the on-screen switches changed it.
+    ThemeVariant theme_variant;
 };
 
 /// What the main loop needs to know after a frame.
@@ -54,8 +57,9 @@ public:
     KioskApp(KioskAppConfig config, Translations translations, OfficeZone zone, FontFiles fonts,
              std::unique_ptr<ModeScreens> mode_screens = nullptr);
 
-    /// Rebuilds theme and font atlas when the display's size or density changed. True when
-    /// the atlas was rebuilt: the renderer must upload it again before the next frame.
+    /// Rebuilds theme and font atlas when the display's size or density changed, or a switch
+    /// changed the theme (large text: new font sizes). True when the atlas was rebuilt: the
+    /// renderer must upload it again before the next frame.
     Result<bool> prepare_display(ImVec2 size, float pixel_density);
     /// Draws the current screen for `state` at `now` and applies the taps it reports; `keys`
     /// were pressed since the last frame.
@@ -65,6 +69,9 @@ public:
 
     [[nodiscard]] const Theme& theme() const { return theme_; }
     [[nodiscard]] Language language() const { return language_; }
+    /// What the accessibility switches chose; the theme follows at the next prepare_display.
+    [[nodiscard]] ThemeVariant theme_variant() const { return variant_; }
+    [[nodiscard]] bool guidance() const { return guide_.guiding(); }
     /// The last frame's accessibility tree.
     [[nodiscard]] const A11yTree& a11y_tree() const { return a11y_.tree(); }
     /// Window close button: honoured only outside kiosk mode.
@@ -81,6 +88,7 @@ private:
     OfficeZone zone_;
     FontFiles font_files_;
     Language language_;
+    ThemeVariant variant_;
     Theme theme_;
     Fonts fonts_;
     ImVec2 display_{0, 0};

@@ -21,7 +21,12 @@ std::string format_time(const Translator& tr, const LocalDateTime& t);
 void draw_header(UiFrame& ui, const ShellView& view, std::string_view title,
                  bool language_switch = true);
 /// White band: the connection state in plain words; the counter number when there is one.
+/// On citizen screens (`ui.accessibility_switches`) it holds the state in words and the three
+/// accessibility switches (voice guidance, high contrast, large text) instead, on as many
+/// rows as the width needs.
 void draw_footer(UiFrame& ui, const ShellView& view);
+/// The footer's height on this display: taller with the accessibility switches.
+float footer_height(const UiFrame& ui);
 /// Header height for this display: taller on portrait displays (the clock gets its own row).
 float header_height(const UiFrame& ui);
 /// The page between header and footer, inside the margins.

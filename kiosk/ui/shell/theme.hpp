@@ -13,7 +13,9 @@
 namespace motcua::kiosk::ui {
 
 /// Calm, high-contrast public-service colours: deep blue header, light page, dark text.
-/// Text/background pairs keep at least WCAG AA contrast (most are AAA).
+/// Every text/background pair keeps at least WCAG 2.1 AA contrast (most are AAA), and every
+/// control's edge at least 3:1 against what surrounds it (tests/kiosk/ui/shell/Contrast.tests.cpp
+/// lists the pairs). `high_contrast()` is the same roles on a black page.
 struct Palette {
     ImU32 page = IM_COL32(0xF4, 0xF6, 0xFA, 0xFF);
     ImU32 text = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
@@ -28,12 +30,15 @@ struct Palette {
     ImU32 primary = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);
     ImU32 primary_pressed = IM_COL32(0x08, 0x42, 0xA0, 0xFF);
     ImU32 primary_text = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
+    /// The primary button's edge: its own fill here (the fill stands out from the page);
+    /// white in high contrast, where every control gets a clear outline.
+    ImU32 primary_border = IM_COL32(0x0B, 0x57, 0xD0, 0xFF);
     ImU32 secondary = IM_COL32(0xFF, 0xFF, 0xFF, 0xFF);
     ImU32 secondary_pressed = IM_COL32(0xDC, 0xE6, 0xF5, 0xFF);
     ImU32 secondary_text = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
     ImU32 secondary_border = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
     ImU32 disabled = IM_COL32(0xC4, 0xCA, 0xD3, 0xFF);
-    ImU32 disabled_text = IM_COL32(0x4F, 0x58, 0x64, 0xFF);
+    ImU32 disabled_text = IM_COL32(0x40, 0x48, 0x52, 0xFF);
 
     ImU32 online = IM_COL32(0x1E, 0x7B, 0x34, 0xFF);
     ImU32 connecting = IM_COL32(0x8A, 0x5A, 0x00, 0xFF);
@@ -61,6 +66,10 @@ struct Palette {
     /// out on the light page from across the room without reading as an alarm.
     ImU32 highlight = IM_COL32(0xFF, 0xD5, 0x4F, 0xFF);
     ImU32 highlight_text = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
+    /// The keypad's focus ring (DESIGN.md §13): an outer band and an inner one, one of them at
+    /// least 3:1 on every surface a control stands on (tests/kiosk/ui/shell/Contrast.tests.cpp).
+    ImU32 focus_ring = IM_COL32(0x1B, 0x1F, 0x24, 0xFF);
+    ImU32 focus_gap = IM_COL32(0xFF, 0xD5, 0x4F, 0xFF);
     /// The board's numbers: the header's deep blue, the darkest colour after the text.
     ImU32 number = IM_COL32(0x0B, 0x3C, 0x7D, 0xFF);
     /// A text field: white with the secondary border; a focused one gets the primary blue.
@@ -79,12 +88,32 @@ struct Palette {
     ImU32 chart_target = IM_COL32(0xB3, 0x26, 0x1E, 0xFF);
     ImU32 chart_wait_line = IM_COL32(0xC0, 0x5A, 0x00, 0xFF);
     ImU32 chart_satisfied_line = IM_COL32(0x1E, 0x7B, 0x34, 0xFF);
+
+    /// Black page, white and yellow text, white outlines on every control; the QR code stays
+    /// black on white and the rating faces keep their colours (with black features).
+    static Palette high_contrast();
 };
+
+/// What the accessibility switches choose (DESIGN.md §13): the palette and the text size.
+struct ThemeVariant {
+    bool high_contrast = false;
+    /// Every text ×1.5 (the ticket number and the board's clock are large already).
+    bool large_text = false;
+
+    friend bool operator==(const ThemeVariant&, const ThemeVariant&) = default;
+};
+
+/// WCAG 2.1 contrast ratio of two opaque colours (1 to 21): relative luminances L1 >= L2,
+/// (L1 + 0.05) / (L2 + 0.05). AA asks 4.5 for text, 3 for large text and controls' edges.
+double contrast_ratio(ImU32 a, ImU32 b);
 
 struct Theme {
     /// Layout and type scale: the display's shorter side over 1080, so a portrait 1080x1920
     /// kiosk and a landscape 1920x1080 TV get the same physical sizes.
     float scale = 1.0F;
+    /// The switches this theme was made for; `text_scale` is 1.5 in large-text mode.
+    ThemeVariant variant;
+    float text_scale = 1.0F;
 
     // Type sizes in window pixels (1080p values: body readable from two metres).
     float text_small = 0;
@@ -125,6 +154,7 @@ struct Theme {
     float face = 0;          // diameter of a rating face on its button
     float face_small = 0;    // the idle pad's row of faces
     float check_box = 0;     // side of a reason's check box
+    float switch_box = 0;    // side of an accessibility switch's check box
     // Dossier lookup (ticket kiosk): the on-screen keyboard for codes like 000.17.22.H56-…
     float code_key_max_w = 0;  // a key of the code keyboard, at most (10 to a row)...
     float code_key_min_w = 0;  // ...and at least: narrower, the action keys go below the keys
@@ -186,8 +216,8 @@ struct Theme {
     /// Calls the board keeps in its list.
     std::size_t board_max_calls = 8;
 
-    /// Sizes for a display of this many window pixels.
-    static Theme for_display(float width, float height);
+    /// Sizes for a display of this many window pixels, in `variant`'s colours and text size.
+    static Theme for_display(float width, float height, ThemeVariant variant = {});
     /// Window background, no padding or borders: screens lay themselves out.
     void apply(ImGuiStyle& style) const;
 };

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -82,6 +83,11 @@ struct UiFrame {
     /// What the screen says when it opens in guidance mode, when it has more to say than its
     /// title and what to do (the issued ticket's number and wait). Screens set it.
     std::string intro{};
+    /// Voice guidance is on (DESIGN.md §13): its switch shows so; KioskApp owns the state.
+    bool guidance = false;
+    /// A citizen screen: the footer carries the accessibility switches (voice guidance, high
+    /// contrast, large text) and is taller. Set by the citizen screens before they draw.
+    bool accessibility_switches = false;
 
     /// Keeps the earliest requested redraw.
     void redraw_within(double seconds);
@@ -110,6 +116,9 @@ std::vector<std::string> wrap_lines(const ImFont* font, std::string_view text, f
 Box label(UiFrame& ui, const Box& box, std::string_view text, const TextStyle& style);
 /// Wrapped text from the top of `box`; returns the height used. Recorded as one text element.
 float paragraph(UiFrame& ui, const Box& box, std::string_view text, const TextStyle& style);
+/// Where `paragraph` puts `text` in `box`: its lines' extent from the top. A word wider than
+/// the box (which the paragraph must split) widens it, so words that do not fit show.
+Box paragraph_box(const ImFont* font, std::string_view text, const Box& box, Align align);
 /// Height `paragraph` would use.
 float paragraph_height(const ImFont* font, std::string_view text, float width);
 
@@ -123,19 +132,42 @@ bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text,
 /// `border` wide; darker while `held`, grey when disabled. Returns the colour of its words.
 ImU32 button_face(UiFrame& ui, const Box& box, ButtonKind kind, bool held, bool enabled,
                   float border);
+/// A square check box: an empty outline, or filled with a tick when `checked`, so the state
+/// shows without colour.
+void check_box(UiFrame& ui, const Box& box, bool checked);
+/// The width of the narrowest two lines `text` breaks into at a space (its one-line width when
+/// it has none): for words that must fit a narrow place.
+float two_line_width(const ImFont* font, std::string_view text);
+/// The size `toggle_button` needs: the check box, the widest of `text` and `state_on` /
+/// `state_off` (when given), its padding; at least the touch target high.
+ImVec2 toggle_button_size(const UiFrame& ui, std::string_view text, std::string_view state_on = {},
+                          std::string_view state_off = {});
+/// A button that is on or off (a priority group, an accessibility switch): a check box before
+/// its words, ticked when `on`, the on look with a thicker edge; `state` (e.g. "Đang bật") is
+/// written small under the words when given. Recorded as a button with `checked`. True when
+/// tapped.
+bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view text, bool on,
+                   std::string_view state = {});
 /// What a finger did to a touch area this frame.
 struct Touch {
     bool tapped = false;   // pressed and released on it (or chosen with the keypad)
     bool held = false;     // being pressed now: draw the pressed look
     bool focused = false;  // has the keypad's or the guidance's focus (the ring is drawn)
+    /// Its element in the frame's a11y tree (none when off screen): see `report_label`.
+    std::optional<std::size_t> element = {};
 };
 /// A tappable area whose look the caller draws (tiles, cards, keys with pictures). Recorded in
-/// the a11y tree as `role` with `label`, like a button; `detail` is its state in words, said
-/// after the label in guidance mode ("3 người đang chờ", "đã chọn").
+/// the a11y tree as `role` with `label`, like a button; `checked` for a switch or check box;
+/// `detail` is its state in words, said after the label in guidance mode ("Đang chờ: 3 người").
 Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label,
                  A11yRole role = A11yRole::button, bool enabled = true,
-                 std::string_view detail = {});
-/// The keypad focus ring around `box`: dark and light bands, visible on any background.
+                 std::optional<bool> checked = std::nullopt, std::string_view detail = {});
+/// A touch area's caller reports where its words go, at full length (before any cut), so the
+/// a11y tree shows words that do not fit (`A11yElement::label_box`). Call once per piece.
+void report_label(UiFrame& ui, const Touch& touch, const Box& words);
+/// Where `text` would be drawn on one line in `box` (aligned, vertically centred), uncut.
+Box line_box(const ImFont* font, std::string_view text, const Box& box, Align align);
+/// The keypad focus ring around `box`: two bands, visible on any background of the theme.
 void focus_ring(UiFrame& ui, const Box& box);
 /// Records visible text drawn by other means (e.g. inside a touch area) for the a11y tree.
 void record_text(UiFrame& ui, std::string_view text, const Box& box);

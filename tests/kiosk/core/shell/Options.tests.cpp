@@ -109,6 +109,35 @@ TEST_CASE("the kiosk command line of DESIGN.md section 5", "[options]") {
         REQUIRE(std::get_if<KioskOptions>(&plain) != nullptr);
         CHECK_FALSE(std::get<KioskOptions>(plain).export_dir);
     }
+    SECTION("the accessible look of DESIGN.md section 13: --theme and --large-text") {
+        auto cl = parse({"--mode", "ticket", "--server", "http://h:1", "--theme", "high-contrast",
+                         "--large-text"});
+        const auto* o = std::get_if<KioskOptions>(&cl);
+        REQUIRE(o != nullptr);
+        CHECK(o->high_contrast);
+        CHECK(o->large_text);
+        auto named_default = parse(
+            {"--mode", "rating", "--counter", "1", "--server", "http://h:1", "--theme", "default"});
+        REQUIRE(std::get_if<KioskOptions>(&named_default) != nullptr);
+        CHECK_FALSE(std::get<KioskOptions>(named_default).high_contrast);
+        CHECK_FALSE(std::get<KioskOptions>(named_default).large_text);
+        auto plain = parse({"--mode", "ticket", "--server", "http://h:1"});
+        REQUIRE(std::get_if<KioskOptions>(&plain) != nullptr);
+        CHECK_FALSE(std::get<KioskOptions>(plain).high_contrast);
+        CHECK_FALSE(std::get<KioskOptions>(plain).large_text);
+        // both are in --help
+        auto help = parse({"--help"});
+        REQUIRE(std::get_if<CommandLineExit>(&help) != nullptr);
+        CHECK(std::get<CommandLineExit>(help).text.find("--theme") != std::string::npos);
+        CHECK(std::get<CommandLineExit>(help).text.find("--large-text") != std::string::npos);
+        // bad inputs: a theme the kiosk does not have
+        check_usage_error(parse({"--mode", "ticket", "--server", "http://h:1", "--theme", "dark"}));
+        // --theme without its value
+        check_usage_error(parse({"--mode", "ticket", "--server", "http://h:1", "--theme"}));
+        // the theme's name spelt the other way
+        check_usage_error(
+            parse({"--mode", "ticket", "--server", "http://h:1", "--theme", "high_contrast"}));
+    }
     SECTION("printing and the kiosk's own files") {
         auto cl = parse({"--mode", "ticket", "--server", "http://h:1", "--printer",
                          "file:/tmp/slip.bin", "--paper", "58", "--data-dir", "/var/lib/motcua"});

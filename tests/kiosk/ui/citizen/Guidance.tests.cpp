@@ -257,3 +257,42 @@ TEST_CASE("keypad focus moves in reading order and wraps around", "[guidance][ke
 }
 
 }  // namespace motcua::kiosk
+
+namespace motcua::kiosk {
+
+TEST_CASE("guidance mode's controls fit every shape and text size", "[guidance]") {
+    const ImVec2 display = GENERATE(ImVec2{1920, 1080}, ImVec2{1080, 1920});
+    const bool large = GENERATE(false, true);
+    INFO(display.x << "x" << display.y << (large ? " large text" : ""));
+    const auto check = [&](test::CitizenRig& rig) {
+        const ui::A11yTree tree = rig.frame();
+        test::check_citizen_layout(tree, display, rig.kit.theme);
+        for (const char* label : {"Nghe lại", "Nhỏ hơn", "To hơn"}) {
+            const auto* e = test::find(tree, label);
+            INFO(tree.screen << ": " << label);
+            REQUIRE(e != nullptr);
+            REQUIRE(e->label_box);
+            CHECK(e->label_box->x >= e->x);
+            CHECK(e->label_box->x + e->label_box->w <= e->x + e->w);
+        }
+    };
+    test::CitizenRig rig(Mode::ticket, display, true, ui::ThemeVariant{false, large});
+    rig.kit.guide.emplace();
+    rig.kit.guide->set_guiding(true);
+    check(rig);
+    rig.tap("Tư pháp - Hộ tịch");
+    rig.tap("Tư pháp - Hộ tịch");
+    REQUIRE(rig.services.issue_done.size() == 1);
+    rig.services.issue_done[0](test::sample_ticket("A012", "HT"));
+    check(rig);
+    CHECK(rig.tree.screen == "ticket_issued");
+
+    test::CitizenRig pad(Mode::rating, display, true, ui::ThemeVariant{false, large});
+    pad.kit.guide.emplace();
+    pad.kit.guide->set_guiding(true);
+    pad.screens->on_event(finished_at_counter_1());
+    check(pad);
+    CHECK(pad.tree.screen == "rating_levels");
+}
+
+}  // namespace motcua::kiosk

@@ -47,7 +47,8 @@ inline AppState served_state() {
 }
 
 struct CitizenRig {
-    CitizenRig(Mode mode, ImVec2 display, bool printer = true) : kit(display), services(printer) {
+    CitizenRig(Mode mode, ImVec2 display, bool printer = true, ui::ThemeVariant variant = {})
+        : kit(display, variant), services(printer) {
         ui::CitizenScreensConfig config;
         config.session.mode = mode;
         config.session.counter = 1;

@@ -78,6 +78,41 @@ TEST_CASE("the a11y dump is the JSON of DESIGN.md section 5", "[a11y]") {
     }
 }
 
+TEST_CASE("a control's dump line has its state and its words' full box after the contract's fields",
+          "[a11y]") {
+    A11yTree t;
+    t.screen = "ticket_home";
+    A11yElement sw{A11yRole::button, "Chữ lớn", 1500, 960, 300, 104, true};
+    sw.checked = true;
+    sw.label_box = A11yRect{1560.4F, 990, 180, 44.6F};
+    t.elements.push_back(sw);
+    A11yRecorder recorder;
+    recorder.add({A11yRole::button, "Tra cứu", 0, 0, 200, 104, true});
+    recorder.extend_label_box(0, {50, 30, 100, 40});
+    recorder.extend_label_box(0, {40, 70, 60, 20});  // a second piece: the box grows
+    recorder.extend_label_box(5, {0, 0, 1, 1});      // no such element: ignored
+    t.elements.push_back(recorder.tree().elements[0]);
+
+    const std::string text = to_json_text(t);
+    const auto v = boost::json::parse(text);
+    const auto& e = v.at("elements").as_array()[0].as_object();
+    CHECK(e.at("checked") == true);
+    CHECK(e.at("label_x") == 1560);
+    CHECK(e.at("label_y") == 990);
+    CHECK(e.at("label_w") == 180);
+    CHECK(e.at("label_h") == 45);
+    const auto& grown = v.at("elements").as_array()[1].as_object();
+    CHECK(grown.at("label_x") == 40);
+    CHECK(grown.at("label_y") == 30);
+    CHECK(grown.at("label_w") == 110);
+    CHECK(grown.at("label_h") == 60);
+    CHECK_FALSE(grown.contains("checked"));
+    // The contract's fields come first, so scripts that grep "role","label" and take "x" with
+    // sed still find the element's own rectangle.
+    CHECK(text.find(R"({"role":"button","label":"Chữ lớn","x":1500,"y":960,"w":300,"h":104,)"
+                    R"("enabled":true,"checked":true,"label_x":1560)") != std::string::npos);
+}
+
 TEST_CASE("the a11y dump file is replaced atomically and only when the screen changed", "[a11y]") {
     TempDir dir;
     const fs::path file = dir.path / "dump.json";

@@ -212,6 +212,83 @@ TEST_CASE("the app rewrites the a11y dump when the screen changes", "[app]") {
     std::filesystem::remove(path);
 }
 
+TEST_CASE("the accessibility switches change theme and text size; a visit's end resets them",
+          "[app]") {
+    AppRig rig(kiosk_config());
+    rig.state.connection = ConnectionState::online;
+    rig.frame();
+    REQUIRE(rig.app->a11y_tree().screen == "ticket_home");
+    const auto* guidance = find(rig.app->a11y_tree(), "Hướng dẫn bằng giọng nói");
+    REQUIRE(guidance != nullptr);
+    CHECK(guidance->checked == false);
+
+    rig.tap("Tương phản cao");
+    CHECK(rig.app->theme_variant().high_contrast);
+    // Colours only: the same fonts, nothing to upload.
+    auto recoloured = rig.app->prepare_display({1920, 1080}, 1.0F);
+    REQUIRE(recoloured);
+    CHECK_FALSE(*recoloured);
+    CHECK(rig.app->theme().colours.page == ui::Palette::high_contrast().page);
+    rig.frame();
+    CHECK(find(rig.app->a11y_tree(), "Tương phản cao")->checked == true);
+
+    rig.tap("Chữ lớn");
+    CHECK(rig.app->theme_variant().large_text);
+    // New text sizes: the atlas is rebuilt and must be uploaded again.
+    auto rebuilt = rig.app->prepare_display({1920, 1080}, 1.0F);
+    REQUIRE(rebuilt);
+    CHECK(*rebuilt);
+    test::ImGuiHarness::upload_fonts();
+    CHECK(rig.app->theme().text_body == Approx(36 * 1.5));
+    CHECK(rig.app->theme().colours.page == ui::Palette::high_contrast().page);
+    rig.frame();
+    CHECK(find(rig.app->a11y_tree(), "Chữ lớn")->checked == true);
+
+    rig.tap("Hướng dẫn bằng giọng nói");
+    CHECK(rig.app->guidance());
+    CHECK(find(rig.app->a11y_tree(), "Hướng dẫn bằng giọng nói")->checked == true);
+    rig.tap("Hướng dẫn bằng giọng nói");
+    CHECK_FALSE(rig.app->guidance());
+    rig.tap("Hướng dẫn bằng giọng nói");
+    rig.tap("English");
+    CHECK(rig.app->language() == Language::en);
+
+    SECTION("a visit's end (idle) returns to the kiosk's own settings") {
+        // The dossier lookup opened, then left alone: the session ends and the app resets.
+        rig.tap("Look up a dossier");
+        REQUIRE(rig.app->a11y_tree().screen == "dossier_lookup");
+        rig.steady_now += std::chrono::minutes(5);
+        rig.frame();
+        rig.frame();
+        CHECK(rig.app->a11y_tree().screen == "ticket_home");
+        CHECK(rig.app->language() == Language::vi);
+        CHECK_FALSE(rig.app->guidance());
+        CHECK(rig.app->theme_variant() == ui::ThemeVariant{});
+        auto back = rig.app->prepare_display({1920, 1080}, 1.0F);
+        REQUIRE(back);
+        CHECK(*back);  // normal text again: new fonts
+        CHECK(rig.app->theme().text_body == Approx(36));
+        CHECK(rig.app->theme().colours.page == ui::Palette{}.page);
+    }
+}
+
+TEST_CASE("the command line's theme and text size are where every visit starts", "[app]") {
+    ui::KioskAppConfig config = kiosk_config();
+    config.theme_variant = ui::ThemeVariant{true, true};
+    AppRig rig(config);
+    CHECK(rig.app->theme().variant == ui::ThemeVariant{true, true});
+    CHECK(rig.app->theme().text_body == Approx(36 * 1.5));
+    rig.state.connection = ConnectionState::online;
+    rig.frame();
+    rig.tap("Tương phản cao");  // this visit: back to the default colours
+    CHECK_FALSE(rig.app->theme_variant().high_contrast);
+    rig.tap("Tra cứu hồ sơ");
+    rig.steady_now += std::chrono::minutes(5);
+    rig.frame();
+    rig.frame();
+    CHECK(rig.app->theme_variant() == ui::ThemeVariant{true, true});  // the kiosk's own again
+}
+
 TEST_CASE("the display size sets the theme and rebuilds fonts only when the scale changes",
           "[app]") {
     AppRig rig(kiosk_config(), {1920, 1080});
