@@ -1,7 +1,6 @@
 #include "kiosk/audio/announcer.hpp"
 
 #include <fmt/format.h>
-#include <pcaudiolib/audio.h>
 #include <spdlog/spdlog.h>
 
 #include "kiosk/audio/speech.hpp"
@@ -33,10 +32,6 @@ Result<Pcm> compose_announcement(const VoiceSettings& settings, const Announceme
     return out;
 }
 
-struct Announcer::Device {
-    audio_object* object = nullptr;
-    int rate = 0;
-};
 
 Announcer::Announcer(Options options, Observer observer)
     : options_(std::move(options)), observer_(std::move(observer)), thread_([this] { run(); }) {}
@@ -49,13 +44,6 @@ Announcer::~Announcer() {
     }
     cv_.notify_all();
     thread_.join();
-    if (device_ != nullptr) {
-        if (device_->object != nullptr) {
-            audio_object_close(device_->object);
-            audio_object_destroy(device_->object);
-        }
-        delete device_;
-    }
 }
 
 void Announcer::announce(Announcement a) {
@@ -105,25 +93,9 @@ void Announcer::run() {
 }
 
 void Announcer::play(const Pcm& pcm) {
-    if (device_failed_) return;
-    if (device_ == nullptr) {
-        device_ = new Device;
-        device_->object = create_audio_device_object(nullptr, "motcua", "Gọi số");
-    }
-    if (device_->object == nullptr || device_->rate != pcm.sample_rate) {
-        if (device_->object == nullptr ||
-            audio_object_open(device_->object, AUDIO_OBJECT_FORMAT_S16LE,
-                              static_cast<std::uint32_t>(pcm.sample_rate), 1) != 0) {
-            // No sound device (a server, a test under Xvfb): say so once, keep showing calls.
-            spdlog::warn("no audio output; calls are shown but not heard");
-            device_failed_ = true;
-            return;
-        }
-        device_->rate = pcm.sample_rate;
-    }
-    audio_object_write(device_->object, pcm.samples.data(),
-                       pcm.samples.size() * sizeof(std::int16_t));
-    audio_object_drain(device_->object);
+    if (!output_.ready(pcm.sample_rate)) return;
+    output_.write(pcm.samples.data(), pcm.samples.size());
+    output_.drain();
 }
 
 }  // namespace motcua::kiosk::audio

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/audio/output.hpp"
 #include "kiosk/audio/pcm.hpp"
 #include "motcua/config.hpp"
 
@@ -55,9 +56,7 @@ private:
     std::condition_variable cv_;
     std::deque<Announcement> queue_;
     bool stopping_ = false;
-    bool device_failed_ = false;
-    struct Device;
-    Device* device_ = nullptr;
+    AudioOutput output_{"Gọi số", "no audio output; calls are shown but not heard"};
     std::thread thread_;
 };
 

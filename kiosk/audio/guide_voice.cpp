@@ -1,7 +1,6 @@
 #include "kiosk/audio/guide_voice.hpp"
 
 #include <fmt/format.h>
-#include <pcaudiolib/audio.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -26,10 +25,6 @@ void apply_gain(Pcm& pcm, double gain) {
                                                  static_cast<long>(hi)));
 }
 
-struct GuideVoice::Device {
-    audio_object* object = nullptr;
-    int rate = 0;
-};
 
 GuideVoice::GuideVoice(Options options, Observer observer)
     : options_(std::move(options)), observer_(std::move(observer)), thread_([this] { run(); }) {}
@@ -42,13 +37,6 @@ GuideVoice::~GuideVoice() {
     }
     cv_.notify_all();
     thread_.join();
-    if (device_ != nullptr) {
-        if (device_->object != nullptr) {
-            audio_object_close(device_->object);
-            audio_object_destroy(device_->object);
-        }
-        delete device_;
-    }
 }
 
 void GuideVoice::say(GuideLine line) {
@@ -103,31 +91,16 @@ void GuideVoice::run() {
 }
 
 void GuideVoice::play(const Pcm& pcm) {
-    if (device_failed_) return;
-    if (device_ == nullptr) {
-        device_ = new Device;
-        device_->object = create_audio_device_object(nullptr, "motcua", "Hướng dẫn");
-    }
-    if (device_->object == nullptr || device_->rate != pcm.sample_rate) {
-        if (device_->object == nullptr ||
-            audio_object_open(device_->object, AUDIO_OBJECT_FORMAT_S16LE,
-                              static_cast<std::uint32_t>(pcm.sample_rate), 1) != 0) {
-            spdlog::warn("no audio output: voice guidance is written to files only");
-            device_failed_ = true;
-            return;
-        }
-        device_->rate = pcm.sample_rate;
-    }
+    if (!output_.ready(pcm.sample_rate)) return;
     const auto piece = static_cast<std::size_t>(kPieceS * pcm.sample_rate);
     for (std::size_t at = 0; at < pcm.samples.size(); at += piece) {
         if (superseded()) {
-            audio_object_flush(device_->object);  // cut off: the newer line starts at once
+            output_.flush();  // cut off: the newer line starts at once
             return;
         }
-        const std::size_t n = std::min(piece, pcm.samples.size() - at);
-        audio_object_write(device_->object, pcm.samples.data() + at, n * sizeof(std::int16_t));
+        output_.write(pcm.samples.data() + at, std::min(piece, pcm.samples.size() - at));
     }
-    audio_object_drain(device_->object);
+    output_.drain();
 }
 
 }  // namespace motcua::kiosk::audio

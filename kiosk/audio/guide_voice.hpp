@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/audio/output.hpp"
 #include "kiosk/audio/pcm.hpp"
 #include "motcua/config.hpp"
 
@@ -61,9 +62,7 @@ private:
     std::optional<GuideLine> next_;
     bool stopping_ = false;
     std::uint64_t written_ = 0;
-    bool device_failed_ = false;
-    struct Device;
-    Device* device_ = nullptr;
+    AudioOutput output_{"Hướng dẫn", "no audio output: voice guidance is written to files only"};
     std::thread thread_;
 };
 

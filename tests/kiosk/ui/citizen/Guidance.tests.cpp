@@ -20,19 +20,6 @@ bool said_since(const test::CitizenRig& rig, std::size_t from, std::string_view 
                        });
 }
 
-api::Event finished_at_counter_1() {
-    const OfficeZone zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
-    auto t = test::sample_ticket("A012");
-    t.state = TicketState::done;
-    t.counter = 1;
-    api::Event e;
-    e.seq = 7;
-    e.type = EventType::ticket_finished;
-    e.at = t.issued_at;
-    e.fields = {{"ticket", api::to_json(t, zone)}, {"counter", 1}};
-    return e;
-}
-
 const ui::A11yElement* focused(const ui::A11yTree& tree) {
     const ui::A11yElement* out = nullptr;
     for (const auto& e : tree.elements)
@@ -142,7 +129,7 @@ TEST_CASE("the keypad alone takes a ticket: Tab to a tile, Enter", "[guidance][k
 TEST_CASE("the keypad alone gives a rating", "[guidance][keypad]") {
     test::CitizenRig rig(Mode::rating, kLandscape);
     rig.kit.guide.emplace();
-    rig.screens->on_event(finished_at_counter_1());
+    rig.screens->on_event(test::finished_event(1));
     rig.frame();
     REQUIRE(rig.tree.screen == "rating_levels");
     key_to(rig, KeyPress::next(), "Rất hài lòng");
@@ -290,7 +277,7 @@ TEST_CASE("guidance mode's controls fit every shape and text size", "[guidance]"
     test::CitizenRig pad(Mode::rating, display, true, ui::ThemeVariant{false, large});
     pad.kit.guide.emplace();
     pad.kit.guide->set_guiding(true);
-    pad.screens->on_event(finished_at_counter_1());
+    pad.screens->on_event(test::finished_event(1));
     check(pad);
     CHECK(pad.tree.screen == "rating_levels");
 }

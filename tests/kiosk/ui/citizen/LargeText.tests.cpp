@@ -181,24 +181,11 @@ void visit_check_in(CitizenRig& rig, const Case& c) {
     check(rig, c);  // the notice beside "Lấy số thường"
 }
 
-api::Event finished_at(int counter) {
-    const OfficeZone zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
-    auto t = test::sample_ticket("A012");
-    t.state = TicketState::done;
-    t.counter = counter;
-    api::Event e;
-    e.seq = 7;
-    e.type = EventType::ticket_finished;
-    e.at = t.issued_at;
-    e.fields = {{"ticket", api::to_json(t, zone)}, {"counter", counter}};
-    return e;
-}
-
 void visit_rating_pad(CitizenRig& rig, const Case& c) {
     const bool vi = c.lang == Language::vi;
     check(rig, c);
     CHECK(rig.tree.screen == "rating_idle");
-    rig.screens->on_event(finished_at(1));
+    rig.screens->on_event(test::finished_event(1));
     check(rig, c);
     CHECK(rig.tree.screen == "rating_levels");
     rig.tap(std::string(vi ? rating_label_vi(1) : rating_label_en(1)));

@@ -10,19 +10,6 @@ using test::find;
 
 namespace {
 
-api::Event finished(int counter, const char* number = "A012") {
-    const OfficeZone zone = *OfficeZone::load("Asia/Ho_Chi_Minh");
-    auto t = test::sample_ticket(number);
-    t.state = TicketState::done;
-    t.counter = counter;
-    api::Event e;
-    e.seq = 7;
-    e.type = EventType::ticket_finished;
-    e.at = t.issued_at;
-    e.fields = {{"ticket", api::to_json(t, zone)}, {"counter", counter}};
-    return e;
-}
-
 RatingAnswer verdict(RatingVerdict v, ErrorCode code = ErrorCode::internal_error) {
     RatingAnswer a;
     a.verdict = v;
@@ -42,7 +29,7 @@ TEST_CASE("every rating pad screen fits, in both languages and three display sha
     const auto check = [&] { test::check_citizen_layout(rig.frame(), display, rig.kit.theme); };
     check();
     CHECK(rig.tree.screen == "rating_idle");
-    rig.screens->on_event(finished(1));
+    rig.screens->on_event(test::finished_event(1));
     check();
     CHECK(rig.tree.screen == "rating_levels");
     rig.tap(std::string(lang == Language::vi ? rating_label_vi(1) : rating_label_en(1)));
@@ -78,10 +65,10 @@ TEST_CASE("the pad's idle screen names the counter and the officer on duty", "[c
 TEST_CASE("the pad shows the levels when its counter finishes a ticket", "[citizen_screens]") {
     CitizenRig rig(Mode::rating, {1280, 800});
     rig.frame();
-    rig.screens->on_event(finished(3));  // another counter
+    rig.screens->on_event(test::finished_event(3));  // another counter
     rig.frame();
     CHECK(rig.tree.screen == "rating_idle");
-    rig.screens->on_event(finished(1));
+    rig.screens->on_event(test::finished_event(1));
     rig.frame();
     CHECK(rig.tree.screen == "rating_levels");
     CHECK(find(rig.tree, "Phiếu số A012") != nullptr);
