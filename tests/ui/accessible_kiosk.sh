@@ -48,6 +48,17 @@ wait_said() {
     done
     ui_fail "the voice did not say \"$words\" (said: $(newest_words "$dir" 2>&1 || true))"
 }
+# key_until NAME KEY LABEL: presses KEY (at most 20 times) until the dump of kiosk NAME marks the
+# element LABEL focused; fails otherwise.
+key_until() {
+    local _
+    for _ in $(seq 20); do
+        xdotool key "$2"
+        sleep 0.15
+        if grep -F '"focused":true' "${KIOSK_DUMPS[$1]}" | grep -qF "\"label\":\"$3\""; then return 0; fi
+    done
+    ui_fail "$2 never reached '$3' on kiosk $1"
+}
 tickets_issued() {
     "$BIN/ui_probe" events "$SERVICE_PORT" "$kiosk_token" | jq -c 'select(.type == "ticket_issued")' | wc -l
 }
@@ -80,16 +91,7 @@ wait_screen ticket ticket_home 10
 win=$(window_of ticket)
 xdotool windowfocus --sync "$win"
 n=$(said_count "$voice")
-found=
-for _ in $(seq 20); do
-    xdotool key Tab
-    sleep 0.15
-    if grep -F '"focused":true' "$WORK/ticket.a11y.json" | grep -qF '"label":"Văn hóa - Xã hội"'; then
-        found=1
-        break
-    fi
-done
-[[ -n $found ]] || ui_fail "Tab never reached the tile 'Văn hóa - Xã hội'"
+key_until ticket Tab "Văn hóa - Xã hội"
 [[ $(grep -cF '"focused":true' "$WORK/ticket.a11y.json") == 1 ]] || ui_fail "more than one element is focused"
 wait_said "$voice" "$n" "Văn hóa - Xã hội"
 screenshot ticket "$SHOTS/keypad-focus.png"
@@ -114,16 +116,7 @@ officer=$(login lan matkhau-123)
 wait_screen pad rating_levels 10
 pwin=$(window_of pad)
 xdotool windowfocus --sync "$pwin"
-found=
-for _ in $(seq 20); do
-    xdotool key Right
-    sleep 0.15
-    if grep -F '"focused":true' "$WORK/pad.a11y.json" | grep -qF '"label":"Rất hài lòng"'; then
-        found=1
-        break
-    fi
-done
-[[ -n $found ]] || ui_fail "the arrows never reached 'Rất hài lòng'"
+key_until pad Right "Rất hài lòng"
 wait_said "$pad_voice" 0 "Rất hài lòng"
 xdotool key KP_Enter
 wait_screen pad rating_thanks 10
