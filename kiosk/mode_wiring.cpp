@@ -174,7 +174,7 @@ Result<std::unique_ptr<ui::ModeScreens>> build_mode(const KioskOptions& opt, con
 }
 
 std::function<void(const ui::Utterance&)> guidance_speaker(const WardConfig& ward,
-                                                          ModeParts& parts) {
+                                                           ModeParts& parts) {
     if (!parts.guide_voice) return nullptr;
     return [voice = parts.guide_voice.get(), vi = ward.voice.voice](const ui::Utterance& u) {
         // Volume steps about 1.6x apart in amplitude: 4 is the voice as espeak-ng makes it, 5

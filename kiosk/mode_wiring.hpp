@@ -40,6 +40,6 @@ Result<std::unique_ptr<ui::ModeScreens>> build_mode(const KioskOptions& opt, con
 
 /// What the app calls to say guidance (none outside the citizen modes).
 std::function<void(const ui::Utterance&)> guidance_speaker(const WardConfig& ward,
-                                                          ModeParts& parts);
+                                                           ModeParts& parts);
 
 }  // namespace motcua::kiosk

@@ -32,7 +32,6 @@ Result<Pcm> compose_announcement(const VoiceSettings& settings, const Announceme
     return out;
 }
 
-
 Announcer::Announcer(Options options, Observer observer)
     : options_(std::move(options)), observer_(std::move(observer)), thread_([this] { run(); }) {}
 

@@ -21,10 +21,9 @@ void apply_gain(Pcm& pcm, double gain) {
     constexpr double lo = std::numeric_limits<std::int16_t>::min();
     constexpr double hi = std::numeric_limits<std::int16_t>::max();
     for (auto& s : pcm.samples)
-        s = static_cast<std::int16_t>(std::clamp(std::lround(s * gain), static_cast<long>(lo),
-                                                 static_cast<long>(hi)));
+        s = static_cast<std::int16_t>(
+            std::clamp(std::lround(s * gain), static_cast<long>(lo), static_cast<long>(hi)));
 }
-
 
 GuideVoice::GuideVoice(Options options, Observer observer)
     : options_(std::move(options)), observer_(std::move(observer)), thread_([this] { run(); }) {}

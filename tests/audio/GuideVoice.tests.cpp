@@ -1,6 +1,4 @@
 // The citizen screens' guidance voice (DESIGN.md §13): what it writes and how it takes turns.
-#include "kiosk/audio/guide_voice.hpp"
-
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -11,6 +9,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "kiosk/audio/guide_voice.hpp"
 
 using namespace motcua;
 using namespace motcua::kiosk::audio;

@@ -159,8 +159,8 @@ std::string issued_speech(const Translator& tr, const TicketIssuedView& v) {
          {issued_ahead_text(tr, v), issued_estimate_text(tr, v), issued_counters_text(tr, v)})
         if (!part.empty()) out += " " + part + ".";
     if (v.appointment_start)
-        out += " " + tr.format(TextId::issued_appointment, fmt::arg("start", *v.appointment_start)) +
-               ".";
+        out += " " +
+               tr.format(TextId::issued_appointment, fmt::arg("start", *v.appointment_start)) + ".";
     return out + " " + tr(TextId::guide_issued_wait);
 }
 

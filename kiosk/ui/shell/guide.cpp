@@ -72,8 +72,8 @@ void Guide::reset() {
 void Guide::move_focus(int step) {
     if (last_.empty()) return;
     const auto n = static_cast<int>(last_.size());
-    const auto at = std::find_if(last_.begin(), last_.end(),
-                                 [&](const Entry& e) { return e.id == focus_; });
+    const auto at =
+        std::find_if(last_.begin(), last_.end(), [&](const Entry& e) { return e.id == focus_; });
     int i = 0;
     if (at == last_.end())
         i = step > 0 ? 0 : n - 1;
@@ -116,8 +116,7 @@ void Guide::begin_frame(const std::vector<KeyPress>& keys, const Translator& tr)
     }
 }
 
-ControlState Guide::control(ImGuiID id, ImVec2 at, std::string speech, bool enabled,
-                            bool touched) {
+ControlState Guide::control(ImGuiID id, ImVec2 at, std::string speech, bool enabled, bool touched) {
     ControlState out;
     if (enabled) {
         if (touched && guiding_) {
@@ -172,8 +171,8 @@ std::optional<Utterance> Guide::end_frame(const std::string& screen, const std::
         if (pending_) text = std::exchange(*pending_, {});
         pending_.reset();
         about_.reset();
-        if (!text.empty()) out = Utterance{std::move(text), tr_ ? tr_->language() : Language::vi,
-                                           volume_};
+        if (!text.empty())
+            out = Utterance{std::move(text), tr_ ? tr_->language() : Language::vi, volume_};
         return out;
     }
     // In order: news (guidance turned on, the volume), the screen's intro when due, then the

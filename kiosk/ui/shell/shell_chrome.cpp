@@ -285,8 +285,7 @@ void draw_guidance_rows(UiFrame& ui, const Box& area) {
     // Two rows: the repeat alone, then the volume's two buttons side by side, half each.
     const float row_h = t.touch_target;
     const float half = (area.width() - t.gap) / 2;
-    draw_guidance_button(ui, g, 0,
-                         Box{{area.min.x, area.min.y}, {area.max.x, area.min.y + row_h}});
+    draw_guidance_button(ui, g, 0, Box{{area.min.x, area.min.y}, {area.max.x, area.min.y + row_h}});
     const float y = area.min.y + row_h + t.gap / 2;
     draw_guidance_button(ui, g, 1, Box{{area.min.x, y}, {area.min.x + half, y + row_h}});
     draw_guidance_button(ui, g, 2, Box{{area.max.x - half, y}, {area.max.x, y + row_h}});
@@ -370,13 +369,12 @@ float footer_height(const UiFrame& ui) {
     return ui.display.y - citizen_footer(ui).top;
 }
 
-
 void draw_footer(UiFrame& ui, const ShellView& view) {
     const Theme& t = ui.theme;
     if (const float h = guidance_rows_height(ui); h > 0) {
         const float bottom = ui.display.y - footer_height(ui) - t.gap / 2;
-        draw_guidance_rows(ui, Box{{t.margin, bottom - (h - t.gap / 2)},
-                                   {ui.display.x - t.margin, bottom}});
+        draw_guidance_rows(
+            ui, Box{{t.margin, bottom - (h - t.gap / 2)}, {ui.display.x - t.margin, bottom}});
     }
     if (ui.accessibility_switches) return draw_citizen_footer(ui, view);
     const Palette& c = t.colours;

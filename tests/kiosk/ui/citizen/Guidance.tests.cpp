@@ -14,10 +14,9 @@ const ImVec2 kLandscape{1920, 1080};
 /// Whether anything said since utterance `from` contains `words`.
 bool said_since(const test::CitizenRig& rig, std::size_t from, std::string_view words) {
     const auto& said = rig.kit.said;
-    return std::any_of(said.begin() + static_cast<std::ptrdiff_t>(std::min(from, said.size())),
-                       said.end(), [&](const ui::Utterance& u) {
-                           return u.text.find(words) != std::string::npos;
-                       });
+    return std::any_of(
+        said.begin() + static_cast<std::ptrdiff_t>(std::min(from, said.size())), said.end(),
+        [&](const ui::Utterance& u) { return u.text.find(words) != std::string::npos; });
 }
 
 const ui::A11yElement* focused(const ui::A11yTree& tree) {

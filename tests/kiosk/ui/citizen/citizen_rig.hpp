@@ -117,8 +117,8 @@ inline void check_citizen_layout(const ui::A11yTree& tree, ImVec2 display, const
     // Every target at least 9 mm each way on a 21.5" 1080p kiosk screen (issue 17), i.e. on this
     // display as the kiosk draws it at the same physical size: 1920x1080 over a 21.5" diagonal
     // is 4.03 px/mm; another display scales by its short side.
-    const double px_per_mm = std::hypot(1920.0, 1080.0) / (21.5 * 25.4) *
-                             std::min(display.x, display.y) / 1080.0;
+    const double px_per_mm =
+        std::hypot(1920.0, 1080.0) / (21.5 * 25.4) * std::min(display.x, display.y) / 1080.0;
     const double min_px = 9.0 * px_per_mm;
     for (const auto& e : tree.elements) {
         if (e.role == ui::A11yRole::text) continue;
