@@ -49,7 +49,7 @@ echo "RSS idle: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
 # place is read once, so the time holds only the click, the request and the next frame.
 # xdotool runs in the background: `click` sleeps its --delay (100 ms) after the last click too,
 # so waiting for it to exit would time xdotool, not the kiosk. The time still starts before
-# xdotool does, so its start-up and its 12 ms between press and release are counted.
+# xdotool does, so its start-up is counted.
 line=$(element ticket button "Tư pháp - Hộ tịch")
 cx=$(( $(field x "$line") + $(field w "$line") / 2 ))
 cy=$(( $(field y "$line") + $(field h "$line") / 2 ))
