@@ -26,15 +26,28 @@ constexpr int kGlMinor = 0;
 std::mutex g_wakeup_mutex;
 bool g_glfw_alive = false;
 std::atomic<int> g_input_events{0};
+// The window's contents were lost or resized (expose, resize, new font texture): the next frame
+// is rendered even if it draws what the last one did.
+bool g_damaged = true;
 
 void on_glfw_error(int code, const char* description) {
     spdlog::error("GLFW error {}: {}", code, description);
 }
 
-// Counting callbacks, installed before ImGui's backend, which chains to them. They only count:
-// the backend feeds ImGui.
-void count_mouse_button(GLFWwindow* /*w*/, int /*button*/, int /*action*/, int /*mods*/) {
+// GLFW calls back on the UI thread, inside wait_events: no lock needed.
+// Mouse buttons pressed since the last frame, and those of them already released again: the
+// backend shows such a press to ImGui for one frame and the release in the next.
+unsigned g_buttons_pressed = 0;
+unsigned g_buttons_tapped = 0;
+
+// Counting callbacks, installed before ImGui's backend, which chains to them. They only count
+// (and note taps): the backend feeds ImGui.
+void count_mouse_button(GLFWwindow* /*w*/, int button, int action, int /*mods*/) {
     ++g_input_events;
+    if (button < 0 || button >= 32) return;
+    const unsigned bit = 1U << static_cast<unsigned>(button);
+    if (action == GLFW_PRESS) g_buttons_pressed |= bit;
+    if (action == GLFW_RELEASE && (g_buttons_pressed & bit) != 0) g_buttons_tapped |= bit;
 }
 void count_cursor(GLFWwindow* /*w*/, double /*x*/, double /*y*/) {
     ++g_input_events;
@@ -73,7 +86,6 @@ std::optional<KeyPress> shortcut_key(int key, int mods) {
     return std::nullopt;
 }
 
-// GLFW calls back on the UI thread, inside wait_events: no lock needed.
 std::vector<KeyPress> g_key_presses;
 // Keys pressed since the last frame, and those of them already released again: ImGui 1.86 reads
 // key state, not events, so a press and release in one poll would never be seen (Enter in a text
@@ -102,9 +114,50 @@ void count_focus(GLFWwindow* /*w*/, int /*focused*/) {
 }
 void count_resize(GLFWwindow* /*w*/, int /*width*/, int /*height*/) {
     ++g_input_events;
+    g_damaged = true;
 }
 void count_refresh(GLFWwindow* /*w*/) {
     ++g_input_events;
+    g_damaged = true;
+}
+
+/// Appends the bytes of `v` to `out`: the frame's fingerprint, compared whole.
+template <typename T>
+void append_bytes(std::vector<unsigned char>& out, const T& v) {
+    const auto* p = reinterpret_cast<const unsigned char*>(&v);
+    out.insert(out.end(), p, p + sizeof(T));
+}
+
+/// Everything that decides the frame's pixels, in one byte string; false if it cannot be told
+/// (a draw callback).
+bool fingerprint(const ImDrawData& data, ImU32 clear_colour, int fb_w, int fb_h,
+                 std::vector<unsigned char>& out) {
+    out.clear();
+    append_bytes(out, clear_colour);
+    append_bytes(out, fb_w);
+    append_bytes(out, fb_h);
+    append_bytes(out, data.DisplayPos);
+    append_bytes(out, data.DisplaySize);
+    append_bytes(out, data.FramebufferScale);
+    for (int i = 0; i < data.CmdListsCount; ++i) {
+        const ImDrawList& list = *data.CmdLists[i];
+        append_bytes(out, list.VtxBuffer.Size);
+        append_bytes(out, list.IdxBuffer.Size);
+        append_bytes(out, list.CmdBuffer.Size);
+        const auto* vtx = reinterpret_cast<const unsigned char*>(list.VtxBuffer.Data);
+        out.insert(out.end(), vtx, vtx + list.VtxBuffer.size_in_bytes());
+        const auto* idx = reinterpret_cast<const unsigned char*>(list.IdxBuffer.Data);
+        out.insert(out.end(), idx, idx + list.IdxBuffer.size_in_bytes());
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback != nullptr) return false;
+            append_bytes(out, cmd.ClipRect);
+            append_bytes(out, cmd.TextureId);
+            append_bytes(out, cmd.VtxOffset);
+            append_bytes(out, cmd.IdxOffset);
+            append_bytes(out, cmd.ElemCount);
+        }
+    }
+    return true;
 }
 
 }  // namespace
@@ -201,6 +254,9 @@ std::vector<KeyPress> GlfwPlatform::take_key_presses() {
 }
 
 void GlfwPlatform::settle_keys() {
+    release_pending_ = g_buttons_tapped != 0 || !g_tapped.empty();
+    g_buttons_pressed = 0;
+    g_buttons_tapped = 0;
     ImGuiIO& io = ImGui::GetIO();
     const auto in_range = [&](int k) { return k >= 0 && k < IM_ARRAYSIZE(io.KeysDown); };
     for (int k : std::exchange(g_held_for_a_frame, {}))
@@ -244,6 +300,7 @@ void GlfwPlatform::reload_fonts() {
     // The atlas now lives in the GPU texture; its CPU copies (tens of MB with the Vietnamese
     // ranges at five sizes) are not needed until the next rebuild, which makes them anew.
     ImGui::GetIO().Fonts->ClearTexData();
+    g_damaged = true;  // the same vertices may now sample other glyphs
 }
 
 void GlfwPlatform::begin_frame() {
@@ -252,17 +309,28 @@ void GlfwPlatform::begin_frame() {
     ImGui::NewFrame();
 }
 
-void GlfwPlatform::end_frame(ImU32 clear_colour) {
+bool GlfwPlatform::end_frame(ImU32 clear_colour) {
     ImGui::Render();
     int w = 0;
     int h = 0;
     glfwGetFramebufferSize(window_, &w, &h);
+    const ImDrawData& data = *ImGui::GetDrawData();
+    // The swap left the last frame on screen; drawing it again would cost a full render.
+    const bool known = fingerprint(data, clear_colour, w, h, next_);
+    if (known && !g_damaged && next_ == shown_) return false;
     glViewport(0, 0, w, h);
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(clear_colour);
     glClearColor(c.x, c.y, c.z, c.w);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     glfwSwapBuffers(window_);
+    g_damaged = !known;
+    std::swap(shown_, next_);
+    return true;
+}
+
+void GlfwPlatform::discard_frame() {
+    ImGui::EndFrame();
 }
 
 void GlfwPlatform::post_wakeup() {

@@ -12,6 +12,9 @@ namespace motcua::kiosk::platform {
 int run_main_loop(GlfwPlatform& platform, ui::KioskApp& app, ClientThread& client,
                   const QuitSignals& signals) {
     const SystemClock clock;
+    // Frames drawn but not shown since the last one shown (see step 4).
+    constexpr int kMaxUnshownFrames = 2;
+    int unshown = 0;
     int extra_frames = 0;
     double wait_s = 0;  // the first frame at once
     for (;;) {
@@ -41,12 +44,26 @@ int run_main_loop(GlfwPlatform& platform, ui::KioskApp& app, ClientThread& clien
         const ui::FrameOutcome out = app.frame(state, clock.now(), std::chrono::steady_clock::now(),
                                                platform.take_key_presses());
 
-        // 4. Render and 5. swap.
-        platform.end_frame(app.theme().colours.page);
+        // 4. Render and 5. swap, unless this frame is out of date already: a release ImGui
+        //    will only see in the next frame, or a tap that changed the screen after it was
+        //    drawn (redraw at once). A software renderer would spend a whole frame on it while
+        //    the next one, the one that counts, waits. A few such frames in a row at most, so
+        //    a screen that keeps asking cannot keep the display from updating.
+        const bool superseded =
+            (platform.release_pending() || out.redraw_in_s <= 0) && unshown < kMaxUnshownFrames;
+        if (superseded) {
+            platform.discard_frame();
+            ++unshown;
+        } else {
+            platform.end_frame(app.theme().colours.page);
+            unshown = 0;
+        }
         if (out.quit) return kExitOk;
 
         const ui::Theme& theme = app.theme();
-        if (extra_frames > 0) {
+        if (superseded) {
+            wait_s = 0;
+        } else if (extra_frames > 0) {
             --extra_frames;
             wait_s = 0;
         } else if (out.animating) {

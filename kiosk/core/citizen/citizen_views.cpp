@@ -31,7 +31,7 @@ std::string category_name(const WardData& data, const WardConfig& config, const 
 }
 
 TicketHomeView make_ticket_home_view(const WardData& data, const WardConfig& config,
-                                     const TicketFlow& flow, Language lang) {
+                                     const TicketFlow& flow, Language lang, SteadyTime now) {
     TicketHomeView v;
     v.loaded = data.categories_loaded;
     // The service's list and order: it is what tickets can be issued for.
@@ -47,6 +47,8 @@ TicketHomeView make_ticket_home_view(const WardData& data, const WardConfig& con
     v.priority_offered = config.priority.enabled && !config.priority.reasons.empty();
     v.priority_name = priority_name(config, flow.priority_reason(), lang);
     v.issuing = flow.issuing();
+    v.issuing_notice = flow.issuing_notice_due(now);
+    if (v.issuing) v.issuing_category = flow.issuing_category();
     v.problem = flow.problem();
     v.check_in_offered = config.appointments.enabled &&
                          std::any_of(config.categories.begin(), config.categories.end(),

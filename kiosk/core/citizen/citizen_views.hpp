@@ -33,7 +33,12 @@ struct TicketHomeView {
     bool priority_offered = false;
     /// The reason chosen for the next ticket, in the screen's language.
     std::optional<std::string> priority_name;
+    /// A ticket request is under way: no tile or button acts.
     bool issuing = false;
+    /// ...and has been for a while: the notice shows and the tiles grey out. Until then the
+    /// screen stays as it was, the tapped tile (`issuing_category`) pressed.
+    bool issuing_notice = false;
+    std::string issuing_category;
     IssueProblem problem = IssueProblem::none;
     /// The office takes bookings for some category: "Tôi đã đặt lịch hẹn" is shown.
     bool check_in_offered = false;
@@ -68,7 +73,7 @@ struct TicketIssuedView {
 };
 
 TicketHomeView make_ticket_home_view(const WardData& data, const WardConfig& config,
-                                     const TicketFlow& flow, Language lang);
+                                     const TicketFlow& flow, Language lang, SteadyTime now);
 TicketPriorityView make_priority_view(const WardConfig& config, const TicketFlow& flow,
                                       Language lang);
 /// `origin` is the service's "http://host:port" as the kiosk was told it.

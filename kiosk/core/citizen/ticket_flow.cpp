@@ -39,8 +39,14 @@ int TicketFlow::seconds_left(SteadyTime now) const {
     return left <= 0 ? 0 : static_cast<int>(std::ceil(left));
 }
 
+bool TicketFlow::issuing_notice_due(SteadyTime now) const {
+    return issuing_ && seconds_between(issuing_at_, now) >= timing_.issuing_notice_after_s;
+}
+
 double TicketFlow::next_change_in(SteadyTime now) const {
     double next = kNever;
+    if (issuing_ && !issuing_notice_due(now))
+        next = timing_.issuing_notice_after_s - seconds_between(issuing_at_, now);
     if (screen_ == TicketScreen::issued) {
         // The countdown shows whole seconds: redraw when the next one starts.
         const double total = print_ == PrintState::printed || print_ == PrintState::printing
@@ -82,6 +88,8 @@ std::optional<api::IssueTicketRequest> TicketFlow::choose_category(const std::st
                                                                    SteadyTime now) {
     if (issuing_ || screen_ != TicketScreen::home) return std::nullopt;
     issuing_ = true;
+    issuing_at_ = now;
+    issuing_category_ = code;
     problem_ = IssueProblem::none;
     screen_at_ = now;
     api::IssueTicketRequest req;

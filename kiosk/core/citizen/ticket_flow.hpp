@@ -21,6 +21,10 @@ struct TicketTiming {
     double idle_return_s = 30;
     /// A failed issue's notice on the home screen.
     double notice_s = 15;
+    /// The "issuing" notice and the greyed tiles wait this long after the tap (the tapped tile
+    /// stays pressed meanwhile): the service usually answers within tens of milliseconds, and a
+    /// notice that flashes for one frame only delays the ticket by a frame on a software renderer.
+    double issuing_notice_after_s = 0.3;
 };
 
 enum class TicketScreen { home, priority, issued };
@@ -48,6 +52,10 @@ public:
     [[nodiscard]] const std::optional<std::string>& priority_reason() const { return priority_; }
     /// A ticket request is with the service: tiles wait rather than issue twice.
     [[nodiscard]] bool issuing() const { return issuing_; }
+    /// The request has been out long enough to say so (see TicketTiming).
+    [[nodiscard]] bool issuing_notice_due(SteadyTime now) const;
+    /// The category of the request under way.
+    [[nodiscard]] const std::string& issuing_category() const { return issuing_category_; }
     [[nodiscard]] IssueProblem problem() const { return problem_; }
     [[nodiscard]] const std::optional<api::TicketView>& ticket() const { return ticket_; }
     /// The priority reason the shown ticket was issued with.
@@ -88,6 +96,8 @@ private:
     TicketScreen screen_ = TicketScreen::home;
     std::optional<std::string> priority_;
     bool issuing_ = false;
+    SteadyTime issuing_at_{};
+    std::string issuing_category_;
     IssueProblem problem_ = IssueProblem::none;
     SteadyTime problem_at_{};
     SteadyTime screen_at_{};  // when the current screen (or its print result) appeared

@@ -42,7 +42,9 @@ void CitizenScreens::draw_screen(UiFrame& ui, const ShellView& view, const AppSt
     switch (session_.screen()) {
         case CitizenScreen::ticket_home:
             return ticket_home_.draw(
-                ui, view, make_ticket_home_view(state.ward, ward, session_.ticket(), lang), out);
+                ui, view,
+                make_ticket_home_view(state.ward, ward, session_.ticket(), lang, ui.steady_now),
+                out);
         case CitizenScreen::ticket_priority:
             return ticket_priority_.draw(ui, view,
                                          make_priority_view(ward, session_.ticket(), lang), out);

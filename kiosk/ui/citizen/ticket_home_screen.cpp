@@ -129,7 +129,8 @@ void TicketHomeScreen::draw(UiFrame& ui, const ShellView& view, const TicketHome
         if (button(ui, "##check-in",
                    Box{{row.centre().x - check_in_w / 2, row.min.y},
                        {row.centre().x + check_in_w / 2, row.max.y}},
-                   check_in, ButtonKind::secondary, !home.issuing))
+                   check_in, ButtonKind::secondary, !home.issuing_notice) &&
+            !home.issuing)
             out.emplace_back(cmd::OpenCheckIn{});
     }
 
@@ -145,7 +146,7 @@ void TicketHomeScreen::draw_status(UiFrame& ui, const Box& box, const TicketHome
     const Palette& c = ui.theme.colours;
     if (home.problem != IssueProblem::none) {
         notice(ui, box, ui.tr(problem_text(home.problem)), NoticeKind::error, ui.fonts.body_bold);
-    } else if (home.issuing) {
+    } else if (home.issuing_notice) {
         notice(ui, box, ui.tr(TextId::ticket_issuing), NoticeKind::info, ui.fonts.body_bold);
     } else {
         const std::string& prompt = ui.tr(TextId::ticket_prompt);
@@ -181,20 +182,24 @@ void TicketHomeScreen::draw_tiles(UiFrame& ui, const Box& box, const TicketHomeV
         const auto row = static_cast<float>(i / cols);
         const ImVec2 min{box.min.x + col * (tile_w + t.gap), top + row * (tile_h + t.gap)};
         draw_tile(ui, Box{min, {min.x + tile_w, min.y + tile_h}},
-                  home.tiles[static_cast<std::size_t>(i)], !home.issuing, out);
+                  home.tiles[static_cast<std::size_t>(i)], home, out);
     }
 }
 
 void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile& tile,
-                                 bool enabled, Commands& out) {
+                                 const TicketHomeView& home, Commands& out) {
     const Theme& t = ui.theme;
     const Palette& c = t.colours;
     const std::string id = "##tile-" + tile.code;
     const std::string note = waiting_text(ui.tr, tile);
-    const Touch touch =
-        touch_area(ui, id.c_str(), box, tile.name, A11yRole::button, enabled, std::nullopt, note);
+    const Touch touch = touch_area(ui, id.c_str(), box, tile.name, A11yRole::button,
+                                   !home.issuing, std::nullopt, note);
     if (touch.tapped) out.emplace_back(cmd::ChooseCategory{tile.code});
-    const ImU32 fill = !enabled ? c.disabled : touch.held ? c.primary_pressed : c.primary;
+    // While the request is out the tiles take no tap, but look as they did until the notice
+    // shows: the tapped one pressed, as under the finger.
+    const bool enabled = !home.issuing_notice;
+    const bool pressed = touch.held || (home.issuing && tile.code == home.issuing_category);
+    const ImU32 fill = !enabled ? c.disabled : pressed ? c.primary_pressed : c.primary;
     const ImU32 ink = enabled ? c.primary_text : c.disabled_text;
     ui.draw->AddRectFilled(box.min, box.max, fill, t.rounding);
     if (enabled) ui.draw->AddRect(box.min, box.max, c.primary_border, t.rounding, 0, t.border);
@@ -271,9 +276,12 @@ void TicketHomeScreen::draw_actions(UiFrame& ui, const Box& box, const TicketHom
     const Box rate_box{{row.max.x - rate_w, row.max.y - t.touch_target}, row.max};
     const Box lookup_box{{rate_box.min.x - t.gap - lookup_w, rate_box.min.y},
                          {rate_box.min.x - t.gap, rate_box.max.y}};
-    if (button(ui, "##rate", rate_box, rate, ButtonKind::secondary, !home.issuing))
+    // While a request is out the buttons do nothing; they grey out with the notice.
+    const bool looks_enabled = !home.issuing_notice;
+    if (button(ui, "##rate", rate_box, rate, ButtonKind::secondary, looks_enabled) && !home.issuing)
         out.emplace_back(cmd::OpenRating{});
-    if (button(ui, "##lookup", lookup_box, lookup, ButtonKind::secondary, !home.issuing))
+    if (button(ui, "##lookup", lookup_box, lookup, ButtonKind::secondary, looks_enabled) &&
+        !home.issuing)
         out.emplace_back(cmd::OpenLookup{});
     if (!stacked) prio_row.max.x = lookup_box.min.x - t.gap;
     if (!home.priority_offered) return;
@@ -282,7 +290,8 @@ void TicketHomeScreen::draw_actions(UiFrame& ui, const Box& box, const TicketHom
         const std::string& text = ui.tr(TextId::ticket_priority_button);
         const float w = stacked ? prio_row.width() : button_size(ui, text).x;
         if (button(ui, "##priority", Box{prio_row.min, {prio_row.min.x + w, prio_row.max.y}}, text,
-                   ButtonKind::secondary, !home.issuing))
+                   ButtonKind::secondary, looks_enabled) &&
+            !home.issuing)
             out.emplace_back(cmd::OpenPriority{});
         return;
     }
@@ -290,7 +299,8 @@ void TicketHomeScreen::draw_actions(UiFrame& ui, const Box& box, const TicketHom
     const std::string& clear = ui.tr(TextId::ticket_priority_clear);
     const float clear_w = button_size(ui, clear).x;
     const Box clear_box{{prio_row.max.x - clear_w, prio_row.min.y}, prio_row.max};
-    if (button(ui, "##priority-clear", clear_box, clear, ButtonKind::secondary, !home.issuing))
+    if (button(ui, "##priority-clear", clear_box, clear, ButtonKind::secondary, looks_enabled) &&
+        !home.issuing)
         out.emplace_back(cmd::ClearPriority{});
     const std::string chosen =
         ui.tr.format(TextId::ticket_priority_chosen, fmt::arg("reason", *home.priority_name));

@@ -17,8 +17,8 @@ private:
     /// The line above the tiles: the prompt, "getting your number…", or why no number came.
     void draw_status(UiFrame& ui, const Box& box, const TicketHomeView& home);
     void draw_tiles(UiFrame& ui, const Box& box, const TicketHomeView& home, Commands& out);
-    void draw_tile(UiFrame& ui, const Box& box, const CategoryTile& tile, bool enabled,
-                   Commands& out);
+    void draw_tile(UiFrame& ui, const Box& box, const CategoryTile& tile,
+                   const TicketHomeView& home, Commands& out);
     /// Priority toggle, "Tra cứu hồ sơ" and "Đánh giá dịch vụ"; returns the height it needs at
     /// this width.
     float actions_height(const UiFrame& ui, float width, const TicketHomeView& home) const;

@@ -29,10 +29,13 @@ std::unique_ptr<Screen> make_mode_screen(Mode mode) {
     return nullptr;
 }
 
+// NoBackground: the platform clears to the page colour (the theme's WindowBg) before drawing, so
+// a full-screen background quad would only blend the same colour over it again: some 2 million
+// fragments, a third of a 1080p frame with a software renderer.
 constexpr ImGuiWindowFlags kScreenWindowFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
-    ImGuiWindowFlags_NoNav;
+    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBackground;
 
 }  // namespace
 

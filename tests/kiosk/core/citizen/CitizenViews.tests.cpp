@@ -53,7 +53,7 @@ TEST_CASE("the home view: tiles from the service, letters and priority from the 
           "[views]") {
     TicketFlow flow({}, true);
     const WardData data = served_data();
-    auto v = make_ticket_home_view(data, demo(), flow, Language::vi);
+    auto v = make_ticket_home_view(data, demo(), flow, Language::vi, SteadyTime{});
     CHECK(v.loaded);
     REQUIRE(v.tiles.size() == 3);
     CHECK(v.tiles[0].name == "Tư pháp - Hộ tịch");
@@ -65,24 +65,26 @@ TEST_CASE("the home view: tiles from the service, letters and priority from the 
     CHECK(v.priority_offered);
     CHECK_FALSE(v.priority_name);
 
-    const auto en = make_ticket_home_view(data, demo(), flow, Language::en);
+    const auto en = make_ticket_home_view(data, demo(), flow, Language::en, SteadyTime{});
     CHECK(en.tiles[0].name == "Justice - Civil status");
     CHECK(en.tiles[1].name == "Địa chính - Xây dựng - Đô thị và Môi trường");  // no English name
 
     flow.open_priority(t0);
     flow.choose_priority("elderly", t0);
-    CHECK(make_ticket_home_view(data, demo(), flow, Language::vi).priority_name ==
+    CHECK(make_ticket_home_view(data, demo(), flow, Language::vi, SteadyTime{}).priority_name ==
           "Người cao tuổi (từ 60 tuổi)");
-    CHECK(make_ticket_home_view(data, demo(), flow, Language::en).priority_name ==
+    CHECK(make_ticket_home_view(data, demo(), flow, Language::en, SteadyTime{}).priority_name ==
           "Elderly (60 or older)");
 
     SECTION("before the first answer: loading, no tiles") {
-        const auto empty = make_ticket_home_view(WardData{}, demo(), flow, Language::vi);
+        const auto empty =
+            make_ticket_home_view(WardData{}, demo(), flow, Language::vi, SteadyTime{});
         CHECK_FALSE(empty.loaded);
         CHECK(empty.tiles.empty());
     }
     SECTION("without a config: no priority choice") {
-        CHECK_FALSE(make_ticket_home_view(data, WardConfig{}, flow, Language::vi).priority_offered);
+        CHECK_FALSE(make_ticket_home_view(data, WardConfig{}, flow, Language::vi, SteadyTime{})
+                        .priority_offered);
     }
     SECTION("the priority list marks the chosen group") {
         const auto p = make_priority_view(demo(), flow, Language::vi);

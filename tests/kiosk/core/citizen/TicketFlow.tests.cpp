@@ -17,6 +17,23 @@ Result<api::TicketView> refused(ErrorCode code) {
 
 }  // namespace
 
+TEST_CASE("the issuing notice waits a moment, so a quick answer never flashes it",
+          "[ticket_flow]") {
+    TicketTiming timing;
+    timing.issuing_notice_after_s = 0.3;
+    TicketFlow flow(timing, /*has_printer=*/false);
+    CHECK(flow.next_change_in(t0) > 60);  // nothing changes by itself on the home screen
+    REQUIRE(flow.choose_category("HT", t0));
+    CHECK(flow.issuing_category() == "HT");
+    CHECK_FALSE(flow.issuing_notice_due(t0 + 100ms));
+    CHECK(flow.next_change_in(t0 + 100ms) == Approx(0.2));  // the notice's frame is asked for
+    CHECK(flow.issuing_notice_due(t0 + 300ms));
+    CHECK(flow.next_change_in(t0 + 300ms) > 60);
+
+    flow.on_issued(refused(ErrorCode::unreachable), t0 + 400ms);
+    CHECK_FALSE(flow.issuing_notice_due(t0 + 400ms));  // over with the request
+}
+
 TEST_CASE("a tap on a category issues one ticket and shows it", "[ticket_flow]") {
     TicketFlow flow({}, /*has_printer=*/true);
     CHECK(flow.screen() == TicketScreen::home);

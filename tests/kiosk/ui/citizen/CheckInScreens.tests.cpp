@@ -297,10 +297,12 @@ TEST_CASE("no check-in button where the office takes no bookings", "[check-in]")
     config.appointments.enabled = false;
     const AppState state = test::served_state();
     TicketFlow flow{TicketTiming{}, false};
-    CHECK_FALSE(make_ticket_home_view(state.ward, config, flow, Language::vi).check_in_offered);
-    CHECK(
-        make_ticket_home_view(state.ward, test::demo_ward(), flow, Language::vi).check_in_offered);
+    CHECK_FALSE(make_ticket_home_view(state.ward, config, flow, Language::vi, SteadyTime{})
+                    .check_in_offered);
+    CHECK(make_ticket_home_view(state.ward, test::demo_ward(), flow, Language::vi, SteadyTime{})
+              .check_in_offered);
     config.appointments.enabled = true;
     for (auto& c : config.categories) c.appointment_places = 0;
-    CHECK_FALSE(make_ticket_home_view(state.ward, config, flow, Language::vi).check_in_offered);
+    CHECK_FALSE(make_ticket_home_view(state.ward, config, flow, Language::vi, SteadyTime{})
+                    .check_in_offered);
 }

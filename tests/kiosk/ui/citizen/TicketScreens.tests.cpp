@@ -134,8 +134,16 @@ TEST_CASE("tapping a tile issues a ticket, shows it big and prints its slip", "[
     REQUIRE(rig.services.issued.size() == 1);
     CHECK(rig.services.issued[0].category == "HT");
     CHECK_FALSE(rig.services.issued[0].priority);
-    CHECK(find(rig.tree, "Đang lấy số, xin chờ trong giây lát…") != nullptr);
     CHECK_FALSE(find(rig.tree, "Văn hóa - Xã hội")->enabled);  // no second ticket meanwhile
+    // A quick answer goes straight to the ticket: the notice waits a moment, the screen as it
+    // was (its next frame would only delay the ticket), and says when to look again.
+    CHECK(find(rig.tree, "Đang lấy số, xin chờ trong giây lát…") == nullptr);
+    CHECK(rig.redraw_in_s > 0);
+    CHECK(rig.redraw_in_s <= rig.kit.theme.ticket_timing.issuing_notice_after_s);
+    rig.wait(std::chrono::milliseconds(300));
+    CHECK(find(rig.tree, "Đang lấy số, xin chờ trong giây lát…") != nullptr);
+    CHECK_FALSE(find(rig.tree, "Văn hóa - Xã hội")->enabled);
+    CHECK(rig.services.issued.size() == 1);
 
     rig.services.issue_done[0](test::sample_ticket());
     rig.frame();
