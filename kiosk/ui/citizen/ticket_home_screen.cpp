@@ -192,8 +192,8 @@ void TicketHomeScreen::draw_tile(UiFrame& ui, const Box& box, const CategoryTile
     const Palette& c = t.colours;
     const std::string id = "##tile-" + tile.code;
     const std::string note = waiting_text(ui.tr, tile);
-    const Touch touch = touch_area(ui, id.c_str(), box, tile.name, A11yRole::button,
-                                   !home.issuing, std::nullopt, note);
+    const Touch touch = touch_area(ui, id.c_str(), box, tile.name, A11yRole::button, !home.issuing,
+                                   std::nullopt, note);
     if (touch.tapped) out.emplace_back(cmd::ChooseCategory{tile.code});
     // While the request is out the tiles take no tap, but look as they did until the notice
     // shows: the tapped one pressed, as under the finger.
