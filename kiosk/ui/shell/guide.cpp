@@ -38,14 +38,15 @@ void Guide::set_guiding(bool on) {
 }
 
 void Guide::louder() {
-    volume_ = std::min(kMaxVolume, volume_ + 1);
-    if (tr_)
-        say(tr_->format(TextId::guide_volume, fmt::arg("level", volume_),
-                        fmt::arg("max", kMaxVolume)));
+    step_volume(1);
 }
 
 void Guide::softer() {
-    volume_ = std::max(1, volume_ - 1);
+    step_volume(-1);
+}
+
+void Guide::step_volume(int step) {
+    volume_ = std::clamp(volume_ + step, 1, kMaxVolume);
     if (tr_)
         say(tr_->format(TextId::guide_volume, fmt::arg("level", volume_),
                         fmt::arg("max", kMaxVolume)));

@@ -72,6 +72,8 @@ private:
     };
     void say(std::string text);
     void move_focus(int step);
+    /// One volume step up or down (within 1..kMaxVolume), said in words.
+    void step_volume(int step);
 
     std::optional<Translator> tr_;
     bool guiding_ = false;
