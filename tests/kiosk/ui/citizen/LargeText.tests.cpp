@@ -205,6 +205,14 @@ Case the_case() {
     return {display, high_contrast, lang};
 }
 
+/// A citizen rig of `mode` in large text, in the case's palette, shape and language.
+std::unique_ptr<CitizenRig> rig_for(Mode mode, const Case& c) {
+    auto rig = std::make_unique<CitizenRig>(mode, c.display, true,
+                                            ui::ThemeVariant{c.high_contrast, true});
+    rig->lang = c.lang;
+    return rig;
+}
+
 }  // namespace
 
 TEST_CASE("large text: every ticket kiosk label fits its button, both themes, both shapes",
@@ -212,8 +220,8 @@ TEST_CASE("large text: every ticket kiosk label fits its button, both themes, bo
     const Case c = the_case();
     INFO(c.display.x << "x" << c.display.y << (c.high_contrast ? " high contrast " : " ")
                      << to_string(c.lang));
-    CitizenRig rig(Mode::ticket, c.display, true, ui::ThemeVariant{c.high_contrast, true});
-    rig.lang = c.lang;
+    const auto rig_owner = rig_for(Mode::ticket, c);
+    CitizenRig& rig = *rig_owner;
     visit_ticket_kiosk(rig, c);
 }
 
@@ -222,8 +230,8 @@ TEST_CASE("large text: the dossier lookup and check-in fit, both themes, both sh
     const Case c = the_case();
     INFO(c.display.x << "x" << c.display.y << (c.high_contrast ? " high contrast " : " ")
                      << to_string(c.lang));
-    CitizenRig rig(Mode::ticket, c.display, true, ui::ThemeVariant{c.high_contrast, true});
-    rig.lang = c.lang;
+    const auto rig_owner = rig_for(Mode::ticket, c);
+    CitizenRig& rig = *rig_owner;
     visit_lookup(rig, c);
     rig.tap(c.lang == Language::vi ? "Quay lại" : "Back");
     visit_check_in(rig, c);
@@ -233,8 +241,8 @@ TEST_CASE("large text: the rating pad fits, both themes, both shapes", "[large_t
     const Case c = the_case();
     INFO(c.display.x << "x" << c.display.y << (c.high_contrast ? " high contrast " : " ")
                      << to_string(c.lang));
-    CitizenRig rig(Mode::rating, c.display, true, ui::ThemeVariant{c.high_contrast, true});
-    rig.lang = c.lang;
+    const auto rig_owner = rig_for(Mode::rating, c);
+    CitizenRig& rig = *rig_owner;
     visit_rating_pad(rig, c);
 }
 
