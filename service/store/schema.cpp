@@ -9,7 +9,7 @@ namespace motcua::store {
 namespace {
 
 // Append only: a released migration is never edited, a change is a new entry.
-constexpr std::array<std::string_view, 8> kMigrations{
+constexpr std::array<std::string_view, 9> kMigrations{
     // 1: tickets, counters, ratings, the event log, accounts, devices, sessions, settings.
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -192,6 +192,33 @@ CREATE TABLE audit (
 );
 INSERT OR REPLACE INTO meta (key, value)
     SELECT 'audit_after_seq', CAST(COALESCE(MAX(seq), 0) AS TEXT) FROM events;
+)sql",
+    // 9: a rating's idempotency key is unique per office day, as a ticket's is (migration 7).
+    // It was unique for ever, while the service remembers only today's keys: a key used again
+    // on a later day failed the insert (found by fuzz_router). SQLite cannot drop a column's
+    // UNIQUE, so the table is rebuilt, rows unchanged (nothing references ratings).
+    R"sql(
+CREATE TABLE ratings_v9 (
+    ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+    day TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    comment TEXT,
+    counter INTEGER,
+    officer TEXT,
+    at INTEGER NOT NULL,
+    idempotency_key TEXT,
+    device TEXT NOT NULL
+);
+INSERT INTO ratings_v9 (ticket_id, day, level, reasons, comment, counter, officer, at,
+                        idempotency_key, device)
+    SELECT ticket_id, day, level, reasons, comment, counter, officer, at, idempotency_key, device
+    FROM ratings;
+DROP TABLE ratings;
+ALTER TABLE ratings_v9 RENAME TO ratings;
+CREATE INDEX ratings_day ON ratings(day);
+CREATE UNIQUE INDEX ratings_idempotency ON ratings(day, idempotency_key)
+    WHERE idempotency_key IS NOT NULL;
 )sql",
 };
 

@@ -526,3 +526,38 @@ TEST_CASE("estimates learn from the stored history, so a restart changes none",
     CHECK(after.at("estimated_wait_range_s") == before.at("estimated_wait_range_s"));
     CHECK(after.at("estimate_at_issue") == told);
 }
+
+TEST_CASE("a rating's idempotency key is the day's: used again on a later day, it is a new rating",
+          "[api][integration][idempotency]") {
+    // Found by fuzz_router: the key was unique for ever in the database while the service
+    // remembers only today's, so the insert failed (500) and the ward refused every change
+    // until its storage probe passed; a device could do that again and again.
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    const std::string officer = w.login(s);
+    const std::string rating_body = R"({"level":5,"idempotency_key":"a1b2c3d4e5f60718"})";
+    const auto serve_and_rate = [&](const char* day) {
+        set_clock(p, std::string(day) + "T08:00:00+07:00");
+        auto issued = request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT"));
+        REQUIRE(issued.status == 201);
+        const std::string id(issued.json().at("id").as_string());
+        REQUIRE(request(p, "POST", "/api/v1/counters/1/open", officer).status == 200);
+        REQUIRE(request(p, "POST", "/api/v1/counters/1/call-next", officer).status == 200);
+        REQUIRE(
+            request(p, "POST", "/api/v1/counters/1/finish", officer, R"({"outcome":"resolved"})")
+                .status == 200);
+        return request(p, "POST", "/api/v1/ratings", w.kiosk_token,
+                       R"({"ticket":")" + id + "\"," + rating_body.substr(1));
+    };
+    REQUIRE(serve_and_rate("2026-11-23").status == 201);
+    auto next_day = serve_and_rate("2026-11-24");
+    INFO(next_day.body);
+    CHECK(next_day.status == 201);
+    // The ward still takes changes.
+    CHECK(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status == 201);
+    // Within one day the key still names one rating.
+    auto again = request(p, "POST", "/api/v1/ratings", w.kiosk_token,
+                         R"({"ticket":"A999",)" + rating_body.substr(1));
+    CHECK(again.status == 409);
+}
