@@ -201,7 +201,10 @@ ImVec2 button_size(const UiFrame& ui, std::string_view text) {
 bool button(UiFrame& ui, const char* id, const Box& box, std::string_view text, ButtonKind kind,
             bool enabled) {
     const Theme& t = ui.theme;
-    const Touch touch = control(ui, id, box, std::string(text), enabled);
+    // Words for the guide only where one listens (citizen modes): no string per control per
+    // frame on the officers' screens.
+    const Touch touch =
+        control(ui, id, box, ui.guide != nullptr ? std::string(text) : std::string(), enabled);
     const ImU32 ink = button_face(ui, box, kind, touch.held, enabled, t.border);
     if (touch.focused) focus_ring(ui, box);
 
@@ -353,14 +356,17 @@ bool toggle_button(UiFrame& ui, const char* id, const Box& box, std::string_view
 
 Touch touch_area(UiFrame& ui, const char* id, const Box& box, std::string_view label, A11yRole role,
                  bool enabled, std::optional<bool> checked, std::string_view detail) {
-    std::string speech(label);
-    if (checked && ui.guide != nullptr) {
-        // A reason is chosen or not; a switch is on or off.
-        const bool box = role == A11yRole::checkbox;
-        speech += ", " + ui.tr(*checked ? (box ? TextId::guide_checked : TextId::a11y_on)
-                                        : (box ? TextId::guide_not_checked : TextId::a11y_off));
+    std::string speech;
+    if (ui.guide != nullptr) {
+        speech = label;
+        if (checked) {
+            // A reason is chosen or not; a switch is on or off.
+            const bool box = role == A11yRole::checkbox;
+            speech += ", " + ui.tr(*checked ? (box ? TextId::guide_checked : TextId::a11y_on)
+                                            : (box ? TextId::guide_not_checked : TextId::a11y_off));
+        }
+        if (!detail.empty()) speech += ", " + std::string(detail);
     }
-    if (!detail.empty()) speech += ", " + std::string(detail);
     Touch t = control(ui, id, box, std::move(speech), enabled);
     t.element = record(ui, role, std::string(label), box, enabled, t.focused);
     if (t.element && checked) ui.a11y.set_checked(*t.element, *checked);
