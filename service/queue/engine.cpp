@@ -533,9 +533,14 @@ Result<Change> Engine::finish(TimePoint now, int number, const std::string& offi
 Result<Change> Engine::rate(TimePoint now, const RatingInput& in) {
     if (in.idempotency_key) {
         if (auto it = rating_keys_.find(*in.idempotency_key); it != rating_keys_.end()) {
-            if (it->second != in.ticket_id)
-                return err(ErrorCode::idempotency_key_reused,
-                           "this idempotency key was used for another ticket");
+            // The retry names the ticket as the first try did: by id, or by the printed
+            // number a citizen typed, which must still lead to the same ticket.
+            if (it->second != in.ticket_id) {
+                auto same = find_for_rating(in.ticket_id);
+                if (!same || (*same)->id != it->second)
+                    return err(ErrorCode::idempotency_key_reused,
+                               "this idempotency key was used for another ticket");
+            }
             Change change;
             change.replayed = true;
             change.ticket = tickets_.at(it->second);

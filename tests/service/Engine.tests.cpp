@@ -160,6 +160,19 @@ TEST_CASE("a ticket goes waiting, called, serving, done", "[engine]") {
         CHECK(f.engine.rate(f.now, {"A999", 3, {}, {}, {}, "kiosk", {}}).error().code ==
               ErrorCode::unknown_ticket);
     }
+    SECTION("a rating given by printed number is answered again on a retry with its key") {
+        RatingInput in{"A001", 4, {}, std::nullopt, "key-2", "kiosk", std::nullopt};
+        REQUIRE(f.engine.rate(f.now, in).ok());
+        auto again = f.engine.rate(f.now, in);
+        REQUIRE(again.ok());
+        CHECK(again->replayed);
+        CHECK(again->ticket->id == t.id);
+        in.ticket_id = t.id;  // the same ticket by its id
+        CHECK(f.engine.rate(f.now, in).ok());
+        auto other = f.issue("HT");
+        in.ticket_id = other.number;  // another ticket: the key is not this one's
+        CHECK(f.engine.rate(f.now, in).error().code == ErrorCode::idempotency_key_reused);
+    }
     SECTION("a rating pad cannot rate another counter's ticket") {
         CHECK(f.engine.rate(f.now, {t.id, 5, {}, {}, {}, "pad2", 2}).error().code ==
               ErrorCode::wrong_counter);
