@@ -27,6 +27,32 @@ std::string error_code(const Response& r) {
 
 }  // namespace
 
+TEST_CASE("only the event stream takes its token from the URL", "[api][websocket][integration]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    set_clock(p, "2026-11-23T07:30:00+07:00");
+    const std::string officer = w.login(s);
+    CHECK(request(p, "GET", "/api/v1/categories?token=" + w.kiosk_token).status == 401);
+    CHECK(request(p, "GET", "/api/v1/counters?token=" + officer).status == 401);
+    CHECK(
+        request(p, "POST", "/api/v1/tickets?token=" + w.kiosk_token, "", issue_body("HT")).status ==
+        401);
+    CHECK(request(p, "GET", "/api/v1/categories", w.kiosk_token).status == 200);
+
+    // A browser's WebSocket: no header, the token in the query.
+    boost::asio::io_context ioc;
+    boost::beast::websocket::stream<boost::beast::tcp_stream> ws(ioc);
+    boost::beast::get_lowest_layer(ws).connect(
+        {boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(p)});
+    ws.handshake("127.0.0.1", "/api/v1/events?since=0&token=" + w.board_token);
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status == 201);
+    boost::beast::flat_buffer buffer;
+    ws.read(buffer);
+    const auto event = json::parse(boost::beast::buffers_to_string(buffer.data())).as_object();
+    CHECK(event.at("type") == "ticket_issued");
+}
+
 TEST_CASE("every route answers with its roles and error codes", "[api][integration]") {
     Ward w;
     Service s(w.db);
