@@ -195,7 +195,14 @@ void HubApp::login(const HubRouter::Call& c) {
     auto req = api::body_of<api::LoginRequest>(c.request);
     if (!req) return c.respond(api::error_reply(req.error()));
     auto result = auth_.login(db(), *req, c.request.remote);
-    if (!result) return c.respond(api::error_reply(result.error()));
+    if (!result) {
+        api::Reply refused = api::error_reply(result.error());
+        if (result.error().code == ErrorCode::too_many_attempts)
+            refused.headers.emplace_back(
+                "Retry-After", std::to_string(std::max(
+                                   1, auth_.login_retry_after(req->username, c.request.remote))));
+        return c.respond(std::move(refused));
+    }
     c.respond(api::json_reply(200, api::to_json(*result, zone_)));
 }
 

@@ -10,9 +10,6 @@
 namespace motcua::hub {
 namespace {
 
-constexpr int kMaxFailures = 5;
-constexpr std::chrono::seconds kFailureWindow{300};
-
 /// The hub's time (sessions expire on the real clock, as the ward's do).
 std::int64_t now_ms() {
     return to_epoch_ms(SystemClock{}.now());
@@ -48,39 +45,20 @@ Result<HubPrincipal> HubAuth::identify(pqxx::connection& c, std::string_view aut
     return HubPrincipal{std::move(u)};
 }
 
-bool HubAuth::limited(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    auto it = failures_.find(key);
-    if (it == failures_.end()) return false;
-    if (std::chrono::steady_clock::now() - it->second.first > kFailureWindow) {
-        failures_.erase(it);
-        return false;
-    }
-    return it->second.count >= kMaxFailures;
-}
-
-void HubAuth::note_failure(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    auto& f = failures_[key];
-    if (f.count == 0) f.first = std::chrono::steady_clock::now();
-    ++f.count;
-}
-
 Result<api::LoginResponse> HubAuth::login(pqxx::connection& c, const api::LoginRequest& request,
                                           const std::string& remote) {
-    const std::string user_key = "u:" + request.username;
-    const std::string addr_key = "a:" + remote;
-    if (limited(user_key) || limited(addr_key))
+    if (throttle_.retry_after_s(request.username, remote) > 0)
         return make_error(ErrorCode::too_many_attempts,
                           "too many failed logins; wait five minutes");
     pqxx::work w(c);
     auto r = w.exec_params("SELECT name, role, ward, password_hash FROM users WHERE username = $1",
                            request.username);
-    if (r.empty() || !auth::verify_password(r[0][3].as<std::string>(), request.password)) {
-        note_failure(user_key);
-        note_failure(addr_key);
+    const std::string hash = r.empty() ? std::string() : r[0][3].as<std::string>();
+    if (!auth::verify_user_password(r.empty() ? nullptr : &hash, request.password)) {
+        throttle_.note_failure(request.username, remote);
         return make_error(ErrorCode::bad_credentials, "wrong username or password");
     }
+    throttle_.note_success(request.username);
     const std::string token = auth::new_token();
     const TimePoint expires = SystemClock{}.now() + kHubSessionLifetime;
     w.exec_params("INSERT INTO sessions (token_hash, username, expires_ms) VALUES ($1, $2, $3)",

@@ -2,12 +2,12 @@
 /// Who calls the hub: a ward (its token, from `motcua-hub ward add`) or a province officer
 /// (a session from login). Everything lives in PostgreSQL, so any hub process can answer.
 #include <chrono>
-#include <mutex>
 #include <pqxx/connection>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <variant>
 
+#include "auth/login_throttle.hpp"
 #include "motcua/api.hpp"
 #include "motcua/result.hpp"
 
@@ -36,16 +36,13 @@ public:
     Result<api::LoginResponse> login(pqxx::connection& c, const api::LoginRequest& request,
                                      const std::string& remote);
 
-private:
-    bool limited(const std::string& key);
-    void note_failure(const std::string& key);
+    /// Seconds until a login of `username` from `remote` is allowed again (0: now).
+    int login_retry_after(std::string_view username, std::string_view remote) {
+        return throttle_.retry_after_s(username, remote);
+    }
 
-    std::mutex mutex_;
-    struct Failures {
-        int count = 0;
-        std::chrono::steady_clock::time_point first;
-    };
-    std::unordered_map<std::string, Failures> failures_;
+private:
+    auth::LoginThrottle throttle_;  // this process's count: see docs/hub.md
 };
 
 /// Adds a ward and returns its token (shown once; only its digest is kept).

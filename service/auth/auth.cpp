@@ -16,7 +16,7 @@ Error unauthorized(std::string message) {
 }  // namespace
 
 Authenticator::Authenticator(store::Store& store, LoginLimits limits)
-    : store_(store), limits_(limits) {}
+    : store_(store), throttle_(limits) {}
 
 Result<Principal> Authenticator::identify(std::string_view header) {
     if (header.empty()) return Principal{};
@@ -69,66 +69,21 @@ store::Actor actor_of(const Principal& who) {
     return store::Actor::public_page();
 }
 
-bool Authenticator::limited(const std::string& key, std::chrono::steady_clock::time_point now) {
-    auto it = failures_.find(key);
-    if (it == failures_.end()) return false;
-    if (now - it->second.first > limits_.window) {
-        failures_.erase(it);
-        return false;
-    }
-    return it->second.count >= limits_.max_failures;
-}
-
-int Authenticator::wait_s(const std::string& key, std::chrono::steady_clock::time_point now) const {
-    auto it = failures_.find(key);
-    if (it == failures_.end() || it->second.count < limits_.max_failures) return 0;
-    const auto left = limits_.window - (now - it->second.first);
-    if (left <= std::chrono::steady_clock::duration::zero()) return 0;
-    return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count());
-}
-
 int Authenticator::login_retry_after(std::string_view username, std::string_view remote_address) {
-    const auto now = std::chrono::steady_clock::now();
-    std::lock_guard lock(mutex_);
-    return std::max(wait_s("u:" + std::string(username), now),
-                    wait_s("a:" + std::string(remote_address), now));
-}
-
-void Authenticator::note_failure(const std::string& key,
-                                 std::chrono::steady_clock::time_point now) {
-    // Bounded: a flood of made-up usernames must not grow the table without end.
-    if (failures_.size() >= 50000)
-        std::erase_if(failures_,
-                      [&](const auto& kv) { return now - kv.second.first > limits_.window; });
-    if (failures_.size() >= 50000) failures_.clear();
-    auto& f = failures_[key];
-    if (f.count == 0 || now - f.first > limits_.window) f = {0, now};
-    ++f.count;
+    return throttle_.retry_after_s(username, remote_address);
 }
 
 Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request,
                                                 std::string_view remote_address) {
-    const auto steady_now = std::chrono::steady_clock::now();
-    const std::string user_key = "u:" + request.username;
-    const std::string addr_key = "a:" + std::string(remote_address);
-    {
-        std::lock_guard lock(mutex_);
-        if (limited(user_key, steady_now) || limited(addr_key, steady_now))
-            return make_error(
-                ErrorCode::too_many_attempts,
-                fmt::format(
-                    "too many failed logins; try again in {} minutes",
-                    std::chrono::duration_cast<std::chrono::minutes>(limits_.window).count()));
-    }
+    if (throttle_.retry_after_s(request.username, remote_address) > 0)
+        return make_error(
+            ErrorCode::too_many_attempts,
+            fmt::format("too many failed logins; try again in {} minutes",
+                        std::chrono::duration_cast<std::chrono::minutes>(throttle_.limits().window)
+                            .count()));
     auto officer = store_.officer(request.username);
-    // Verify against a dummy hash for unknown users too, so timing does not reveal who exists.
-    static const std::string kDummyHash = hash_password("motcua-dummy-password").value();
-    const bool ok =
-        verify_password(officer ? officer->password_hash : kDummyHash, request.password) && officer;
-    if (!ok) {
-        std::lock_guard lock(mutex_);
-        note_failure(user_key, steady_now);
-        note_failure(addr_key, steady_now);
+    if (!verify_user_password(officer ? &officer->password_hash : nullptr, request.password)) {
+        throttle_.note_failure(request.username, remote_address);
         return make_error(ErrorCode::bad_credentials, "wrong username or password");
     }
     const std::string token = new_token();
@@ -143,9 +98,9 @@ Result<api::LoginResponse> Authenticator::login(const api::LoginRequest& request
     });
     if (!stored) return stored.error();
     OfficerPrincipal p{officer->username, officer->name, officer->role};
+    throttle_.note_success(request.username);
     {
         std::lock_guard lock(mutex_);
-        failures_.erase(user_key);
         sessions_[digest] = {p, expires};
     }
     return api::LoginResponse{token, expires,

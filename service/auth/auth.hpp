@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <variant>
 
+#include "auth/login_throttle.hpp"
 #include "motcua/api.hpp"
 #include "motcua/result.hpp"
 #include "store/store.hpp"
@@ -34,12 +35,6 @@ store::Actor actor_of(const Principal& who);
 /// Officer sessions last one working day; expiry runs on the real clock even in test-clock mode.
 inline constexpr std::chrono::hours kSessionLifetime{12};
 
-/// Failed logins allowed per username and per address within the window before 429.
-struct LoginLimits {
-    int max_failures = 5;
-    std::chrono::seconds window{300};
-};
-
 class Authenticator {
 public:
     Authenticator(store::Store& store, LoginLimits limits = {});
@@ -57,13 +52,8 @@ public:
     int login_retry_after(std::string_view username, std::string_view remote_address);
 
 private:
-    bool limited(const std::string& key, std::chrono::steady_clock::time_point now);
-    /// Seconds until `key`'s failures leave the window (0 when not limited; mutex_ held).
-    int wait_s(const std::string& key, std::chrono::steady_clock::time_point now) const;
-    void note_failure(const std::string& key, std::chrono::steady_clock::time_point now);
-
     store::Store& store_;
-    LoginLimits limits_;
+    LoginThrottle throttle_;
     std::mutex mutex_;
     std::unordered_map<std::string, DevicePrincipal> devices_;  // digest -> device
     struct CachedSession {
@@ -71,11 +61,6 @@ private:
         std::chrono::system_clock::time_point expires_at;
     };
     std::unordered_map<std::string, CachedSession> sessions_;  // digest -> session
-    struct Failures {
-        int count = 0;
-        std::chrono::steady_clock::time_point first;
-    };
-    std::unordered_map<std::string, Failures> failures_;
 };
 
 }  // namespace motcua::auth

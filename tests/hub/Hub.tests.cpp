@@ -308,3 +308,24 @@ TEST_CASE("a hub serving HTTPS: wards that trust its CA ship, a ward that does n
     CHECK(wrong.err.find(stranger.key) != std::string::npos);
     CHECK(std::count(wrong.err.begin(), wrong.err.end(), '\n') == 1);
 }
+
+TEST_CASE("hub logins: five failures, then 429 with Retry-After, unknown usernames alike",
+          "[hub][integration]") {
+    Hub hub;
+    hub.start();
+    hub.add_user("tinh", "province");
+    const auto login = [&](const std::string& username, const std::string& password) {
+        return request(
+            hub.port, "POST", "/api/v1/auth/login", "",
+            json::serialize(json::value{{"username", username}, {"password", password}}));
+    };
+    for (int i = 0; i < 4; ++i) CHECK(login("tinh", "sai").status == 401);
+    CHECK(login("khong-co-ai", "sai").status == 401);  // unknown: counted like any failure
+    auto refused = login("tinh", "matkhau-tinh");      // five failures from this address
+    CHECK(refused.status == 429);
+    CHECK(refused.json().at("error").at("code") == "too_many_attempts");
+    REQUIRE(refused.headers.contains("Retry-After"));
+    const int wait = std::stoi(refused.headers.at("Retry-After"));
+    CHECK(wait >= 1);
+    CHECK(wait <= 300);
+}
