@@ -56,6 +56,8 @@ struct Shared {
 // ---- WebSocket: /api/v1/events?since=SEQ --------------------------------------------------------
 
 constexpr int kWsSendBuffer = 64 * 1024;
+/// Event clients have nothing to say: a message longer than this closes the socket (1009).
+constexpr std::size_t kWsReadMax = 1024;
 
 /// Over a plain or a TLS stream (Stream: beast::tcp_stream or TlsStream).
 template <class Stream>
@@ -89,6 +91,7 @@ public:
         beast::get_lowest_layer(ws_).socket().set_option(
             asio::socket_base::send_buffer_size(kWsSendBuffer), ignored);
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+        ws_.read_message_max(kWsReadMax);
         ws_.async_accept(
             req, beast::bind_front_handler(&EventSession::on_accept, this->shared_from_this()));
     }

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -51,6 +52,42 @@ TEST_CASE("only the event stream takes its token from the URL", "[api][websocket
     ws.read(buffer);
     const auto event = json::parse(boost::beast::buffers_to_string(buffer.data())).as_object();
     CHECK(event.at("type") == "ticket_issued");
+}
+
+TEST_CASE("an event client that sends a large message is closed", "[api][websocket][integration]") {
+    Ward w;
+    Service s(w.db);
+    const int p = s.port();
+    set_clock(p, "2026-11-23T07:30:00+07:00");
+    boost::asio::io_context ioc;
+    boost::beast::websocket::stream<boost::beast::tcp_stream> ws(ioc);
+    boost::beast::get_lowest_layer(ws).connect(
+        {boost::asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(p)});
+    ws.handshake("127.0.0.1", "/api/v1/events?since=0&token=" + w.board_token);
+    boost::beast::error_code ec;
+    ws.write(boost::asio::buffer(std::string(100 * 1024, 'x')), ec);  // may be cut off midway
+    REQUIRE(request(p, "POST", "/api/v1/tickets", w.kiosk_token, issue_body("HT")).status == 201);
+    // Read until the service closes, for at most five seconds (a socket it kept open times out).
+    boost::beast::flat_buffer buffer;
+    bool ended = false;
+    std::function<void()> read_next = [&] {
+        ws.async_read(buffer, [&](boost::beast::error_code e, std::size_t) {
+            if (e) {
+                ended = true;
+                return;
+            }
+            buffer.consume(buffer.size());
+            read_next();
+        });
+    };
+    read_next();
+    ioc.run_for(std::chrono::seconds(5));
+    // Closed by the service: with 1009, or reset when the close found the rest of the message
+    // still unread in its socket.
+    CHECK(ended);
+    CHECK((ws.reason().code == boost::beast::websocket::close_code::too_big ||
+           ws.reason().code == boost::beast::websocket::close_code::none));
+    CHECK(request(p, "GET", "/api/v1/categories", w.kiosk_token).status == 200);
 }
 
 TEST_CASE("every route answers with its roles and error codes", "[api][integration]") {
