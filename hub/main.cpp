@@ -12,6 +12,7 @@
 #include "auth/crypto.hpp"
 #include "auth/hub_auth.hpp"
 #include "cli/hub_config.hpp"
+#include "motcua/config.hpp"
 #include "motcua/hub.hpp"
 #include "motcua/logging.hpp"
 #include "net/server.hpp"
@@ -107,9 +108,10 @@ int serve(const Common& o, const std::string& listen, const Tls& tls_files) {
 }
 
 int ward_add(const Common& o, const std::string& code, const std::string& name) {
-    if (code.empty() || code.size() > 64 || code.find_first_of(" \t\r\n") != std::string::npos) {
-        std::cerr << "motcua-hub: --code must be the ward's unit code, 1 to 64 characters without "
-                     "spaces\n";
+    if (!motcua::is_unit_code(code)) {
+        std::cerr << "motcua-hub: --code '" << code
+                  << "' is not a unit code: capitals, digits and dots, 1 to 32, as the ward's "
+                     "unit_code (e.g. 000.17.22.H56)\n";
         return kExitUsage;
     }
     if (name.empty()) {

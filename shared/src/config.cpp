@@ -212,15 +212,9 @@ void read_office(TableReader& r, WardConfig& cfg) {
     cfg.office_name = r.text("name");
     cfg.address = r.text_or("address", "");
     cfg.unit_code = r.text("unit_code");
-    // The first part of every dossier code (V1V2V3.Z1Z2.Y1Y2.MX1X2): capitals, digits and dots,
-    // which the kiosk's lookup keyboard and the scanners' codes hold.
-    const bool unit_ok = cfg.unit_code.size() <= 32 &&
-                         std::all_of(cfg.unit_code.begin(), cfg.unit_code.end(), [](char c) {
-                             return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
-                         });
-    if (!unit_ok)
+    if (!is_unit_code(cfg.unit_code))
         r.fail(r.get("unit_code"), "unit_code",
-               fmt::format("'{}' is not a unit code: capitals, digits and dots, at most 32 (e.g. "
+               fmt::format("'{}' is not a unit code: capitals, digits and dots, 1 to 32 (e.g. "
                            "\"000.17.22.H56\")",
                            cfg.unit_code));
     cfg.time_zone = r.text_or("time_zone", cfg.time_zone);
@@ -399,6 +393,12 @@ const Procedure* WardConfig::find_procedure(std::string_view code) const {
     for (const auto& p : procedures)
         if (p.code == code) return &p;
     return nullptr;
+}
+
+bool is_unit_code(std::string_view code) {
+    return !code.empty() && code.size() <= 32 && std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.';
+    });
 }
 
 Result<WardConfig> parse_config(std::string_view text, const std::string& source_name) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <thread>
 
 #include "hub_rig.hpp"
@@ -328,4 +329,17 @@ TEST_CASE("hub logins: five failures, then 429 with Retry-After, unknown usernam
     const int wait = std::stoi(refused.headers.at("Retry-After"));
     CHECK(wait >= 1);
     CHECK(wait <= 300);
+}
+
+TEST_CASE("motcua-hub ward add takes only a unit code a ward can have", "[hub][cli]") {
+    Hub hub;
+    for (const char* code : {"000.00.01.h01", "000 00 01 H01", "", "000.00.01.H01-X"}) {
+        INFO(code);
+        auto r = run_program("motcua-hub", {"ward", "add", "--config", hub.config, "--pg",
+                                            hub.db.uri, "--code", code, "--name", "Phường Một"});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find("is not a unit code") != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    CHECK(!hub.add_ward("000.00.01.H01", "Phường Một").empty());
 }

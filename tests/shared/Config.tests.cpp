@@ -107,7 +107,7 @@ TEST_CASE("a broken config names file, line and key in one line", "[config]") {
         CHECK(error_of(with("unit_code = \"000.00.00.X01\"", "unit_code = \"000 17 h56\"")) ==
               "ward.toml:4: key 'office.unit_code': '000 17 h56' is not a unit code: capitals, "
               "digits and dots, "
-              "at most 32 (e.g. \"000.17.22.H56\")");
+              "1 to 32 (e.g. \"000.17.22.H56\")");
         // a syntax error quoting a newline stays on one line (error_of checks it)
         CHECK(error_of(with("admin_pin = \"1234\"", "admin_pin = \"1234\"\nflag = t\n"))
                   .find("\\n") != std::string::npos);

@@ -110,6 +110,10 @@ struct WardConfig {
     [[nodiscard]] const Procedure* find_procedure(std::string_view code) const;
 };
 
+/// A unit code (mã đơn vị), the first part of every dossier code: 1 to 32 capitals, digits and
+/// dots, which the kiosk's lookup keyboard and the scanners' codes hold ("000.17.22.H56").
+bool is_unit_code(std::string_view code);
+
 /// Parses config text. Errors are one line: "FILE:LINE: key 'a.b': problem".
 Result<WardConfig> parse_config(std::string_view text, const std::string& source_name);
 /// Reads and parses a config file.
