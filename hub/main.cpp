@@ -49,8 +49,9 @@ Result<Opened> open_hub(const Common& o, int pool_size_override = 0) {
     auto pool =
         hub::PgPool::open(o.pg, pool_size_override > 0 ? pool_size_override : config->pool_size);
     if (!pool)
-        return make_error(pool.error().code,
-                          fmt::format("--pg {}: {}", o.pg, pool.error().message));
+        return make_error(
+            pool.error().code,
+            fmt::format("--pg {}: {}", hub::redacted_conninfo(o.pg), pool.error().message));
     std::string migrate_error;
     auto migrated = (*pool)->run([&](pqxx::connection& c) {
         try {

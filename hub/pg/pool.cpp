@@ -1,6 +1,7 @@
 #include "pg/pool.hpp"
 
 #include <fmt/format.h>
+#include <libpq-fe.h>
 #include <spdlog/spdlog.h>
 
 #include <future>
@@ -17,6 +18,25 @@ Error pg_error(const std::exception& e) {
         return make_error(ErrorCode::database_unavailable,
                           fmt::format("PostgreSQL is unreachable: {}", what));
     return make_error(ErrorCode::database_error, fmt::format("PostgreSQL: {}", what));
+}
+
+std::string redacted_conninfo(const std::string& conninfo) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (options == nullptr) {
+        PQfreemem(error);
+        return "(a connection string libpq cannot read)";
+    }
+    std::string out;
+    for (const PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+        if (o->val == nullptr || *o->val == '\0') continue;
+        if (!out.empty()) out += ' ';
+        out += o->keyword;
+        out += '=';
+        out += std::string_view(o->keyword) == "password" ? "***" : o->val;
+    }
+    PQconninfoFree(options);
+    return out;
 }
 
 Result<std::unique_ptr<PgPool>> PgPool::open(const std::string& uri, int size) {

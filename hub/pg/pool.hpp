@@ -16,6 +16,10 @@
 
 namespace motcua::hub {
 
+/// A libpq connection string (URI or key=value) fit for a log or an error message: libpq's own
+/// reading of it as key=value pairs, with any password as "***".
+std::string redacted_conninfo(const std::string& conninfo);
+
 class PgPool {
 public:
     using Job = std::function<void(pqxx::connection&)>;

@@ -3,8 +3,8 @@
 // foreign gets in.
 #include <fmt/format.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <thread>
 
 #include "hub_rig.hpp"
@@ -342,4 +342,11 @@ TEST_CASE("motcua-hub ward add takes only a unit code a ward can have", "[hub][c
         CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     }
     CHECK(!hub.add_ward("000.00.01.H01", "Phường Một").empty());
+    // A database it cannot reach is named in one line, without the password.
+    auto r = run_program("motcua-hub", {"ward", "add", "--config", hub.config, "--pg",
+                                        "postgresql://motcua:bi-mat@127.0.0.1:1/motcua", "--code",
+                                        "000.00.02.H02", "--name", "Phường Hai"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("password=***") != std::string::npos);
+    CHECK(r.err.find("bi-mat") == std::string::npos);
 }

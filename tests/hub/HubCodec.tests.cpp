@@ -4,6 +4,7 @@
 
 #include "motcua/api.hpp"
 #include "motcua/hub.hpp"
+#include "pg/pool.hpp"
 
 using namespace motcua;
 using namespace motcua::hub;
@@ -151,4 +152,18 @@ TEST_CASE("wards rank by shorter waits and higher shares; wards without figures 
     REQUIRE(back);
     CHECK(back->wards.size() == 4);
     CHECK(back->wards[2].rank_wait == 1);
+}
+
+TEST_CASE("a --pg connection string is written without its password", "[hub_codec]") {
+    using motcua::hub::redacted_conninfo;
+    CHECK(redacted_conninfo("postgresql://motcua:bi-mat@db:5432/motcua") ==
+          "user=motcua password=*** dbname=motcua host=db port=5432");
+    CHECK(redacted_conninfo("host=db password=bi-mat dbname=motcua") ==
+          "password=*** dbname=motcua host=db");
+    CHECK(redacted_conninfo("postgresql://motcua@db/motcua") ==
+          "user=motcua dbname=motcua host=db");
+    CHECK(
+        redacted_conninfo("postgresql://motcua:bi-mat@db/motcua?sslmode=require").find("bi-mat") ==
+        std::string::npos);
+    CHECK(redacted_conninfo("host='db") == "(a connection string libpq cannot read)");
 }
