@@ -121,10 +121,6 @@ void Ward::tick() {
 }
 
 Result<auth::Principal> Ward::identify(const Request& r) {
-    // Only the event stream reads a token from the URL: browsers cannot set headers on a
-    // WebSocket. Anywhere else a token in a URL would end up in logs and browser history.
-    if (r.authorization.empty() && r.path == "/api/v1/events" && r.query.contains("token"))
-        return auth_.identify_token(r.query.at("token"));
     return auth_.identify(r.authorization);
 }
 

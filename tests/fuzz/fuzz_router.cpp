@@ -566,10 +566,9 @@ void one_request(Reader& in, Rig& rig) {
     });
     if (answer.wait_for(std::chrono::seconds(30)) != std::future_status::ready)
         fail("no answer within 30 s: " + r.method + " " + r.path);
-    // The ward reads a token from the URL only on the event stream; elsewhere the caller is
-    // nobody, so a 2xx that needs a token is a failure.
-    const bool heard = !token_in_query || token.empty() || r.path == "/api/v1/events";
-    check(r, answer.get(), heard ? caller : Caller::anonymous, rig);
+    // The ward reads a token from the URL only on the event stream's WebSocket upgrade, which
+    // is not a route; here the caller is nobody, so a 2xx that needs a token is a failure.
+    check(r, answer.get(), token_in_query && !token.empty() ? Caller::anonymous : caller, rig);
 }
 
 int inputs_per_ward() {
