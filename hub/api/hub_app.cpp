@@ -115,6 +115,8 @@ void HubApp::add_routes() {
     t.add("GET", v1 + "/reports/waits", A::user, [this](const HubRouter::Call& c) { waits(c); });
     t.add("GET", v1 + "/reports/dossiers", A::user,
           [this](const HubRouter::Call& c) { dossiers(c); });
+    t.add("GET", v1 + "/reports/estimates", A::user,
+          [this](const HubRouter::Call& c) { estimates(c); });
     t.add("GET", v1 + "/reports/overview", A::user,
           [this](const HubRouter::Call& c) { overview(c); });
 }
@@ -340,6 +342,32 @@ void HubApp::dossiers(const HubRouter::Call& c) {
         fmt::format("bieu-ii-06a-{}-{}-{}", wards->size() == 1 ? wards->front().code : "tinh",
                     format_day(period->from), format_day(period->to)),
         heading, zone_));
+}
+
+void HubApp::estimates(const HubRouter::Call& c) {
+    auto period = api::period_of(c.request);
+    if (!period) return c.respond(api::error_reply(period.error()));
+    auto group = EstimateGrouping::ward;
+    if (auto it = c.request.query.find("group_by"); it != c.request.query.end()) {
+        auto g = parse_enum<EstimateGrouping>(it->second);
+        if (!g)
+            return c.respond(api::error_reply(
+                ErrorCode::invalid_query,
+                fmt::format("'group_by' must be one of: {}", enum_choices<EstimateGrouping>())));
+        group = *g;
+    }
+    auto format = api::format_of(c.request, {"json", "csv"});
+    if (!format) return c.respond(api::error_reply(format.error()));
+    auto wards = report_wards(c);
+    if (!wards) return c.respond(api::error_reply(wards.error()));
+    const auto report = province_estimates(db(), *wards, period->from, period->to, group, zone_);
+    if (*format == "csv")
+        return c.respond(api::file_reply(
+            reports::estimate_report_csv(report), "text/csv; charset=utf-8",
+            fmt::format("uoc-tinh-{}-{}-{}-{}.csv",
+                        wards->size() == 1 ? wards->front().code : "tinh", to_string(group),
+                        format_day(period->from), format_day(period->to))));
+    c.respond(api::json_reply(200, to_json(report)));
 }
 
 void HubApp::overview(const HubRouter::Call& c) {

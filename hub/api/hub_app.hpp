@@ -56,6 +56,7 @@ private:
     void turnaround(const HubRouter::Call& c);
     void waits(const HubRouter::Call& c);
     void dossiers(const HubRouter::Call& c);
+    void estimates(const HubRouter::Call& c);
     void overview(const HubRouter::Call& c);
     void metrics_route(const HubRouter::Call& c);
     /// The wards a report covers: `ward=` (checked against a ward_viewer's own), or all.

@@ -145,17 +145,25 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
 
         if (!tickets.empty()) {
             std::vector<std::string> rows;
-            for (const auto& [id, t] : tickets)
-                rows.push_back(
-                    fmt::format("({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})", q(ward),
-                                q(t->day), q(t->id), q(t->number), q(t->category), q(t->priority),
-                                q(to_string(t->state)), q(t->issued_at), q(t->called_at),
-                                q(t->started_at), q(t->finished_at), q(t->counter), q(t->officer),
-                                t->outcome ? q(std::string(to_string(*t->outcome))) : "NULL"));
+            for (const auto& [id, t] : tickets) {
+                const auto told = [&](int EstimateAtIssue::*field) {
+                    return t->estimate ? q((*t->estimate).*field) : std::string("NULL");
+                };
+                rows.push_back(fmt::format(
+                    "({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {})",
+                    q(ward), q(t->day), q(t->id), q(t->number), q(t->category), q(t->priority),
+                    q(to_string(t->state)), q(t->issued_at), q(t->called_at), q(t->started_at),
+                    q(t->finished_at), q(t->counter), q(t->officer),
+                    t->outcome ? q(std::string(to_string(*t->outcome))) : "NULL",
+                    q(t->issued_category), told(&EstimateAtIssue::wait_s),
+                    told(&EstimateAtIssue::low_s), told(&EstimateAtIssue::high_s),
+                    told(&EstimateAtIssue::baseline_s)));
+            }
             w.exec(
                 "INSERT INTO tickets (ward, day, id, number, category, priority, state, issued_ms, "
                 "called_ms, "
-                "started_ms, finished_ms, counter, officer, outcome) VALUES " +
+                "started_ms, finished_ms, counter, officer, outcome, issued_category, "
+                "estimate_wait_s, estimate_low_s, estimate_high_s, estimate_baseline_s) VALUES " +
                 join(rows) +
                 " ON CONFLICT (ward, day, id) DO UPDATE SET number = EXCLUDED.number, category = "
                 "EXCLUDED.category, "
@@ -164,7 +172,10 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
                 "called_ms = EXCLUDED.called_ms, started_ms = EXCLUDED.started_ms, finished_ms = "
                 "EXCLUDED.finished_ms, "
                 "counter = EXCLUDED.counter, officer = EXCLUDED.officer, outcome = "
-                "EXCLUDED.outcome");
+                "EXCLUDED.outcome, issued_category = EXCLUDED.issued_category, estimate_wait_s = "
+                "EXCLUDED.estimate_wait_s, estimate_low_s = EXCLUDED.estimate_low_s, "
+                "estimate_high_s = EXCLUDED.estimate_high_s, estimate_baseline_s = "
+                "EXCLUDED.estimate_baseline_s");
         }
         if (!ratings.empty()) {
             std::vector<std::string> rows, levels;

@@ -16,7 +16,7 @@ constexpr long long kSchemaLock = 0x6d6f74637561;
 // milliseconds since the epoch (bigint), as in the ward's SQLite: reports read them as numbers.
 // Wards' events, tickets, ratings and dossiers are partitioned by month; the uniqueness of
 // (ward, seq) is kept by ingestion, which takes the ward's row lock and stores only seq > acked.
-constexpr std::array<std::string_view, 2> kMigrations{
+constexpr std::array<std::string_view, 3> kMigrations{
     R"sql(
 CREATE TABLE wards (
     code text PRIMARY KEY,
@@ -142,6 +142,17 @@ INSERT INTO dossier_months (ward, month, version)
 SELECT d.ward, date_trunc('month', d.day)::date, w.acked_seq
 FROM (SELECT DISTINCT ward, day FROM dossiers) d JOIN wards w ON w.code = d.ward
 GROUP BY d.ward, date_trunc('month', d.day)::date, w.acked_seq;
+)sql",
+    R"sql(
+-- What each ticket was told at issue (DESIGN.md §9), for GET /reports/estimates, and the category
+-- it was issued in, which the estimate belongs to. NULL on tickets shipped before: the ward sent
+-- no estimate then, and issued_category is read as category.
+ALTER TABLE tickets
+    ADD COLUMN issued_category text,
+    ADD COLUMN estimate_wait_s integer,
+    ADD COLUMN estimate_low_s integer,
+    ADD COLUMN estimate_high_s integer,
+    ADD COLUMN estimate_baseline_s integer;
 )sql",
 };
 

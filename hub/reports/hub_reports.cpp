@@ -74,6 +74,52 @@ WaitHistogram province_waits(pqxx::connection& c, TicketCache& cache,
     return province_wait_figures(tickets, from, to, province);
 }
 
+EstimateReport province_estimates(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from,
+                                  Day to, EstimateGrouping group_by, const OfficeZone& zone) {
+    reports::EstimateReportBuilder builder(from, to, group_by);
+    std::vector<std::pair<std::string, std::string>> rows;  // the ward grouping's (code, name)
+    std::map<std::string, std::size_t, std::less<>> index;
+    std::vector<OfficeZone> zones;
+    for (const auto& ward : wards) {
+        index.emplace(ward.code, rows.size());
+        rows.emplace_back(ward.code, ward.name);
+        zones.push_back(zone_of(ward, zone));
+    }
+    if (!wards.empty()) {
+        pqxx::read_transaction w(c);
+        w.exec(fmt::format(
+            "DECLARE told NO SCROLL CURSOR FOR SELECT ward, day, coalesce(issued_category, "
+            "category), issued_ms, called_ms, estimate_wait_s, estimate_low_s, estimate_high_s, "
+            "estimate_baseline_s FROM tickets WHERE ward IN ({}) AND day BETWEEN {} AND {} AND "
+            "called_ms IS NOT NULL AND estimate_wait_s IS NOT NULL",
+            sql_ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to))));
+        constexpr std::size_t kSlice = 50'000;
+        Ticket t;  // what the ward's report reads of a ticket, one row at a time
+        for (;;) {
+            const auto slice = w.exec(fmt::format("FETCH FORWARD {} FROM told", kSlice));
+            for (const auto& row : slice) {
+                const auto k = index.find(std::string_view(row[0].c_str(), row[0].size()));
+                const auto day = parse_day(row[1].c_str());
+                if (k == index.end() || !day) continue;
+                t.day = *day;
+                t.issued_at = from_epoch_ms(row[3].as<std::int64_t>());
+                t.called_at = from_epoch_ms(row[4].as<std::int64_t>());
+                t.estimate = EstimateAtIssue{row[5].as<int>(), row[6].as<int>(), row[7].as<int>(),
+                                             row[8].as<int>()};
+                if (const auto real = builder.real_wait(t))
+                    builder.add(row[2].c_str(), t.day,
+                                zones[k->second].minutes_of_day(t.issued_at) / 60, k->first,
+                                *t.estimate, *real);
+            }
+            if (slice.size() < kSlice) break;
+        }
+        w.exec("CLOSE told");
+    }
+    // One ward's rows in its own config: its report to the digit (names, order).
+    const WardConfig config = wards.size() == 1 ? wards.front().config : union_config(wards, "");
+    return builder.finish(config, rows);
+}
+
 reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cache,
                                          const std::vector<WardMeta>& wards, Day from, Day to,
                                          ProvinceDossierGrouping group_by, const OfficeZone& zone,

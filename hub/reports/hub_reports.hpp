@@ -10,6 +10,7 @@
 #include "motcua/hub.hpp"
 #include "motcua/reports.hpp"
 #include "reports/dossier_report.hpp"
+#include "reports/estimate_report.hpp"
 #include "reports/month_cache.hpp"
 #include "reports/turnaround.hpp"
 #include "reports/wait_histogram.hpp"
@@ -47,5 +48,12 @@ reports::DossierReport province_dossiers(pqxx::connection& c, DossierCache& cach
                                          const std::vector<WardMeta>& wards, Day from, Day to,
                                          ProvinceDossierGrouping group_by, const OfficeZone& zone,
                                          TimePoint now, const std::string& office_name);
+
+/// The accuracy of the wait estimates over `wards` (DESIGN.md §9): the period's called tickets
+/// that were told an estimate, read from PostgreSQL a slice at a time (not cached: the report is
+/// read rarely) and counted by the ward's own report code, hours in each ward's zone. For one
+/// ward and a grouping other than `ward`, exactly the ward's own report.
+EstimateReport province_estimates(pqxx::connection& c, const std::vector<WardMeta>& wards, Day from,
+                                  Day to, EstimateGrouping group_by, const OfficeZone& zone);
 
 }  // namespace motcua::hub

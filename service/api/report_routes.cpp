@@ -113,11 +113,11 @@ void Ward::estimates_report(const Request& r, const Respond& respond) {
     if (!period) return respond(error_reply(period.error()));
     auto group = EstimateGrouping::day;
     if (auto it = r.query.find("group_by"); it != r.query.end()) {
-        auto parsed = parse_enum<EstimateGrouping>(it->second);
+        auto parsed = parse_enum(it->second, kWardEstimateGroupings);
         if (!parsed)
-            return respond(error_reply(
-                ErrorCode::invalid_query,
-                fmt::format("'group_by' must be one of: {}", enum_choices<EstimateGrouping>())));
+            return respond(error_reply(ErrorCode::invalid_query,
+                                       fmt::format("'group_by' must be one of: {}",
+                                                   enum_choices(kWardEstimateGroupings))));
         group = *parsed;
     }
     auto format = format_of(r, {"json", "csv"});

@@ -2,6 +2,7 @@
 // routes, from the database.
 #include <fmt/format.h>
 
+#include <array>
 #include <fstream>
 #include <iostream>
 
@@ -43,14 +44,16 @@ int emit(const ReportOptions& o, const std::string& bytes, std::size_t rows) {
 
 /// A report by a grouping as JSON or CSV (appointments, estimates): the options checked, then
 /// `compute` on the ward's database and zone, and `csv` for its CSV.
-template <typename Grouping, typename Compute, typename Csv>
-int table_report(const ReportOptions& o, Compute compute, Csv csv) {
+/// `among`: the groupings a ward has.
+template <typename Grouping, std::size_t N, typename Compute, typename Csv>
+int table_report(const ReportOptions& o, const std::array<Grouping, N>& among, Compute compute,
+                 Csv csv) {
     auto period = period_of(o);
     if (!period) return usage_error(period.error().message);
     const auto [from, to] = *period;
-    auto group = parse_enum<Grouping>(o.group_by);
+    auto group = parse_enum(o.group_by, among);
     if (!group)
-        return usage_error(fmt::format("--group-by must be one of: {}", enum_choices<Grouping>()));
+        return usage_error(fmt::format("--group-by must be one of: {}", enum_choices(among)));
     if (o.format != "json" && o.format != "csv")
         return usage_error("--format must be one of: json, csv");
     auto env = open_environment(o.config, o.db);
@@ -102,8 +105,8 @@ int report_turnaround(const ReportOptions& o) {
 }
 
 int report_appointments(const ReportOptions& o) {
-    return table_report<AppointmentGrouping>(
-        o,
+    return table_report(
+        o, enum_values<AppointmentGrouping>(),
         [](const Environment& env, const OfficeZone& zone, Day from, Day to,
            AppointmentGrouping group) {
             return reports::compute_appointment_report(env.store->appointments_between(from, to),
@@ -114,8 +117,8 @@ int report_appointments(const ReportOptions& o) {
 }
 
 int report_estimates(const ReportOptions& o) {
-    return table_report<EstimateGrouping>(
-        o,
+    return table_report(
+        o, kWardEstimateGroupings,
         [](const Environment& env, const OfficeZone& zone, Day from, Day to,
            EstimateGrouping group) {
             return reports::compute_estimate_report(env.store->estimated_tickets(from, to),

@@ -59,67 +59,88 @@ EstimateFigures EstimateTally::figures() const {
     return f;
 }
 
-EstimateReport compute_estimate_report(const std::vector<Ticket>& tickets, const WardConfig& config,
-                                       const OfficeZone& zone, Day from, Day to,
-                                       EstimateGrouping group_by) {
-    std::map<std::string, EstimateTally> groups;  // by key
-    EstimateTally total;
-    for (const Ticket& t : tickets) {
-        if (!t.estimate || !t.called_at || t.day < from || to < t.day) continue;
-        const std::int64_t real =
-            std::chrono::duration_cast<std::chrono::seconds>(*t.called_at - t.issued_at).count();
-        std::string key;
-        switch (group_by) {
-            case EstimateGrouping::category:
-                key = t.issued_category;
-                break;
-            case EstimateGrouping::day:
-                key = format_day(t.day);
-                break;
-            case EstimateGrouping::hour:
-                key = hour_key(zone.minutes_of_day(t.issued_at) / 60);
-                break;
-        }
-        groups[key].add(*t.estimate, real);
-        total.add(*t.estimate, real);
-    }
-    EstimateReport report;
-    report.from = from;
-    report.to = to;
-    report.group_by = group_by;
-    switch (group_by) {
+std::optional<std::int64_t> EstimateReportBuilder::real_wait(const Ticket& t) const {
+    if (!t.estimate || !t.called_at || t.day < from_ || to_ < t.day) return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::seconds>(*t.called_at - t.issued_at).count();
+}
+
+void EstimateReportBuilder::add(std::string_view issued_category, Day day, std::int64_t hour,
+                                std::string_view ward, const EstimateAtIssue& told,
+                                std::int64_t real) {
+    std::string key;
+    switch (group_by_) {
         case EstimateGrouping::category:
-            for (const auto& c : config.categories) {
-                auto it = groups.find(c.code);
-                report.rows.push_back(
-                    row_of(it == groups.end() ? EstimateTally{} : it->second, c.code, c.name_vi));
-                if (it != groups.end()) groups.erase(it);
-            }
-            // A category that has left the config still counts, under its code.
-            for (const auto& [key, t] : groups) report.rows.push_back(row_of(t, key, key));
+            key = issued_category;
             break;
         case EstimateGrouping::day:
-            for (auto d = date::sys_days(from); d <= date::sys_days(to); d += date::days{1}) {
+            key = format_day(day);
+            break;
+        case EstimateGrouping::hour:
+            key = hour_key(hour);
+            break;
+        case EstimateGrouping::ward:
+            key = ward;
+            break;
+    }
+    groups_[key].add(told, real);
+    total_.add(told, real);
+}
+
+EstimateReport EstimateReportBuilder::finish(
+    const WardConfig& config, const std::vector<std::pair<std::string, std::string>>& wards) const {
+    EstimateReport report;
+    report.from = from_;
+    report.to = to_;
+    report.group_by = group_by_;
+    const auto tally = [&](std::string_view key) {
+        auto it = groups_.find(key);
+        return it == groups_.end() ? EstimateTally{} : it->second;
+    };
+    switch (group_by_) {
+        case EstimateGrouping::category:
+            for (const auto& c : config.categories)
+                report.rows.push_back(row_of(tally(c.code), c.code, c.name_vi));
+            // A category that has left the config still counts, under its code.
+            for (const auto& [key, t] : groups_)
+                if (config.find_category(key) == nullptr)
+                    report.rows.push_back(row_of(t, key, key));
+            break;
+        case EstimateGrouping::day:
+            for (auto d = date::sys_days(from_); d <= date::sys_days(to_); d += date::days{1}) {
                 const std::string key = format_day(Day{d});
-                auto it = groups.find(key);
-                report.rows.push_back(
-                    row_of(it == groups.end() ? EstimateTally{} : it->second, key, key));
+                report.rows.push_back(row_of(tally(key), key, key));
             }
             break;
         case EstimateGrouping::hour:
-            for (const auto& [key, t] : groups)
+            for (const auto& [key, t] : groups_)
                 report.rows.push_back(row_of(t, key, hour_label(std::stoll(key))));
             break;
+        case EstimateGrouping::ward:
+            for (const auto& [code, name] : wards)
+                report.rows.push_back(row_of(tally(code), code, name));
+            break;
     }
-    report.total = row_of(total, std::string(kTotalKey), std::string(kTotalLabel));
+    report.total = row_of(total_, std::string(kTotalKey), std::string(kTotalLabel));
     return report;
+}
+
+EstimateReport compute_estimate_report(const std::vector<Ticket>& tickets, const WardConfig& config,
+                                       const OfficeZone& zone, Day from, Day to,
+                                       EstimateGrouping group_by) {
+    EstimateReportBuilder builder(from, to, group_by);
+    for (const Ticket& t : tickets)
+        if (const auto real = builder.real_wait(t))
+            builder.add(t.issued_category, t.day, zone.minutes_of_day(t.issued_at) / 60,
+                        config.unit_code, *t.estimate, *real);
+    return builder.finish(config, {{config.unit_code, config.office_name}});
 }
 
 std::string estimate_report_csv(const EstimateReport& report) {
     std::string out = "\xEF\xBB\xBF";  // BOM: Excel then reads the accents as UTF-8
     const char* group = report.group_by == EstimateGrouping::category ? "Lĩnh vực"
                         : report.group_by == EstimateGrouping::day    ? "Ngày"
-                                                                      : "Giờ lấy số";
+                        : report.group_by == EstimateGrouping::hour   ? "Giờ lấy số"
+                                                                      : "Phường, xã";
     out += fmt::format(
         "{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_cell("Mã"), csv_cell(group), csv_cell("Số vé"),
         csv_cell("Sai số trung bình (giây)"), csv_cell("Lệch (giây)"), csv_cell("Trong khoảng (%)"),

@@ -95,7 +95,8 @@ void Shipper::wait(std::chrono::milliseconds d, bool wake_on_events) {
 
 hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
     // Events recorded before the hub existed carry only their public payload: rebuild what the
-    // reports need from it (a rating's day is the day it was given: ratings close each day).
+    // reports need from it (a rating's day is the day it was given: ratings close each day). The
+    // payload has no estimate's baseline, so such a ticket ships without its estimate.
     hub::ShippedEvent s;
     s.seq = e.seq;
     s.type = e.type;
@@ -113,7 +114,7 @@ hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
                                           view->issued_at,  view->called_at,
                                           view->started_at, view->finished_at,
                                           view->counter,    std::nullopt,
-                                          std::nullopt};
+                                          std::nullopt,     view->category};
         }
     }
     if (const auto* r = ev->fields.if_contains("rating")) {

@@ -55,6 +55,18 @@ ShippedTicket ticket_of(const json::value& v) {
     t.counter = opt_int(f, "counter");
     t.officer = opt_short_str(f, "officer", 64);
     t.outcome = f.opt_enumeration<FinishOutcome>("outcome");
+    // Absent from a ward older than these fields: the ticket was not transferred as far as the
+    // hub can tell, and was told nothing it can measure.
+    t.issued_category =
+        f.find("issued_category") == nullptr ? t.category : short_str(f, "issued_category", 64);
+    if (const auto* e = f.find("estimate_at_issue")) {
+        Fields told(*e, "estimate_at_issue");
+        constexpr std::int64_t kMax = 1'000'000'000;
+        t.estimate = EstimateAtIssue{static_cast<int>(told.integer("wait_s", 0, kMax)),
+                                     static_cast<int>(told.integer("low_s", 0, kMax)),
+                                     static_cast<int>(told.integer("high_s", 0, kMax)),
+                                     static_cast<int>(told.integer("baseline_s", 0, kMax))};
+    }
     return t;
 }
 
@@ -157,9 +169,10 @@ ShippedEvent to_shipped(const DomainEvent& e) {
     s.at = e.at;
     if (e.ticket) {
         const Ticket& t = *e.ticket;
-        s.ticket = ShippedTicket{t.id,      t.day,       t.number,    t.category,   t.priority,
-                                 t.state,   t.issued_at, t.called_at, t.started_at, t.finished_at,
-                                 t.counter, t.officer,   t.outcome};
+        s.ticket =
+            ShippedTicket{t.id,      t.day,       t.number,    t.category,        t.priority,
+                          t.state,   t.issued_at, t.called_at, t.started_at,      t.finished_at,
+                          t.counter, t.officer,   t.outcome,   t.issued_category, t.estimate};
     }
     if (e.rating) {
         const Rating& r = *e.rating;
@@ -239,6 +252,12 @@ json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
         if (t.counter) to["counter"] = *t.counter;
         put_opt(to, "officer", t.officer);
         if (t.outcome) to["outcome"] = to_string(*t.outcome);
+        to["issued_category"] = t.issued_category;
+        if (t.estimate)
+            to["estimate_at_issue"] = json::object{{"wait_s", t.estimate->wait_s},
+                                                   {"low_s", t.estimate->low_s},
+                                                   {"high_s", t.estimate->high_s},
+                                                   {"baseline_s", t.estimate->baseline_s}};
         o["ticket"] = std::move(to);
     }
     if (m.rating) {

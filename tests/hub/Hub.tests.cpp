@@ -40,6 +40,11 @@ void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& w
                     get_json(hub.port, report("turnaround", from, to, group, w->code), province) ==
                     get_json(w->port(), report("turnaround", from, to, group), w->officer));
             }
+            for (const char* group : {"category", "day", "hour"}) {
+                INFO(w->code << " estimates " << from << ".." << to << " by " << group);
+                CHECK(get_json(hub.port, report("estimates", from, to, group, w->code), province) ==
+                      get_json(w->port(), report("estimates", from, to, group), w->officer));
+            }
             for (const char* group : {"category", "procedure"}) {
                 INFO(w->code << " II.06a " << from << ".." << to << " by " << group);
                 CHECK(get_json(hub.port, report("dossiers", from, to, group, w->code), province) ==
@@ -80,6 +85,24 @@ void check_figures_match(Hub& hub, std::vector<std::unique_ptr<ShippingWard>>& w
         own["label"] = wards[i]->name;
         CHECK(by_ward.at("rows").at(i) == json::value(own));
     }
+    // The estimates' accuracy by ward: each row is the ward's own total, over tickets that were
+    // told an estimate (every ward's simulated days call some).
+    const auto estimates =
+        get_json(hub.port, report("estimates", kDays.front(), kDays.back(), "ward"), province);
+    std::int64_t told = 0;
+    for (std::size_t i = 0; i < wards.size(); ++i) {
+        auto own =
+            get_json(wards[i]->port(), report("estimates", kDays.front(), kDays.back(), "day"),
+                     wards[i]->officer)
+                .at("total")
+                .as_object();
+        CHECK(own.at("tickets").as_int64() > 0);
+        told += own.at("tickets").as_int64();
+        own["key"] = wards[i]->code;
+        own["label"] = wards[i]->name;
+        CHECK(estimates.at("rows").at(i) == json::value(own));
+    }
+    CHECK(estimates.at("total").at("tickets").as_int64() == told);
 }
 
 // Every ward's events are stored once, seq 1 to its last, no gap, no duplicate.

@@ -55,7 +55,9 @@ TEST_CASE("shipped events and batches round-trip and keep their shape", "[hub_co
                              t.at,
                              2,
                              "lan",
-                             FinishOutcome::dossier_received};
+                             FinishOutcome::dossier_received,
+                             "CT",  // issued at Chứng thực, transferred to Hộ tịch
+                             EstimateAtIssue{600, 300, 900, 480}};
     ShippedEvent d;
     d.seq = 2;
     d.type = EventType::dossier_received;
@@ -85,9 +87,29 @@ TEST_CASE("shipped events and batches round-trip and keep their shape", "[hub_co
     CHECK(back->events[0].ticket->officer == "lan");
     CHECK(back->events[0].ticket->outcome == FinishOutcome::dossier_received);
     CHECK(back->events[0].ticket->called_at == at("2026-11-23T08:05:00+07:00"));
+    CHECK(back->events[0].ticket->category == "HT");
+    CHECK(back->events[0].ticket->issued_category == "CT");
+    CHECK(back->events[0].ticket->estimate == EstimateAtIssue{600, 300, 900, 480});
     CHECK(back->events[1].dossier->code == "000.17.22.H56-261123-0001");
     CHECK(back->events[2].rating->comment == "riêng tư");
     CHECK(api::write_json(to_json(*back, zone())) == api::write_json(to_json(b, zone())));
+
+    SECTION("a ticket from a ward older than the estimate: issued where it waits, told nothing") {
+        auto json = to_json(b, zone());
+        auto& ticket = json.at("events").as_array()[0].as_object()["ticket"].as_object();
+        ticket.erase("issued_category");
+        ticket.erase("estimate_at_issue");
+        auto old = decode_event_batch(json);
+        REQUIRE(old);
+        CHECK(old->events[0].ticket->issued_category == "HT");
+        CHECK_FALSE(old->events[0].ticket->estimate);
+    }
+    SECTION("an estimate the ward could not have told is refused") {
+        auto json = to_json(b, zone());
+        json.at("events").as_array()[0].as_object()["ticket"].as_object()["estimate_at_issue"] =
+            boost::json::object{{"wait_s", -5}, {"low_s", 0}, {"high_s", 0}, {"baseline_s", 0}};
+        CHECK_FALSE(decode_event_batch(json));
+    }
 
     SECTION("bad inputs") {
         const auto bad = [](const std::string& text) {
@@ -116,6 +138,33 @@ TEST_CASE("shipped events and batches round-trip and keep their shape", "[hub_co
         json.at("events").as_array()[0].as_object()["seq"] = 0;
         CHECK_FALSE(decode_event_batch(json));
     }
+}
+
+TEST_CASE("a ticket ships the category it was issued in and the wait it was told", "[hub_codec]") {
+    DomainEvent e;
+    e.seq = 7;
+    e.type = EventType::ticket_transferred;
+    e.at = at("2026-11-23T08:20:00+07:00");
+    Ticket t;
+    t.id = "t1";
+    t.day = *parse_day("2026-11-23");
+    t.issued_category = "CT";
+    t.category = "HT";
+    t.number = "B004";
+    t.issued_at = at("2026-11-23T08:00:00+07:00");
+    t.estimate = EstimateAtIssue{420, 240, 780, 300};
+    e.ticket = t;
+    e.from_category = "CT";
+    const auto shipped = to_shipped(e);
+    REQUIRE(shipped.ticket);
+    CHECK(shipped.ticket->category == "HT");
+    CHECK(shipped.ticket->issued_category == "CT");
+    CHECK(shipped.ticket->estimate == t.estimate);
+    // And the hub reads back what was shipped.
+    const auto back = decode_shipped_event(to_json(shipped, zone()));
+    REQUIRE(back);
+    CHECK(back->ticket->issued_category == "CT");
+    CHECK(back->ticket->estimate == t.estimate);
 }
 
 TEST_CASE("comments stay in the ward unless it allows them to leave", "[hub_codec]") {

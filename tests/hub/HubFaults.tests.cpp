@@ -2,7 +2,10 @@
 // batches, seq gaps, the same batch from two hub processes at once. Nothing bad is stored.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
+#include <optional>
 #include <thread>
 
 #include "hub_rig.hpp"
@@ -39,6 +42,50 @@ std::string batch(const std::string& code, std::int64_t first, int n) {
                                                   {"name_vi", "Hộ tịch"},
                                                   {"name_en", "Civil status"},
                                                   {"target_wait_s", 900}}}},
+                      {"procedures", json::array{}}};
+    return json::serialize(json::object{{"ward", ward}, {"events", events}});
+}
+
+// ticket_called events of tickets told an estimate at 08:00, called at 08:05 (a real wait of
+// 300 s), as a ward ships them; `told` holds (wait, low, high, baseline) or nothing for a ticket
+// told nothing. The first ticket was issued at Chứng thực and transferred to Hộ tịch.
+std::string estimate_batch(const std::string& code,
+                           const std::vector<std::optional<std::array<int, 4>>>& told) {
+    json::array events;
+    for (std::size_t i = 0; i < told.size(); ++i) {
+        const auto seq = static_cast<std::int64_t>(i) + 1;
+        json::object ticket{{"id", fmt::format("E{:015}", seq)},
+                            {"day", "2026-11-23"},
+                            {"number", fmt::format("A{:03}", seq)},
+                            {"category", "HT"},
+                            {"issued_category", i == 0 ? "CT" : "HT"},
+                            {"priority", false},
+                            {"state", "called"},
+                            {"issued_at", "2026-11-23T08:00:00+07:00"},
+                            {"called_at", "2026-11-23T08:05:00+07:00"},
+                            {"counter", 1}};
+        if (const auto& t = told[i])
+            ticket["estimate_at_issue"] = {{"wait_s", (*t)[0]},
+                                           {"low_s", (*t)[1]},
+                                           {"high_s", (*t)[2]},
+                                           {"baseline_s", (*t)[3]}};
+        events.push_back({{"seq", seq},
+                          {"type", "ticket_called"},
+                          {"at", "2026-11-23T08:05:00+07:00"},
+                          {"ticket", std::move(ticket)}});
+    }
+    json::object ward{{"unit_code", code},
+                      {"name", "Phường"},
+                      {"time_zone", "Asia/Ho_Chi_Minh"},
+                      {"scale", "5"},
+                      {"categories", json::array{{{"code", "HT"},
+                                                  {"name_vi", "Hộ tịch"},
+                                                  {"name_en", "Civil status"},
+                                                  {"target_wait_s", 900}},
+                                                 {{"code", "CT"},
+                                                  {"name_vi", "Chứng thực"},
+                                                  {"name_en", "Certification"},
+                                                  {"target_wait_s", 600}}}},
                       {"procedures", json::array{}}};
     return json::serialize(json::object{{"ward", ward}, {"events", events}});
 }
@@ -172,5 +219,69 @@ TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope
         REQUIRE(wards.as_array().size() == 2);
         CHECK(wards.at(1).at("acked_seq") == 7);
         CHECK(request(hub.port, "GET", t + "&ward=999.99.99.X99", province).status == 404);
+    }
+    SECTION("estimates: each ward's shipped tickets measured, by ward or category, in its scope") {
+        // Ward one: real wait 300 s against told 300 (in range), 600 (over, out of range) and
+        // 60 (under, out of range); a ticket told nothing does not count.
+        REQUIRE(
+            ingest(a, estimate_batch("000.00.01.H01",
+                                     {std::array{300, 200, 400, 300}, std::array{600, 500, 700, 0},
+                                      std::array{60, 0, 120, 900}, std::nullopt}))
+                .status == 200);
+        // Ward two: one ticket told 0 s, exactly five minutes short, which is not yet "late".
+        REQUIRE(ingest(b, estimate_batch("000.00.02.H02", {std::array{0, 0, 0, 0}})).status == 200);
+        const std::string e = "/api/v1/reports/estimates?from=2026-11-23&to=2026-11-23";
+        auto by_ward = get_json(hub.port, e, province);
+        CHECK(by_ward.at("group_by") == "ward");
+        REQUIRE(by_ward.at("rows").as_array().size() == 2);
+        const auto& one = by_ward.at("rows").at(0);
+        CHECK(one.at("key") == "000.00.01.H01");
+        CHECK(one.at("label") == "Phường Một");
+        CHECK(one.at("tickets") == 3);
+        CHECK(one.at("mae_s").to_number<double>() == 180.0);            // (0 + 300 + 240) / 3
+        CHECK(one.at("bias_s").to_number<double>() == 20.0);            // (0 + 300 − 240) / 3
+        CHECK(one.at("within_range_pct").to_number<double>() == 33.3);  // the first only
+        CHECK(one.at("late_over_5min_pct").to_number<double>() == 0.0);
+        CHECK(one.at("baseline_mae_s").to_number<double>() == 300.0);  // (0 + 300 + 600) / 3
+        CHECK(one.at("baseline_bias_s").to_number<double>() == 100.0);
+        const auto& two = by_ward.at("rows").at(1);
+        CHECK(two.at("tickets") == 1);
+        CHECK(two.at("late_over_5min_pct").to_number<double>() == 0.0);  // exactly 5 minutes
+        CHECK(two.at("bias_s").to_number<double>() == -300.0);
+        CHECK(by_ward.at("total").at("tickets") == 4);
+        CHECK(by_ward.at("total").at("mae_s").to_number<double>() == 210.0);  // 840 / 4
+        // By category of issue: the transferred ticket counts where it was issued.
+        auto by_category =
+            get_json(hub.port, e + "&group_by=category&ward=000.00.01.H01", province);
+        REQUIRE(by_category.at("rows").as_array().size() == 2);
+        CHECK(by_category.at("rows").at(0).at("key") == "HT");
+        CHECK(by_category.at("rows").at(0).at("tickets") == 2);
+        CHECK(by_category.at("rows").at(1).at("key") == "CT");
+        CHECK(by_category.at("rows").at(1).at("label") == "Chứng thực");
+        CHECK(by_category.at("rows").at(1).at("tickets") == 1);
+        auto by_hour = get_json(hub.port, e + "&group_by=hour", province);
+        REQUIRE(by_hour.at("rows").as_array().size() == 1);
+        CHECK(by_hour.at("rows").at(0).at("key") == "08");
+        CHECK(by_hour.at("rows").at(0).at("tickets") == 4);
+        // A ward_viewer sees its own ward only; others are refused, like every hub report.
+        auto own = get_json(hub.port, e, viewer);
+        REQUIRE(own.at("rows").as_array().size() == 1);
+        CHECK(own.at("total").at("tickets") == 3);
+        CHECK(request(hub.port, "GET", e + "&ward=000.00.02.H02", viewer).status == 403);
+        CHECK(request(hub.port, "GET", e).status == 401);
+        CHECK(request(hub.port, "GET", e, a).status == 403);
+        // Bad groupings and formats: 400 with the choices.
+        auto bad = request(hub.port, "GET", e + "&group_by=counter", province);
+        CHECK(bad.status == 400);
+        CHECK(error_code(bad) == "invalid_query");
+        CHECK(bad.body.find("category, day, hour, ward") != std::string::npos);
+        CHECK(request(hub.port, "GET", e + "&format=xlsx", province).status == 400);
+        // CSV for a spreadsheet: a row per ward and the total.
+        auto csv = request(hub.port, "GET", e + "&format=csv", province);
+        CHECK(csv.status == 200);
+        CHECK(csv.headers.at("Content-Type") == "text/csv; charset=utf-8");
+        CHECK(csv.body.find("Phường, xã") != std::string::npos);
+        CHECK(csv.body.find("000.00.02.H02") != std::string::npos);
+        CHECK(std::count(csv.body.begin(), csv.body.end(), '\n') == 4);
     }
 }

@@ -591,6 +591,10 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
         // Bad queries change nothing and say what is wrong.
         CHECK(estimates("week").status == 400);
         CHECK(estimates("day", "xlsx").status == 400);
+        // A ward has only itself: the hub's `ward` grouping is refused here, as for turnaround.
+        const auto by_ward = estimates("ward");
+        CHECK(by_ward.status == 400);
+        CHECK(by_ward.body.find("one of: category, day, hour\"") != std::string::npos);
         CHECK(request(p, "GET", "/api/v1/reports/estimates?from=2026-11-23&to=2026-11-25",
                       w.kiosk_token)
                   .status == 403);
@@ -598,6 +602,11 @@ TEST_CASE("turnaround report of a multi-day scenario matches figures computed fr
                             "--from", "2026-11-23", "--to", "2026-11-25", "--group-by", "week"});
         CHECK(bad.exit_code == 2);
         CHECK(bad.err == "motcua-service: --group-by must be one of: category, day, hour\n");
+        auto ward =
+            run_cli({"report", "estimates", "--config", config_path(), "--db", w.db.string(),
+                     "--from", "2026-11-23", "--to", "2026-11-25", "--group-by", "ward"});
+        CHECK(ward.exit_code == 2);
+        CHECK(ward.err == bad.err);
     }
     SECTION("the ratings list holds every rating with its counter and officer") {
         auto r = request(p, "GET", "/api/v1/reports/ratings?from=2026-11-23&to=2026-11-25", lan);

@@ -39,6 +39,10 @@ struct ShippedTicket {
     std::optional<int> counter;
     std::optional<std::string> officer;  // username
     std::optional<FinishOutcome> outcome;
+    /// The category it was issued in, which its number and its estimate belong to; a ward from
+    /// before this field sends none, and the hub then takes `category`.
+    std::string issued_category = {};
+    std::optional<EstimateAtIssue> estimate = std::nullopt;  // told at issue (DESIGN.md §9)
 };
 
 struct ShippedRating {

@@ -147,8 +147,12 @@ struct AppointmentReport {
     friend bool operator==(const AppointmentReport&, const AppointmentReport&) = default;
 };
 
-/// The accuracy of the wait estimates (DESIGN.md §9), by category, day or hour of issue.
-enum class EstimateGrouping { category, day, hour };
+/// The accuracy of the wait estimates (DESIGN.md §9), by category, day or hour of issue, and on
+/// the province hub by ward (row keys: the wards' unit codes).
+enum class EstimateGrouping { category, day, hour, ward };
+/// The groupings a ward service answers: all but `ward`, as for the turnaround report.
+inline constexpr std::array<EstimateGrouping, 3> kWardEstimateGroupings{
+    EstimateGrouping::category, EstimateGrouping::day, EstimateGrouping::hour};
 
 /// Over called tickets that were told an estimate at issue: the estimator's figures, then the
 /// simple rule's on the same tickets. Seconds and percentages to one decimal.
@@ -278,10 +282,11 @@ struct EnumNames<DossierGrouping> {
 };
 template <>
 struct EnumNames<EstimateGrouping> {
-    static constexpr std::array<std::pair<EstimateGrouping, std::string_view>, 3> names{
+    static constexpr std::array<std::pair<EstimateGrouping, std::string_view>, 4> names{
         {{EstimateGrouping::category, "category"},
          {EstimateGrouping::day, "day"},
-         {EstimateGrouping::hour, "hour"}}};
+         {EstimateGrouping::hour, "hour"},
+         {EstimateGrouping::ward, "ward"}}};
 };
 
 template <>
