@@ -109,6 +109,8 @@ void HubApp::add_routes() {
     t.add("POST", std::string(kIngestPath), A::ward,
           [this](const HubRouter::Call& c) { ingest(c); });
     t.add("GET", std::string(kAckPath), A::ward, [this](const HubRouter::Call& c) { ack(c); });
+    t.add("POST", std::string(kRefillPath), A::ward,
+          [this](const HubRouter::Call& c) { refill(c); });
     t.add("GET", v1 + "/wards", A::province, [this](const HubRouter::Call& c) { wards(c); });
     t.add("GET", v1 + "/reports/turnaround", A::user,
           [this](const HubRouter::Call& c) { turnaround(c); });
@@ -230,6 +232,19 @@ void HubApp::ingest(const HubRouter::Call& c) {
 void HubApp::ack(const HubRouter::Call& c) {
     c.respond(
         api::json_reply(200, to_json(acknowledged(db(), std::get<WardPrincipal>(c.who).code))));
+}
+
+void HubApp::refill(const HubRouter::Call& c) {
+    if (!api::is_json_media(c.request.content_type))
+        return c.respond(api::error_reply(make_error(ErrorCode::unsupported_media_type,
+                                                     "send the estimates as application/json")));
+    auto parsed = api::parse_json(c.request.body);
+    if (!parsed) return c.respond(api::error_reply(parsed.error()));
+    auto page = decode_estimate_refill(*parsed);
+    if (!page) return c.respond(api::error_reply(page.error()));
+    const int updated =
+        refill_estimates(db(), std::get<WardPrincipal>(c.who).code, *page, SystemClock{}.now());
+    c.respond(api::json_reply(200, {{"updated", updated}}));
 }
 
 void HubApp::wards(const HubRouter::Call& c) {

@@ -52,6 +52,7 @@ private:
     void login(const HubRouter::Call& c);
     void ingest(const HubRouter::Call& c);
     void ack(const HubRouter::Call& c);
+    void refill(const HubRouter::Call& c);
     void wards(const HubRouter::Call& c);
     void turnaround(const HubRouter::Call& c);
     void waits(const HubRouter::Call& c);

@@ -61,8 +61,40 @@ void stamp_months(pqxx::work& w, std::string_view table, const std::string& ward
 
 BatchAck acknowledged(pqxx::connection& c, const std::string& ward) {
     pqxx::read_transaction w(c);
-    auto r = w.exec_params("SELECT acked_seq FROM wards WHERE code = $1", ward);
-    return BatchAck{ward, r.empty() ? 0 : r[0][0].as<std::int64_t>(), 0};
+    auto r = w.exec_params(
+        "SELECT acked_seq, estimates_refilled_ms IS NULL FROM wards WHERE code = $1", ward);
+    if (r.empty()) return BatchAck{ward, 0, 0, false};
+    return BatchAck{ward, r[0][0].as<std::int64_t>(), 0, r[0][1].as<bool>()};
+}
+
+int refill_estimates(pqxx::connection& c, const std::string& ward, const EstimateRefill& refill,
+                     TimePoint now) {
+    pqxx::work w(c);
+    const Sql q(w);
+    int updated = 0;
+    if (!refill.tickets.empty()) {
+        std::vector<std::string> rows;
+        rows.reserve(refill.tickets.size());
+        for (const auto& t : refill.tickets)
+            rows.push_back(fmt::format("({}::date, {}, {}, {}, {}, {}, {})", q(t.day), q(t.id),
+                                       q(t.issued_category), q(t.estimate.wait_s),
+                                       q(t.estimate.low_s), q(t.estimate.high_s),
+                                       q(t.estimate.baseline_s)));
+        // Only this ward's tickets: the ward is the token's, whatever the page names.
+        updated = static_cast<int>(
+            w.exec(fmt::format("UPDATE tickets t SET issued_category = v.ic, estimate_wait_s = "
+                               "v.wait, estimate_low_s = v.low, estimate_high_s = v.high, "
+                               "estimate_baseline_s = v.base FROM (VALUES {}) AS v(day, id, ic, "
+                               "wait, low, high, base) WHERE t.ward = {} AND t.day = v.day AND "
+                               "t.id = v.id",
+                               join(rows), q(ward)))
+                .affected_rows());
+    }
+    if (refill.done)
+        w.exec_params("UPDATE wards SET estimates_refilled_ms = $1 WHERE code = $2",
+                      to_epoch_ms(now), ward);
+    w.commit();
+    return updated;
 }
 
 Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward,
@@ -155,9 +187,9 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
                     q(to_string(t->state)), q(t->issued_at), q(t->called_at), q(t->started_at),
                     q(t->finished_at), q(t->counter), q(t->officer),
                     t->outcome ? q(std::string(to_string(*t->outcome))) : "NULL",
-                    q(t->issued_category), told(&EstimateAtIssue::wait_s),
-                    told(&EstimateAtIssue::low_s), told(&EstimateAtIssue::high_s),
-                    told(&EstimateAtIssue::baseline_s)));
+                    t->issued_category.empty() ? std::string("NULL") : q(t->issued_category),
+                    told(&EstimateAtIssue::wait_s), told(&EstimateAtIssue::low_s),
+                    told(&EstimateAtIssue::high_s), told(&EstimateAtIssue::baseline_s)));
             }
             w.exec(
                 "INSERT INTO tickets (ward, day, id, number, category, priority, state, issued_ms, "
@@ -172,10 +204,17 @@ Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::
                 "called_ms = EXCLUDED.called_ms, started_ms = EXCLUDED.started_ms, finished_ms = "
                 "EXCLUDED.finished_ms, "
                 "counter = EXCLUDED.counter, officer = EXCLUDED.officer, outcome = "
-                "EXCLUDED.outcome, issued_category = EXCLUDED.issued_category, estimate_wait_s = "
-                "EXCLUDED.estimate_wait_s, estimate_low_s = EXCLUDED.estimate_low_s, "
-                "estimate_high_s = EXCLUDED.estimate_high_s, estimate_baseline_s = "
-                "EXCLUDED.estimate_baseline_s");
+                "EXCLUDED.outcome, " +
+                // What the ticket was told stays when an event that does not know it follows
+                // (one shipped from its public payload).
+                std::string(
+                    "issued_category = coalesce(EXCLUDED.issued_category, "
+                    "tickets.issued_category), estimate_wait_s = "
+                    "coalesce(EXCLUDED.estimate_wait_s, "
+                    "tickets.estimate_wait_s), estimate_low_s = coalesce(EXCLUDED.estimate_low_s, "
+                    "tickets.estimate_low_s), estimate_high_s = coalesce(EXCLUDED.estimate_high_s, "
+                    "tickets.estimate_high_s), estimate_baseline_s = "
+                    "coalesce(EXCLUDED.estimate_baseline_s, tickets.estimate_baseline_s)"));
         }
         if (!ratings.empty()) {
             std::vector<std::string> rows, levels;

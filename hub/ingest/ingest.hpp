@@ -17,7 +17,12 @@ namespace motcua::hub {
 Result<BatchAck> ingest(pqxx::connection& c, Partitions& partitions, const std::string& ward,
                         const EventBatch& batch, TimePoint now);
 
-/// What is stored of `ward` (GET /ingest/ack).
+/// What is stored of `ward` (GET /ingest/ack), and whether it should re-send its estimates.
 BatchAck acknowledged(pqxx::connection& c, const std::string& ward);
+
+/// Sets the estimates at issue of `ward`'s tickets on the page (POST /ingest/estimates); the
+/// last page (`done`) records that the ward has re-sent them all. Returns the tickets found.
+int refill_estimates(pqxx::connection& c, const std::string& ward, const EstimateRefill& refill,
+                     TimePoint now);
 
 }  // namespace motcua::hub

@@ -153,6 +153,9 @@ ALTER TABLE tickets
     ADD COLUMN estimate_low_s integer,
     ADD COLUMN estimate_high_s integer,
     ADD COLUMN estimate_baseline_s integer;
+-- When the ward last finished re-sending the estimates of the tickets stored before (NULL: it
+-- has yet to, and the acknowledgement asks it to).
+ALTER TABLE wards ADD COLUMN estimates_refilled_ms bigint;
 )sql",
 };
 

@@ -82,6 +82,9 @@ std::vector<api::MetricValue> Shipper::metrics() const {
              "gauge", static_cast<double>(std::max<std::int64_t>(0, last_seq_.load() - known))},
             {"motcua_hub_failures_total", "Failed attempts to reach or feed the hub.", "counter",
              static_cast<double>(failures_.load())},
+            {"motcua_hub_estimates_refill_pending",
+             "1 while the ward re-sends the estimates at issue the hub asked for.", "gauge",
+             refill_pending_.load() ? 1.0 : 0.0},
             {"motcua_hub_ahead",
              "1 when the hub has more of this ward's events than the ward (a restored database).",
              "gauge", ahead_.load() ? 1.0 : 0.0}};
@@ -96,7 +99,8 @@ void Shipper::wait(std::chrono::milliseconds d, bool wake_on_events) {
 hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
     // Events recorded before the hub existed carry only their public payload: rebuild what the
     // reports need from it (a rating's day is the day it was given: ratings close each day). The
-    // payload has no estimate's baseline, so such a ticket ships without its estimate.
+    // payload has no estimate's baseline nor the category of issue, so such a ticket ships
+    // without them; the hub asks for the estimates afterwards (EstimateRefill).
     hub::ShippedEvent s;
     s.seq = e.seq;
     s.type = e.type;
@@ -114,7 +118,7 @@ hub::ShippedEvent Shipper::from_payload(const store::ShippableEvent& e) const {
                                           view->issued_at,  view->called_at,
                                           view->started_at, view->finished_at,
                                           view->counter,    std::nullopt,
-                                          std::nullopt,     view->category};
+                                          std::nullopt};
         }
     }
     if (const auto* r = ev->fields.if_contains("rating")) {
@@ -171,6 +175,37 @@ bool Shipper::next_batch(std::int64_t after, std::string& body, std::int64_t& la
     return true;
 }
 
+bool Shipper::refill_page(std::string& problem) {
+    const auto tickets = store_.estimated_tickets_after(refill_day_, refill_id_,
+                                                        static_cast<int>(hub::kMaxBatchEvents));
+    hub::EstimateRefill page;
+    page.done = tickets.size() < hub::kMaxBatchEvents;
+    for (const auto& t : tickets)
+        page.tickets.push_back(hub::RefilledEstimate{t.id, t.day, t.issued_category, *t.estimate});
+    auto answer = client_->request("POST", std::string(hub::kRefillPath), token_,
+                                   api::write_json(hub::to_json(page)));
+    if (!answer) {
+        problem = answer.error().message;
+        return false;
+    }
+    if (answer->status != 200) {
+        problem = fmt::format("the hub answered {} to {}: {}", answer->status, hub::kRefillPath,
+                              answer->body);
+        return false;
+    }
+    refilled_ += static_cast<std::int64_t>(tickets.size());
+    if (!tickets.empty()) {
+        refill_day_ = tickets.back().day;
+        refill_id_ = tickets.back().id;
+    }
+    if (page.done) {
+        refill_wanted_ = false;
+        refill_pending_ = false;
+        spdlog::info("hub: re-sent the estimates at issue of {} tickets", refilled_);
+    }
+    return true;
+}
+
 void Shipper::loop() {
     std::chrono::milliseconds backoff{1000};
     std::string last_problem;
@@ -200,6 +235,8 @@ void Shipper::loop() {
                                     answer->body));
                 continue;
             }
+            // Before the acknowledgement shows: "shipped" includes the estimates it asks for.
+            if (decoded->refill_estimates) refill_pending_ = true;
             acked_ = decoded->acked_seq;
             ack_known_ = true;
             // A hub ahead of the ward: the ward's database was restored from an older copy, and
@@ -216,10 +253,27 @@ void Shipper::loop() {
             ahead_ = false;
             spdlog::info("hub: {} has this ward up to event {}", config_.hub.url,
                          decoded->acked_seq);
+            if (decoded->refill_estimates && !refill_wanted_) {
+                refill_wanted_ = true;
+                refill_day_ = Day{};
+                refill_id_.clear();
+                refilled_ = 0;
+            }
         }
         std::string body;
         std::int64_t last = 0;
         if (!next_batch(acked_.load(), body, last)) {
+            // Every event is shipped, so every ticket is on the hub: its estimates can follow.
+            if (refill_wanted_) {
+                std::string problem;
+                if (refill_page(problem)) {
+                    backoff = std::chrono::milliseconds(1000);
+                } else {
+                    ack_known_ = false;  // ask again: the hub may have been replaced
+                    trouble(problem);
+                }
+                continue;
+            }
             wait(kIdlePoll, true);
             continue;
         }

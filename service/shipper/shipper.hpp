@@ -42,6 +42,8 @@ private:
     /// The events after `after` as a batch body; false when there are none.
     bool next_batch(std::int64_t after, std::string& body, std::int64_t& last);
     hub::ShippedEvent from_payload(const store::ShippableEvent& e) const;
+    /// Re-sends a page of the estimates at issue the hub asked for; false on trouble.
+    bool refill_page(std::string& problem);
     /// Sleeps `d`, or until stopped, or (when `wake_on_events`) until new events are durable.
     void wait(std::chrono::milliseconds d, bool wake_on_events);
 
@@ -53,6 +55,13 @@ private:
     OfficeZone zone_;
     std::atomic<std::int64_t> acked_{-1};  // last acknowledged; -1 before the hub first answered
     bool ack_known_ = false;  // loop thread only: false after a refusal, until asked again
+    // Loop thread only: the hub asked for the estimates of the tickets it stored without them
+    // (events recorded before wards shipped estimates); the last ticket sent, in (day, id) order.
+    bool refill_wanted_ = false;
+    std::atomic<bool> refill_pending_{false};  // refill_wanted_, for /metrics
+    Day refill_day_{};
+    std::string refill_id_;
+    std::int64_t refilled_ = 0;
     std::atomic<std::int64_t> last_seq_{0};
     std::atomic<std::uint64_t> failures_{0};
     std::atomic<bool> ahead_{false};

@@ -641,6 +641,18 @@ std::vector<Ticket> Store::estimated_tickets(Day from, Day to) {
     return out;
 }
 
+std::vector<Ticket> Store::estimated_tickets_after(Day day, std::string_view id, int limit) {
+    std::lock_guard lock(read_mutex_);
+    auto st = read_db_.prepare(
+        fmt::format("SELECT {} FROM tickets WHERE est_wait_s IS NOT NULL AND (day, id) > (?1, ?2) "
+                    "ORDER BY day, id LIMIT ?3",
+                    kTicketColumns));
+    st.bind(1, format_day(day)).bind(2, std::string(id)).bind(3, limit);
+    std::vector<Ticket> out;
+    while (st.step()) out.push_back(ticket_from_row(st));
+    return out;
+}
+
 std::vector<Ticket> Store::desk_history(Day from) {
     std::lock_guard lock(read_mutex_);
     auto st = read_db_.prepare(

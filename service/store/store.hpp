@@ -213,6 +213,9 @@ public:
     /// Tickets of [from, to] that were called and told an estimate at issue, for the estimates
     /// report (DESIGN.md §9).
     std::vector<Ticket> estimated_tickets(Day from, Day to);
+    /// Tickets told an estimate at issue after (`day`, `id`) in (day, id) order, at most
+    /// `limit`: what the shipper re-sends to a hub that stored their events without it.
+    std::vector<Ticket> estimated_tickets_after(Day day, std::string_view id, int limit);
     /// Tickets of [from, to] checked in with a booking, for the appointments report.
     std::vector<Ticket> appointment_tickets(Day from, Day to);
     /// The highest dossier sequence used on `day` (0 when none).

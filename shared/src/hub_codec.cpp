@@ -11,6 +11,20 @@ namespace motcua::hub {
 using namespace motcua::json_fields;
 namespace {
 
+/// A shipped time to the millisecond, as the ward stores it: its reports count from milliseconds
+/// (a wait of 08:00:00.900 to 08:05:00.100 is 299 s), so the hub's must too. Whole seconds keep
+/// the plain form.
+std::string wire_time(TimePoint t, const OfficeZone& zone) {
+    std::string text = zone.format_rfc3339(t);
+    const auto ms = (t - date::floor<std::chrono::seconds>(t)).count();
+    if (ms != 0) text.insert(text.size() - 6, fmt::format(".{:03}", ms));  // before "+07:00"
+    return text;
+}
+
+json::value wire_time_or_null(const std::optional<TimePoint>& t, const OfficeZone& zone) {
+    return t ? json::value(wire_time(*t, zone)) : json::value(nullptr);
+}
+
 json::value day_or_null(const std::optional<Day>& d) {
     if (!d) return nullptr;
     return json::value(format_day(*d));
@@ -39,6 +53,22 @@ std::optional<int> opt_int(const Fields& f, std::string_view key, std::int64_t m
     return std::nullopt;
 }
 
+EstimateAtIssue estimate_of(const json::value& v) {
+    Fields told(v, "estimate_at_issue");
+    constexpr std::int64_t kMax = 1'000'000'000;
+    return EstimateAtIssue{static_cast<int>(told.integer("wait_s", 0, kMax)),
+                           static_cast<int>(told.integer("low_s", 0, kMax)),
+                           static_cast<int>(told.integer("high_s", 0, kMax)),
+                           static_cast<int>(told.integer("baseline_s", 0, kMax))};
+}
+
+json::value estimate_json(const EstimateAtIssue& e) {
+    return json::object{{"wait_s", e.wait_s},
+                        {"low_s", e.low_s},
+                        {"high_s", e.high_s},
+                        {"baseline_s", e.baseline_s}};
+}
+
 ShippedTicket ticket_of(const json::value& v) {
     Fields f(v, "ticket");
     ShippedTicket t;
@@ -55,18 +85,9 @@ ShippedTicket ticket_of(const json::value& v) {
     t.counter = opt_int(f, "counter");
     t.officer = opt_short_str(f, "officer", 64);
     t.outcome = f.opt_enumeration<FinishOutcome>("outcome");
-    // Absent from a ward older than these fields: the ticket was not transferred as far as the
-    // hub can tell, and was told nothing it can measure.
-    t.issued_category =
-        f.find("issued_category") == nullptr ? t.category : short_str(f, "issued_category", 64);
-    if (const auto* e = f.find("estimate_at_issue")) {
-        Fields told(*e, "estimate_at_issue");
-        constexpr std::int64_t kMax = 1'000'000'000;
-        t.estimate = EstimateAtIssue{static_cast<int>(told.integer("wait_s", 0, kMax)),
-                                     static_cast<int>(told.integer("low_s", 0, kMax)),
-                                     static_cast<int>(told.integer("high_s", 0, kMax)),
-                                     static_cast<int>(told.integer("baseline_s", 0, kMax))};
-    }
+    // Absent from a ward older than these fields: unknown, and told nothing the hub can measure.
+    t.issued_category = opt_short_str(f, "issued_category", 64).value_or("");
+    if (const auto* e = f.find("estimate_at_issue")) t.estimate = estimate_of(*e);
     return t;
 }
 
@@ -236,7 +257,7 @@ WardConfig report_config(const WardInfo& info) {
 }
 
 json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
-    json::object o{{"seq", m.seq}, {"type", to_string(m.type)}, {"at", zone.format_rfc3339(m.at)}};
+    json::object o{{"seq", m.seq}, {"type", to_string(m.type)}, {"at", wire_time(m.at, zone)}};
     if (m.ticket) {
         const auto& t = *m.ticket;
         json::object to{{"id", t.id},
@@ -245,19 +266,15 @@ json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
                         {"category", t.category},
                         {"priority", t.priority},
                         {"state", to_string(t.state)},
-                        {"issued_at", zone.format_rfc3339(t.issued_at)},
-                        {"called_at", time_or_null(t.called_at, zone)},
-                        {"started_at", time_or_null(t.started_at, zone)},
-                        {"finished_at", time_or_null(t.finished_at, zone)}};
+                        {"issued_at", wire_time(t.issued_at, zone)},
+                        {"called_at", wire_time_or_null(t.called_at, zone)},
+                        {"started_at", wire_time_or_null(t.started_at, zone)},
+                        {"finished_at", wire_time_or_null(t.finished_at, zone)}};
         if (t.counter) to["counter"] = *t.counter;
         put_opt(to, "officer", t.officer);
         if (t.outcome) to["outcome"] = to_string(*t.outcome);
-        to["issued_category"] = t.issued_category;
-        if (t.estimate)
-            to["estimate_at_issue"] = json::object{{"wait_s", t.estimate->wait_s},
-                                                   {"low_s", t.estimate->low_s},
-                                                   {"high_s", t.estimate->high_s},
-                                                   {"baseline_s", t.estimate->baseline_s}};
+        if (!t.issued_category.empty()) to["issued_category"] = t.issued_category;
+        if (t.estimate) to["estimate_at_issue"] = estimate_json(*t.estimate);
         o["ticket"] = std::move(to);
     }
     if (m.rating) {
@@ -268,7 +285,7 @@ json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
                         {"day", format_day(r.day)},
                         {"level", r.level},
                         {"reasons", std::move(reasons)},
-                        {"at", zone.format_rfc3339(r.at)}};
+                        {"at", wire_time(r.at, zone)}};
         if (r.counter) ro["counter"] = *r.counter;
         put_opt(ro, "officer", r.officer);
         put_opt(ro, "comment", r.comment);
@@ -287,15 +304,15 @@ json::value to_json(const ShippedEvent& m, const OfficeZone& zone) {
                          {"category", d.category},
                          {"channel", to_string(d.channel)},
                          {"state", to_string(d.state)},
-                         {"received_at", zone.format_rfc3339(d.received_at)},
+                         {"received_at", wire_time(d.received_at, zone)},
                          {"due_date", format_day(d.due_date)},
                          {"new_due_date", day_or_null(d.new_due_date)},
-                         {"apology_at", time_or_null(d.apology_at, zone)},
-                         {"returned_at", time_or_null(d.returned_at, zone)},
-                         {"closed_at", time_or_null(d.closed_at, zone)},
+                         {"apology_at", wire_time_or_null(d.apology_at, zone)},
+                         {"returned_at", wire_time_or_null(d.returned_at, zone)},
+                         {"closed_at", wire_time_or_null(d.closed_at, zone)},
                          {"counter", d.counter},
                          {"officer", d.officer},
-                         {"updated_at", zone.format_rfc3339(d.updated_at)}};
+                         {"updated_at", wire_time(d.updated_at, zone)}};
         dob["result"] = d.result ? json::value(to_string(*d.result)) : json::value(nullptr);
         o["dossier"] = std::move(dob);
     }
@@ -332,7 +349,21 @@ json::value to_json(const EventBatch& m, const OfficeZone& zone) {
 }
 
 json::value to_json(const BatchAck& m) {
-    return json::object{{"ward", m.ward}, {"acked_seq", m.acked_seq}, {"stored", m.stored}};
+    return json::object{{"ward", m.ward},
+                        {"acked_seq", m.acked_seq},
+                        {"stored", m.stored},
+                        {"refill_estimates", m.refill_estimates}};
+}
+
+json::value to_json(const EstimateRefill& m) {
+    json::array tickets;
+    tickets.reserve(m.tickets.size());
+    for (const auto& t : m.tickets)
+        tickets.push_back(json::object{{"id", t.id},
+                                       {"day", format_day(t.day)},
+                                       {"issued_category", t.issued_category},
+                                       {"estimate_at_issue", estimate_json(t.estimate)}});
+    return json::object{{"tickets", std::move(tickets)}, {"done", m.done}};
 }
 
 json::value to_json(const WardStatus& m, const OfficeZone& zone) {
@@ -474,7 +505,27 @@ Result<BatchAck> decode_batch_ack(const json::value& v) {
         Fields f(v, "acknowledgement");
         return BatchAck{f.str("ward"),
                         f.integer("acked_seq", 0, std::numeric_limits<std::int64_t>::max()),
-                        static_cast<int>(f.integer("stored", 0, 1'000'000))};
+                        static_cast<int>(f.integer("stored", 0, 1'000'000)),
+                        f.boolean("refill_estimates", false)};
+    });
+}
+
+Result<EstimateRefill> decode_estimate_refill(const json::value& v) {
+    return guarded<EstimateRefill>([&] {
+        Fields f(v, "the estimates");
+        const auto& tickets = f.need("tickets");
+        if (!tickets.is_array()) fail_field("tickets", "must be an array");
+        if (tickets.as_array().size() > kMaxBatchEvents)
+            fail_field("tickets", fmt::format("holds more than {} tickets", kMaxBatchEvents));
+        EstimateRefill out;
+        out.done = f.boolean("done", false);
+        for (const auto& item : tickets.as_array()) {
+            Fields t(item, "ticket");
+            out.tickets.push_back(RefilledEstimate{short_str(t, "id", 64), t.day("day"),
+                                                   short_str(t, "issued_category", 64),
+                                                   estimate_of(t.need("estimate_at_issue"))});
+        }
+        return out;
     });
 }
 

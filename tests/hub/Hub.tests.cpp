@@ -217,8 +217,9 @@ TEST_CASE(
     w.start();
     Secrets secrets;
     std::vector<std::string> dossiers;
-    simulate_day(w, kDays[0], 16, 77, secrets, dossiers);
-    simulate_day(w, kDays[1], 12, 78, secrets, dossiers);
+    // Whole seconds: a public payload has no more (times to the millisecond ship in `detail`).
+    simulate_day(w, kDays[0], 16, 77, secrets, dossiers, false);
+    simulate_day(w, kDays[1], 12, 78, secrets, dossiers, false);
     set_clock(w.port(), "2026-11-26T07:00:00+07:00");
     REQUIRE(w.service->stop() == 0);
     // As a database from before migration 4: no event knows what it ships.
@@ -238,6 +239,17 @@ TEST_CASE(
     CHECK(
         get_json(hub.port, report("dossiers", kDays[0], kDays[1], "category", w.code), province) ==
         get_json(w.port(), report("dossiers", kDays[0], kDays[1], "category"), w.officer));
+    // The payload has no estimate's baseline, so those events shipped without their estimates;
+    // the ward re-sent them from its tickets once it had shipped every event, when the hub asked.
+    const auto own = get_json(w.port(), report("estimates", kDays[0], kDays[1], "day"), w.officer);
+    CHECK(own.at("total").at("tickets").as_int64() > 0);
+    for (const char* group : {"category", "day", "hour"}) {
+        INFO("estimates by " << group);
+        CHECK(
+            get_json(hub.port, report("estimates", kDays[0], kDays[1], group, w.code), province) ==
+            get_json(w.port(), report("estimates", kDays[0], kDays[1], group), w.officer));
+    }
+    CHECK_FALSE(hub.db.query("SELECT estimates_refilled_ms FROM wards")[0][0].is_null());
     check_exactly_once(hub, wards);
 }
 

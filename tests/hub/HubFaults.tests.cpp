@@ -48,13 +48,15 @@ std::string batch(const std::string& code, std::int64_t first, int n) {
 
 // ticket_called events of tickets told an estimate at 08:00, called at 08:05 (a real wait of
 // 300 s), as a ward ships them; `told` holds (wait, low, high, baseline) or nothing for a ticket
-// told nothing. The first ticket was issued at Chứng thực and transferred to Hộ tịch.
+// told nothing. The first ticket was issued at Chứng thực and transferred to Hộ tịch. Events
+// from seq `first`; the k-th is of ticket k.
 std::string estimate_batch(const std::string& code,
-                           const std::vector<std::optional<std::array<int, 4>>>& told) {
+                           const std::vector<std::optional<std::array<int, 4>>>& told,
+                           std::int64_t first = 1) {
     json::array events;
     for (std::size_t i = 0; i < told.size(); ++i) {
-        const auto seq = static_cast<std::int64_t>(i) + 1;
-        json::object ticket{{"id", fmt::format("E{:015}", seq)},
+        const auto seq = first + static_cast<std::int64_t>(i);
+        json::object ticket{{"id", fmt::format("E{:015}", i + 1)},
                             {"day", "2026-11-23"},
                             {"number", fmt::format("A{:03}", seq)},
                             {"category", "HT"},
@@ -219,6 +221,56 @@ TEST_CASE("the hub refuses bad tokens, foreign wards, anonymous and out-of-scope
         REQUIRE(wards.as_array().size() == 2);
         CHECK(wards.at(1).at("acked_seq") == 7);
         CHECK(request(hub.port, "GET", t + "&ward=999.99.99.X99", province).status == 404);
+    }
+    SECTION("estimates re-sent for tickets stored without them: the ward's own, once") {
+        REQUIRE(
+            ingest(a, estimate_batch("000.00.01.H01", {std::nullopt, std::nullopt, std::nullopt}))
+                .status == 200);
+        const std::string ack(motcua::hub::kAckPath);
+        const std::string refill(motcua::hub::kRefillPath);
+        CHECK(get_json(hub.port, ack, a).at("refill_estimates") == true);
+        const std::string e =
+            "/api/v1/reports/estimates?from=2026-11-23&to=2026-11-23&ward=000.00.01.H01";
+        CHECK(get_json(hub.port, e, province).at("total").at("tickets") == 0);
+        const auto page = [](std::initializer_list<const char*> ids, bool done) {
+            json::array tickets;
+            for (const char* id : ids)
+                tickets.push_back(
+                    {{"id", id},
+                     {"day", "2026-11-23"},
+                     {"issued_category", "CT"},
+                     {"estimate_at_issue",
+                      {{"wait_s", 240}, {"low_s", 120}, {"high_s", 420}, {"baseline_s", 300}}}});
+            return json::serialize(json::object{{"tickets", tickets}, {"done", done}});
+        };
+        // Another ward's token cannot touch ward one's tickets: its own have those ids not.
+        auto foreign = request(hub.port, "POST", refill, b, page({"E000000000000001"}, false));
+        CHECK(foreign.status == 200);
+        CHECK(foreign.json().at("updated") == 0);
+        // Ward one's: two of its tickets and an id it does not have.
+        auto own = request(hub.port, "POST", refill, a,
+                           page({"E000000000000001", "E000000000000002", "nope"}, false));
+        REQUIRE(own.status == 200);
+        CHECK(own.json().at("updated") == 2);
+        CHECK(get_json(hub.port, ack, a).at("refill_estimates") == true);  // not done yet
+        auto figures = get_json(hub.port, e + "&group_by=category", province);
+        CHECK(figures.at("total").at("tickets") == 2);
+        CHECK(figures.at("total").at("mae_s").to_number<double>() == 60.0);  // |240 − 300|
+        CHECK(figures.at("rows").at(1).at("key") == "CT");
+        CHECK(figures.at("rows").at(1).at("tickets") == 2);
+        // Bad pages are refused and change nothing.
+        CHECK(request(hub.port, "POST", refill, a, R"({"tickets":[{"id":"E000000000000003"}]})")
+                  .status == 400);
+        CHECK(request(hub.port, "POST", refill, a, R"({"tickets":{}})").status == 400);
+        CHECK(request(hub.port, "POST", refill, province, page({}, true)).status == 403);
+        CHECK(get_json(hub.port, e, province).at("total").at("tickets") == 2);
+        // A later event of the ticket that does not know its estimate keeps it.
+        REQUIRE(ingest(a, estimate_batch("000.00.01.H01", {std::nullopt}, 4)).status == 200);
+        CHECK(get_json(hub.port, e, province).at("total").at("tickets") == 2);
+        // The last page: the hub stops asking.
+        REQUIRE(request(hub.port, "POST", refill, a, page({}, true)).status == 200);
+        CHECK(get_json(hub.port, ack, a).at("refill_estimates") == false);
+        CHECK(get_json(hub.port, ack, b).at("refill_estimates") == true);
     }
     SECTION("estimates: each ward's shipped tickets measured, by ward or category, in its scope") {
         // Ward one: real wait 300 s against told 300 (in range), 600 (over, out of range) and

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
@@ -165,8 +166,11 @@ bool ShippingWard::wait_shipped(int seconds) const {
         auto r = request(port(), "GET", "/metrics");
         const auto lag = r.body.find("\nmotcua_hub_lag_events ");
         const auto acked = r.body.find("\nmotcua_hub_acked_seq ");
-        if (lag != std::string::npos && acked != std::string::npos &&
-            std::stoll(r.body.substr(lag + 23)) == 0 && std::stoll(r.body.substr(acked + 22)) >= 0)
+        // And the estimates the hub asked for, which follow the last event.
+        const auto refill = r.body.find("\nmotcua_hub_estimates_refill_pending ");
+        if (lag != std::string::npos && acked != std::string::npos && refill != std::string::npos &&
+            std::stoll(r.body.substr(lag + 23)) == 0 &&
+            std::stoll(r.body.substr(acked + 22)) >= 0 && r.body.substr(refill + 37, 1) == "0")
             return true;
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
@@ -181,14 +185,19 @@ json::value get_json(int port, const std::string& target, const std::string& tok
 }
 
 void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed,
-                  Secrets& secrets, std::vector<std::string>& open_dossiers) {
+                  Secrets& secrets, std::vector<std::string>& open_dossiers, bool with_millis) {
     std::mt19937 rng(seed);
     const int port = w.port();
     int second = (7 * 60 + 30) * 60;
+    int millis = 0;
     const auto at = [&](int add_minutes) {
         second += add_minutes * 60 + static_cast<int>(rng() % 30);
-        set_clock(port, fmt::format("{}T{:02}:{:02}:{:02}+07:00", day, second / 3600,
-                                    second / 60 % 60, second % 60));
+        // Milliseconds too, as a real clock has: the hub must count from the same instants.
+        const int fraction = static_cast<int>(rng() % 1000);
+        millis = std::max(millis + 1, second * 1000 + (with_millis ? fraction : 0));
+        const int s = millis / 1000;
+        set_clock(port, fmt::format("{}T{:02}:{:02}:{:02}.{:03}+07:00", day, s / 3600, s / 60 % 60,
+                                    s % 60, millis % 1000));
     };
     at(0);
     if (w.officer.empty()) w.officer = w.ward->login(*w.service);

@@ -74,9 +74,11 @@ struct Secrets {
 
 /// One office day of a ward: tickets issued, called, served (some receiving dossiers with an
 /// applicant's name and phone), some absent, some left waiting to expire; ratings with comments;
-/// earlier dossiers returned. `seed` varies the day.
+/// earlier dossiers returned. `seed` varies the day; the clock has milliseconds unless not
+/// `with_millis`.
 void simulate_day(ShippingWard& w, const std::string& day, int tickets, unsigned seed,
-                  Secrets& secrets, std::vector<std::string>& open_dossiers);
+                  Secrets& secrets, std::vector<std::string>& open_dossiers,
+                  bool with_millis = true);
 
 /// GET on a server, JSON answer (status checked).
 boost::json::value get_json(int port, const std::string& target, const std::string& token);

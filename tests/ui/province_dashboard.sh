@@ -7,7 +7,9 @@
 #  2. "Theo phường, xã": a row per ward equal to the hub's report by ward.
 #  3. A tap on a ward's name in the ranking: that ward's own figures by category, equal to the
 #     hub's report of that ward; "Tất cả phường, xã" goes back to every ward.
-# Screenshots of the ranking, the table by ward and one ward's table are kept in SHOT_DIR.
+#  4. "Ước tính chờ": the wait estimates' accuracy over every ward, its total the hub's.
+# Screenshots of the ranking, the table by ward, one ward's table and the estimates are kept in
+# SHOT_DIR.
 #
 # usage: province_dashboard.sh BIN_DIR SOURCE_DIR SHOT_DIR PG_URI_FILE
 set -euo pipefail
@@ -134,4 +136,16 @@ screenshot dash "$SHOTS/province-one-ward.png"
 click dash button "Tất cả phường, xã"
 wait_until 10 "back to every ward" bash -c "! grep -qF 'Phường, xã: $name' '${KIOSK_DUMPS[dash]}'"
 
-echo "PASS: the province's ranking, table by ward and one ward's figures equal the hub's"
+# ---- 4. the wait estimates' accuracy over every ward ---------------------------------------------
+click dash button "Ước tính chờ"
+wait_screen dash reports_estimates 10
+wait_until 20 "the estimates loaded" loaded dash
+told=$(curl -sS -H "Authorization: Bearer $TINH" "$(url)/api/v1/reports/estimates?$PERIOD&group_by=day" \
+    | jq -r '.total.tickets | tostring | if length > 3 then .[:-3] + "." + .[-3:] else . end')
+[[ $told != 0 ]] || ui_fail "the hub measured no estimate over the wards' week"
+got=$(jq -r --arg l "Tổng cộng" --argjson n 1 "$JQ_LINE" "${KIOSK_DUMPS[dash]}")
+[[ $got == "Tổng cộng"$'\t'"$told"$'\t'* ]] || ui_fail "estimates' total: [$got], the hub says $told tickets"
+echo "  estimates: the total has the hub's $told tickets"
+screenshot dash "$SHOTS/province-estimates.png"
+
+echo "PASS: the province's ranking, table by ward, one ward's figures and the estimates equal the hub's"

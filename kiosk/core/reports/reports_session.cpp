@@ -132,7 +132,7 @@ ReportsEffects ReportsSession::apply(const ReportsCommand& command) {
             } else if constexpr (std::is_same_v<C, rc::ShowAppointments>) {
                 if (login_.logged_in() && !province_) screen_ = ReportsScreen::appointments;
             } else if constexpr (std::is_same_v<C, rc::ShowEstimates>) {
-                if (login_.logged_in() && !province_) screen_ = ReportsScreen::estimates;
+                if (login_.logged_in()) screen_ = ReportsScreen::estimates;
             } else if constexpr (std::is_same_v<C, rc::ShowOverview>) {
                 if (login_.logged_in() && province_) screen_ = ReportsScreen::overview;
             } else if constexpr (std::is_same_v<C, rc::ChooseWard>) {
@@ -180,11 +180,9 @@ ReportsEffects ReportsSession::load() {
     for (const ReportGrouping g : groupings())
         tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;
+    estimates_.state = LoadState::loading;
     if (province_) overview_.state = LoadState::loading;
-    if (!province_) {
-        appointments_.state = LoadState::loading;
-        estimates_.state = LoadState::loading;
-    }
+    if (!province_) appointments_.state = LoadState::loading;
     return out;
 }
 
@@ -224,14 +222,14 @@ ReportsEffects ReportsSession::on_clock(std::uint64_t id, const Result<TimePoint
         }
         waits_.state = LoadState::failed;
         waits_.problem = problem;
+        estimates_.state = LoadState::failed;
+        estimates_.problem = problem;
         if (province_) {
             overview_.state = LoadState::failed;
             overview_.problem = problem;
         } else {
             appointments_.state = LoadState::failed;
             appointments_.problem = problem;
-            estimates_.state = LoadState::failed;
-            estimates_.problem = problem;
         }
         return out;
     }
@@ -287,7 +285,7 @@ void ReportsSession::fetch_all(ReportsEffects& out) {
     };
     if (province_ && screen_ == ReportsScreen::overview) add_overview();
     if (!province_ && screen_ == ReportsScreen::appointments) add_appointments();
-    if (!province_ && screen_ == ReportsScreen::estimates) add_estimates();
+    if (screen_ == ReportsScreen::estimates) add_estimates();
     if (screen_ == ReportsScreen::charts) add(std::nullopt, waits_.request);
     add(grouping_, tables_.at(static_cast<std::size_t>(grouping_)).request);
     for (const ReportGrouping g : groupings())
@@ -295,7 +293,7 @@ void ReportsSession::fetch_all(ReportsEffects& out) {
     if (screen_ != ReportsScreen::charts) add(std::nullopt, waits_.request);
     if (province_ && screen_ != ReportsScreen::overview) add_overview();
     if (!province_ && screen_ != ReportsScreen::appointments) add_appointments();
-    if (!province_ && screen_ != ReportsScreen::estimates) add_estimates();
+    if (screen_ != ReportsScreen::estimates) add_estimates();
     for (const ReportGrouping g : groupings())
         tables_.at(static_cast<std::size_t>(g)).state = LoadState::loading;
     waits_.state = LoadState::loading;

@@ -134,9 +134,9 @@ void ReportsBar::draw_tabs_row(UiFrame& ui, Box& page, const ReportsBarView& v,
     if (!v.province && tab("##tab-appointments", ui.tr(TextId::reports_tab_appointments),
                            v.screen == ReportsScreen::appointments))
         out.emplace_back(reports_cmd::ShowAppointments{});
-    // How good the wait estimates were (DESIGN.md §9): a ward's own figures.
-    if (!v.province && tab("##tab-estimates", ui.tr(TextId::reports_tab_estimates),
-                           v.screen == ReportsScreen::estimates))
+    // How good the wait estimates were (DESIGN.md §9): a ward's, or the hub's over its wards.
+    if (tab("##tab-estimates", ui.tr(TextId::reports_tab_estimates),
+            v.screen == ReportsScreen::estimates))
         out.emplace_back(reports_cmd::ShowEstimates{});
 
     // What the figures are: their period and when the service gave them.

@@ -23,6 +23,7 @@ inline constexpr std::size_t kMaxBatchEvents = 1000;
 inline constexpr std::size_t kMaxBatchBytes = 4 * 1024 * 1024;
 inline constexpr std::string_view kIngestPath = "/api/v1/ingest/events";
 inline constexpr std::string_view kAckPath = "/api/v1/ingest/ack";
+inline constexpr std::string_view kRefillPath = "/api/v1/ingest/estimates";
 
 /// A ticket as of one event (tickets hold no personal data).
 struct ShippedTicket {
@@ -39,8 +40,9 @@ struct ShippedTicket {
     std::optional<int> counter;
     std::optional<std::string> officer;  // username
     std::optional<FinishOutcome> outcome;
-    /// The category it was issued in, which its number and its estimate belong to; a ward from
-    /// before this field sends none, and the hub then takes `category`.
+    /// The category it was issued in, which its number and its estimate belong to; empty when
+    /// unknown (a ward from before this field, an event shipped from its public payload), and
+    /// the hub then takes `category`.
     std::string issued_category = {};
     std::optional<EstimateAtIssue> estimate = std::nullopt;  // told at issue (DESIGN.md §9)
 };
@@ -128,6 +130,26 @@ struct BatchAck {
     std::string ward;
     std::int64_t acked_seq = 0;
     int stored = 0;  // events of this batch newly stored
+    /// The hub has not had this ward's estimates re-sent (EstimateRefill) since it began to
+    /// keep them; absent from an older hub, which keeps none.
+    bool refill_estimates = false;
+};
+
+/// What a ticket was told at issue, re-sent for tickets whose events the hub already stored
+/// without it (events recorded before wards shipped estimates).
+struct RefilledEstimate {
+    std::string id;
+    Day day;  // office day of issue
+    std::string issued_category;
+    EstimateAtIssue estimate;
+};
+
+/// POST /api/v1/ingest/estimates: a page of at most kMaxBatchEvents tickets, in (day, id)
+/// order, once the ward has shipped every event; `done` on the last page. The hub answers
+/// {"updated": N}, the tickets of this ward it found.
+struct EstimateRefill {
+    std::vector<RefilledEstimate> tickets;
+    bool done = false;
 };
 
 /// GET /wards: one row per ward.
@@ -178,6 +200,7 @@ boost::json::value to_json(const ShippedEvent& m, const OfficeZone& zone);
 boost::json::value to_json(const WardInfo& m);
 boost::json::value to_json(const EventBatch& m, const OfficeZone& zone);
 boost::json::value to_json(const BatchAck& m);
+boost::json::value to_json(const EstimateRefill& m);
 boost::json::value to_json(const WardStatus& m, const OfficeZone& zone);
 boost::json::value to_json(const ProvinceOverview& m);
 
@@ -186,6 +209,7 @@ Result<WardInfo> decode_ward_info(const boost::json::value& v);
 /// Decodes a batch and checks its shape: at most kMaxBatchEvents, seq strictly increasing by one.
 Result<EventBatch> decode_event_batch(const boost::json::value& v);
 Result<BatchAck> decode_batch_ack(const boost::json::value& v);
+Result<EstimateRefill> decode_estimate_refill(const boost::json::value& v);
 Result<WardStatus> decode_ward_status(const boost::json::value& v);
 Result<ProvinceOverview> decode_province_overview(const boost::json::value& v);
 

@@ -493,7 +493,7 @@ TEST_CASE("a ward's appointments report: its tab, fetched with the rest, first w
     }
 }
 
-TEST_CASE("a ward's wait-estimate accuracy: its tab, fetched by day, first when on screen",
+TEST_CASE("wait-estimate accuracy: its tab, fetched by day, first when on screen",
           "[reports_session]") {
     SessionRig r;
     r.login();
@@ -527,15 +527,29 @@ TEST_CASE("a ward's wait-estimate accuracy: its tab, fetched by day, first when 
         r.s.on_estimates(9999, test::sample_estimates());
         CHECK_FALSE(r.s.estimates().value);
     }
-    SECTION("a province hub has no such tab") {
+    SECTION("a province hub has the tab too: its wards' accuracy, or one ward's") {
         SessionRig hub;
         hub.apply(reports_cmd::Login{"tinh", "matkhau"});
         auto province = test::supervisor_login();
         province.officer.role = OfficerRole::province;
         hub.last = hub.s.on_login(hub.last.login->id, province);
         hub.clock();
-        for (const auto& f : hub.last.fetches) CHECK_FALSE(f.estimates);
+        const auto estimates_fetch = [&]() -> const ReportFetch* {
+            for (const auto& f : hub.last.fetches)
+                if (f.estimates) return &f;
+            return nullptr;
+        };
+        REQUIRE(estimates_fetch() != nullptr);
+        CHECK(estimates_target(estimates_fetch()->period) ==
+              "/api/v1/reports/estimates?from=2026-11-25&to=2026-11-25&group_by=day");
         hub.apply(reports_cmd::ShowEstimates{});
-        CHECK(hub.s.screen() == ReportsScreen::overview);
+        CHECK(hub.s.screen() == ReportsScreen::estimates);
+        hub.apply(reports_cmd::ChooseWard{std::string("000.00.02.H02")});
+        hub.clock();
+        REQUIRE_FALSE(hub.last.fetches.empty());
+        CHECK(hub.last.fetches.front().estimates);  // on screen: fetched first
+        CHECK(estimates_target(hub.last.fetches.front().period) ==
+              "/api/v1/reports/estimates?from=2026-11-25&to=2026-11-25&ward=000.00.02.H02"
+              "&group_by=day");
     }
 }
