@@ -17,6 +17,26 @@ namespace json = boost::json;
 
 namespace {
 
+// A batch body of ward `code`, whose categories are Hộ tịch (and Chứng thực).
+std::string batch_body(const std::string& code, json::array events, bool certification = false) {
+    json::array categories{{{"code", "HT"},
+                            {"name_vi", "Hộ tịch"},
+                            {"name_en", "Civil status"},
+                            {"target_wait_s", 900}}};
+    if (certification)
+        categories.push_back({{"code", "CT"},
+                              {"name_vi", "Chứng thực"},
+                              {"name_en", "Certification"},
+                              {"target_wait_s", 600}});
+    json::object ward{{"unit_code", code},
+                      {"name", "Phường"},
+                      {"time_zone", "Asia/Ho_Chi_Minh"},
+                      {"scale", "5"},
+                      {"categories", std::move(categories)},
+                      {"procedures", json::array{}}};
+    return json::serialize(json::object{{"ward", ward}, {"events", std::move(events)}});
+}
+
 // A batch of `n` ticket_issued events from seq `first`, for ward `code`.
 std::string batch(const std::string& code, std::int64_t first, int n) {
     json::array events;
@@ -34,16 +54,7 @@ std::string batch(const std::string& code, std::int64_t first, int n) {
                             {"state", "waiting"},
                             {"issued_at", "2026-11-23T08:00:00+07:00"}}}});
     }
-    json::object ward{{"unit_code", code},
-                      {"name", "Phường"},
-                      {"time_zone", "Asia/Ho_Chi_Minh"},
-                      {"scale", "5"},
-                      {"categories", json::array{{{"code", "HT"},
-                                                  {"name_vi", "Hộ tịch"},
-                                                  {"name_en", "Civil status"},
-                                                  {"target_wait_s", 900}}}},
-                      {"procedures", json::array{}}};
-    return json::serialize(json::object{{"ward", ward}, {"events", events}});
+    return batch_body(code, std::move(events));
 }
 
 // ticket_called events of tickets told an estimate at 08:00, called at 08:05 (a real wait of
@@ -76,20 +87,7 @@ std::string estimate_batch(const std::string& code,
                           {"at", "2026-11-23T08:05:00+07:00"},
                           {"ticket", std::move(ticket)}});
     }
-    json::object ward{{"unit_code", code},
-                      {"name", "Phường"},
-                      {"time_zone", "Asia/Ho_Chi_Minh"},
-                      {"scale", "5"},
-                      {"categories", json::array{{{"code", "HT"},
-                                                  {"name_vi", "Hộ tịch"},
-                                                  {"name_en", "Civil status"},
-                                                  {"target_wait_s", 900}},
-                                                 {{"code", "CT"},
-                                                  {"name_vi", "Chứng thực"},
-                                                  {"name_en", "Certification"},
-                                                  {"target_wait_s", 600}}}},
-                      {"procedures", json::array{}}};
-    return json::serialize(json::object{{"ward", ward}, {"events", events}});
+    return batch_body(code, std::move(events), true);
 }
 
 std::int64_t stored(Hub& hub, const std::string& code) {
