@@ -8,6 +8,8 @@
 #include <memory>
 #include <mutex>
 #include <pqxx/connection>
+#include <pqxx/result>
+#include <pqxx/transaction_base>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,6 +55,23 @@ private:
     std::size_t max_queued_ = 4096;
     std::vector<std::thread> threads_;
 };
+
+/// Calls `each(row)` for every row of `query`, read through a cursor `slice` rows at a time: a
+/// month of thousands of wards is tens of millions of rows, which as one result would hold
+/// gigabytes of text. Every row is wanted, so the plan is made for all of them.
+template <class Each>
+void for_each_row(pqxx::transaction_base& w, std::string_view query, std::size_t slice,
+                  Each&& each) {
+    w.exec("SET LOCAL cursor_tuple_fraction = 1.0");
+    w.exec("DECLARE all_rows NO SCROLL CURSOR FOR " + std::string(query));
+    const std::string fetch = "FETCH FORWARD " + std::to_string(slice) + " FROM all_rows";
+    for (;;) {
+        const pqxx::result rows = w.exec(fetch);
+        for (const auto& row : rows) each(row);
+        if (rows.size() < slice) break;
+    }
+    w.exec("CLOSE all_rows");
+}
 
 /// A libpqxx or connection failure as an Error a person can act on.
 Error pg_error(const std::exception& e);

@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include "motcua/api.hpp"
+#include "pg/pool.hpp"
 #include "reports/province_figures.hpp"
 
 namespace motcua::hub {
@@ -87,33 +88,27 @@ EstimateReport province_estimates(pqxx::connection& c, const std::vector<WardMet
     }
     if (!wards.empty()) {
         pqxx::read_transaction w(c);
-        w.exec(fmt::format(
-            "DECLARE told NO SCROLL CURSOR FOR SELECT ward, day, coalesce(issued_category, "
-            "category), issued_ms, called_ms, estimate_wait_s, estimate_low_s, estimate_high_s, "
-            "estimate_baseline_s FROM tickets WHERE ward IN ({}) AND day BETWEEN {} AND {} AND "
-            "called_ms IS NOT NULL AND estimate_wait_s IS NOT NULL",
-            sql_ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to))));
-        constexpr std::size_t kSlice = 50'000;
+        const std::string query = fmt::format(
+            "SELECT ward, day, coalesce(issued_category, category), issued_ms, called_ms, "
+            "estimate_wait_s, estimate_low_s, estimate_high_s, estimate_baseline_s FROM tickets "
+            "WHERE ward IN ({}) AND day BETWEEN {} AND {} AND called_ms IS NOT NULL AND "
+            "estimate_wait_s IS NOT NULL",
+            sql_ward_list(w, wards), w.quote(format_day(from)), w.quote(format_day(to)));
         Ticket t;  // what the ward's report reads of a ticket, one row at a time
-        for (;;) {
-            const auto slice = w.exec(fmt::format("FETCH FORWARD {} FROM told", kSlice));
-            for (const auto& row : slice) {
-                const auto k = index.find(std::string_view(row[0].c_str(), row[0].size()));
-                const auto day = parse_day(row[1].c_str());
-                if (k == index.end() || !day) continue;
-                t.day = *day;
-                t.issued_at = from_epoch_ms(row[3].as<std::int64_t>());
-                t.called_at = from_epoch_ms(row[4].as<std::int64_t>());
-                t.estimate = EstimateAtIssue{row[5].as<int>(), row[6].as<int>(), row[7].as<int>(),
-                                             row[8].as<int>()};
-                if (const auto real = builder.real_wait(t))
-                    builder.add(row[2].c_str(), t.day,
-                                zones[k->second].minutes_of_day(t.issued_at) / 60, k->first,
-                                *t.estimate, *real);
-            }
-            if (slice.size() < kSlice) break;
-        }
-        w.exec("CLOSE told");
+        for_each_row(w, query, 50'000, [&](const pqxx::row& row) {
+            const auto k = index.find(std::string_view(row[0].c_str(), row[0].size()));
+            const auto day = parse_day(row[1].c_str());
+            if (k == index.end() || !day) return;
+            t.day = *day;
+            t.issued_at = from_epoch_ms(row[3].as<std::int64_t>());
+            t.called_at = from_epoch_ms(row[4].as<std::int64_t>());
+            t.estimate = EstimateAtIssue{row[5].as<int>(), row[6].as<int>(), row[7].as<int>(),
+                                         row[8].as<int>()};
+            if (const auto real = builder.real_wait(t))
+                builder.add(row[2].c_str(), t.day,
+                            zones[k->second].minutes_of_day(t.issued_at) / 60, k->first,
+                            *t.estimate, *real);
+        });
     }
     // One ward's rows in its own config: its report to the digit (names, order).
     const WardConfig config = wards.size() == 1 ? wards.front().config : union_config(wards, "");

@@ -7,6 +7,7 @@
 #include <limits>
 #include <pqxx/pqxx>
 
+#include "pg/pool.hpp"
 #include "reports/dossier_report.hpp"
 #include "reports/hub_reports.hpp"
 #include "reports/turnaround.hpp"
@@ -86,28 +87,16 @@ void read_month(pqxx::transaction_base& w, std::string_view table, std::string_v
                 Day first, const std::vector<const WardMeta*>& wards,
                 std::vector<std::shared_ptr<CachedMonth>>& out, Add&& add) {
     WardLookup ward_of(wards);
-    // Through a cursor, a slice at a time: a month of 3,300 wards is 40 million rows, which as
-    // one result would hold gigabytes of text. The whole month is wanted, so plan for all rows.
-    w.exec("SET LOCAL cursor_tuple_fraction = 1.0");
-    w.exec(
-        fmt::format("DECLARE month_rows NO SCROLL CURSOR FOR SELECT ward, {} FROM {} WHERE day >= "
-                    "{} AND day < {} "
-                    "AND ward IN ({})",
-                    columns, table, w.quote(format_day(first)),
-                    w.quote(format_day(next_month(first))), sql_codes(w, wards)));
-    constexpr std::size_t kSlice = 100'000;
-    for (;;) {
-        const auto rows = w.exec(fmt::format("FETCH FORWARD {} FROM month_rows", kSlice));
-        for (const auto& row : rows) {
-            const auto k = ward_of(row[0]);
-            if (!k) continue;
-            auto& b = out[*k];
-            if (!b) b = std::make_shared<Block>();
-            add(static_cast<Block&>(*b), *k, row);
-        }
-        if (rows.size() < kSlice) break;
-    }
-    w.exec("CLOSE month_rows");
+    const std::string query = fmt::format(
+        "SELECT ward, {} FROM {} WHERE day >= {} AND day < {} AND ward IN ({})", columns, table,
+        w.quote(format_day(first)), w.quote(format_day(next_month(first))), sql_codes(w, wards));
+    for_each_row(w, query, 100'000, [&](const pqxx::row& row) {
+        const auto k = ward_of(row[0]);
+        if (!k) return;
+        auto& b = out[*k];
+        if (!b) b = std::make_shared<Block>();
+        add(static_cast<Block&>(*b), *k, row);
+    });
 }
 
 }  // namespace

@@ -199,7 +199,6 @@ bool Shipper::refill_page(std::string& problem) {
         refill_id_ = tickets.back().id;
     }
     if (page.done) {
-        refill_wanted_ = false;
         refill_pending_ = false;
         spdlog::info("hub: re-sent the estimates at issue of {} tickets", refilled_);
     }
@@ -236,7 +235,12 @@ void Shipper::loop() {
                 continue;
             }
             // Before the acknowledgement shows: "shipped" includes the estimates it asks for.
-            if (decoded->refill_estimates) refill_pending_ = true;
+            if (decoded->refill_estimates && !refill_pending_.load()) {
+                refill_day_ = Day{};
+                refill_id_.clear();
+                refilled_ = 0;
+                refill_pending_ = true;
+            }
             acked_ = decoded->acked_seq;
             ack_known_ = true;
             // A hub ahead of the ward: the ward's database was restored from an older copy, and
@@ -253,18 +257,12 @@ void Shipper::loop() {
             ahead_ = false;
             spdlog::info("hub: {} has this ward up to event {}", config_.hub.url,
                          decoded->acked_seq);
-            if (decoded->refill_estimates && !refill_wanted_) {
-                refill_wanted_ = true;
-                refill_day_ = Day{};
-                refill_id_.clear();
-                refilled_ = 0;
-            }
         }
         std::string body;
         std::int64_t last = 0;
         if (!next_batch(acked_.load(), body, last)) {
             // Every event is shipped, so every ticket is on the hub: its estimates can follow.
-            if (refill_wanted_) {
+            if (refill_pending_.load()) {
                 std::string problem;
                 if (refill_page(problem)) {
                     backoff = std::chrono::milliseconds(1000);

@@ -55,10 +55,10 @@ private:
     OfficeZone zone_;
     std::atomic<std::int64_t> acked_{-1};  // last acknowledged; -1 before the hub first answered
     bool ack_known_ = false;  // loop thread only: false after a refusal, until asked again
-    // Loop thread only: the hub asked for the estimates of the tickets it stored without them
-    // (events recorded before wards shipped estimates); the last ticket sent, in (day, id) order.
-    bool refill_wanted_ = false;
-    std::atomic<bool> refill_pending_{false};  // refill_wanted_, for /metrics
+    // The hub asked for the estimates of the tickets it stored without them (events recorded
+    // before wards shipped estimates): written by the loop thread, read by /metrics too. Then,
+    // loop thread only, the last ticket sent, in (day, id) order.
+    std::atomic<bool> refill_pending_{false};
     Day refill_day_{};
     std::string refill_id_;
     std::int64_t refilled_ = 0;
